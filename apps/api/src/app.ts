@@ -1,0 +1,65 @@
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import {
+  TypeBoxValidatorCompiler,
+  registerAjvFormats,
+  type TypeBoxTypeProvider,
+} from '@fastify/type-provider-typebox';
+import type { AppConfig } from './config.ts';
+import type { Db } from './db/client.ts';
+import { errorHandlerPlugin } from './plugins/error-handler.ts';
+import { securityPlugin } from './plugins/security.ts';
+import { openapiPlugin } from './plugins/openapi.ts';
+import { authPlugin } from './plugins/auth.ts';
+import { webPlugin } from './plugins/web.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { userRoutes } from './modules/users/users.routes.ts';
+import { centreRoutes } from './modules/centres/centres.routes.ts';
+import { operatorRoutes } from './modules/operators/operators.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import './types.ts';
+
+registerAjvFormats();
+
+export interface BuildOptions {
+  config: AppConfig;
+  db: Db;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp({ config, db, logger }: BuildOptions) {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    // Reject prototype-poisoning payloads outright rather than stripping them.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Body: strict types, no coercion. Query and params: converted from strings.
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.decorate('db', db);
+  app.decorate('config', config);
+
+  await app.register(errorHandlerPlugin);
+  await app.register(securityPlugin);
+  await app.register(openapiPlugin);
+  await app.register(authPlugin);
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(authRoutes);
+      await api.register(userRoutes);
+      await api.register(centreRoutes);
+      await api.register(operatorRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: '/api' },
+  );
+  await app.register(webPlugin);
+  return app;
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,45 @@
+// Creates the first administrator of a production installation:
+//   DATABASE_PATH=... ADMIN_EMAIL=... ADMIN_PASSWORD=... tsx src/cli/create-admin.ts
+import { passwordProblem } from '@begegnung/domain';
+import { loadConfig } from '../config.ts';
+import { openDatabase, runMigrations } from '../db/client.ts';
+import { hashPassword } from '../lib/passwords.ts';
+import { emailExists, insertUser } from '../modules/users/users.repository.ts';
+import { insertAudit } from '../modules/audit/audit.repository.ts';
+
+const config = loadConfig();
+const email = process.env.ADMIN_EMAIL?.trim().toLowerCase();
+const password = process.env.ADMIN_PASSWORD ?? '';
+if (!email || !email.includes('@')) {
+  console.error('Set ADMIN_EMAIL to the administrator email address');
+  process.exit(2);
+}
+const problem = passwordProblem(password, email);
+if (problem) {
+  console.error(
+    `ADMIN_PASSWORD rejected: ${problem} (at least 12 characters, not a common password)`,
+  );
+  process.exit(2);
+}
+const db = openDatabase(config.databasePath);
+runMigrations(db);
+if (emailExists(db, email)) {
+  console.error(`A user ${email} already exists`);
+  process.exit(1);
+}
+const id = insertUser(db, {
+  email,
+  displayName: process.env.ADMIN_NAME ?? 'Administrator',
+  passwordHash: await hashPassword(password),
+  roles: ['admin'],
+  centreIds: [],
+});
+insertAudit(db, {
+  actorId: null,
+  actorEmail: 'cli',
+  action: 'create',
+  entityType: 'user',
+  entityId: id,
+});
+db.$client.close();
+console.log(`Administrator ${email} created`);

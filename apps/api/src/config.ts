@@ -1,0 +1,76 @@
+import { Type, type Static } from 'typebox';
+import { Compile } from 'typebox/compile';
+import { Value } from 'typebox/value';
+
+const Bool = Type.Union([Type.Literal('true'), Type.Literal('false')]);
+
+export const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 3000 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  DATABASE_PATH: Type.String({ minLength: 1, default: './data/begegnung.db' }),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    default: 'info',
+  }),
+  /** Seed demo centres, users and history when the database is empty. Never in production. */
+  DEMO_SEED: Type.Optional(Bool),
+  /** Set when served over HTTPS so cookies carry the Secure flag. */
+  COOKIE_SECURE: Type.Optional(Bool),
+  /** Comma-separated origins allowed by CORS; empty means same-origin only. */
+  CORS_ORIGINS: Type.String({ default: '' }),
+  SESSION_TTL_HOURS: Type.Integer({ minimum: 1, maximum: 24 * 30, default: 12 }),
+  /** Directory of the built web app to serve; empty disables static serving. */
+  WEB_DIST: Type.String({ default: '' }),
+  LOGIN_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 10_000, default: 10 }),
+});
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databasePath: string;
+  logLevel: string;
+  demoSeed: boolean;
+  cookieSecure: boolean;
+  corsOrigins: string[];
+  sessionTtlHours: number;
+  webDist: string;
+  loginRateLimitPerMinute: number;
+}
+
+export class ConfigError extends Error {}
+
+const check = Compile(EnvSchema);
+
+/** Reads and validates the environment once at boot; the result is passed in, never re-read. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const keys = Object.keys(EnvSchema.properties);
+  const raw: Record<string, unknown> = {};
+  for (const key of keys) {
+    const v = env[key];
+    if (v !== undefined && v !== '') raw[key] = v;
+  }
+  const value = Value.Default(EnvSchema, Value.Convert(EnvSchema, raw)) as Record<string, unknown>;
+  if (!check.Check(value)) {
+    const problems = check
+      .Errors(value)
+      .map(
+        (e) =>
+          `  ${e.instancePath.replace(/^\//, '') || '(root)'}: ${e.message} (got ${JSON.stringify(raw[e.instancePath.slice(1)])})`,
+      );
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const c = value as Static<typeof EnvSchema>;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databasePath: c.DATABASE_PATH,
+    logLevel: c.LOG_LEVEL,
+    demoSeed: c.DEMO_SEED === 'true',
+    cookieSecure: c.COOKIE_SECURE === 'true',
+    corsOrigins: c.CORS_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    sessionTtlHours: c.SESSION_TTL_HOURS,
+    webDist: c.WEB_DIST,
+    loginRateLimitPerMinute: c.LOGIN_RATE_LIMIT_PER_MINUTE,
+  };
+}

@@ -1,0 +1,4 @@
+export * from './operators.ts';
+export * from './centres.ts';
+export * from './users.ts';
+export * from './audit.ts';

@@ -1,0 +1,59 @@
+import { and, desc, eq, gte, lt, count, type SQL } from 'drizzle-orm';
+import type { AuditAction, AuditQuery } from '@begegnung/domain';
+import type { Db } from '../../db/client.ts';
+import { auditLog } from '../../db/schema/index.ts';
+
+export interface AuditRecord {
+  actorId: number | null;
+  actorEmail: string | null;
+  action: AuditAction;
+  entityType: string;
+  entityId?: string | number | null;
+  changedFields?: string[] | null;
+  reason?: string | null;
+  ip?: string | null;
+}
+
+export function insertAudit(db: Db, r: AuditRecord) {
+  db.insert(auditLog)
+    .values({
+      actorId: r.actorId,
+      actorEmail: r.actorEmail,
+      action: r.action,
+      entityType: r.entityType,
+      entityId: r.entityId == null ? null : String(r.entityId),
+      changedFields: r.changedFields ?? null,
+      reason: r.reason ?? null,
+      ip: r.ip ?? null,
+    })
+    .run();
+}
+
+function nextDay(date: string) {
+  const d = new Date(`${date}T00:00:00.000Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString();
+}
+
+export function queryAudit(db: Db, q: AuditQuery) {
+  const where: SQL[] = [];
+  if (q.actorId) where.push(eq(auditLog.actorId, q.actorId));
+  if (q.action) where.push(eq(auditLog.action, q.action));
+  if (q.entityType) where.push(eq(auditLog.entityType, q.entityType));
+  if (q.entityId) where.push(eq(auditLog.entityId, q.entityId));
+  if (q.from) where.push(gte(auditLog.at, `${q.from}T00:00:00.000Z`));
+  if (q.to) where.push(lt(auditLog.at, nextDay(q.to)));
+  const cond = where.length ? and(...where) : undefined;
+  const limit = q.limit ?? 50;
+  const offset = q.offset ?? 0;
+  const items = db
+    .select()
+    .from(auditLog)
+    .where(cond)
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
+    .offset(offset)
+    .all();
+  const total = db.select({ n: count() }).from(auditLog).where(cond).get()?.n ?? 0;
+  return { items, total, limit, offset };
+}

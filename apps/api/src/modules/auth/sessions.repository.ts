@@ -1,0 +1,67 @@
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Role } from '@begegnung/domain';
+import type { Db } from '../../db/client.ts';
+import { sessions, userCentres, userRoles, users } from '../../db/schema/index.ts';
+
+export function insertSession(
+  db: Db,
+  s: {
+    tokenHash: string;
+    userId: number;
+    csrfSecret: string;
+    expiresAt: string;
+    ip?: string;
+    userAgent?: string;
+  },
+) {
+  db.insert(sessions)
+    .values({ ...s, createdAt: new Date().toISOString() })
+    .run();
+}
+
+export function deleteSession(db: Db, tokenHash: string) {
+  db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
+}
+
+export function deleteSessionsOfUser(db: Db, userId: number) {
+  db.delete(sessions).where(eq(sessions.userId, userId)).run();
+}
+
+export function deleteExpiredSessions(db: Db, now = new Date().toISOString()) {
+  return db.delete(sessions).where(lt(sessions.expiresAt, now)).run().changes;
+}
+
+/** The session and its user, only if the session is unexpired and the user active. */
+export function findActiveSession(db: Db, tokenHash: string, now = new Date().toISOString()) {
+  return db
+    .select({
+      tokenHash: sessions.tokenHash,
+      csrfSecret: sessions.csrfSecret,
+      userId: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      locale: users.locale,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.active, true)),
+    )
+    .get();
+}
+
+export function rolesAndCentres(db: Db, userId: number) {
+  const roles = db
+    .select({ role: userRoles.role })
+    .from(userRoles)
+    .where(eq(userRoles.userId, userId))
+    .all()
+    .map((r) => r.role as Role);
+  const centreIds = db
+    .select({ centreId: userCentres.centreId })
+    .from(userCentres)
+    .where(eq(userCentres.userId, userId))
+    .all()
+    .map((r) => r.centreId);
+  return { roles, centreIds };
+}

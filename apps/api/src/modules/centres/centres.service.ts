@@ -1,0 +1,84 @@
+import {
+  DomainError,
+  changedFields,
+  notFound,
+  type CreateCentreBody,
+  type UpdateCentreBody,
+} from '@begegnung/domain';
+import type { ServiceContext } from '../../types.ts';
+import { inTransaction } from '../../lib/tx.ts';
+import { audit, requireRole } from '../audit/audit.service.ts';
+import { findOperator } from '../operators/operators.repository.ts';
+import * as repo from './centres.repository.ts';
+
+const ENTITY = 'centre';
+
+export const listCentres = (ctx: ServiceContext) => repo.listCentres(ctx.db);
+
+export function getCentre(ctx: ServiceContext, id: number) {
+  const centre = repo.findCentre(ctx.db, id);
+  if (!centre) throw notFound('Centre');
+  return centre;
+}
+
+function assertRefs(ctx: ServiceContext, body: Partial<CreateCentreBody>, selfId?: number) {
+  if (body.operatorId !== undefined && !findOperator(ctx.db, body.operatorId)) {
+    throw new DomainError('UNKNOWN_OPERATOR', 'Unknown operator', 400, [
+      { field: 'operatorId', code: 'unknown', message: 'Choose an existing operator' },
+    ]);
+  }
+  if (body.code !== undefined) {
+    const other = repo.findCentreByCode(ctx.db, body.code);
+    if (other && other.id !== selfId) {
+      throw new DomainError('CENTRE_CODE_TAKEN', `Code ${body.code} is already used`, 409, [
+        { field: 'code', code: 'taken', message: 'Code already used by another centre' },
+      ]);
+    }
+  }
+}
+
+export function createCentre(ctx: ServiceContext, body: CreateCentreBody) {
+  requireRole(ctx, ENTITY, 'admin');
+  assertRefs(ctx, body);
+  const id = inTransaction(ctx, (tx) => {
+    const newId = repo.insertCentre(tx.db, { ...body, name: body.name.trim() });
+    audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
+    return newId;
+  });
+  return repo.findCentre(ctx.db, id)!;
+}
+
+export function updateCentre(ctx: ServiceContext, id: number, body: UpdateCentreBody) {
+  requireRole(ctx, ENTITY, 'admin');
+  const before = getCentre(ctx, id);
+  assertRefs(ctx, body, id);
+  inTransaction(ctx, (tx) => {
+    repo.updateCentreRow(tx.db, id, body);
+    const after = repo.findCentre(tx.db, id)!;
+    audit(tx, {
+      action: 'update',
+      entityType: ENTITY,
+      entityId: id,
+      changedFields: changedFields(before, after),
+    });
+  });
+  return repo.findCentre(ctx.db, id)!;
+}
+
+export function deleteCentre(ctx: ServiceContext, id: number) {
+  requireRole(ctx, ENTITY, 'admin');
+  getCentre(ctx, id);
+  const staff = repo.countStaffLinks(ctx.db, id);
+  if (staff > 0) {
+    throw new DomainError(
+      'CONFLICT',
+      `${staff} user(s) are linked to this centre; unlink them or deactivate the centre instead`,
+      409,
+    );
+  }
+  inTransaction(ctx, (tx) => {
+    repo.deleteCentreRow(tx.db, id);
+    audit(tx, { action: 'delete', entityType: ENTITY, entityId: id });
+  });
+  return { ok: true as const };
+}

@@ -1,0 +1,72 @@
+import {
+  DomainError,
+  changedFields,
+  notFound,
+  type CreateOperatorBody,
+  type UpdateOperatorBody,
+} from '@begegnung/domain';
+import type { ServiceContext } from '../../types.ts';
+import { inTransaction } from '../../lib/tx.ts';
+import { audit, requireRole } from '../audit/audit.service.ts';
+import * as repo from './operators.repository.ts';
+
+const ENTITY = 'operator';
+
+export const listOperators = (ctx: ServiceContext) => repo.listOperators(ctx.db);
+
+export function getOperator(ctx: ServiceContext, id: number) {
+  const op = repo.findOperator(ctx.db, id);
+  if (!op) throw notFound('Operator');
+  return op;
+}
+
+function assertNameFree(ctx: ServiceContext, name: string, selfId?: number) {
+  const other = repo.findOperatorByName(ctx.db, name);
+  if (other && other.id !== selfId) {
+    throw new DomainError('CONFLICT', 'An operator with this name exists', 409, [
+      { field: 'name', code: 'taken', message: 'Name already used' },
+    ]);
+  }
+}
+
+export function createOperator(ctx: ServiceContext, body: CreateOperatorBody) {
+  requireRole(ctx, ENTITY, 'admin');
+  const name = body.name.trim();
+  assertNameFree(ctx, name);
+  const id = inTransaction(ctx, (tx) => {
+    const newId = repo.insertOperator(tx.db, { ...body, name });
+    audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
+    return newId;
+  });
+  return repo.findOperator(ctx.db, id)!;
+}
+
+export function updateOperator(ctx: ServiceContext, id: number, body: UpdateOperatorBody) {
+  requireRole(ctx, ENTITY, 'admin');
+  const before = getOperator(ctx, id);
+  if (body.name !== undefined) assertNameFree(ctx, body.name.trim(), id);
+  inTransaction(ctx, (tx) => {
+    repo.updateOperatorRow(tx.db, id, { ...body, ...(body.name && { name: body.name.trim() }) });
+    const after = repo.findOperator(tx.db, id)!;
+    audit(tx, {
+      action: 'update',
+      entityType: ENTITY,
+      entityId: id,
+      changedFields: changedFields(before, after),
+    });
+  });
+  return repo.findOperator(ctx.db, id)!;
+}
+
+export function deleteOperator(ctx: ServiceContext, id: number) {
+  requireRole(ctx, ENTITY, 'admin');
+  const op = getOperator(ctx, id);
+  if (op.centreCount > 0) {
+    throw new DomainError('OPERATOR_IN_USE', `This operator runs ${op.centreCount} centre(s)`, 409);
+  }
+  inTransaction(ctx, (tx) => {
+    repo.deleteOperatorRow(tx.db, id);
+    audit(tx, { action: 'delete', entityType: ENTITY, entityId: id });
+  });
+  return { ok: true as const };
+}

@@ -1,0 +1,128 @@
+import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Role, User, UserListQuery } from '@begegnung/domain';
+import type { Db } from '../../db/client.ts';
+import { userCentres, userRoles, users } from '../../db/schema/index.ts';
+
+type UserRow = typeof users.$inferSelect;
+
+function withLinks(db: Db, rows: UserRow[]): User[] {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const roles = db.select().from(userRoles).where(inArray(userRoles.userId, ids)).all();
+  const centres = db.select().from(userCentres).where(inArray(userCentres.userId, ids)).all();
+  return rows.map((r) => ({
+    id: r.id,
+    email: r.email,
+    displayName: r.displayName,
+    active: r.active,
+    createdAt: r.createdAt,
+    lastLoginAt: r.lastLoginAt,
+    roles: roles.filter((x) => x.userId === r.id).map((x) => x.role as Role),
+    centreIds: centres
+      .filter((x) => x.userId === r.id)
+      .map((x) => x.centreId)
+      .sort((a, b) => a - b),
+  }));
+}
+
+export function findUser(db: Db, id: number): User | undefined {
+  const row = db.select().from(users).where(eq(users.id, id)).get();
+  return row ? withLinks(db, [row])[0] : undefined;
+}
+
+export function emailExists(db: Db, email: string) {
+  return !!db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+}
+
+export function listUsers(db: Db, q: UserListQuery) {
+  const where: SQL[] = [];
+  if (q.q) {
+    const pattern = `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    where.push(
+      or(
+        sql`${users.email} LIKE ${pattern} ESCAPE '\\'`,
+        sql`${users.displayName} LIKE ${pattern} ESCAPE '\\'`,
+      )!,
+    );
+  }
+  if (q.active !== undefined) where.push(eq(users.active, q.active));
+  if (q.role) {
+    where.push(
+      inArray(
+        users.id,
+        db.select({ id: userRoles.userId }).from(userRoles).where(eq(userRoles.role, q.role)),
+      ),
+    );
+  }
+  const cond = where.length ? and(...where) : undefined;
+  const limit = q.limit ?? 50;
+  const offset = q.offset ?? 0;
+  const rows = db
+    .select()
+    .from(users)
+    .where(cond)
+    .orderBy(asc(users.displayName))
+    .limit(limit)
+    .offset(offset)
+    .all();
+  const total = db.select({ n: count() }).from(users).where(cond).get()?.n ?? 0;
+  return { items: withLinks(db, rows), total, limit, offset };
+}
+
+export function insertUser(
+  db: Db,
+  u: {
+    email: string;
+    displayName: string;
+    passwordHash: string;
+    roles: Role[];
+    centreIds: number[];
+  },
+) {
+  const row = db
+    .insert(users)
+    .values({ email: u.email, displayName: u.displayName, passwordHash: u.passwordHash })
+    .returning({ id: users.id })
+    .get();
+  replaceLinks(db, row.id, u.roles, u.centreIds);
+  return row.id;
+}
+
+export function replaceLinks(db: Db, userId: number, roles?: Role[], centreIds?: number[]) {
+  if (roles) {
+    db.delete(userRoles).where(eq(userRoles.userId, userId)).run();
+    if (roles.length)
+      db.insert(userRoles)
+        .values(roles.map((role) => ({ userId, role })))
+        .run();
+  }
+  if (centreIds) {
+    db.delete(userCentres).where(eq(userCentres.userId, userId)).run();
+    if (centreIds.length)
+      db.insert(userCentres)
+        .values(centreIds.map((centreId) => ({ userId, centreId })))
+        .run();
+  }
+}
+
+export function updateUserRow(
+  db: Db,
+  id: number,
+  patch: Partial<Pick<UserRow, 'displayName' | 'active' | 'passwordHash'>>,
+) {
+  db.update(users)
+    .set({ ...patch, updatedAt: new Date().toISOString() })
+    .where(eq(users.id, id))
+    .run();
+}
+
+export function countActiveAdmins(db: Db) {
+  return (
+    db
+      .select({ n: count() })
+      .from(users)
+      .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'admin')))
+      .where(eq(users.active, true))
+      .get()?.n ?? 0
+  );
+}

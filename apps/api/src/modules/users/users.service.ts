@@ -1,0 +1,149 @@
+import {
+  DomainError,
+  notFound,
+  passwordProblem,
+  userCentresValid,
+  changedFields,
+  type CreateUserBody,
+  type ResetPasswordBody,
+  type UpdateUserBody,
+  type UserListQuery,
+} from '@begegnung/domain';
+import type { ServiceContext } from '../../types.ts';
+import { hashPassword } from '../../lib/passwords.ts';
+import { inTransaction } from '../../lib/tx.ts';
+import { audit, requireRole } from '../audit/audit.service.ts';
+import { existingCentreIds } from '../centres/centres.repository.ts';
+import { deleteSessionsOfUser } from '../auth/sessions.repository.ts';
+import * as repo from './users.repository.ts';
+
+const ENTITY = 'user';
+
+function assertPassword(password: string, email?: string) {
+  const problem = passwordProblem(password, email);
+  if (problem) {
+    throw new DomainError(
+      'PASSWORD_TOO_WEAK',
+      `Password rejected: ${problem.replace(/_/g, ' ')}`,
+      400,
+      [
+        {
+          field: 'password',
+          code: problem,
+          message: 'At least 12 characters, not a common password',
+        },
+      ],
+    );
+  }
+}
+
+function assertCentres(
+  ctx: ServiceContext,
+  roles: readonly string[],
+  centreIds: readonly number[],
+) {
+  if (!userCentresValid(roles, centreIds)) {
+    throw new DomainError(
+      'CENTRE_REQUIRED_FOR_STAFF',
+      'Centre staff must be linked to at least one centre',
+      400,
+      [{ field: 'centreIds', code: 'required', message: 'Choose at least one centre' }],
+    );
+  }
+  const found = new Set(existingCentreIds(ctx.db, centreIds));
+  const missing = centreIds.filter((id) => !found.has(id));
+  if (missing.length) {
+    throw new DomainError('UNKNOWN_CENTRE', `Unknown centre: ${missing.join(', ')}`, 400, [
+      { field: 'centreIds', code: 'unknown', message: `Unknown centre ${missing.join(', ')}` },
+    ]);
+  }
+}
+
+export function listUsers(ctx: ServiceContext, q: UserListQuery) {
+  requireRole(ctx, ENTITY, 'admin');
+  return repo.listUsers(ctx.db, q);
+}
+
+export function getUser(ctx: ServiceContext, id: number) {
+  requireRole(ctx, ENTITY, 'admin');
+  const user = repo.findUser(ctx.db, id);
+  if (!user) throw notFound('User');
+  return user;
+}
+
+export async function createUser(ctx: ServiceContext, body: CreateUserBody) {
+  requireRole(ctx, ENTITY, 'admin');
+  const email = body.email.trim().toLowerCase();
+  assertPassword(body.password, email);
+  assertCentres(ctx, body.roles, body.centreIds);
+  if (repo.emailExists(ctx.db, email)) {
+    throw new DomainError('EMAIL_TAKEN', 'A user with this email already exists', 409, [
+      { field: 'email', code: 'taken', message: 'Email already in use' },
+    ]);
+  }
+  const passwordHash = await hashPassword(body.password);
+  const id = inTransaction(ctx, (tx) => {
+    const newId = repo.insertUser(tx.db, {
+      email,
+      displayName: body.displayName.trim(),
+      passwordHash,
+      roles: body.roles,
+      centreIds: body.centreIds,
+    });
+    audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
+    return newId;
+  });
+  return repo.findUser(ctx.db, id)!;
+}
+
+export function updateUser(ctx: ServiceContext, id: number, body: UpdateUserBody) {
+  requireRole(ctx, ENTITY, 'admin');
+  const before = repo.findUser(ctx.db, id);
+  if (!before) throw notFound('User');
+  const roles = body.roles ?? before.roles;
+  const centreIds = body.centreIds ?? before.centreIds;
+  if (body.roles || body.centreIds) assertCentres(ctx, roles, centreIds);
+
+  const losesAdmin =
+    before.roles.includes('admin') &&
+    before.active &&
+    (body.active === false || !roles.includes('admin'));
+  if (id === ctx.actor.userId && body.active === false) {
+    throw new DomainError('CANNOT_DEACTIVATE_SELF', 'You cannot deactivate your own account', 400);
+  }
+  if (losesAdmin && repo.countActiveAdmins(ctx.db) <= 1) {
+    throw new DomainError('LAST_ADMIN', 'At least one active administrator must remain', 409);
+  }
+
+  inTransaction(ctx, (tx) => {
+    repo.updateUserRow(tx.db, id, {
+      ...(body.displayName !== undefined && { displayName: body.displayName.trim() }),
+      ...(body.active !== undefined && { active: body.active }),
+    });
+    repo.replaceLinks(tx.db, id, body.roles, body.centreIds);
+    if (body.active === false) deleteSessionsOfUser(tx.db, id);
+    const after = repo.findUser(tx.db, id)!;
+    audit(tx, {
+      action: 'update',
+      entityType: ENTITY,
+      entityId: id,
+      changedFields: changedFields(before, after),
+    });
+  });
+  return repo.findUser(ctx.db, id)!;
+}
+
+export async function resetPassword(ctx: ServiceContext, id: number, body: ResetPasswordBody) {
+  requireRole(ctx, ENTITY, 'admin');
+  const user = repo.findUser(ctx.db, id);
+  if (!user) throw notFound('User');
+  assertPassword(body.password, user.email);
+  const passwordHash = await hashPassword(body.password);
+  inTransaction(ctx, (tx) => {
+    repo.updateUserRow(tx.db, id, { passwordHash });
+    // A reset ends every session: whoever knew the old password is out.
+    deleteSessionsOfUser(tx.db, id);
+    audit(tx, { action: 'update', entityType: ENTITY, entityId: id, changedFields: ['password'] });
+  });
+  return { ok: true as const };
+}

@@ -1,0 +1,122 @@
+import fp from 'fastify-plugin';
+import type { FastifyError } from 'fastify';
+import { DomainError, type ApiError, type ErrorCode } from '@begegnung/domain';
+
+interface Mapped {
+  status: number;
+  body: ApiError;
+}
+
+const FASTIFY_CODES: Record<string, { status: number; code: ErrorCode; message: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    code: 'MALFORMED_JSON',
+    message: 'Body is not valid JSON',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    code: 'MALFORMED_JSON',
+    message: 'Body must not be empty',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'PAYLOAD_TOO_LARGE',
+    message: 'Body is too large',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'Send application/json',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: 'MALFORMED_JSON',
+    message: 'Content-Length does not match the body',
+  },
+};
+
+const SQLITE_UNAVAILABLE = new Set([
+  'SQLITE_BUSY',
+  'SQLITE_FULL',
+  'SQLITE_READONLY',
+  'SQLITE_IOERR',
+  'SQLITE_LOCKED',
+]);
+
+function statusCode(status: number): ErrorCode {
+  if (status === 401) return 'UNAUTHENTICATED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 404) return 'NOT_FOUND';
+  if (status === 409) return 'CONFLICT';
+  if (status === 429) return 'RATE_LIMITED';
+  return 'VALIDATION_FAILED';
+}
+
+export function mapError(error: FastifyError & { code?: string }): Mapped {
+  if (error instanceof DomainError) {
+    return {
+      status: error.status,
+      body: {
+        code: error.code,
+        message: error.message,
+        ...(error.details && { details: error.details }),
+      },
+    };
+  }
+  if (error.validation) {
+    return {
+      status: 400,
+      body: {
+        code: 'VALIDATION_FAILED',
+        message: `Invalid ${error.validationContext ?? 'input'}`,
+        details: error.validation.map((v) => ({
+          field:
+            (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') ||
+            String(
+              (v.params as { missingProperty?: string; additionalProperty?: string })
+                ?.missingProperty ??
+                (v.params as { additionalProperty?: string })?.additionalProperty ??
+                '(root)',
+            ),
+          code: v.keyword,
+          message: v.message ?? 'invalid',
+        })),
+      },
+    };
+  }
+  const known = error.code ? FASTIFY_CODES[error.code] : undefined;
+  if (known) return { status: known.status, body: { code: known.code, message: known.message } };
+  const sqliteCode = error.code?.startsWith('SQLITE_') ? error.code : undefined;
+  if (sqliteCode) {
+    const base = sqliteCode.split('_').slice(0, 2).join('_');
+    if (SQLITE_UNAVAILABLE.has(base)) {
+      return {
+        status: 503,
+        body: { code: 'SERVICE_UNAVAILABLE', message: 'Storage is unavailable; try again shortly' },
+      };
+    }
+    if (base === 'SQLITE_CONSTRAINT') {
+      return { status: 409, body: { code: 'CONFLICT', message: 'Conflicts with existing data' } };
+    }
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    return { status, body: { code: statusCode(status), message: error.message } };
+  }
+  return {
+    status: 500,
+    body: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' },
+  };
+}
+
+/** One error shape for every response: `{ code, message, details? }`; 5xx details masked. */
+export const errorHandlerPlugin = fp(async (app) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const { status, body } = mapError(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: body.code, status }, 'request refused');
+    const headers = (error as { headers?: Record<string, string> }).headers;
+    if (status === 429 && headers) reply.headers(headers);
+    return reply.code(status).send(body);
+  });
+});

@@ -1,0 +1,35 @@
+import fp from 'fastify-plugin';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+
+export const openapiPlugin = fp(async (app) => {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Begegnung API',
+        version: '0.1.0',
+        description:
+          'API of Begegnung. Sign in with POST /api/auth/login; the session is an httpOnly cookie. ' +
+          'State-changing requests need the x-csrf-token header from GET /api/auth/session. ' +
+          'Errors always have the shape { code, message, details? }.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'begegnung_session' },
+        },
+      },
+      security: [{ session: [] }],
+      tags: [
+        { name: 'auth', description: 'Sign-in and session' },
+        { name: 'users', description: 'User administration' },
+        { name: 'centres', description: 'Neighbourhood centres' },
+        { name: 'operators', description: 'Operators (Träger)' },
+        { name: 'audit', description: 'Append-only audit log' },
+        { name: 'system', description: 'Health and documentation' },
+      ],
+    },
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+});

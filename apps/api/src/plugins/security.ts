@@ -1,0 +1,43 @@
+import fp from 'fastify-plugin';
+import helmet from '@fastify/helmet';
+import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
+import { DomainError } from '@begegnung/domain';
+
+/** Security headers with a strict CSP the web app runs under, CORS allow-list, rate limits. */
+export const securityPlugin = fp(async (app) => {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: app.config.cookieSecure ? [] : null,
+      },
+    },
+    strictTransportSecurity: app.config.cookieSecure,
+  });
+  await app.register(cors, {
+    origin: app.config.corsOrigins.length ? app.config.corsOrigins : false,
+    credentials: true,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => {
+      const seconds = Math.ceil(context.ttl / 1000);
+      const err = new DomainError(
+        'RATE_LIMITED',
+        `Too many attempts. Please wait ${seconds} seconds and try again.`,
+        429,
+      );
+      return Object.assign(err, { headers: { 'retry-after': String(seconds) } });
+    },
+  });
+});

@@ -1,0 +1,57 @@
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { openDatabase, runMigrations } from './db/client.ts';
+import { seedDemoIfEmpty, DEMO_PASSWORD, DEMO_USERS } from './seed/demo.ts';
+import { deleteExpiredSessions } from './modules/auth/sessions.repository.ts';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(e.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw e;
+  }
+
+  const db = openDatabase(config.databasePath);
+  runMigrations(db);
+  deleteExpiredSessions(db);
+  let seeded = false;
+  if (config.demoSeed) seeded = await seedDemoIfEmpty(db);
+
+  const app = await buildApp({ config, db });
+  await app.listen({ port: config.port, host: config.host });
+
+  const url = `http://localhost:${config.port}`;
+  const lines = [
+    '',
+    `  Begegnung is running at ${url}`,
+    `  API documentation: ${url}/api/docs`,
+    `  Database: ${config.databasePath}${seeded ? ' (demo data seeded)' : ''}`,
+  ];
+  if (config.demoSeed) {
+    lines.push('', `  Demo logins (password for all: ${DEMO_PASSWORD}):`);
+    for (const u of DEMO_USERS) lines.push(`    ${u.email.padEnd(36)} ${u.label}`);
+  }
+  console.log(lines.join('\n') + '\n');
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    try {
+      await app.close();
+    } finally {
+      db.$client.close();
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+void main();

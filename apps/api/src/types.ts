@@ -1,0 +1,29 @@
+import type { Actor } from '@begegnung/domain';
+import type { Db } from './db/client.ts';
+import type { AppConfig } from './config.ts';
+
+export interface SessionInfo {
+  tokenHash: string;
+  csrfSecret: string;
+  displayName: string;
+  locale: 'de' | 'en';
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    config: AppConfig;
+    authenticate: (request: FastifyRequest) => Promise<void>;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    session: SessionInfo | null;
+  }
+}
+
+/** What every service function receives: the database, who acts, and from where. */
+export interface ServiceContext {
+  db: Db;
+  actor: Actor;
+  ip?: string;
+}

@@ -1,0 +1,71 @@
+import { Type, type Static } from 'typebox';
+
+/**
+ * Stable error codes. The web app branches on these, never on message text.
+ * Add new codes here; the API error handler and the UI catalogues follow.
+ */
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'MALFORMED_JSON',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'UNAUTHENTICATED',
+  'INVALID_CREDENTIALS',
+  'ACCOUNT_DISABLED',
+  'CSRF_INVALID',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'EMAIL_TAKEN',
+  'CENTRE_CODE_TAKEN',
+  'OPERATOR_IN_USE',
+  'CENTRE_REQUIRED_FOR_STAFF',
+  'UNKNOWN_CENTRE',
+  'UNKNOWN_OPERATOR',
+  'PASSWORD_TOO_WEAK',
+  'CANNOT_DEACTIVATE_SELF',
+  'LAST_ADMIN',
+  'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
+  'INTERNAL_ERROR',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ApiErrorSchema = Type.Object(
+  {
+    code: Type.String({ description: 'Stable machine-readable error code' }),
+    message: Type.String({ description: 'Human-readable explanation (English)' }),
+    details: Type.Optional(
+      Type.Array(
+        Type.Object({
+          field: Type.String({ description: 'JSON pointer or field name' }),
+          code: Type.String(),
+          message: Type.String(),
+        }),
+      ),
+    ),
+  },
+  { description: 'Error body: one shape for every error' },
+);
+export type ApiError = Static<typeof ApiErrorSchema>;
+
+/** A rule violation raised by services; the API error handler maps it to HTTP. */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details?: ApiError['details'];
+
+  constructor(code: ErrorCode, message: string, status = 400, details?: ApiError['details']) {
+    super(message);
+    this.name = 'DomainError';
+    this.code = code;
+    this.status = status;
+    this.details = details;
+  }
+}
+
+export const notFound = (entity: string) =>
+  new DomainError('NOT_FOUND', `${entity} not found`, 404);
+export const forbidden = (message = 'You are not allowed to do this') =>
+  new DomainError('FORBIDDEN', message, 403);
