@@ -1,11 +1,8 @@
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import {
-  TypeBoxValidatorCompiler,
-  registerAjvFormats,
-  type TypeBoxTypeProvider,
-} from '@fastify/type-provider-typebox';
+import { registerAjvFormats, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppConfig } from './config.ts';
 import type { Db } from './db/client.ts';
+import { validatorCompiler } from './lib/validation.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { securityPlugin } from './plugins/security.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
@@ -37,8 +34,11 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
     onConstructorPoisoning: 'error',
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  // Body: strict types, no coercion. Query and params: converted from strings.
-  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  // Body: strict types, no coercion. Query and params: converted from plain decimal strings.
+  app.setValidatorCompiler(validatorCompiler);
+  // JSON only: Fastify parses text/plain by default, which would turn a wrong media type
+  // into a confusing VALIDATION_FAILED instead of 415 UNSUPPORTED_MEDIA_TYPE.
+  app.removeContentTypeParser('text/plain');
   app.decorate('db', db);
   app.decorate('config', config);
 

@@ -1,8 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll } from 'vitest';
-import type { Role } from '@begegnung/domain';
+import { afterAll, expect } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import type { TSchema } from 'typebox';
+import { Value } from 'typebox/value';
+import { ApiErrorSchema, type ApiError, type ErrorCode, type Role } from '@begegnung/domain';
 import { buildApp, type App } from '../src/app.ts';
 import { loadConfig, type AppConfig } from '../src/config.ts';
 import { openDatabase, runMigrations, type Db } from '../src/db/client.ts';
@@ -47,22 +50,29 @@ let counter = 0;
 export const unique = (prefix = 'x') =>
   `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
 
+let codeCounter = Math.floor(Math.random() * 26 ** 3);
+/** A fresh centre code (upper-case letters, 4–6 long, matching ^[A-Z]{2,6}$). */
+export function uniqueCode() {
+  let n = codeCounter++;
+  let out = '';
+  do {
+    out = String.fromCharCode(65 + (n % 26)) + out;
+    n = Math.floor(n / 26);
+  } while (n > 0);
+  return `Q${out.padStart(3, 'A')}`.slice(0, 6);
+}
+
 export function makeOperator(db: Db, name = unique('Träger ')) {
   return db.insert(operators).values({ name, legalForm: 'e_v' }).returning().get();
 }
 
 export function makeCentre(db: Db, overrides: Partial<typeof centres.$inferInsert> = {}) {
   const op = overrides.operatorId ? { id: overrides.operatorId } : makeOperator(db);
-  const code = unique('')
-    .replace(/[^a-z]/g, '')
-    .toUpperCase()
-    .slice(0, 4)
-    .padEnd(2, 'Q');
   return db
     .insert(centres)
     .values({
       name: unique('Zentrum '),
-      code: (code + 'ZZ').slice(0, 6),
+      code: uniqueCode(),
       operatorId: op.id,
       address: 'Teststraße 1',
       district: 'Testviertel',
@@ -95,7 +105,7 @@ export interface Client {
     url: string;
     payload?: unknown;
     headers?: Record<string, string>;
-  }) => ReturnType<App['inject']>;
+  }) => Promise<LightMyRequestResponse>;
 }
 
 /** Signs in through the real login route and returns a client that sends cookie + CSRF token. */
@@ -128,3 +138,61 @@ export async function signIn(app: App, user: { id: number; email: string }): Pro
 export async function userClient(t: TestApp, roles: Role[], centreIds: number[] = []) {
   return signIn(t.app, await makeUser(t.db, roles, centreIds));
 }
+
+/** Asserts status and the stable error `code`; returns the error body. */
+export function expectError(
+  res: { statusCode: number; body: string; json: () => unknown },
+  status: number,
+  code: ErrorCode,
+) {
+  const body = res.json() as ApiError;
+  expect({ status: res.statusCode, code: body.code }, res.body).toEqual({ status, code });
+  expect(Value.Check(ApiErrorSchema, body), res.body).toBe(true);
+  return body;
+}
+
+/** Asserts that a response body matches a domain schema, listing the mismatches if not. */
+export function expectSchema(schema: TSchema, value: unknown) {
+  const problems = Value.Check(schema, value)
+    ? []
+    : Value.Errors(schema, value).map((e) => `${e.instancePath}: ${e.message}`);
+  expect(problems).toEqual([]);
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor_id: number | null;
+  actor_email: string | null;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  changed_fields: string | null;
+  reason: string | null;
+  ip: string | null;
+}
+
+/** Audit rows matching every given column value, oldest first (read straight from SQLite). */
+export function auditRows(db: Db, where: Partial<AuditRow> = {}): AuditRow[] {
+  const keys = Object.keys(where) as (keyof AuditRow)[];
+  const cond = keys.length ? `where ${keys.map((k) => `${k} is ?`).join(' and ')}` : '';
+  return db.$client
+    .prepare(`select * from audit_log ${cond} order by id`)
+    .all(...keys.map((k) => where[k])) as AuditRow[];
+}
+
+/** The highest audit id so far: compare with later rows to see what one request wrote. */
+export const lastAuditId = (db: Db) =>
+  (db.$client.prepare('select coalesce(max(id), 0) as n from audit_log').get() as { n: number }).n;
+
+/** A signed-in client holding exactly one role; centre staff get a fresh centre of their own. */
+export async function roleClient(t: TestApp, role: Role) {
+  const centreIds = role === 'centre_staff' ? [makeCentre(t.db).id] : [];
+  return userClient(t, [role], centreIds);
+}
+
+/** An anonymous request: no cookie, no CSRF token. */
+export const anon = (
+  t: TestApp,
+  opts: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; payload?: unknown },
+) => t.app.inject({ method: opts.method, url: opts.url, payload: opts.payload as never });

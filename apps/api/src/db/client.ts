@@ -1,18 +1,22 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-/** Committed SQL migrations; resolved next to the source in dev and next to dist/ when built. */
+/** The committed SQL migrations (apps/api/drizzle), found from src/ in dev and from dist/ when built. */
 export function migrationsFolder(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  // src/db -> ../../drizzle ; dist -> ../drizzle
-  return here.endsWith('dist') ? join(here, '..', 'drizzle') : join(here, '..', '..', 'drizzle');
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    const candidate = join(dir, 'drizzle');
+    if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error('Migrations folder apps/api/drizzle not found');
 }
 
 export function openDatabase(path: string): Db {

@@ -52,6 +52,40 @@ function statusCode(status: number): ErrorCode {
   return 'VALIDATION_FAILED';
 }
 
+type ValidationIssue = NonNullable<FastifyError['validation']>[number];
+
+/**
+ * One detail per offending field. TypeBox reports missing and unknown properties on the
+ * parent object (params.requiredProperties / additionalProperties), so name the fields
+ * themselves, and drop its duplicate "schema is false" entry for each unknown property.
+ */
+function validationDetails(v: ValidationIssue): NonNullable<ApiError['details']> {
+  const base = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.');
+  const at = (name: string) => (base ? `${base}.${name}` : name);
+  const params = (v.params ?? {}) as {
+    requiredProperties?: string[];
+    additionalProperties?: string[];
+    missingProperty?: string;
+    additionalProperty?: string;
+  };
+  if (v.keyword === 'boolean' && v.schemaPath?.endsWith('/additionalProperties')) return [];
+  const missing =
+    params.requiredProperties ?? (params.missingProperty ? [params.missingProperty] : []);
+  if (v.keyword === 'required' && missing.length) {
+    return missing.map((name) => ({ field: at(name), code: 'required', message: 'is required' }));
+  }
+  const extra =
+    params.additionalProperties ?? (params.additionalProperty ? [params.additionalProperty] : []);
+  if (v.keyword === 'additionalProperties' && Array.isArray(extra) && extra.length) {
+    return extra.map((name) => ({
+      field: at(name),
+      code: 'additionalProperties',
+      message: 'is not allowed',
+    }));
+  }
+  return [{ field: base || '(root)', code: v.keyword, message: v.message ?? 'invalid' }];
+}
+
 export function mapError(error: FastifyError & { code?: string }): Mapped {
   if (error instanceof DomainError) {
     return {
@@ -69,18 +103,7 @@ export function mapError(error: FastifyError & { code?: string }): Mapped {
       body: {
         code: 'VALIDATION_FAILED',
         message: `Invalid ${error.validationContext ?? 'input'}`,
-        details: error.validation.map((v) => ({
-          field:
-            (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') ||
-            String(
-              (v.params as { missingProperty?: string; additionalProperty?: string })
-                ?.missingProperty ??
-                (v.params as { additionalProperty?: string })?.additionalProperty ??
-                '(root)',
-            ),
-          code: v.keyword,
-          message: v.message ?? 'invalid',
-        })),
+        details: error.validation.flatMap(validationDetails),
       },
     };
   }

@@ -1,0 +1,79 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AppShell } from '../components/app-shell.tsx';
+import { Loading } from '../components/ui.tsx';
+import { LoginPage } from '../features/auth/components/login-page.tsx';
+import { RequireAuth } from './require-auth.tsx';
+import { RouteError } from './route-error.tsx';
+
+// Admin and audit screens are split off so the everyday screens load fast on phones.
+const CentreList = lazy(() =>
+  import('../features/centres/components/centre-list.tsx').then((m) => ({ default: m.CentreList })),
+);
+const CentreDetail = lazy(() =>
+  import('../features/centres/components/centre-detail.tsx').then((m) => ({
+    default: m.CentreDetail,
+  })),
+);
+const CentreForm = lazy(() =>
+  import('../features/centres/components/centre-form.tsx').then((m) => ({ default: m.CentreForm })),
+);
+const OperatorPage = lazy(() =>
+  import('../features/operators/components/operator-page.tsx').then((m) => ({
+    default: m.OperatorPage,
+  })),
+);
+const UserList = lazy(() =>
+  import('../features/users/components/user-list.tsx').then((m) => ({ default: m.UserList })),
+);
+const UserCreate = lazy(() =>
+  import('../features/users/components/user-form.tsx').then((m) => ({ default: m.UserCreate })),
+);
+const UserEdit = lazy(() =>
+  import('../features/users/components/user-form.tsx').then((m) => ({ default: m.UserEdit })),
+);
+const AuditLog = lazy(() =>
+  import('../features/audit/components/audit-log.tsx').then((m) => ({ default: m.AuditLog })),
+);
+
+const page = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppShell />
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Navigate to="/centres" replace /> },
+      { path: 'centres', element: page(<CentreList />) },
+      {
+        path: 'centres/new',
+        element: <RequireAuth roles={['admin']}>{page(<CentreForm />)}</RequireAuth>,
+      },
+      { path: 'centres/:id', element: page(<CentreDetail />) },
+      {
+        path: 'operators',
+        element: <RequireAuth roles={['admin']}>{page(<OperatorPage />)}</RequireAuth>,
+      },
+      { path: 'users', element: <RequireAuth roles={['admin']}>{page(<UserList />)}</RequireAuth> },
+      {
+        path: 'users/new',
+        element: <RequireAuth roles={['admin']}>{page(<UserCreate />)}</RequireAuth>,
+      },
+      {
+        path: 'users/:id',
+        element: <RequireAuth roles={['admin']}>{page(<UserEdit />)}</RequireAuth>,
+      },
+      {
+        path: 'audit',
+        element: <RequireAuth roles={['data_protection']}>{page(<AuditLog />)}</RequireAuth>,
+      },
+      { path: '*', element: <RouteError notFound /> },
+    ],
+  },
+]);

@@ -1,0 +1,76 @@
+import { useState } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { navAreasFor } from '@begegnung/domain';
+import { useCurrentUser, useLogout } from '../lib/session.ts';
+import { LanguageSwitch } from './language-switch.tsx';
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const areas = navAreasFor(user.roles);
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="topbar">
+        <div className="topbar-inner">
+          <NavLink to="/" className="brand" aria-label={t('app.name')}>
+            <svg viewBox="0 0 32 32" width="28" height="28" aria-hidden="true">
+              <rect width="32" height="32" rx="7" fill="currentColor" />
+              <circle cx="12" cy="16" r="6" fill="none" stroke="#fff" strokeWidth="2.5" />
+              <circle cx="20" cy="16" r="6" fill="none" stroke="#f3b33d" strokeWidth="2.5" />
+            </svg>
+            <span>{t('app.name')}</span>
+          </NavLink>
+          <button
+            type="button"
+            className="menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="main-nav"
+            onClick={() => setMenuOpen((o) => !o)}
+          >
+            {t('nav.menu')}
+          </button>
+          <nav
+            id="main-nav"
+            className={`main-nav${menuOpen ? ' open' : ''}`}
+            aria-label={t('nav.label')}
+          >
+            <ul>
+              {areas.map((area) => (
+                <li key={area}>
+                  <NavLink to={`/${area}`} onClick={() => setMenuOpen(false)}>
+                    {t(`nav.${area}`)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+            <div className="nav-user">
+              <span className="nav-user-name" title={user.email}>
+                {user.displayName}
+                <small>{user.roles.map((r) => t(`roles.${r}`)).join(', ')}</small>
+              </span>
+              <LanguageSwitch />
+              <button
+                type="button"
+                className="btn btn-ghost"
+                onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
+              >
+                {t('nav.signOut')}
+              </button>
+            </div>
+          </nav>
+        </div>
+      </header>
+      <main id="main" className="content" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import type { ApiError as ApiErrorBody } from '@begegnung/domain';
+
+/** Thrown for every non-2xx answer; UI code branches on `code`, never on message text. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: NonNullable<ApiErrorBody['details']>;
+
+  constructor(status: number, body: Partial<ApiErrorBody>) {
+    super(body.message ?? `HTTP ${status}`);
+    this.status = status;
+    this.code = body.code ?? (status >= 500 ? 'INTERNAL_ERROR' : 'UNKNOWN');
+    this.details = body.details ?? [];
+  }
+
+  /** Message for one form field, if the server reported one. */
+  fieldError(field: string) {
+    return this.details.find((d) => d.field === field || d.field.startsWith(`${field}.`));
+  }
+}
+
+let csrfToken: string | null = null;
+export const setCsrfToken = (token: string | null) => {
+  csrfToken = token;
+};
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, { code: 'NETWORK_ERROR', message: 'Network error' });
+  }
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : undefined;
+  if (!res.ok) throw new ApiError(res.status, data ?? {});
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
+};
+
+/** Query string from an object, skipping empty values. */
+export function qs(params: Record<string, string | number | boolean | undefined | null>) {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v !== undefined && v !== null && v !== '') sp.set(k, String(v));
+  }
+  const s = sp.toString();
+  return s ? `?${s}` : '';
+}

@@ -1,0 +1,55 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Session } from '@begegnung/domain';
+import { api, ApiError, setCsrfToken } from './api-client.ts';
+
+export const sessionQuery = queryOptions({
+  queryKey: ['session'],
+  queryFn: async (): Promise<Session | null> => {
+    try {
+      const s = await api.get<Session>('/auth/session');
+      setCsrfToken(s.csrfToken);
+      return s;
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 401) {
+        setCsrfToken(null);
+        return null;
+      }
+      throw e;
+    }
+  },
+  staleTime: 5 * 60_000,
+});
+
+export const useSession = () => useQuery(sessionQuery);
+
+/** The signed-in user; only call below a guard that ensured there is one. */
+export function useCurrentUser() {
+  const { data } = useSession();
+  if (!data) throw new Error('useCurrentUser outside of a signed-in area');
+  return data.user;
+}
+
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) =>
+      api.post<Session>('/auth/login', body),
+    onSuccess: (session) => {
+      setCsrfToken(session.csrfToken);
+      qc.clear();
+      qc.setQueryData(sessionQuery.queryKey, session);
+    },
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post('/auth/logout'),
+    onSettled: () => {
+      setCsrfToken(null);
+      qc.clear();
+      qc.setQueryData(sessionQuery.queryKey, null);
+    },
+  });
+}

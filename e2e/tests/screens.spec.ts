@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { demo, signIn } from './fixtures.ts';
+
+// Every screen at phone and desktop width, in German and English: nothing may overflow
+// sideways, and a screenshot is kept in e2e/.artifacts/screens for people to look at.
+const SCREENS: { name: string; user: string; path: string; heading: RegExp }[] = [
+  { name: 'centres', user: 'koordination', path: '/centres', heading: /Zentren|Centres/ },
+  { name: 'my-centre', user: 'grone', path: '/centres', heading: /Mein Zentrum|My centre/ },
+  { name: 'centre-detail', user: 'admin', path: '/centres/1', heading: /Grone/ },
+  {
+    name: 'centre-new',
+    user: 'admin',
+    path: '/centres/new',
+    heading: /Zentrum anlegen|New centre/,
+  },
+  { name: 'operators', user: 'admin', path: '/operators', heading: /Träger|Operators/ },
+  { name: 'users', user: 'admin', path: '/users', heading: /Benutzer|Users/ },
+  { name: 'user-new', user: 'admin', path: '/users/new', heading: /Benutzer anlegen|New user/ },
+  { name: 'user-edit', user: 'admin', path: '/users/3', heading: /Gül Grone/ },
+  { name: 'audit', user: 'datenschutz', path: '/audit', heading: /Protokoll|Audit log/ },
+];
+
+const VIEWPORTS = [
+  { label: 'phone', width: 390, height: 844 },
+  { label: 'desktop', width: 1280, height: 800 },
+];
+
+for (const vp of VIEWPORTS) {
+  test.describe(`${vp.label} ${vp.width}px`, () => {
+    test.use({ viewport: { width: vp.width, height: vp.height } });
+
+    test('sign-in page', async ({ page }) => {
+      await page.goto('/login');
+      await expect(page.getByRole('heading', { name: 'Anmelden' })).toBeVisible();
+      await page.screenshot({
+        path: `e2e/.artifacts/screens/login-${vp.label}.png`,
+        fullPage: true,
+      });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        vp.width,
+      );
+    });
+
+    for (const s of SCREENS) {
+      test(`${s.name} fits and renders`, async ({ page }) => {
+        await signIn(page, demo(s.user));
+        for (const lang of ['de', 'en']) {
+          await page.evaluate((l) => localStorage.setItem('begegnung.lang', l), lang);
+          await page.goto(s.path);
+          await expect(page.getByRole('heading', { level: 1, name: s.heading })).toBeVisible();
+          await expect(page.getByRole('status')).toHaveCount(0);
+          await page.screenshot({
+            path: `e2e/.artifacts/screens/${s.name}-${vp.label}-${lang}.png`,
+            fullPage: true,
+          });
+          expect(
+            await page.evaluate(() => document.documentElement.scrollWidth),
+          ).toBeLessThanOrEqual(vp.width);
+        }
+        await page.evaluate(() => localStorage.removeItem('begegnung.lang'));
+      });
+    }
+  });
+}
