@@ -1,0 +1,191 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '@begegnung/domain';
+import {
+  auditRows,
+  createTestApp,
+  lastAuditId,
+  makeCentre,
+  makeOperator,
+  makeUser,
+  roleClient,
+  signIn,
+  TEST_PASSWORD,
+  unique,
+  uniqueCode,
+  type Client,
+} from './helper.ts';
+
+/**
+ * Who may call what. Every operation in the OpenAPI document needs an entry here, so a new
+ * route fails this file until someone decides its access rule. `public` routes need no
+ * session (documented with `security: []`); `roles: 'any'` means any signed-in user.
+ */
+const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
+  'GET /api/health': { public: true, roles: 'any' },
+  'POST /api/auth/login': { public: true, roles: 'any' },
+  'GET /api/auth/session': { roles: 'any' },
+  'POST /api/auth/logout': { roles: 'any' },
+  'GET /api/users': { roles: ['admin'] },
+  'POST /api/users': { roles: ['admin'] },
+  'GET /api/users/{id}': { roles: ['admin'] },
+  'PATCH /api/users/{id}': { roles: ['admin'] },
+  'POST /api/users/{id}/password': { roles: ['admin'] },
+  'GET /api/centres': { roles: 'any' },
+  'POST /api/centres': { roles: ['admin'] },
+  'GET /api/centres/{id}': { roles: 'any' },
+  'PATCH /api/centres/{id}': { roles: ['admin'] },
+  'DELETE /api/centres/{id}': { roles: ['admin'] },
+  'GET /api/operators': { roles: 'any' },
+  'POST /api/operators': { roles: ['admin'] },
+  'GET /api/operators/{id}': { roles: 'any' },
+  'PATCH /api/operators/{id}': { roles: ['admin'] },
+  'DELETE /api/operators/{id}': { roles: ['admin'] },
+  'GET /api/audit': { roles: ['data_protection'] },
+};
+
+const t = await createTestApp();
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+
+interface OpenApiOperation {
+  security?: unknown[];
+  requestBody?: unknown;
+}
+const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+  paths: Record<string, Partial<Record<(typeof METHODS)[number], OpenApiOperation>>>;
+};
+const OPERATIONS = Object.entries(doc.paths).flatMap(([path, item]) =>
+  METHODS.filter((m) => item[m]).map((m) => ({
+    key: `${m.toUpperCase()} ${path}`,
+    method: m.toUpperCase() as Method,
+    path,
+    op: item[m]!,
+  })),
+);
+
+/** A fresh object for each path with an {id}, so deletes and changes never collide. */
+const PATH_FIXTURES: Record<string, () => Promise<number> | number> = {
+  '/api/users/{id}': async () => (await makeUser(t.db, ['coordinator'])).id,
+  '/api/users/{id}/password': async () => (await makeUser(t.db, ['coordinator'])).id,
+  '/api/centres/{id}': () => makeCentre(t.db).id,
+  '/api/operators/{id}': () => makeOperator(t.db).id,
+};
+
+/** A valid body for each operation that takes one; `self` is the caller's own account. */
+const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
+  'POST /api/auth/login': (self) => ({ email: self.email, password: TEST_PASSWORD }),
+  'POST /api/users': () => ({
+    email: `${unique('matrix')}@test.begegnung.de`,
+    displayName: unique('Matrix '),
+    password: 'Matrix-Passphrase-2024',
+    roles: ['coordinator'],
+    centreIds: [],
+  }),
+  'PATCH /api/users/{id}': () => ({ displayName: unique('Umbenannt ') }),
+  'POST /api/users/{id}/password': () => ({ password: 'Neue-Matrix-Passphrase-7' }),
+  'POST /api/centres': () => ({
+    name: unique('Matrix-Zentrum '),
+    code: uniqueCode(),
+    operatorId: makeOperator(t.db).id,
+    address: 'Londonstraße 11a',
+    district: 'Holtenser Berg',
+  }),
+  'PATCH /api/centres/{id}': () => ({ openingHours: 'Mo 9–12 Uhr' }),
+  'POST /api/operators': () => ({ name: unique('Matrix-Träger '), legalForm: 'e_v' }),
+  'PATCH /api/operators/{id}': () => ({ legalForm: 'ggmbh' }),
+};
+
+/** Operations that end the caller's session get a throwaway one. */
+const ENDS_SESSION = new Set(['POST /api/auth/logout']);
+
+type Caller = Role | 'anonymous';
+const CALLERS: Caller[] = [...ROLES, 'anonymous'];
+
+const clients = {} as Record<Role, Client>;
+beforeAll(async () => {
+  for (const role of ROLES) clients[role] = await roleClient(t, role);
+});
+
+async function buildRequest(key: string, path: string, self: { email: string }) {
+  let url = path;
+  for (const param of path.match(/\{[^}]+\}/g) ?? []) {
+    const fixture = PATH_FIXTURES[path];
+    if (!fixture) throw new Error(`No PATH_FIXTURES entry for ${path}: add one`);
+    url = url.replace(param, String(await fixture()));
+  }
+  const sample = SAMPLES[key];
+  return { url, payload: sample?.(self) };
+}
+
+function expectationFor(key: string, caller: Caller) {
+  const rule = EXPECTED[key];
+  if (!rule) return 'missing from EXPECTED';
+  if (caller === 'anonymous') return rule.public ? 'allowed' : '401';
+  return rule.roles === 'any' || rule.roles.includes(caller) ? 'allowed' : '403';
+}
+
+describe('access matrix', () => {
+  it('has an entry for every operation in the OpenAPI document', () => {
+    expect(OPERATIONS.map((o) => o.key).filter((k) => !EXPECTED[k])).toEqual([]);
+  });
+
+  it('has no entry without an operation', () => {
+    const documented = new Set(OPERATIONS.map((o) => o.key));
+    expect(Object.keys(EXPECTED).filter((k) => !documented.has(k))).toEqual([]);
+    expect(Object.keys(SAMPLES).filter((k) => !documented.has(k))).toEqual([]);
+    expect(Object.keys(PATH_FIXTURES).filter((p) => !doc.paths[p])).toEqual([]);
+  });
+
+  it('marks as public exactly the operations documented without security', () => {
+    const documentedPublic = OPERATIONS.filter((o) => o.op.security?.length === 0).map(
+      (o) => o.key,
+    );
+    const tablePublic = Object.keys(EXPECTED).filter((k) => EXPECTED[k]!.public);
+    expect(documentedPublic.sort()).toEqual(tablePublic.sort());
+  });
+
+  it('has a sample body for every operation that takes one', () => {
+    expect(OPERATIONS.filter((o) => o.op.requestBody && !SAMPLES[o.key]).map((o) => o.key)).toEqual(
+      [],
+    );
+  });
+
+  describe.each(OPERATIONS)('$key', ({ key, method, path }) => {
+    const cases = CALLERS.map((caller) => ({ caller, expected: expectationFor(key, caller) }));
+
+    it.each(cases)('$caller → $expected', async ({ caller, expected }) => {
+      expect(expected).not.toBe('missing from EXPECTED');
+      let client: Client | undefined;
+      if (caller !== 'anonymous') {
+        client = ENDS_SESSION.has(key)
+          ? await signIn(t.app, await makeUser(t.db, [caller], caller === 'centre_staff' ? [makeCentre(t.db).id] : []))
+          : clients[caller];
+      }
+      const self = client ?? (await makeUser(t.db, ['coordinator']));
+      const { url, payload } = await buildRequest(key, path, self);
+      const before = lastAuditId(t.db);
+
+      const res = client
+        ? await client.request({ method, url, payload })
+        : await t.app.inject({ method, url, payload: payload as never });
+      const outcome = { status: res.statusCode, body: res.body.slice(0, 300) };
+
+      if (expected === 'allowed') {
+        expect(outcome.status, outcome.body).toBeGreaterThanOrEqual(200);
+        expect(outcome.status, outcome.body).toBeLessThan(300);
+      } else if (expected === '401') {
+        expect(outcome.status, outcome.body).toBe(401);
+        expect(res.json().code).toBe('UNAUTHENTICATED');
+      } else {
+        expect(outcome.status, outcome.body).toBe(403);
+        expect(res.json().code).toBe('FORBIDDEN');
+        // Every denial is audited.
+        const denied = auditRows(t.db, { actor_id: client!.userId, action: 'denied' }).filter(
+          (r) => r.id > before,
+        );
+        expect(denied).toHaveLength(1);
+      }
+    });
+  });
+});
