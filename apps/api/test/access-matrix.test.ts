@@ -8,7 +8,6 @@ import {
   makeOperator,
   makeUser,
   roleClient,
-  signIn,
   TEST_PASSWORD,
   unique,
   uniqueCode,
@@ -151,16 +150,14 @@ describe('access matrix', () => {
     );
   });
 
-  describe.each(OPERATIONS)('$key', ({ key, method, path }) => {
-    const cases = CALLERS.map((caller) => ({ caller, expected: expectationFor(key, caller) }));
+  describe.each(OPERATIONS.map((o) => [o.key, o] as const))('%s', (key, { method, path }) => {
+    const cases = CALLERS.map((caller) => [caller, expectationFor(key, caller)] as const);
 
-    it.each(cases)('$caller → $expected', async ({ caller, expected }) => {
+    it.each(cases)('%s → %s', async (caller, expected) => {
       expect(expected).not.toBe('missing from EXPECTED');
       let client: Client | undefined;
       if (caller !== 'anonymous') {
-        client = ENDS_SESSION.has(key)
-          ? await signIn(t.app, await makeUser(t.db, [caller], caller === 'centre_staff' ? [makeCentre(t.db).id] : []))
-          : clients[caller];
+        client = ENDS_SESSION.has(key) ? await roleClient(t, caller) : clients[caller];
       }
       const self = client ?? (await makeUser(t.db, ['coordinator']));
       const { url, payload } = await buildRequest(key, path, self);

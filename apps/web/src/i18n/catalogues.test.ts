@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, ROLES, AUDIT_ACTIONS, LEGAL_FORMS } from '@begegnung/domain';
-import de from './de.json';
-import en from './en.json';
+import { catalogues } from './resources.ts';
+
+const de = catalogues.de as unknown as Record<string, Record<string, Record<string, string>>>;
+const en = catalogues.en!;
 
 function keys(obj: object, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
@@ -14,13 +16,13 @@ describe('message catalogues', () => {
     expect(keys(en).sort()).toEqual(keys(de).sort());
   });
   it('every API error code has a German message', () => {
-    const missing = ERROR_CODES.filter((c) => !(c in de.errors));
+    const missing = ERROR_CODES.filter((c) => !(c in de.errors!));
     expect(missing).toEqual([]);
   });
   it('every role, audit action and legal form has a label', () => {
-    expect(ROLES.filter((r) => !(r in de.roles))).toEqual([]);
-    expect(AUDIT_ACTIONS.filter((a) => !(a in de.audit.actions))).toEqual([]);
-    expect(LEGAL_FORMS.filter((f) => !(f in de.legalForms))).toEqual([]);
+    expect(ROLES.filter((r) => !(r in de.roles!))).toEqual([]);
+    expect(AUDIT_ACTIONS.filter((a) => !(a in de.audit!.actions!))).toEqual([]);
+    expect(LEGAL_FORMS.filter((f) => !(f in de.legalForms!))).toEqual([]);
   });
   it('no value is empty', () => {
     const flat = (o: object): string[] =>
