@@ -64,15 +64,21 @@ export default tseslint.config(
   {
     files: ['apps/web/src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // A feature may import from src/lib, src/components and itself, never from another feature.
+    files: ['apps/web/src/features/*/**/*.{ts,tsx}'],
     rules: {
-      ...reactHooks.configs.recommended.rules,
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['../features/*', '../../features/*'],
-              message: 'Features must not import each other.',
+              // ../../<other-feature>/… or any path through features/
+              regex: '^\\.\\./\\.\\./[^.]|(^|/)features/',
+              message:
+                'Features must not import each other; move shared code to src/lib or src/components.',
             },
           ],
         },
