@@ -20,6 +20,8 @@ await build({
     'cli/migrate': 'src/cli/migrate.ts',
     'cli/seed': 'src/cli/seed.ts',
     'cli/create-admin': 'src/cli/create-admin.ts',
+    'cli/backup': 'src/cli/backup.ts',
+    'cli/restore': 'src/cli/restore.ts',
   },
   outdir: 'dist',
   bundle: true,

@@ -2,7 +2,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase, runMigrations } from './db/client.ts';
 import { seedDemoIfEmpty, DEMO_PASSWORD, DEMO_USERS } from './seed/demo.ts';
-import { deleteExpiredSessions } from './modules/auth/sessions.repository.ts';
+import { applyRetention } from './ops/retention.ts';
 
 async function main() {
   let config;
@@ -18,12 +18,23 @@ async function main() {
 
   const db = openDatabase(config.databasePath);
   runMigrations(db);
-  deleteExpiredSessions(db);
   let seeded = false;
   if (config.demoSeed) seeded = await seedDemoIfEmpty(db);
 
   const app = await buildApp({ config, db });
   await app.listen({ port: config.port, host: config.host });
+
+  // Retention runs once at start and then daily inside the server process.
+  const retain = () => {
+    try {
+      app.log.info({ retention: applyRetention(db, new Date()) }, 'retention applied');
+    } catch (err) {
+      app.log.error({ err }, 'retention failed');
+    }
+  };
+  retain();
+  const retentionTimer = setInterval(retain, 24 * 3_600_000);
+  retentionTimer.unref();
 
   const url = `http://localhost:${config.port}`;
   const lines = [
@@ -43,6 +54,7 @@ async function main() {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    clearInterval(retentionTimer);
     try {
       await app.close();
     } finally {

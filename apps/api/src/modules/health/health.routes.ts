@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errors } from '../../lib/http.ts';
 import { sql } from 'drizzle-orm';
+import { DomainError } from '@begegnung/domain';
 
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -15,7 +16,11 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => {
-      app.db.get(sql`select 1`);
+      try {
+        app.db.get(sql`select 1`);
+      } catch {
+        throw new DomainError('SERVICE_UNAVAILABLE', 'Database is not available', 503);
+      }
       return { status: 'ok' as const };
     },
   );
