@@ -21,6 +21,8 @@ export const EnvSchema = Type.Object({
   /** Directory of the built web app to serve; empty disables static serving. */
   WEB_DIST: Type.String({ default: '' }),
   LOGIN_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 10_000, default: 10 }),
+  /** Failed sign-ins for one account within 15 minutes (from any address) before it is locked for the rest of the window. */
+  LOGIN_LOCKOUT_THRESHOLD: Type.Integer({ minimum: 1, maximum: 10_000, default: 10 }),
 });
 
 export interface AppConfig {
@@ -34,6 +36,7 @@ export interface AppConfig {
   sessionTtlHours: number;
   webDist: string;
   loginRateLimitPerMinute: number;
+  loginLockoutThreshold: number;
 }
 
 export class ConfigError extends Error {}
@@ -72,5 +75,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlHours: c.SESSION_TTL_HOURS,
     webDist: c.WEB_DIST,
     loginRateLimitPerMinute: c.LOGIN_RATE_LIMIT_PER_MINUTE,
+    loginLockoutThreshold: c.LOGIN_LOCKOUT_THRESHOLD,
   };
 }

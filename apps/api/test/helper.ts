@@ -31,6 +31,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     DATABASE_PATH: join(dir, 'test.db'),
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+    LOGIN_LOCKOUT_THRESHOLD: '1000',
     ...env,
   });
   const db = openDatabase(config.databasePath);

@@ -57,3 +57,20 @@ export function queryAudit(db: Db, q: AuditQuery) {
   const total = db.select({ n: count() }).from(auditLog).where(cond).get()?.n ?? 0;
   return { items, total, limit, offset };
 }
+
+/** Failed sign-ins for an email since `since` (uses the time index, then filters). */
+export function countFailedLogins(db: Db, email: string, since: string) {
+  return (
+    db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(
+        and(
+          gte(auditLog.at, since),
+          eq(auditLog.action, 'login_failed'),
+          eq(auditLog.actorEmail, email),
+        ),
+      )
+      .get()?.n ?? 0
+  );
+}

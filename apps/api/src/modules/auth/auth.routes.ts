@@ -33,7 +33,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         app.db,
         request.body,
         { ip: request.ip, userAgent: request.headers['user-agent'] },
-        app.config.sessionTtlHours,
+        {
+          ttlHours: app.config.sessionTtlHours,
+          lockoutThreshold: app.config.loginLockoutThreshold,
+        },
       );
       setSessionCookie(reply, result.token, result.expiresAt);
       return result.session;

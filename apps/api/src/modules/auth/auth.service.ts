@@ -5,7 +5,7 @@ import { DomainError, type Actor, type LoginBody, type Session } from '@begegnun
 import type { Db } from '../../db/client.ts';
 import { users } from '../../db/schema/index.ts';
 import { getDummyHash, verifyPassword } from '../../lib/passwords.ts';
-import { insertAudit } from '../audit/audit.repository.ts';
+import { countFailedLogins, insertAudit } from '../audit/audit.repository.ts';
 import {
   deleteSession,
   findActiveSession,
@@ -28,6 +28,13 @@ interface RequestMeta {
   userAgent?: string;
 }
 
+export interface LoginPolicy {
+  ttlHours: number;
+  lockoutThreshold: number;
+}
+
+export const LOCKOUT_WINDOW_MINUTES = 15;
+
 /**
  * Verifies the password and opens a fresh session (a new token every time, so a
  * session id planted before sign-in is worthless).
@@ -36,9 +43,26 @@ export async function login(
   db: Db,
   input: LoginBody,
   meta: RequestMeta,
-  ttlHours: number,
+  policy: LoginPolicy,
 ): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
+  // Soft lockout per account, whatever the address: guessing from many IPs stops too.
+  const since = new Date(Date.now() - LOCKOUT_WINDOW_MINUTES * 60_000).toISOString();
+  if (countFailedLogins(db, email, since) >= policy.lockoutThreshold) {
+    insertAudit(db, {
+      actorId: null,
+      actorEmail: email,
+      action: 'denied',
+      entityType: 'session',
+      reason: 'account locked after repeated failed sign-ins',
+      ip: meta.ip,
+    });
+    throw new DomainError(
+      'ACCOUNT_LOCKED',
+      `Too many failed sign-ins for this account. Try again in ${LOCKOUT_WINDOW_MINUTES} minutes.`,
+      429,
+    );
+  }
   const user = db.select().from(users).where(eq(users.email, email)).get();
   const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), input.password);
   if (!user || !ok) {
@@ -64,7 +88,7 @@ export async function login(
   }
   const token = randomBytes(32).toString('base64url');
   const csrfSecret = tokens.secretSync();
-  const expiresAt = new Date(Date.now() + ttlHours * 3_600_000);
+  const expiresAt = new Date(Date.now() + policy.ttlHours * 3_600_000);
   const now = new Date().toISOString();
   db.transaction((tx) => {
     insertSession(tx as unknown as Db, {
