@@ -119,11 +119,23 @@ const PATH_FIXTURES: Record<string, () => Promise<number> | number> = {
   '/api/posts/{id}/allocations': () => makePost(),
   '/api/posts/{id}/assignments': () => (lastPostId = makePost()),
   '/api/scenarios/{id}': () =>
-    t.db.insert(scenarios).values({ name: unique('Matrix ') }).returning().get().id,
+    t.db
+      .insert(scenarios)
+      .values({ name: unique('Matrix ') })
+      .returning()
+      .get().id,
   '/api/scenarios/{id}/copy': () =>
-    t.db.insert(scenarios).values({ name: unique('Matrix ') }).returning().get().id,
+    t.db
+      .insert(scenarios)
+      .values({ name: unique('Matrix ') })
+      .returning()
+      .get().id,
   '/api/scenarios/{id}/lines': () =>
-    t.db.insert(scenarios).values({ name: unique('Matrix ') }).returning().get().id,
+    t.db
+      .insert(scenarios)
+      .values({ name: unique('Matrix ') })
+      .returning()
+      .get().id,
   '/api/cost-assumptions/{id}': () =>
     t.db
       .insert(costAssumptions)
@@ -139,7 +151,12 @@ const MULTI_FIXTURES: Record<string, Record<string, () => number>> = {
     '{assignmentId}': () =>
       t.db
         .insert(postAssignments)
-        .values({ postId: lastPostId, personName: 'Matrix Person', fromDate: '2020-01-01', percent: 50 })
+        .values({
+          postId: lastPostId,
+          personName: 'Matrix Person',
+          fromDate: '2020-01-01',
+          percent: 50,
+        })
         .returning()
         .get().id,
   },

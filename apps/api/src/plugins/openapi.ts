@@ -28,7 +28,10 @@ export const openapiPlugin = fp(async (app) => {
         { name: 'audit', description: 'Append-only audit log' },
         { name: 'posts', description: 'Posts (Stellen), allocation to centres, assignments' },
         { name: 'scenarios', description: 'Budget scenarios, comparison, need figures' },
-        { name: 'costs', description: 'Cost assumptions per pay group (estimates until the city’s own)' },
+        {
+          name: 'costs',
+          description: 'Cost assumptions per pay group (estimates until the city’s own)',
+        },
         { name: 'system', description: 'Health and documentation' },
       ],
     },

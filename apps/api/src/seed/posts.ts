@@ -34,7 +34,13 @@ export function seedPosts(db: Db, centreIds: Record<string, number>) {
       })
       .run();
     db.insert(postAllocations)
-      .values(shares.map(([code, share]) => ({ postId: id, centreId: centreIds[code]!, shareMilli: toMilli(share) })))
+      .values(
+        shares.map(([code, share]) => ({
+          postId: id,
+          centreId: centreIds[code]!,
+          shareMilli: toMilli(share),
+        })),
+      )
       .run();
     return id;
   };
@@ -72,17 +78,24 @@ export function seedPosts(db: Db, centreIds: Record<string, number>) {
   );
 
   const addScenario = (values: typeof scenarios.$inferInsert, lines: [string, number][]) => {
-    const id = db.insert(scenarios).values({ ...values, seeded: true }).returning({ id: scenarios.id }).get().id;
+    const id = db
+      .insert(scenarios)
+      .values({ ...values, seeded: true })
+      .returning({ id: scenarios.id })
+      .get().id;
     if (lines.length)
       db.insert(scenarioLines)
-        .values(lines.map(([key, fteMilli]) => ({ scenarioId: id, postId: postIds[key]!, fteMilli })))
+        .values(
+          lines.map(([key, fteMilli]) => ({ scenarioId: id, postId: postIds[key]!, fteMilli })),
+        )
         .run();
   };
   addScenario(
     {
       name: 'A: SPD/0235/18 wie beantragt',
       sourceRef: 'Antrag SPD/0235/18 vom 13.06.2018',
-      description: 'Vier halbe Stellen in den Zentren und eine Koordinationsstelle (3,0 VZÄ). In den Sozialausschuss verwiesen; Ergebnis nicht dokumentiert.',
+      description:
+        'Vier halbe Stellen in den Zentren und eine Koordinationsstelle (3,0 VZÄ). In den Sozialausschuss verwiesen; Ergebnis nicht dokumentiert.',
       status: 'referred',
     },
     [...codes.map((c): [string, number] => [c, 500]), ['KOORD', 1000]],
@@ -96,13 +109,19 @@ export function seedPosts(db: Db, centreIds: Record<string, number>) {
     {
       name: 'B: Änderungsantrag Grüne',
       sourceRef: 'Änderungsantrag Bündnis 90/Die Grünen zu SPD/0235/18',
-      description: '2,0 VZÄ nach Größe der Zielgruppen in den Stadtteilen verteilt, keine Koordinationsstelle. Bedarfszahlen sind Platzhalter.',
+      description:
+        '2,0 VZÄ nach Größe der Zielgruppen in den Stadtteilen verteilt, keine Koordinationsstelle. Bedarfszahlen sind Platzhalter.',
       status: 'referred',
     },
     split.filter((p) => p.milli > 0).map((p): [string, number] => [p.key, p.milli]),
   );
   addScenario(
-    { name: 'C: Status quo', sourceRef: 'ohne Beschluss', description: 'Keine zusätzlichen Stellen (0 VZÄ).', status: 'unknown' },
+    {
+      name: 'C: Status quo',
+      sourceRef: 'ohne Beschluss',
+      description: 'Keine zusätzlichen Stellen (0 VZÄ).',
+      status: 'unknown',
+    },
     [],
   );
 

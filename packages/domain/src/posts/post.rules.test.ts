@@ -88,15 +88,18 @@ describe('allocation', () => {
   });
   it('any split of 1000 thousandths into positive parts passes (property)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 999 }), { minLength: 1, maxLength: 8 }), (cuts) => {
-        const points = [...new Set(cuts)].sort((a, b) => a - b);
-        const bounds = [0, ...points, 1000];
-        const allocs = bounds.slice(1).map((b, i) => ({
-          centreId: i + 1,
-          share: String((b - bounds[i]!) / 1000),
-        }));
-        expect(allocationProblems(allocs)).toEqual([]);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 999 }), { minLength: 1, maxLength: 8 }),
+        (cuts) => {
+          const points = [...new Set(cuts)].sort((a, b) => a - b);
+          const bounds = [0, ...points, 1000];
+          const allocs = bounds.slice(1).map((b, i) => ({
+            centreId: i + 1,
+            share: String((b - bounds[i]!) / 1000),
+          }));
+          expect(allocationProblems(allocs)).toEqual([]);
+        },
+      ),
     );
   });
 });
@@ -162,9 +165,17 @@ describe('need-weighted split (largest remainder)', () => {
       fc.property(arb, fc.nat(), fc.integer({ min: 1, max: 5000 }), (input, pick, extra) => {
         const { units, step, needs } = input;
         const i = pick % needs.length;
-        const before = needWeightedSplit(units * step, step, needs.map((need, key) => ({ key, need })))!;
+        const before = needWeightedSplit(
+          units * step,
+          step,
+          needs.map((need, key) => ({ key, need })),
+        )!;
         const raised = needs.map((n, k) => (k === i ? n + extra : n));
-        const after = needWeightedSplit(units * step, step, raised.map((need, key) => ({ key, need })))!;
+        const after = needWeightedSplit(
+          units * step,
+          step,
+          raised.map((need, key) => ({ key, need })),
+        )!;
         expect(after[i]!.milli).toBeGreaterThanOrEqual(before[i]!.milli);
       }),
     );
@@ -175,7 +186,11 @@ describe('need-weighted split (largest remainder)', () => {
       fc.property(arb, ({ units, step, needs }) => {
         const sum = needs.reduce((a, b) => a + b, 0);
         fc.pre(sum > 0);
-        const split = needWeightedSplit(units * step, step, needs.map((need, key) => ({ key, need })))!;
+        const split = needWeightedSplit(
+          units * step,
+          step,
+          needs.map((need, key) => ({ key, need })),
+        )!;
         split.forEach((p, k) => {
           const quota = (units * step * needs[k]!) / sum;
           expect(Math.abs(p.milli - quota)).toBeLessThan(step + 1e-9);
@@ -218,7 +233,13 @@ describe('cost per budget year', () => {
     overheadBp: 2000,
     cityOwn: false,
   };
-  const line = { fteMilli: 500, payGroup: 'S 11b', budgetYearFrom: 2019, budgetYearTo: null, fixedTermEnd: null };
+  const line = {
+    fteMilli: 500,
+    payGroup: 'S 11b',
+    budgetYearFrom: 2019,
+    budgetYearTo: null,
+    fixedTermEnd: null,
+  };
 
   it('FTE × annual cost, overhead × 1.2, marked as estimate', () => {
     expect(yearCost([line], [rate], 2020)).toEqual({

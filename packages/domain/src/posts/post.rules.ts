@@ -42,7 +42,8 @@ export const canTransition = (from: PostStatus, to: PostStatus, opts: { kw?: boo
 // FTE and shares (strings in the API, thousandths inside)
 // ---------------------------------------------------------------------------------------------
 
-export type FteProblem = 'fte_format' | 'fte_too_many_decimals' | 'fte_zero' | 'fte_negative' | 'fte_too_large';
+export type FteProblem =
+  'fte_format' | 'fte_too_many_decimals' | 'fte_zero' | 'fte_negative' | 'fte_too_large';
 
 /** Why an FTE string is not a valid post size (0 < FTE ≤ 1, at most 3 places), or null. */
 export function fteProblem(fte: string): FteProblem | null {
@@ -71,7 +72,13 @@ export interface FieldProblem {
 export function allocationProblems(allocations: readonly AllocationInput[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (allocations.length === 0) {
-    return [{ field: 'allocations', code: 'allocation_empty', message: 'Allocate to at least one centre' }];
+    return [
+      {
+        field: 'allocations',
+        code: 'allocation_empty',
+        message: 'Allocate to at least one centre',
+      },
+    ];
   }
   const seen = new Set<number>();
   let sum = 0;
@@ -154,7 +161,8 @@ export function assignmentWarnings(
       .filter((s) => s.fromDate <= day && (s.toDate === null || s.toDate >= day))
       .reduce((n, s) => n + s.percent * 10, 0);
     const over = load > fteMilli;
-    if (over && !lastOver) out.push({ kind: 'over_assigned', from: day, percent: load / 10, fteMilli });
+    if (over && !lastOver)
+      out.push({ kind: 'over_assigned', from: day, percent: load / 10, fteMilli });
     lastOver = over;
   }
   // Gaps: walk the spans by start, tracking the furthest covered day.
@@ -166,7 +174,8 @@ export function assignmentWarnings(
       if (s.fromDate > next) out.push({ kind: 'gap', from: next, to: addDays(s.fromDate, -1) });
     }
     if (coveredTo === undefined) coveredTo = s.toDate;
-    else if (coveredTo !== null) coveredTo = s.toDate === null || s.toDate > coveredTo ? s.toDate : coveredTo;
+    else if (coveredTo !== null)
+      coveredTo = s.toDate === null || s.toDate > coveredTo ? s.toDate : coveredTo;
   }
   return out;
 }
@@ -265,20 +274,28 @@ export interface YearCost {
  * only while the year lies in the post's budget years and before its fixed-term end; overhead is
  * × (1 + rate). Summed exactly in bigint, rounded half up to whole euros once at the end.
  */
-export function yearCost(lines: readonly CostLine[], rates: readonly CostRate[], year: number): YearCost {
+export function yearCost(
+  lines: readonly CostLine[],
+  rates: readonly CostRate[],
+  year: number,
+): YearCost {
   let base = BigInt(0);
   let withOverhead = BigInt(0);
   let fteMonths = 0;
   let estimate = false;
   const missing = new Set<string>();
   for (const line of lines) {
-    if (year < line.budgetYearFrom || (line.budgetYearTo !== null && year > line.budgetYearTo)) continue;
+    if (year < line.budgetYearFrom || (line.budgetYearTo !== null && year > line.budgetYearTo))
+      continue;
     for (let month = 1; month <= 12; month++) {
       const first = `${year}-${String(month).padStart(2, '0')}-01`;
       if (line.fixedTermEnd !== null && line.fixedTermEnd < first) continue;
       fteMonths += line.fteMilli;
       const rate = rates.find(
-        (r) => r.payGroup === line.payGroup && r.validFrom <= first && (r.validTo === null || r.validTo >= first),
+        (r) =>
+          r.payGroup === line.payGroup &&
+          r.validFrom <= first &&
+          (r.validTo === null || r.validTo >= first),
       );
       if (!rate) {
         missing.add(line.payGroup);

@@ -6,9 +6,21 @@ export const ROLE_TYPES = ['centre_integration', 'coordination'] as const;
 export type RoleType = (typeof ROLE_TYPES)[number];
 export const EMPLOYERS = ['city', 'operator'] as const;
 export type Employer = (typeof EMPLOYERS)[number];
-export const FUNDING_MODES = ['establishment_plan', 'grant', 'state_funding', 'third_party'] as const;
+export const FUNDING_MODES = [
+  'establishment_plan',
+  'grant',
+  'state_funding',
+  'third_party',
+] as const;
 export type FundingMode = (typeof FUNDING_MODES)[number];
-export const SCENARIO_STATUSES = ['draft', 'proposed', 'referred', 'adopted', 'rejected', 'unknown'] as const;
+export const SCENARIO_STATUSES = [
+  'draft',
+  'proposed',
+  'referred',
+  'adopted',
+  'rejected',
+  'unknown',
+] as const;
 export type ScenarioStatus = (typeof SCENARIO_STATUSES)[number];
 
 export const PostStatusSchema = Type.Enum(POST_STATUSES);
@@ -71,11 +83,18 @@ export const PostSchema = Type.Object({
 export type Post = Static<typeof PostSchema>;
 
 const postFields = {
-  code: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._/-]{1,31}$', description: 'e.g. 50.1-GRO-01' }),
+  code: Type.String({
+    pattern: '^[A-Za-z0-9][A-Za-z0-9._/-]{1,31}$',
+    description: 'e.g. 50.1-GRO-01',
+  }),
   title: Type.String({ minLength: 3, maxLength: 160 }),
   roleType: Type.Enum(ROLE_TYPES),
   fte: DecimalString,
-  payGroup: Type.String({ minLength: 2, maxLength: 20, description: 'TVöD SuE pay group, e.g. S 11b' }),
+  payGroup: Type.String({
+    minLength: 2,
+    maxLength: 20,
+    description: 'TVöD SuE pay group, e.g. S 11b',
+  }),
   employer: Type.Enum(EMPLOYERS),
   operatorId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
   fundingMode: Type.Enum(FUNDING_MODES),
@@ -229,7 +248,10 @@ export type CopyScenarioBody = Static<typeof CopyScenarioBodySchema>;
 export const ScenarioLinesBodySchema = Type.Object(
   {
     lines: Type.Array(
-      Type.Object({ postId: Type.Integer({ minimum: 1 }), fte: DecimalString }, { additionalProperties: false }),
+      Type.Object(
+        { postId: Type.Integer({ minimum: 1 }), fte: DecimalString },
+        { additionalProperties: false },
+      ),
       { maxItems: 200 },
     ),
   },
@@ -280,7 +302,9 @@ export type UpdateCostAssumptionBody = Static<typeof UpdateCostAssumptionBodySch
 // Comparison and need ----------------------------------------------------------------------------
 
 export const ComparisonQuerySchema = Type.Object({
-  ids: Type.Optional(Type.String({ pattern: '^\\d+(,\\d+){0,9}$', description: 'Scenario ids, comma-separated' })),
+  ids: Type.Optional(
+    Type.String({ pattern: '^\\d+(,\\d+){0,9}$', description: 'Scenario ids, comma-separated' }),
+  ),
   fromYear: Type.Optional(Year),
   toYear: Type.Optional(Year),
 });
@@ -288,7 +312,9 @@ export type ComparisonQuery = Static<typeof ComparisonQuerySchema>;
 
 export const ComparisonSchema = Type.Object({
   years: Type.Array(Type.Integer()),
-  centres: Type.Array(Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() })),
+  centres: Type.Array(
+    Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }),
+  ),
   /** False until encounter data exists; then newcomersPerFte is filled. */
   hasEncounterData: Type.Boolean(),
   scenarios: Type.Array(
@@ -333,7 +359,10 @@ export const NeedsBodySchema = Type.Object(
   {
     needs: Type.Array(
       Type.Object(
-        { centreId: Type.Integer({ minimum: 1 }), need: Type.Integer({ minimum: 0, maximum: 1_000_000 }) },
+        {
+          centreId: Type.Integer({ minimum: 1 }),
+          need: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+        },
         { additionalProperties: false },
       ),
       { maxItems: 50 },

@@ -1,10 +1,25 @@
-import { sqliteTable, integer, text, index, primaryKey, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  sqliteTable,
+  integer,
+  text,
+  index,
+  primaryKey,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import { centres } from './centres.ts';
 import { operators } from './operators.ts';
 import { users } from './users.ts';
 import { isoNow, timestamps } from './columns.ts';
 
-const POST_STATUS = ['proposed', 'budgeted', 'approved', 'open', 'filled', 'frozen', 'abolished'] as const;
+const POST_STATUS = [
+  'proposed',
+  'budgeted',
+  'approved',
+  'open',
+  'filled',
+  'frozen',
+  'abolished',
+] as const;
 
 /** A post (Stelle), separate from whoever fills it. FTE in thousandths (500 = 0.5). */
 export const posts = sqliteTable('posts', {

@@ -69,7 +69,12 @@ function toSummary(
     notes: post.notes,
     status: post.status,
     allocations: (allocations.get(post.id) ?? []).map(
-      ({ centreId, centreCode, centreName, share }) => ({ centreId, centreCode, centreName, share }),
+      ({ centreId, centreCode, centreName, share }) => ({
+        centreId,
+        centreCode,
+        centreName,
+        share,
+      }),
     ),
   };
 }
@@ -155,7 +160,10 @@ export function replaceAllocations(
   rows: { centreId: number; shareMilli: number }[],
 ) {
   db.delete(postAllocations).where(eq(postAllocations.postId, postId)).run();
-  if (rows.length) db.insert(postAllocations).values(rows.map((r) => ({ ...r, postId }))).run();
+  if (rows.length)
+    db.insert(postAllocations)
+      .values(rows.map((r) => ({ ...r, postId })))
+      .run();
 }
 
 export const listAssignments = (db: Db, postId: number) =>

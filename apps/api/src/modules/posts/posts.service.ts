@@ -53,24 +53,43 @@ type PostFields = Omit<CreatePostBody, 'fte'> & { fte: string };
 function assertValidPost(ctx: ServiceContext, p: PostFields, selfId?: number) {
   const fte = fteProblem(p.fte);
   if (fte) {
-    throw new DomainError('INVALID_FTE', 'FTE must be greater than 0 and at most 1 with up to 3 decimal places', 400, [
-      { field: 'fte', code: fte, message: 'Enter an FTE share between 0.001 and 1' },
-    ]);
+    throw new DomainError(
+      'INVALID_FTE',
+      'FTE must be greater than 0 and at most 1 with up to 3 decimal places',
+      400,
+      [{ field: 'fte', code: fte, message: 'Enter an FTE share between 0.001 and 1' }],
+    );
   }
   if (!budgetYearsInOrder(p.budgetYearFrom, p.budgetYearTo)) {
     throw new DomainError('BUDGET_YEARS_ORDER', 'The last budget year is before the first', 400, [
-      { field: 'budgetYearTo', code: 'budget_years_order', message: 'Must not be before the first budget year' },
+      {
+        field: 'budgetYearTo',
+        code: 'budget_years_order',
+        message: 'Must not be before the first budget year',
+      },
     ]);
   }
   if (p.fixedTermEnd && p.fixedTermEnd < `${p.budgetYearFrom}-01-01`) {
-    throw new DomainError('BUDGET_YEARS_ORDER', 'The fixed term ends before the first budget year', 400, [
-      { field: 'fixedTermEnd', code: 'fixed_term_before_budget', message: 'Ends before the first budget year' },
-    ]);
+    throw new DomainError(
+      'BUDGET_YEARS_ORDER',
+      'The fixed term ends before the first budget year',
+      400,
+      [
+        {
+          field: 'fixedTermEnd',
+          code: 'fixed_term_before_budget',
+          message: 'Ends before the first budget year',
+        },
+      ],
+    );
   }
   if (p.employer === 'operator' && !p.operatorId) {
-    throw new DomainError('OPERATOR_REQUIRED', 'Posts employed by an operator name the operator', 400, [
-      { field: 'operatorId', code: 'required', message: 'Choose the operator' },
-    ]);
+    throw new DomainError(
+      'OPERATOR_REQUIRED',
+      'Posts employed by an operator name the operator',
+      400,
+      [{ field: 'operatorId', code: 'required', message: 'Choose the operator' }],
+    );
   }
   if (p.operatorId && !findOperator(ctx.db, p.operatorId)) {
     throw new DomainError('UNKNOWN_OPERATOR', 'Unknown operator', 400, [
@@ -195,11 +214,20 @@ export function setAllocations(ctx: ServiceContext, id: number, body: Allocation
       problems,
     );
   }
-  const known = new Set(existingCentreIds(ctx.db, body.allocations.map((a) => a.centreId)));
+  const known = new Set(
+    existingCentreIds(
+      ctx.db,
+      body.allocations.map((a) => a.centreId),
+    ),
+  );
   const unknown = body.allocations.findIndex((a) => !known.has(a.centreId));
   if (unknown >= 0) {
     throw new DomainError('UNKNOWN_CENTRE', 'Unknown centre', 400, [
-      { field: `allocations.${unknown}.centreId`, code: 'unknown', message: 'Choose an existing centre' },
+      {
+        field: `allocations.${unknown}.centreId`,
+        code: 'unknown',
+        message: 'Choose an existing centre',
+      },
     ]);
   }
   inTransaction(ctx, (tx) => {
@@ -208,7 +236,12 @@ export function setAllocations(ctx: ServiceContext, id: number, body: Allocation
       id,
       body.allocations.map((a) => ({ centreId: a.centreId, shareMilli: toMilli(a.share) })),
     );
-    audit(tx, { action: 'update', entityType: ENTITY, entityId: id, changedFields: ['allocations'] });
+    audit(tx, {
+      action: 'update',
+      entityType: ENTITY,
+      entityId: id,
+      changedFields: ['allocations'],
+    });
   });
   return getPost(ctx, id);
 }
@@ -220,7 +253,12 @@ export function listAssignments(ctx: ServiceContext, postId: number) {
   const post = repo.findPostRow(ctx.db, postId);
   if (!post) throw notFound('Post');
   const items = repo.listAssignments(ctx.db, postId);
-  audit(ctx, { action: 'read', entityType: ASSIGNMENT, entityId: postId, reason: 'assignments of post' });
+  audit(ctx, {
+    action: 'read',
+    entityType: ASSIGNMENT,
+    entityId: postId,
+    reason: 'assignments of post',
+  });
   const warnings = assignmentWarnings(post.fteMilli, items).map((w) =>
     w.kind === 'gap' ? w : { kind: w.kind, from: w.from, percent: w.percent },
   );

@@ -83,7 +83,9 @@ export function compareScenarios(ctx: ServiceContext, q: ComparisonQuery): Compa
             centreId: c.id,
             fte: formatFixed(fteMicro, 6),
             newcomersPerFte:
-              people === undefined || fteMicro === 0 ? null : ((people * 1e6) / fteMicro).toFixed(1),
+              people === undefined || fteMicro === 0
+                ? null
+                : ((people * 1e6) / fteMicro).toFixed(1),
           };
         }),
         years: years.map((year) => {
@@ -118,7 +120,11 @@ export function comparisonCsv(ctx: ServiceContext, q: ComparisonQuery) {
     'VZÄ gesamt',
     ...c.centres.map((x) => `VZÄ ${x.code}`),
     ...c.centres.map((x) => `Neuzugezogene je VZÄ ${x.code}`),
-    ...c.years.flatMap((y) => [`Personalkosten ${y} (EUR)`, `mit Gemeinkosten ${y} (EUR)`, `Schätzung ${y}`]),
+    ...c.years.flatMap((y) => [
+      `Personalkosten ${y} (EUR)`,
+      `mit Gemeinkosten ${y} (EUR)`,
+      `Schätzung ${y}`,
+    ]),
   ];
   const rows = c.scenarios.map((s) => [
     s.name,
@@ -126,7 +132,9 @@ export function comparisonCsv(ctx: ServiceContext, q: ComparisonQuery) {
     s.status,
     de(s.totalFte),
     ...s.perCentre.map((p) => de(p.fte)),
-    ...s.perCentre.map((p) => (p.newcomersPerFte === null ? 'noch keine Daten' : de(p.newcomersPerFte))),
+    ...s.perCentre.map((p) =>
+      p.newcomersPerFte === null ? 'noch keine Daten' : de(p.newcomersPerFte),
+    ),
     ...s.years.flatMap((y) => [y.costEuros, y.costWithOverheadEuros, y.estimate ? 'ja' : 'nein']),
   ]);
   audit(ctx, { action: 'export', entityType: 'scenario_comparison', entityId: null });
@@ -152,7 +160,12 @@ export function setNeeds(ctx: ServiceContext, body: NeedsBody) {
   }
   inTransaction(ctx, (tx) => {
     for (const n of body.needs) repo.upsertNeed(tx.db, n.centreId, n.need, false);
-    audit(tx, { action: 'update', entityType: 'centre_need', entityId: null, changedFields: ['need'] });
+    audit(tx, {
+      action: 'update',
+      entityType: 'centre_need',
+      entityId: null,
+      changedFields: ['need'],
+    });
   });
   return repo.listNeeds(ctx.db);
 }

@@ -45,9 +45,12 @@ function parseOverhead(percent: string | undefined, fallback: number) {
   if (percent === undefined) return fallback;
   const bp = overheadToBp(percent);
   if (bp === null) {
-    throw new DomainError('INVALID_OVERHEAD', 'Overhead is a percentage from 0 to 100 with up to 2 decimals', 400, [
-      { field: 'overheadPercent', code: 'overhead_range', message: '0 to 100, up to 2 decimals' },
-    ]);
+    throw new DomainError(
+      'INVALID_OVERHEAD',
+      'Overhead is a percentage from 0 to 100 with up to 2 decimals',
+      400,
+      [{ field: 'overheadPercent', code: 'overhead_range', message: '0 to 100, up to 2 decimals' }],
+    );
   }
   return bp;
 }
@@ -69,9 +72,18 @@ function assertPeriod(ctx: ServiceContext, m: Merged, selfId?: number) {
         (m.validTo === null || m.validTo >= o.validFrom),
     );
   if (clash) {
-    throw new DomainError('CONFLICT', `Overlaps the ${m.payGroup} assumption from ${clash.validFrom}`, 409, [
-      { field: 'validFrom', code: 'period_overlap', message: 'Overlaps another period of this pay group' },
-    ]);
+    throw new DomainError(
+      'CONFLICT',
+      `Overlaps the ${m.payGroup} assumption from ${clash.validFrom}`,
+      409,
+      [
+        {
+          field: 'validFrom',
+          code: 'period_overlap',
+          message: 'Overlaps another period of this pay group',
+        },
+      ],
+    );
   }
 }
 
@@ -95,7 +107,11 @@ export function createCostAssumption(ctx: ServiceContext, body: CreateCostAssump
   return toApi(repo.findCostAssumption(ctx.db, id)!);
 }
 
-export function updateCostAssumption(ctx: ServiceContext, id: number, body: UpdateCostAssumptionBody) {
+export function updateCostAssumption(
+  ctx: ServiceContext,
+  id: number,
+  body: UpdateCostAssumptionBody,
+) {
   requireRole(ctx, ENTITY, 'admin');
   const before = repo.findCostAssumption(ctx.db, id);
   if (!before) throw notFound('Cost assumption');

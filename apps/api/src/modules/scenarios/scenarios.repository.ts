@@ -14,7 +14,12 @@ export type CostAssumptionRow = typeof costAssumptions.$inferSelect;
 
 export const listScenarioRows = (db: Db, ids?: readonly number[]) =>
   ids
-    ? db.select().from(scenarios).where(inArray(scenarios.id, [...ids])).orderBy(asc(scenarios.name)).all()
+    ? db
+        .select()
+        .from(scenarios)
+        .where(inArray(scenarios.id, [...ids]))
+        .orderBy(asc(scenarios.name))
+        .all()
     : db.select().from(scenarios).orderBy(asc(scenarios.name)).all();
 
 export const findScenarioRow = (db: Db, id: number) =>
@@ -49,7 +54,11 @@ export function linesFor(db: Db, scenarioIds: readonly number[]) {
 export const insertScenario = (db: Db, values: typeof scenarios.$inferInsert) =>
   db.insert(scenarios).values(values).returning({ id: scenarios.id }).get().id;
 
-export function updateScenarioRow(db: Db, id: number, patch: Partial<typeof scenarios.$inferInsert>) {
+export function updateScenarioRow(
+  db: Db,
+  id: number,
+  patch: Partial<typeof scenarios.$inferInsert>,
+) {
   db.update(scenarios)
     .set({ ...patch, updatedAt: new Date().toISOString() })
     .where(eq(scenarios.id, id))
@@ -59,13 +68,24 @@ export function updateScenarioRow(db: Db, id: number, patch: Partial<typeof scen
 export const deleteScenarioRow = (db: Db, id: number) =>
   db.delete(scenarios).where(eq(scenarios.id, id)).run();
 
-export function replaceLines(db: Db, scenarioId: number, lines: { postId: number; fteMilli: number }[]) {
+export function replaceLines(
+  db: Db,
+  scenarioId: number,
+  lines: { postId: number; fteMilli: number }[],
+) {
   db.delete(scenarioLines).where(eq(scenarioLines.scenarioId, scenarioId)).run();
-  if (lines.length) db.insert(scenarioLines).values(lines.map((l) => ({ ...l, scenarioId }))).run();
+  if (lines.length)
+    db.insert(scenarioLines)
+      .values(lines.map((l) => ({ ...l, scenarioId })))
+      .run();
 }
 
 export const listCostAssumptions = (db: Db) =>
-  db.select().from(costAssumptions).orderBy(asc(costAssumptions.payGroup), asc(costAssumptions.validFrom)).all();
+  db
+    .select()
+    .from(costAssumptions)
+    .orderBy(asc(costAssumptions.payGroup), asc(costAssumptions.validFrom))
+    .all();
 
 export const findCostAssumption = (db: Db, id: number) =>
   db.select().from(costAssumptions).where(eq(costAssumptions.id, id)).get();
@@ -73,7 +93,11 @@ export const findCostAssumption = (db: Db, id: number) =>
 export const insertCostAssumption = (db: Db, values: typeof costAssumptions.$inferInsert) =>
   db.insert(costAssumptions).values(values).returning({ id: costAssumptions.id }).get().id;
 
-export function updateCostAssumptionRow(db: Db, id: number, patch: Partial<typeof costAssumptions.$inferInsert>) {
+export function updateCostAssumptionRow(
+  db: Db,
+  id: number,
+  patch: Partial<typeof costAssumptions.$inferInsert>,
+) {
   db.update(costAssumptions)
     .set({ ...patch, updatedAt: new Date().toISOString() })
     .where(eq(costAssumptions.id, id))

@@ -66,7 +66,8 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Change name, source, description or status (admin; coordinators their own drafts)',
+        summary:
+          'Change name, source, description or status (admin; coordinators their own drafts)',
         params: IdParamsSchema,
         body: UpdateScenarioBodySchema,
         response: { 200: ScenarioSchema, ...errors(400, 401, 403, 404, 409) },
@@ -119,7 +120,8 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Scenarios side by side: FTE per centre, cost per budget year (admin, coordinator)',
+        summary:
+          'Scenarios side by side: FTE per centre, cost per budget year (admin, coordinator)',
         querystring: ComparisonQuerySchema,
         response: { 200: ComparisonSchema, ...errors(400, 401, 403) },
       },

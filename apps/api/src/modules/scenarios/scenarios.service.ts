@@ -93,7 +93,12 @@ function assertName(ctx: ServiceContext, name: string, selfId?: number) {
   }
 }
 
-function assertStatus(ctx: ServiceContext, status: Scenario['status'] | undefined, seeded: boolean, id: number | null) {
+function assertStatus(
+  ctx: ServiceContext,
+  status: Scenario['status'] | undefined,
+  seeded: boolean,
+  id: number | null,
+) {
   if (status === undefined) return;
   if (status !== 'draft' && !hasRole(ctx.actor, 'admin')) deny(ctx, ENTITY, id, 403);
   if (status === 'adopted' && seeded) {
@@ -130,9 +135,17 @@ export function updateScenario(ctx: ServiceContext, id: number, body: UpdateScen
   assertStatus(ctx, body.status, row.seeded, id);
   if (body.name !== undefined) assertName(ctx, body.name.trim(), id);
   inTransaction(ctx, (tx) => {
-    repo.updateScenarioRow(tx.db, id, { ...body, ...(body.name ? { name: body.name.trim() } : {}) });
+    repo.updateScenarioRow(tx.db, id, {
+      ...body,
+      ...(body.name ? { name: body.name.trim() } : {}),
+    });
     const after = repo.findScenarioRow(tx.db, id)!;
-    audit(tx, { action: 'update', entityType: ENTITY, entityId: id, changedFields: changedFields(row, after) });
+    audit(tx, {
+      action: 'update',
+      entityType: ENTITY,
+      entityId: id,
+      changedFields: changedFields(row, after),
+    });
   });
   return getScenario(ctx, id);
 }
@@ -140,7 +153,11 @@ export function updateScenario(ctx: ServiceContext, id: number, body: UpdateScen
 export function deleteScenario(ctx: ServiceContext, id: number) {
   const row = loadEditable(ctx, id);
   if (row.seeded) {
-    throw new DomainError('CONFLICT', 'Seeded scenarios from the council record are kept; copy them instead', 409);
+    throw new DomainError(
+      'CONFLICT',
+      'Seeded scenarios from the council record are kept; copy them instead',
+      409,
+    );
   }
   inTransaction(ctx, (tx) => {
     repo.deleteScenarioRow(tx.db, id);
@@ -156,7 +173,8 @@ export function copyScenario(ctx: ServiceContext, id: number, body: CopyScenario
   if (name) assertName(ctx, name);
   else {
     name = `${source.name} (Kopie)`;
-    for (let n = 2; repo.findScenarioByName(ctx.db, name); n++) name = `${source.name} (Kopie ${n})`;
+    for (let n = 2; repo.findScenarioByName(ctx.db, name); n++)
+      name = `${source.name} (Kopie ${n})`;
   }
   const newId = inTransaction(ctx, (tx) => {
     const created = repo.insertScenario(tx.db, {
@@ -172,7 +190,12 @@ export function copyScenario(ctx: ServiceContext, id: number, body: CopyScenario
       created,
       source.lines.map((l) => ({ postId: l.postId, fteMilli: toMilli(l.fte) })),
     );
-    audit(tx, { action: 'create', entityType: ENTITY, entityId: created, reason: `copy of scenario ${source.id}` });
+    audit(tx, {
+      action: 'create',
+      entityType: ENTITY,
+      entityId: created,
+      reason: `copy of scenario ${source.id}`,
+    });
     return created;
   });
   return getScenario(ctx, newId);
@@ -185,15 +208,31 @@ export function setLines(ctx: ServiceContext, id: number, body: ScenarioLinesBod
   const seen = new Set<number>();
   body.lines.forEach((l, i) => {
     const p = fteProblem(l.fte);
-    if (p) problems.push({ field: `lines.${i}.fte`, code: p, message: 'FTE between 0.001 and 1, up to 3 places' });
-    if (seen.has(l.postId)) problems.push({ field: `lines.${i}.postId`, code: 'duplicate', message: 'Post listed twice' });
+    if (p)
+      problems.push({
+        field: `lines.${i}.fte`,
+        code: p,
+        message: 'FTE between 0.001 and 1, up to 3 places',
+      });
+    if (seen.has(l.postId))
+      problems.push({
+        field: `lines.${i}.postId`,
+        code: 'duplicate',
+        message: 'Post listed twice',
+      });
     seen.add(l.postId);
   });
   if (problems.some((p) => p.code.startsWith('fte_'))) {
     throw new DomainError('INVALID_FTE', 'Some FTE values are invalid', 400, problems);
   }
-  if (problems.length) throw new DomainError('VALIDATION_FAILED', 'A post is listed twice', 400, problems);
-  const known = new Set(existingPostIds(ctx.db, body.lines.map((l) => l.postId)));
+  if (problems.length)
+    throw new DomainError('VALIDATION_FAILED', 'A post is listed twice', 400, problems);
+  const known = new Set(
+    existingPostIds(
+      ctx.db,
+      body.lines.map((l) => l.postId),
+    ),
+  );
   const unknown = body.lines.findIndex((l) => !known.has(l.postId));
   if (unknown >= 0) {
     throw new DomainError('UNKNOWN_POST', 'Unknown post', 400, [
