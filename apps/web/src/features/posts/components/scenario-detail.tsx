@@ -51,7 +51,7 @@ export function ScenarioDetail() {
         }
       />
       {s.description && <p>{s.description}</p>}
-      {s.seeded && <Notice>{t('scenarios.seededNote')}</Notice>}
+      {s.seeded && <p className="alert alert-info">{t('scenarios.seededNote')}</p>}
       <p>
         <strong>
           {t('scenarios.total')}: {f.fte(s.totalFte)} {t('posts.fteUnit')}
