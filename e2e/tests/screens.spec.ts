@@ -18,6 +18,24 @@ const SCREENS: { name: string; user: string; path: string; heading: RegExp }[] =
   { name: 'user-new', user: 'admin', path: '/users/new', heading: /Benutzer anlegen|New user/ },
   { name: 'user-edit', user: 'admin', path: '/users/3', heading: /Gül Grone/ },
   { name: 'audit', user: 'datenschutz', path: '/audit', heading: /Protokoll|Audit log/ },
+  { name: 'posts', user: 'admin', path: '/posts', heading: /^(Stellen|Posts)$/ },
+  { name: 'post-new', user: 'admin', path: '/posts/new', heading: /Stelle anlegen|New post/ },
+  { name: 'post-detail', user: 'admin', path: '/posts/5', heading: /Koordination|Koordination/ },
+  { name: 'scenarios', user: 'koordination', path: '/scenarios', heading: /Szenarien|Scenarios/ },
+  { name: 'scenario-detail', user: 'admin', path: '/scenarios/1', heading: /SPD\/0235\/18/ },
+  {
+    name: 'comparison',
+    user: 'koordination',
+    path: '/comparison?fromYear=2019',
+    heading: /Vergleich|Comparison/,
+  },
+  {
+    name: 'comparison-print',
+    user: 'koordination',
+    path: '/comparison/print?fromYear=2019',
+    heading: /Szenarienvergleich|Scenario comparison/,
+  },
+  { name: 'costs', user: 'admin', path: '/costs', heading: /Kostenansätze|Cost assumptions/ },
 ];
 
 const VIEWPORTS = [

@@ -14,6 +14,8 @@ import { userRoutes } from './modules/users/users.routes.ts';
 import { centreRoutes } from './modules/centres/centres.routes.ts';
 import { operatorRoutes } from './modules/operators/operators.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { postRoutes } from './modules/posts/posts.routes.ts';
+import { scenarioRoutes } from './modules/scenarios/scenarios.routes.ts';
 import './types.ts';
 
 registerAjvFormats();
@@ -55,6 +57,8 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
       await api.register(centreRoutes);
       await api.register(operatorRoutes);
       await api.register(auditRoutes);
+      await api.register(postRoutes);
+      await api.register(scenarioRoutes);
     },
     { prefix: '/api' },
   );

@@ -13,6 +13,7 @@ import {
   uniqueCode,
   type Client,
 } from './helper.ts';
+import { costAssumptions, postAssignments, posts, scenarios } from '../src/db/schema/index.ts';
 
 /**
  * Who may call what. Every operation in the OpenAPI document needs an entry here, so a new
@@ -40,7 +41,51 @@ const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
   'PATCH /api/operators/{id}': { roles: ['admin'] },
   'DELETE /api/operators/{id}': { roles: ['admin'] },
   'GET /api/audit': { roles: ['data_protection'] },
+  'GET /api/posts': { roles: ['admin', 'coordinator'] },
+  'POST /api/posts': { roles: ['admin'] },
+  'GET /api/posts/{id}': { roles: ['admin', 'coordinator'] },
+  'PATCH /api/posts/{id}': { roles: ['admin'] },
+  'POST /api/posts/{id}/status': { roles: ['admin'] },
+  'PUT /api/posts/{id}/allocations': { roles: ['admin'] },
+  'GET /api/posts/{id}/assignments': { roles: ['admin', 'coordinator'] },
+  'POST /api/posts/{id}/assignments': { roles: ['admin'] },
+  'DELETE /api/posts/{id}/assignments/{assignmentId}': { roles: ['admin'] },
+  'GET /api/scenarios': { roles: ['admin', 'coordinator'] },
+  'POST /api/scenarios': { roles: ['admin', 'coordinator'] },
+  'GET /api/scenarios/{id}': { roles: ['admin', 'coordinator'] },
+  // Coordinators edit only their own drafts; the fixture belongs to nobody.
+  'PATCH /api/scenarios/{id}': { roles: ['admin'] },
+  'DELETE /api/scenarios/{id}': { roles: ['admin'] },
+  'POST /api/scenarios/{id}/copy': { roles: ['admin', 'coordinator'] },
+  'PUT /api/scenarios/{id}/lines': { roles: ['admin'] },
+  'GET /api/scenario-comparison': { roles: ['admin', 'coordinator'] },
+  'GET /api/scenario-comparison.csv': { roles: ['admin', 'coordinator'] },
+  'GET /api/staffing/needs': { roles: ['admin', 'coordinator'] },
+  'PUT /api/staffing/needs': { roles: ['admin', 'coordinator'] },
+  'GET /api/cost-assumptions': { roles: ['admin', 'coordinator'] },
+  'POST /api/cost-assumptions': { roles: ['admin'] },
+  'PATCH /api/cost-assumptions/{id}': { roles: ['admin'] },
 };
+
+/** Fixtures for the posts and scenarios routes (rows inserted directly). */
+function makePost(): number {
+  return t.db
+    .insert(posts)
+    .values({
+      code: unique('MX-'),
+      title: 'Matrix-Stelle',
+      roleType: 'centre_integration',
+      fteMilli: 500,
+      payGroup: 'S 11b',
+      employer: 'city',
+      fundingMode: 'grant',
+      budgetYearFrom: 2019,
+    })
+    .returning({ id: posts.id })
+    .get().id;
+}
+let lastPostId = 0;
+let matrixYear = 2000;
 
 const t = await createTestApp();
 
@@ -69,6 +114,52 @@ const PATH_FIXTURES: Record<string, () => Promise<number> | number> = {
   '/api/users/{id}/password': async () => (await makeUser(t.db, ['coordinator'])).id,
   '/api/centres/{id}': () => makeCentre(t.db).id,
   '/api/operators/{id}': () => makeOperator(t.db).id,
+  '/api/posts/{id}': () => makePost(),
+  '/api/posts/{id}/status': () => makePost(),
+  '/api/posts/{id}/allocations': () => makePost(),
+  '/api/posts/{id}/assignments': () => (lastPostId = makePost()),
+  '/api/scenarios/{id}': () =>
+    t.db
+      .insert(scenarios)
+      .values({ name: unique('Matrix ') })
+      .returning()
+      .get().id,
+  '/api/scenarios/{id}/copy': () =>
+    t.db
+      .insert(scenarios)
+      .values({ name: unique('Matrix ') })
+      .returning()
+      .get().id,
+  '/api/scenarios/{id}/lines': () =>
+    t.db
+      .insert(scenarios)
+      .values({ name: unique('Matrix ') })
+      .returning()
+      .get().id,
+  '/api/cost-assumptions/{id}': () =>
+    t.db
+      .insert(costAssumptions)
+      .values({ payGroup: unique('MX'), validFrom: '2019-01-01', annualCostEuros: 72000 })
+      .returning()
+      .get().id,
+};
+
+/** Paths with two ids: each placeholder gets its own fixture. */
+const MULTI_FIXTURES: Record<string, Record<string, () => number>> = {
+  '/api/posts/{id}/assignments/{assignmentId}': {
+    '{id}': () => (lastPostId = makePost()),
+    '{assignmentId}': () =>
+      t.db
+        .insert(postAssignments)
+        .values({
+          postId: lastPostId,
+          personName: 'Matrix Person',
+          fromDate: '2020-01-01',
+          percent: 50,
+        })
+        .returning()
+        .get().id,
+  },
 };
 
 /** A valid body for each operation that takes one; `self` is the caller's own account. */
@@ -93,6 +184,38 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
   'PATCH /api/centres/{id}': () => ({ openingHours: 'Mo 9–12 Uhr' }),
   'POST /api/operators': () => ({ name: unique('Matrix-Träger '), legalForm: 'e_v' }),
   'PATCH /api/operators/{id}': () => ({ legalForm: 'ggmbh' }),
+  'POST /api/posts': () => ({
+    code: unique('MXP-'),
+    title: 'Matrix-Stelle',
+    roleType: 'coordination',
+    fte: '1',
+    payGroup: 'S 12',
+    employer: 'city',
+    fundingMode: 'establishment_plan',
+    budgetYearFrom: 2019,
+  }),
+  'PATCH /api/posts/{id}': () => ({ notes: 'Matrix' }),
+  'POST /api/posts/{id}/status': () => ({ to: 'budgeted', reason: 'Haushalt' }),
+  'PUT /api/posts/{id}/allocations': () => ({
+    allocations: [{ centreId: makeCentre(t.db).id, share: '1' }],
+  }),
+  'POST /api/posts/{id}/assignments': () => ({
+    personName: 'Matrix Person',
+    fromDate: '2020-01-01',
+    percent: 50,
+  }),
+  'POST /api/scenarios': () => ({ name: unique('Matrix-Szenario ') }),
+  'PATCH /api/scenarios/{id}': () => ({ description: 'Matrix' }),
+  'POST /api/scenarios/{id}/copy': () => ({}),
+  'PUT /api/scenarios/{id}/lines': () => ({ lines: [{ postId: makePost(), fte: '0.5' }] }),
+  'PUT /api/staffing/needs': () => ({ needs: [{ centreId: makeCentre(t.db).id, need: 10 }] }),
+  'POST /api/cost-assumptions': () => ({
+    payGroup: unique('MX'),
+    validFrom: `${matrixYear++}-01-01`,
+    validTo: null,
+    annualCostEuros: 72000,
+  }),
+  'PATCH /api/cost-assumptions/{id}': () => ({ cityOwn: true }),
 };
 
 /** Operations that end the caller's session get a throwaway one. */
@@ -109,7 +232,7 @@ beforeAll(async () => {
 async function buildRequest(key: string, path: string, self: { email: string }) {
   let url = path;
   for (const param of path.match(/\{[^}]+\}/g) ?? []) {
-    const fixture = PATH_FIXTURES[path];
+    const fixture = MULTI_FIXTURES[path]?.[param] ?? PATH_FIXTURES[path];
     if (!fixture) throw new Error(`No PATH_FIXTURES entry for ${path}: add one`);
     url = url.replace(param, String(await fixture()));
   }
@@ -134,6 +257,7 @@ describe('access matrix', () => {
     expect(Object.keys(EXPECTED).filter((k) => !documented.has(k))).toEqual([]);
     expect(Object.keys(SAMPLES).filter((k) => !documented.has(k))).toEqual([]);
     expect(Object.keys(PATH_FIXTURES).filter((p) => !doc.paths[p])).toEqual([]);
+    expect(Object.keys(MULTI_FIXTURES).filter((p) => !doc.paths[p])).toEqual([]);
   });
 
   it('marks as public exactly the operations documented without security', () => {

@@ -317,7 +317,8 @@ describe('GET /api/openapi.json', () => {
       }
       if (!op.summary) problems.push(`${key}: no summary`);
       const ok = op.responses?.['200'] ?? op.responses?.['201'];
-      if (!ok?.content?.['application/json']?.schema) {
+      // JSON, or a declared file type such as the CSV export.
+      if (!(ok?.content?.['application/json'] ?? ok?.content?.['text/csv'])?.schema) {
         problems.push(`${key}: no 200/201 response schema`);
       }
     }

@@ -6,3 +6,6 @@ export * from './auth/auth.schemas.ts';
 export * from './users/user.schemas.ts';
 export * from './centres/centre.schemas.ts';
 export * from './audit/audit.schemas.ts';
+export * from './common/decimal.ts';
+export * from './posts/post.rules.ts';
+export * from './posts/post.schemas.ts';

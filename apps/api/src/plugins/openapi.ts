@@ -26,6 +26,12 @@ export const openapiPlugin = fp(async (app) => {
         { name: 'centres', description: 'Neighbourhood centres' },
         { name: 'operators', description: 'Operators (Träger)' },
         { name: 'audit', description: 'Append-only audit log' },
+        { name: 'posts', description: 'Posts (Stellen), allocation to centres, assignments' },
+        { name: 'scenarios', description: 'Budget scenarios, comparison, need figures' },
+        {
+          name: 'costs',
+          description: 'Cost assumptions per pay group (estimates until the city’s own)',
+        },
         { name: 'system', description: 'Health and documentation' },
       ],
     },

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import { centres, operators, users } from '../db/schema/index.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { insertUser } from '../modules/users/users.repository.ts';
+import { seedPosts } from './posts.ts';
 
 export const DEMO_PASSWORD = 'begegnung-demo';
 
@@ -156,6 +157,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
         centreIds: u.centres.map((code) => centreIds[code]!),
       });
     }
+    seedPosts(t, centreIds);
   });
   return true;
 }

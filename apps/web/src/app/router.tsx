@@ -1,5 +1,6 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
+import type { Role } from '@begegnung/domain';
 import { AppShell } from '../components/app-shell.tsx';
 import { Loading } from '../components/ui.tsx';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
@@ -36,10 +37,28 @@ const AuditLog = lazy(() =>
   import('../features/audit/components/audit-log.tsx').then((m) => ({ default: m.AuditLog })),
 );
 
+// Posts, scenarios, comparison and cost assumptions (admin configures, coordinator compares).
+const postsFeature = () => import('../features/posts/components/index.ts');
+const PostList = lazy(() => postsFeature().then((m) => ({ default: m.PostList })));
+const PostForm = lazy(() => postsFeature().then((m) => ({ default: m.PostForm })));
+const PostDetail = lazy(() => postsFeature().then((m) => ({ default: m.PostDetail })));
+const ScenarioList = lazy(() => postsFeature().then((m) => ({ default: m.ScenarioList })));
+const ScenarioDetail = lazy(() => postsFeature().then((m) => ({ default: m.ScenarioDetail })));
+const ComparisonPage = lazy(() => postsFeature().then((m) => ({ default: m.ComparisonPage })));
+const ComparisonPrint = lazy(() => postsFeature().then((m) => ({ default: m.ComparisonPrint })));
+const CostAssumptions = lazy(() => postsFeature().then((m) => ({ default: m.CostAssumptions })));
+const STAFFING: Role[] = ['admin', 'coordinator'];
+
 const page = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    // Printable comparison: no app shell, print CSS in styles.css.
+    path: '/comparison/print',
+    element: <RequireAuth roles={STAFFING}>{page(<ComparisonPrint />)}</RequireAuth>,
+    errorElement: <RouteError />,
+  },
   {
     path: '/',
     element: (
@@ -72,6 +91,31 @@ export const router = createBrowserRouter([
       {
         path: 'audit',
         element: <RequireAuth roles={['data_protection']}>{page(<AuditLog />)}</RequireAuth>,
+      },
+      { path: 'posts', element: <RequireAuth roles={STAFFING}>{page(<PostList />)}</RequireAuth> },
+      {
+        path: 'posts/new',
+        element: <RequireAuth roles={['admin']}>{page(<PostForm />)}</RequireAuth>,
+      },
+      {
+        path: 'posts/:id',
+        element: <RequireAuth roles={STAFFING}>{page(<PostDetail />)}</RequireAuth>,
+      },
+      {
+        path: 'scenarios',
+        element: <RequireAuth roles={STAFFING}>{page(<ScenarioList />)}</RequireAuth>,
+      },
+      {
+        path: 'scenarios/:id',
+        element: <RequireAuth roles={STAFFING}>{page(<ScenarioDetail />)}</RequireAuth>,
+      },
+      {
+        path: 'comparison',
+        element: <RequireAuth roles={STAFFING}>{page(<ComparisonPage />)}</RequireAuth>,
+      },
+      {
+        path: 'costs',
+        element: <RequireAuth roles={STAFFING}>{page(<CostAssumptions />)}</RequireAuth>,
       },
       { path: '*', element: <RouteError notFound /> },
     ],

@@ -32,7 +32,16 @@ export const canAccessCentre = (actor: Pick<Actor, 'roles' | 'centreIds'>, centr
 export type RoleValue = Static<typeof RoleSchema>;
 
 /** Navigation areas each role opens; the web app builds its menu from this. */
-export const NAV_AREAS = ['centres', 'users', 'operators', 'audit'] as const;
+export const NAV_AREAS = [
+  'centres',
+  'posts',
+  'scenarios',
+  'comparison',
+  'costs',
+  'users',
+  'operators',
+  'audit',
+] as const;
 export type NavArea = (typeof NAV_AREAS)[number];
 
 export function navAreasFor(roles: readonly Role[]): NavArea[] {
@@ -40,6 +49,12 @@ export function navAreasFor(roles: readonly Role[]): NavArea[] {
   if (roles.includes('admin')) {
     areas.add('users');
     areas.add('operators');
+  }
+  if (roles.includes('admin') || roles.includes('coordinator')) {
+    areas.add('posts');
+    areas.add('scenarios');
+    areas.add('comparison');
+    areas.add('costs');
   }
   if (roles.includes('data_protection')) areas.add('audit');
   return NAV_AREAS.filter((a) => areas.has(a));

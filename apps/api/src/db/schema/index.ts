@@ -2,3 +2,4 @@ export * from './operators.ts';
 export * from './centres.ts';
 export * from './users.ts';
 export * from './audit.ts';
+export * from './posts.ts';

@@ -1,0 +1,191 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import { fromMilli, type Allocation, type PostStatus, type PostSummary } from '@begegnung/domain';
+import type { Db } from '../../db/client.ts';
+import {
+  centres,
+  operators,
+  postAllocations,
+  postAssignments,
+  posts,
+  postStatusChanges,
+} from '../../db/schema/index.ts';
+
+export type PostRow = typeof posts.$inferSelect;
+export type PostInsert = typeof posts.$inferInsert;
+
+/** Allocations of the given posts, keyed by post id, ordered by centre code. */
+export function allocationsFor(db: Db, postIds: readonly number[]) {
+  const out = new Map<number, (Allocation & { shareMilli: number })[]>();
+  if (postIds.length === 0) return out;
+  const rows = db
+    .select({
+      postId: postAllocations.postId,
+      centreId: postAllocations.centreId,
+      centreCode: centres.code,
+      centreName: centres.name,
+      shareMilli: postAllocations.shareMilli,
+    })
+    .from(postAllocations)
+    .innerJoin(centres, eq(centres.id, postAllocations.centreId))
+    .where(inArray(postAllocations.postId, [...postIds]))
+    .orderBy(asc(centres.code))
+    .all();
+  for (const r of rows) {
+    const list = out.get(r.postId) ?? [];
+    list.push({
+      centreId: r.centreId,
+      centreCode: r.centreCode,
+      centreName: r.centreName,
+      share: fromMilli(r.shareMilli),
+      shareMilli: r.shareMilli,
+    });
+    out.set(r.postId, list);
+  }
+  return out;
+}
+
+const postColumns = { post: posts, operatorName: operators.name };
+
+function toSummary(
+  row: { post: PostRow; operatorName: string | null },
+  allocations: Map<number, Allocation[]>,
+): PostSummary {
+  const { post } = row;
+  return {
+    id: post.id,
+    code: post.code,
+    title: post.title,
+    roleType: post.roleType,
+    fte: fromMilli(post.fteMilli),
+    payGroup: post.payGroup,
+    employer: post.employer,
+    operatorId: post.operatorId,
+    operatorName: row.operatorName,
+    fundingMode: post.fundingMode,
+    budgetYearFrom: post.budgetYearFrom,
+    budgetYearTo: post.budgetYearTo,
+    fixedTermEnd: post.fixedTermEnd,
+    kw: post.kw,
+    notes: post.notes,
+    status: post.status,
+    allocations: (allocations.get(post.id) ?? []).map(
+      ({ centreId, centreCode, centreName, share }) => ({
+        centreId,
+        centreCode,
+        centreName,
+        share,
+      }),
+    ),
+  };
+}
+
+const baseQuery = (db: Db) =>
+  db.select(postColumns).from(posts).leftJoin(operators, eq(operators.id, posts.operatorId));
+
+export function listPosts(db: Db): PostSummary[] {
+  const rows = baseQuery(db).orderBy(asc(posts.code)).all();
+  const allocs = allocationsFor(
+    db,
+    rows.map((r) => r.post.id),
+  );
+  return rows.map((r) => toSummary(r, allocs));
+}
+
+export function findPostSummary(db: Db, id: number): PostSummary | undefined {
+  const row = baseQuery(db).where(eq(posts.id, id)).get();
+  return row ? toSummary(row, allocationsFor(db, [id])) : undefined;
+}
+
+export const findPostRow = (db: Db, id: number) =>
+  db.select().from(posts).where(eq(posts.id, id)).get();
+
+export const findPostByCode = (db: Db, code: string) =>
+  db.select({ id: posts.id }).from(posts).where(eq(posts.code, code)).get();
+
+export const existingPostIds = (db: Db, ids: readonly number[]) =>
+  ids.length === 0
+    ? []
+    : db
+        .select({ id: posts.id })
+        .from(posts)
+        .where(inArray(posts.id, [...ids]))
+        .all()
+        .map((r) => r.id);
+
+export const insertPost = (db: Db, values: PostInsert) =>
+  db.insert(posts).values(values).returning({ id: posts.id }).get().id;
+
+export function updatePostRow(db: Db, id: number, patch: Partial<PostInsert>) {
+  db.update(posts)
+    .set({ ...patch, updatedAt: new Date().toISOString() })
+    .where(eq(posts.id, id))
+    .run();
+}
+
+export function statusHistory(db: Db, postId: number) {
+  return db
+    .select({
+      id: postStatusChanges.id,
+      fromStatus: postStatusChanges.fromStatus,
+      toStatus: postStatusChanges.toStatus,
+      effectiveOn: postStatusChanges.effectiveOn,
+      reason: postStatusChanges.reason,
+      actorEmail: postStatusChanges.actorEmail,
+      at: postStatusChanges.at,
+    })
+    .from(postStatusChanges)
+    .where(eq(postStatusChanges.postId, postId))
+    .orderBy(asc(postStatusChanges.id))
+    .all();
+}
+
+export function insertStatusChange(
+  db: Db,
+  row: {
+    postId: number;
+    fromStatus: PostStatus | null;
+    toStatus: PostStatus;
+    effectiveOn: string;
+    reason: string;
+    actorId: number | null;
+    actorEmail: string | null;
+  },
+) {
+  db.insert(postStatusChanges).values(row).run();
+}
+
+export function replaceAllocations(
+  db: Db,
+  postId: number,
+  rows: { centreId: number; shareMilli: number }[],
+) {
+  db.delete(postAllocations).where(eq(postAllocations.postId, postId)).run();
+  if (rows.length)
+    db.insert(postAllocations)
+      .values(rows.map((r) => ({ ...r, postId })))
+      .run();
+}
+
+export const listAssignments = (db: Db, postId: number) =>
+  db
+    .select({
+      id: postAssignments.id,
+      postId: postAssignments.postId,
+      personName: postAssignments.personName,
+      fromDate: postAssignments.fromDate,
+      toDate: postAssignments.toDate,
+      percent: postAssignments.percent,
+    })
+    .from(postAssignments)
+    .where(eq(postAssignments.postId, postId))
+    .orderBy(asc(postAssignments.fromDate), asc(postAssignments.id))
+    .all();
+
+export const insertAssignment = (db: Db, row: typeof postAssignments.$inferInsert) =>
+  db.insert(postAssignments).values(row).returning({ id: postAssignments.id }).get().id;
+
+export const findAssignment = (db: Db, id: number) =>
+  db.select().from(postAssignments).where(eq(postAssignments.id, id)).get();
+
+export const deleteAssignmentRow = (db: Db, id: number) =>
+  db.delete(postAssignments).where(eq(postAssignments.id, id)).run();

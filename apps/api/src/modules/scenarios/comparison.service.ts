@@ -1,0 +1,171 @@
+import {
+  DomainError,
+  formatFixed,
+  fromMilli,
+  yearCost,
+  type Comparison,
+  type ComparisonQuery,
+  type CostRate,
+  type NeedsBody,
+} from '@begegnung/domain';
+import type { ServiceContext } from '../../types.ts';
+import { inTransaction } from '../../lib/tx.ts';
+import { audit, requireRole } from '../audit/audit.service.ts';
+import { existingCentreIds } from '../centres/centres.repository.ts';
+import { allocationsFor } from '../posts/posts.repository.ts';
+import * as repo from './scenarios.repository.ts';
+
+const MAX_YEARS = 10;
+
+/**
+ * SEAM for the dashboard work: newcomers per centre from encounter data (distinct newcomers
+ * in the catchment). There is no encounter data in this branch yet, so it answers null and the
+ * comparison shows "noch keine Daten". Replace the body, keep the signature.
+ */
+export function newcomersByCentre(_ctx: ServiceContext): Map<number, number> | null {
+  return null;
+}
+
+export const costRates = (ctx: ServiceContext): CostRate[] =>
+  repo.listCostAssumptions(ctx.db).map((c) => ({
+    payGroup: c.payGroup,
+    validFrom: c.validFrom,
+    validTo: c.validTo,
+    annualCostEuros: c.annualCostEuros,
+    overheadBp: c.overheadBp,
+    cityOwn: c.cityOwn,
+  }));
+
+export function compareScenarios(ctx: ServiceContext, q: ComparisonQuery): Comparison {
+  requireRole(ctx, 'scenario', 'admin', 'coordinator');
+  const fromYear = q.fromYear ?? new Date().getFullYear();
+  const toYear = q.toYear ?? fromYear + 2;
+  if (toYear < fromYear || toYear - fromYear >= MAX_YEARS) {
+    throw new DomainError('BUDGET_YEARS_ORDER', `Choose 1 to ${MAX_YEARS} years in order`, 400, [
+      { field: 'toYear', code: 'budget_years_order', message: 'Must not be before the first year' },
+    ]);
+  }
+  const years = Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);
+  const ids = q.ids ? [...new Set(q.ids.split(',').map(Number))] : undefined;
+  const rows = repo.listScenarioRows(ctx.db, ids);
+  const lines = repo.linesFor(
+    ctx.db,
+    rows.map((r) => r.id),
+  );
+  const allocs = allocationsFor(ctx.db, [...new Set(lines.map((l) => l.postId))]);
+  const centres = repo.listCentresBrief(ctx.db);
+  const rates = costRates(ctx);
+  const newcomers = newcomersByCentre(ctx);
+
+  return {
+    years,
+    centres,
+    hasEncounterData: newcomers !== null,
+    scenarios: rows.map((s) => {
+      const own = lines.filter((l) => l.scenarioId === s.id);
+      // FTE × share in millionths, so 0.333 × 0.25 stays exact.
+      const micro = new Map<number, number>();
+      for (const l of own) {
+        for (const a of allocs.get(l.postId) ?? []) {
+          micro.set(a.centreId, (micro.get(a.centreId) ?? 0) + l.fteMilli * a.shareMilli);
+        }
+      }
+      return {
+        id: s.id,
+        name: s.name,
+        sourceRef: s.sourceRef,
+        status: s.status,
+        totalFte: fromMilli(own.reduce((n, l) => n + l.fteMilli, 0)),
+        perCentre: centres.map((c) => {
+          const fteMicro = micro.get(c.id) ?? 0;
+          const people = newcomers?.get(c.id);
+          return {
+            centreId: c.id,
+            fte: formatFixed(fteMicro, 6),
+            newcomersPerFte:
+              people === undefined || fteMicro === 0
+                ? null
+                : ((people * 1e6) / fteMicro).toFixed(1),
+          };
+        }),
+        years: years.map((year) => {
+          const y = yearCost(own, rates, year);
+          return {
+            year,
+            fte: fromMilli(y.fteMilli),
+            costEuros: y.costEuros,
+            costWithOverheadEuros: y.costWithOverheadEuros,
+            estimate: y.estimate,
+            missingPayGroups: y.missingPayGroups,
+          };
+        }),
+      };
+    }),
+  };
+}
+
+const de = (decimal: string) => decimal.replace('.', ',');
+const cell = (v: string | number) => {
+  const s = String(v);
+  return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** The comparison as CSV for German Excel: `;` separator, decimal comma, UTF-8 with BOM. */
+export function comparisonCsv(ctx: ServiceContext, q: ComparisonQuery) {
+  const c = compareScenarios(ctx, q);
+  const header = [
+    'Szenario',
+    'Quelle',
+    'Status',
+    'VZÄ gesamt',
+    ...c.centres.map((x) => `VZÄ ${x.code}`),
+    ...c.centres.map((x) => `Neuzugezogene je VZÄ ${x.code}`),
+    ...c.years.flatMap((y) => [
+      `Personalkosten ${y} (EUR)`,
+      `mit Gemeinkosten ${y} (EUR)`,
+      `Schätzung ${y}`,
+    ]),
+  ];
+  const rows = c.scenarios.map((s) => [
+    s.name,
+    s.sourceRef,
+    s.status,
+    de(s.totalFte),
+    ...s.perCentre.map((p) => de(p.fte)),
+    ...s.perCentre.map((p) =>
+      p.newcomersPerFte === null ? 'noch keine Daten' : de(p.newcomersPerFte),
+    ),
+    ...s.years.flatMap((y) => [y.costEuros, y.costWithOverheadEuros, y.estimate ? 'ja' : 'nein']),
+  ]);
+  audit(ctx, { action: 'export', entityType: 'scenario_comparison', entityId: null });
+  return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
+}
+
+// Need figures (hand-entered until encounter data exists) ----------------------------------------
+
+export function listNeeds(ctx: ServiceContext) {
+  requireRole(ctx, 'centre_need', 'admin', 'coordinator');
+  return repo.listNeeds(ctx.db);
+}
+
+export function setNeeds(ctx: ServiceContext, body: NeedsBody) {
+  requireRole(ctx, 'centre_need', 'admin', 'coordinator');
+  const ids = body.needs.map((n) => n.centreId);
+  const known = new Set(existingCentreIds(ctx.db, ids));
+  const unknown = ids.findIndex((id) => !known.has(id));
+  if (unknown >= 0) {
+    throw new DomainError('UNKNOWN_CENTRE', 'Unknown centre', 400, [
+      { field: `needs.${unknown}.centreId`, code: 'unknown', message: 'Choose an existing centre' },
+    ]);
+  }
+  inTransaction(ctx, (tx) => {
+    for (const n of body.needs) repo.upsertNeed(tx.db, n.centreId, n.need, false);
+    audit(tx, {
+      action: 'update',
+      entityType: 'centre_need',
+      entityId: null,
+      changedFields: ['need'],
+    });
+  });
+  return repo.listNeeds(ctx.db);
+}

@@ -1,0 +1,145 @@
+import { eq } from 'drizzle-orm';
+import { needWeightedSplit, toMilli } from '@begegnung/domain';
+import type { Db } from '../db/client.ts';
+import {
+  centreNeeds,
+  centres,
+  costAssumptions,
+  postAllocations,
+  posts,
+  postStatusChanges,
+  scenarioLines,
+  scenarios,
+} from '../db/schema/index.ts';
+
+/**
+ * PLACEHOLDER need figures (newcomers in each catchment) so scenario B can be weighted by need.
+ * Invented for the demo, flagged as placeholders; replace with real figures or encounter data.
+ */
+export const PLACEHOLDER_NEEDS: Record<string, number> = { GRO: 120, WEST: 90, LEI: 50, HOB: 60 };
+
+/** Posts of motion SPD/0235/18, scenarios A/B/C and placeholder cost assumptions. */
+export function seedPosts(db: Db, centreIds: Record<string, number>) {
+  const codes = ['GRO', 'WEST', 'LEI', 'HOB'] as const;
+  const postIds: Record<string, number> = {};
+  const addPost = (values: typeof posts.$inferInsert, shares: [string, string][]) => {
+    const id = db.insert(posts).values(values).returning({ id: posts.id }).get().id;
+    db.insert(postStatusChanges)
+      .values({
+        postId: id,
+        fromStatus: null,
+        toStatus: 'proposed',
+        effectiveOn: '2018-06-13',
+        reason: 'Beantragt mit SPD/0235/18 (Ausschuss verwiesen, Ergebnis nicht dokumentiert)',
+      })
+      .run();
+    db.insert(postAllocations)
+      .values(
+        shares.map(([code, share]) => ({
+          postId: id,
+          centreId: centreIds[code]!,
+          shareMilli: toMilli(share),
+        })),
+      )
+      .run();
+    return id;
+  };
+  for (const code of codes) {
+    const centre = db.select().from(centres).where(eq(centres.id, centreIds[code]!)).get()!;
+    postIds[code] = addPost(
+      {
+        code: `INT-${code}-01`,
+        title: `Integrationsfachkraft ${centre.name}`,
+        roleType: 'centre_integration',
+        fteMilli: 500,
+        payGroup: 'S 11b',
+        employer: 'operator',
+        operatorId: centre.operatorId,
+        fundingMode: 'grant',
+        budgetYearFrom: 2019,
+        notes: 'Halbe Stelle laut Antrag SPD/0235/18',
+      },
+      [[code, '1']],
+    );
+  }
+  postIds.KOORD = addPost(
+    {
+      code: 'KOORD-01',
+      title: 'Koordination Integration durch Begegnung',
+      roleType: 'coordination',
+      fteMilli: 1000,
+      payGroup: 'S 12',
+      employer: 'city',
+      fundingMode: 'establishment_plan',
+      budgetYearFrom: 2019,
+      notes: 'Koordinationsstelle laut Antrag SPD/0235/18',
+    },
+    codes.map((c) => [c, '0.25']),
+  );
+
+  const addScenario = (values: typeof scenarios.$inferInsert, lines: [string, number][]) => {
+    const id = db
+      .insert(scenarios)
+      .values({ ...values, seeded: true })
+      .returning({ id: scenarios.id })
+      .get().id;
+    if (lines.length)
+      db.insert(scenarioLines)
+        .values(
+          lines.map(([key, fteMilli]) => ({ scenarioId: id, postId: postIds[key]!, fteMilli })),
+        )
+        .run();
+  };
+  addScenario(
+    {
+      name: 'A: SPD/0235/18 wie beantragt',
+      sourceRef: 'Antrag SPD/0235/18 vom 13.06.2018',
+      description:
+        'Vier halbe Stellen in den Zentren und eine Koordinationsstelle (3,0 VZÄ). In den Sozialausschuss verwiesen; Ergebnis nicht dokumentiert.',
+      status: 'referred',
+    },
+    [...codes.map((c): [string, number] => [c, 500]), ['KOORD', 1000]],
+  );
+  const split = needWeightedSplit(
+    2000,
+    250,
+    codes.map((key) => ({ key, need: PLACEHOLDER_NEEDS[key]! })),
+  )!;
+  addScenario(
+    {
+      name: 'B: Änderungsantrag Grüne',
+      sourceRef: 'Änderungsantrag Bündnis 90/Die Grünen zu SPD/0235/18',
+      description:
+        '2,0 VZÄ nach Größe der Zielgruppen in den Stadtteilen verteilt, keine Koordinationsstelle. Bedarfszahlen sind Platzhalter.',
+      status: 'referred',
+    },
+    split.filter((p) => p.milli > 0).map((p): [string, number] => [p.key, p.milli]),
+  );
+  addScenario(
+    {
+      name: 'C: Status quo',
+      sourceRef: 'ohne Beschluss',
+      description: 'Keine zusätzlichen Stellen (0 VZÄ).',
+      status: 'unknown',
+    },
+    [],
+  );
+
+  for (const payGroup of ['S 11b', 'S 12']) {
+    db.insert(costAssumptions)
+      .values({
+        payGroup,
+        validFrom: '2019-01-01',
+        annualCostEuros: 72_000,
+        overheadBp: 2000,
+        cityOwn: false,
+        note: 'Platzhalter: 72.000 € je VZÄ und Jahr, bis die Stadt eigene Werte einträgt',
+      })
+      .run();
+  }
+  for (const code of codes) {
+    db.insert(centreNeeds)
+      .values({ centreId: centreIds[code]!, need: PLACEHOLDER_NEEDS[code]!, placeholder: true })
+      .run();
+  }
+}

@@ -1,0 +1,18 @@
+import { useTranslation } from 'react-i18next';
+
+/** Number formatting in the UI language; decimals travel as strings and are only shown here. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const locale = i18n.language === 'en' ? 'en-GB' : 'de-DE';
+  return {
+    fte: (s: string) =>
+      Number(s).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 3 }),
+    euro: (n: number) =>
+      n.toLocaleString(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }),
+    date: (iso: string | null) =>
+      iso ? new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString(locale) : '—',
+  };
+}
+
+/** "0,5" → "0.5": people type decimal commas, the API takes dots. */
+export const toApiDecimal = (s: string) => s.trim().replace(',', '.');
