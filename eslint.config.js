@@ -87,9 +87,4 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    // The router is the one place that wires features into routes.
-    files: ['apps/web/src/app/router.tsx'],
-    rules: { 'no-restricted-imports': 'off' },
-  },
 );

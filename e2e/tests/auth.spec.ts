@@ -24,8 +24,8 @@ test('a wrong password shows a clear message and keeps the email', async ({ page
 });
 
 const NAV: Record<string, string[]> = {
-  admin: ['Zentren', 'Benutzer', 'Träger'],
-  koordination: ['Zentren'],
+  admin: ['Zentren', 'Stellen', 'Szenarien', 'Vergleich', 'Kostenansätze', 'Benutzer', 'Träger'],
+  koordination: ['Zentren', 'Stellen', 'Szenarien', 'Vergleich', 'Kostenansätze'],
   grone: ['Zentren'],
   datenschutz: ['Zentren', 'Protokoll'],
 };
