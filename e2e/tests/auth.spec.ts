@@ -24,9 +24,27 @@ test('a wrong password shows a clear message and keeps the email', async ({ page
 });
 
 const NAV: Record<string, string[]> = {
-  admin: ['Zentren', 'Stellen', 'Szenarien', 'Vergleich', 'Kostenansätze', 'Benutzer', 'Träger'],
-  koordination: ['Zentren', 'Stellen', 'Szenarien', 'Vergleich', 'Kostenansätze'],
-  grone: ['Zentren'],
+  admin: [
+    'Vergleich',
+    'Stellen',
+    'Szenarien',
+    'Kostenansätze',
+    'Zentren',
+    'Angebote',
+    'Benutzer',
+    'Träger',
+  ],
+  koordination: [
+    'Teilnehmende',
+    'Begegnungen',
+    'Nachgehen',
+    'Vergleich',
+    'Stellen',
+    'Szenarien',
+    'Kostenansätze',
+    'Zentren',
+  ],
+  grone: ['Heute erfassen', 'Teilnehmende', 'Begegnungen', 'Nachgehen', 'Zentren'],
   datenschutz: ['Zentren', 'Protokoll'],
 };
 

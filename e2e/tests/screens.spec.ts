@@ -36,6 +36,33 @@ const SCREENS: { name: string; user: string; path: string; heading: RegExp }[] =
     heading: /Szenarienvergleich|Scenario comparison/,
   },
   { name: 'costs', user: 'admin', path: '/costs', heading: /Kostenansätze|Cost assumptions/ },
+  { name: 'log-today', user: 'grone', path: '/today', heading: /Heute erfassen|Log today/ },
+  {
+    name: 'participants',
+    user: 'grone',
+    path: '/participants',
+    heading: /Teilnehmende|Participants/,
+  },
+  { name: 'participant-detail', user: 'grone', path: '/participants/1', heading: /\S/ },
+  {
+    name: 'encounters',
+    user: 'koordination',
+    path: '/encounters',
+    heading: /Begegnungen|Encounters/,
+  },
+  {
+    name: 'follow-ups',
+    user: 'grone',
+    path: '/follow-ups',
+    heading: /Nachgehende Arbeit|Outreach/,
+  },
+  {
+    name: 'consent-sheet-ar',
+    user: 'grone',
+    path: '/consent-sheet/ar',
+    heading: /Einwilligungsbogen|Consent sheet/,
+  },
+  { name: 'activities', user: 'admin', path: '/activities', heading: /Angebote|Activities/ },
 ];
 
 const VIEWPORTS = [

@@ -25,6 +25,9 @@ test('admin creates a centre-staff user for Leineberg who then sees only that ce
 
   const staffPage = await (await browser.newContext()).newPage();
   await signIn(staffPage, email, password);
+  // Centre staff start on "Heute erfassen"; their centre is one menu entry away.
+  await expect(staffPage.getByRole('heading', { name: 'Heute erfassen', level: 1 })).toBeVisible();
+  await staffPage.goto('/centres');
   await expect(staffPage.getByRole('heading', { name: 'Mein Zentrum', level: 1 })).toBeVisible();
   const cards = staffPage.locator('.card-title');
   await expect(cards).toHaveText(['Stadtteilbüro Leineberg']);

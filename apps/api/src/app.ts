@@ -16,6 +16,10 @@ import { operatorRoutes } from './modules/operators/operators.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { postRoutes } from './modules/posts/posts.routes.ts';
 import { scenarioRoutes } from './modules/scenarios/scenarios.routes.ts';
+import { activityRoutes } from './modules/activities/activities.routes.ts';
+import { participantRoutes } from './modules/participants/participants.routes.ts';
+import { encounterRoutes } from './modules/encounters/encounters.routes.ts';
+import { followUpRoutes } from './modules/follow-ups/follow-ups.routes.ts';
 import './types.ts';
 
 registerAjvFormats();
@@ -59,6 +63,10 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
       await api.register(auditRoutes);
       await api.register(postRoutes);
       await api.register(scenarioRoutes);
+      await api.register(activityRoutes);
+      await api.register(participantRoutes);
+      await api.register(encounterRoutes);
+      await api.register(followUpRoutes);
     },
     { prefix: '/api' },
   );

@@ -14,6 +14,16 @@ import {
   type Client,
 } from './helper.ts';
 import { costAssumptions, postAssignments, posts, scenarios } from '../src/db/schema/index.ts';
+import {
+  activityId,
+  centreOf,
+  makeEncounter,
+  makeFollowUp,
+  makeGroup,
+  makeParticipant,
+  today,
+} from './encounter-fixtures.ts';
+import { randomUUID } from 'node:crypto';
 
 /**
  * Who may call what. Every operation in the OpenAPI document needs an entry here, so a new
@@ -65,6 +75,35 @@ const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
   'GET /api/cost-assumptions': { roles: ['admin', 'coordinator'] },
   'POST /api/cost-assumptions': { roles: ['admin'] },
   'PATCH /api/cost-assumptions/{id}': { roles: ['admin'] },
+  // Participants and encounters: centre staff write in their own centre, coordinators read
+  // everywhere (and correct encounters, run follow-ups); admins only manage the catalogue.
+  'GET /api/activities': { roles: 'any' },
+  'POST /api/activities': { roles: ['admin'] },
+  'PATCH /api/activities/{id}': { roles: ['admin'] },
+  'GET /api/groups': { roles: ['coordinator', 'centre_staff'] },
+  'POST /api/groups': { roles: ['centre_staff'] },
+  'GET /api/groups/{id}': { roles: ['coordinator', 'centre_staff'] },
+  'PATCH /api/groups/{id}': { roles: ['centre_staff'] },
+  'GET /api/participants': { roles: ['coordinator', 'centre_staff'] },
+  'POST /api/participants': { roles: ['centre_staff'] },
+  'GET /api/participants/{id}': { roles: ['coordinator', 'centre_staff'] },
+  'PATCH /api/participants/{id}': { roles: ['centre_staff'] },
+  'GET /api/participants/{id}/timeline': { roles: ['coordinator', 'centre_staff'] },
+  'POST /api/participants/{id}/transfer': { roles: ['centre_staff'] },
+  'POST /api/participants/{id}/consents': { roles: ['centre_staff'] },
+  'POST /api/participants/{id}/consents/{consentId}/withdraw': { roles: ['centre_staff'] },
+  'POST /api/participants/{id}/referrals': { roles: ['centre_staff'] },
+  'GET /api/encounters': { roles: ['coordinator', 'centre_staff'] },
+  'POST /api/encounters': { roles: ['centre_staff'] },
+  'GET /api/encounters/staff': { roles: ['coordinator', 'centre_staff'] },
+  'GET /api/encounters/{id}': { roles: ['coordinator', 'centre_staff'] },
+  'PATCH /api/encounters/{id}': { roles: ['coordinator', 'centre_staff'] },
+  'GET /api/follow-ups': { roles: ['coordinator', 'centre_staff'] },
+  'POST /api/follow-ups': { roles: ['coordinator', 'centre_staff'] },
+  'GET /api/follow-ups/{id}': { roles: ['coordinator', 'centre_staff'] },
+  'PATCH /api/follow-ups/{id}': { roles: ['coordinator', 'centre_staff'] },
+  'POST /api/follow-ups/{id}/attempts': { roles: ['coordinator', 'centre_staff'] },
+  'POST /api/follow-ups/{id}/close': { roles: ['coordinator', 'centre_staff'] },
 };
 
 /** Fixtures for the posts and scenarios routes (rows inserted directly). */
@@ -84,7 +123,6 @@ function makePost(): number {
     .returning({ id: posts.id })
     .get().id;
 }
-let lastPostId = 0;
 let matrixYear = 2000;
 
 const t = await createTestApp();
@@ -108,8 +146,19 @@ const OPERATIONS = Object.entries(doc.paths).flatMap(([path, item]) =>
   })),
 );
 
-/** A fresh object for each path with an {id}, so deletes and changes never collide. */
-const PATH_FIXTURES: Record<string, () => Promise<number> | number> = {
+/** The centre of the centre_staff caller: centre objects live there so staff are "allowed". */
+const staffCentre = () => centreOf(t.db, clients.centre_staff.userId);
+const staffId = () => clients.centre_staff.userId;
+const consenting = () => makeParticipant(t.db, staffCentre(), { consentBy: staffId() });
+
+/**
+ * A fresh object for each path with an {id}, so deletes and changes never collide. A fixture
+ * may return several path parameters by name.
+ */
+const PATH_FIXTURES: Record<
+  string,
+  () => Promise<number | Record<string, number>> | number | Record<string, number>
+> = {
   '/api/users/{id}': async () => (await makeUser(t.db, ['coordinator'])).id,
   '/api/users/{id}/password': async () => (await makeUser(t.db, ['coordinator'])).id,
   '/api/centres/{id}': () => makeCentre(t.db).id,
@@ -117,7 +166,7 @@ const PATH_FIXTURES: Record<string, () => Promise<number> | number> = {
   '/api/posts/{id}': () => makePost(),
   '/api/posts/{id}/status': () => makePost(),
   '/api/posts/{id}/allocations': () => makePost(),
-  '/api/posts/{id}/assignments': () => (lastPostId = makePost()),
+  '/api/posts/{id}/assignments': () => makePost(),
   '/api/scenarios/{id}': () =>
     t.db
       .insert(scenarios)
@@ -142,24 +191,40 @@ const PATH_FIXTURES: Record<string, () => Promise<number> | number> = {
       .values({ payGroup: unique('MX'), validFrom: '2019-01-01', annualCostEuros: 72000 })
       .returning()
       .get().id,
+  '/api/posts/{id}/assignments/{assignmentId}': () => {
+    const id = makePost();
+    const assignmentId = t.db
+      .insert(postAssignments)
+      .values({ postId: id, personName: 'Matrix Person', fromDate: '2020-01-01', percent: 50 })
+      .returning()
+      .get().id;
+    return { id, assignmentId };
+  },
+  '/api/activities/{id}': () => activityId(t.db, 'sport'),
+  '/api/groups/{id}': () => makeGroup(t.db, staffCentre()).id,
+  '/api/participants/{id}': () => consenting().id,
+  '/api/participants/{id}/timeline': () => consenting().id,
+  '/api/participants/{id}/transfer': () => consenting().id,
+  '/api/participants/{id}/consents': () => consenting().id,
+  '/api/participants/{id}/consents/{consentId}/withdraw': () => {
+    const p = consenting();
+    const c = t.db.$client
+      .prepare('select id from consents where participant_id = ?')
+      .get(p.id) as {
+      id: number;
+    };
+    return { id: p.id, consentId: c.id };
+  },
+  '/api/participants/{id}/referrals': () => consenting().id,
+  '/api/encounters/{id}': () => makeEncounter(t.db, staffCentre(), staffId()).id,
+  '/api/follow-ups/{id}': () => makeFollowUp(t.db, consenting().id, staffId()).id,
+  '/api/follow-ups/{id}/attempts': () => makeFollowUp(t.db, consenting().id, staffId()).id,
+  '/api/follow-ups/{id}/close': () => makeFollowUp(t.db, consenting().id, staffId()).id,
 };
 
-/** Paths with two ids: each placeholder gets its own fixture. */
-const MULTI_FIXTURES: Record<string, Record<string, () => number>> = {
-  '/api/posts/{id}/assignments/{assignmentId}': {
-    '{id}': () => (lastPostId = makePost()),
-    '{assignmentId}': () =>
-      t.db
-        .insert(postAssignments)
-        .values({
-          postId: lastPostId,
-          personName: 'Matrix Person',
-          fromDate: '2020-01-01',
-          percent: 50,
-        })
-        .returning()
-        .get().id,
-  },
+/** Query strings for operations that need one. */
+const QUERIES: Record<string, () => string> = {
+  'GET /api/encounters/staff': () => `?centreId=${staffCentre()}`,
 };
 
 /** A valid body for each operation that takes one; `self` is the caller's own account. */
@@ -216,6 +281,49 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
     annualCostEuros: 72000,
   }),
   'PATCH /api/cost-assumptions/{id}': () => ({ cityOwn: true }),
+  'POST /api/activities': () => ({
+    name: unique('Nähcafé '),
+    defaultDurationMinutes: 90,
+    recurring: true,
+  }),
+  'PATCH /api/activities/{id}': () => ({ defaultDurationMinutes: 75 }),
+  'POST /api/groups': () => ({
+    centreId: staffCentre(),
+    activityId: activityId(t.db),
+    name: unique('Sprachcafé '),
+    weekdays: [2],
+    startTime: '15:00',
+    durationMinutes: 90,
+  }),
+  'PATCH /api/groups/{id}': () => ({ startTime: '16:00' }),
+  'POST /api/participants': () => ({ centreId: staffCentre(), alias: unique('Amina ') }),
+  'PATCH /api/participants/{id}': () => ({ householdSize: 3 }),
+  'POST /api/participants/{id}/transfer': () => ({
+    centreId: makeCentre(t.db).id,
+    reason: 'Umzug in die Weststadt',
+  }),
+  'POST /api/participants/{id}/consents': () => ({ purpose: 'photos', language: 'ar' }),
+  'POST /api/participants/{id}/referrals': () => ({ service: 'language_course' }),
+  'POST /api/encounters': () => ({
+    centreId: staffCentre(),
+    activityId: activityId(t.db),
+    date: today(),
+    startTime: '00:00',
+    durationMinutes: 90,
+    headcounts: { newcomers: 3, host: 2, volunteers: 1, other: 0 },
+    attendeeIds: [],
+    clientRequestId: randomUUID(),
+  }),
+  'PATCH /api/encounters/{id}': () => ({ durationMinutes: 100, reason: 'Dauer korrigiert' }),
+  'POST /api/follow-ups': () => ({
+    participantId: consenting().id,
+    assigneeId: staffId(),
+    dueOn: today(),
+    reason: 'Seit Umzug nicht gesehen',
+  }),
+  'PATCH /api/follow-ups/{id}': () => ({ dueOn: today() }),
+  'POST /api/follow-ups/{id}/attempts': () => ({ outcome: 'reached' }),
+  'POST /api/follow-ups/{id}/close': () => ({ outcome: 're_engaged' }),
 };
 
 /** Operations that end the caller's session get a throwaway one. */
@@ -231,11 +339,17 @@ beforeAll(async () => {
 
 async function buildRequest(key: string, path: string, self: { email: string }) {
   let url = path;
-  for (const param of path.match(/\{[^}]+\}/g) ?? []) {
-    const fixture = MULTI_FIXTURES[path]?.[param] ?? PATH_FIXTURES[path];
+  const params = path.match(/\{[^}]+\}/g) ?? [];
+  if (params.length) {
+    const fixture = PATH_FIXTURES[path];
     if (!fixture) throw new Error(`No PATH_FIXTURES entry for ${path}: add one`);
-    url = url.replace(param, String(await fixture()));
+    const value = await fixture();
+    for (const param of params) {
+      const v = typeof value === 'number' ? value : value[param.slice(1, -1)];
+      url = url.replace(param, String(v));
+    }
   }
+  url += QUERIES[key]?.() ?? '';
   const sample = SAMPLES[key];
   return { url, payload: sample?.(self) };
 }
@@ -257,7 +371,6 @@ describe('access matrix', () => {
     expect(Object.keys(EXPECTED).filter((k) => !documented.has(k))).toEqual([]);
     expect(Object.keys(SAMPLES).filter((k) => !documented.has(k))).toEqual([]);
     expect(Object.keys(PATH_FIXTURES).filter((p) => !doc.paths[p])).toEqual([]);
-    expect(Object.keys(MULTI_FIXTURES).filter((p) => !doc.paths[p])).toEqual([]);
   });
 
   it('marks as public exactly the operations documented without security', () => {

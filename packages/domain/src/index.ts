@@ -9,3 +9,6 @@ export * from './audit/audit.schemas.ts';
 export * from './common/decimal.ts';
 export * from './posts/post.rules.ts';
 export * from './posts/post.schemas.ts';
+export * from './encounters/participant.schemas.ts';
+export * from './encounters/encounter.schemas.ts';
+export * from './encounters/encounter.rules.ts';

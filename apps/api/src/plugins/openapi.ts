@@ -32,6 +32,16 @@ export const openapiPlugin = fp(async (app) => {
           name: 'costs',
           description: 'Cost assumptions per pay group (estimates until the city’s own)',
         },
+        { name: 'activities', description: 'Activity catalogue and recurring groups with rosters' },
+        {
+          name: 'participants',
+          description: 'Pseudonymous participants, consent, referrals, timeline',
+        },
+        {
+          name: 'encounters',
+          description: 'Encounter logging with named attendees and headcounts',
+        },
+        { name: 'follow-ups', description: 'Outreach tasks and contact attempts' },
         { name: 'system', description: 'Health and documentation' },
       ],
     },

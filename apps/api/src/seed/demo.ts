@@ -5,6 +5,7 @@ import { centres, operators, users } from '../db/schema/index.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { insertUser } from '../modules/users/users.repository.ts';
 import { seedPosts } from './posts.ts';
+import { seedEncounterDemo } from './encounters.ts';
 
 export const DEMO_PASSWORD = 'begegnung-demo';
 
@@ -158,6 +159,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
       });
     }
     seedPosts(t, centreIds);
+    seedEncounterDemo(db); // same connection, inside this transaction
   });
   return true;
 }

@@ -6,6 +6,7 @@ import { Loading } from '../components/ui.tsx';
 import { LoginPage } from '../features/auth/components/login-page.tsx';
 import { RequireAuth } from './require-auth.tsx';
 import { RouteError } from './route-error.tsx';
+import { HomeRedirect } from './home-redirect.tsx';
 
 // Admin and audit screens are split off so the everyday screens load fast on phones.
 const CentreList = lazy(() =>
@@ -48,6 +49,45 @@ const ComparisonPage = lazy(() => postsFeature().then((m) => ({ default: m.Compa
 const ComparisonPrint = lazy(() => postsFeature().then((m) => ({ default: m.ComparisonPrint })));
 const CostAssumptions = lazy(() => postsFeature().then((m) => ({ default: m.CostAssumptions })));
 const STAFFING: Role[] = ['admin', 'coordinator'];
+// Participants and encounters: the logging screen is its own small chunk (phone start page).
+const LogToday = lazy(() =>
+  import('../features/encounters/components/log-today.tsx').then((m) => ({ default: m.LogToday })),
+);
+const ParticipantList = lazy(() =>
+  import('../features/encounters/components/participant-list.tsx').then((m) => ({
+    default: m.ParticipantList,
+  })),
+);
+const ParticipantDetail = lazy(() =>
+  import('../features/encounters/components/participant-detail.tsx').then((m) => ({
+    default: m.ParticipantDetail,
+  })),
+);
+const EncounterList = lazy(() =>
+  import('../features/encounters/components/encounter-list.tsx').then((m) => ({
+    default: m.EncounterList,
+  })),
+);
+const EncounterDetail = lazy(() =>
+  import('../features/encounters/components/encounter-list.tsx').then((m) => ({
+    default: m.EncounterDetail,
+  })),
+);
+const FollowUpList = lazy(() =>
+  import('../features/encounters/components/follow-up-list.tsx').then((m) => ({
+    default: m.FollowUpList,
+  })),
+);
+const ConsentSheet = lazy(() =>
+  import('../features/encounters/components/consent-sheet.tsx').then((m) => ({
+    default: m.ConsentSheet,
+  })),
+);
+const ActivityAdmin = lazy(() =>
+  import('../features/encounters/components/activity-admin.tsx').then((m) => ({
+    default: m.ActivityAdmin,
+  })),
+);
 
 const page = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
@@ -68,7 +108,57 @@ export const router = createBrowserRouter([
     ),
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <Navigate to="/centres" replace /> },
+      { index: true, element: <HomeRedirect /> },
+      {
+        path: 'today',
+        element: <RequireAuth roles={['centre_staff']}>{page(<LogToday />)}</RequireAuth>,
+      },
+      {
+        path: 'participants',
+        element: (
+          <RequireAuth roles={['centre_staff', 'coordinator']}>
+            {page(<ParticipantList />)}
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'participants/:id',
+        element: (
+          <RequireAuth roles={['centre_staff', 'coordinator']}>
+            {page(<ParticipantDetail />)}
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'encounters',
+        element: (
+          <RequireAuth roles={['centre_staff', 'coordinator']}>
+            {page(<EncounterList />)}
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'encounters/:id',
+        element: (
+          <RequireAuth roles={['centre_staff', 'coordinator']}>
+            {page(<EncounterDetail />)}
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'follow-ups',
+        element: (
+          <RequireAuth roles={['centre_staff', 'coordinator']}>
+            {page(<FollowUpList />)}
+          </RequireAuth>
+        ),
+      },
+      { path: 'consent-sheet', element: <Navigate to="/consent-sheet/de" replace /> },
+      { path: 'consent-sheet/:lang', element: page(<ConsentSheet />) },
+      {
+        path: 'activities',
+        element: <RequireAuth roles={['admin']}>{page(<ActivityAdmin />)}</RequireAuth>,
+      },
       { path: 'centres', element: page(<CentreList />) },
       {
         path: 'centres/new',

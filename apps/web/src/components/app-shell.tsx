@@ -1,17 +1,39 @@
 import { useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { navAreasFor } from '@begegnung/domain';
+import { navSectionsFor } from '@begegnung/domain';
 import { useCurrentUser, useLogout } from '../lib/session.ts';
 import { LanguageSwitch } from './language-switch.tsx';
 
-export function AppShell() {
+/** Name, roles, language switch and sign-out: in the top bar on wide screens, in the menu on phones. */
+function UserBlock({ className }: { className: string }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
   const logout = useLogout();
   const navigate = useNavigate();
+  return (
+    <div className={className}>
+      <span className="nav-user-name" title={user.email}>
+        {user.displayName}
+        <small>{user.roles.map((r) => t(`roles.${r}`)).join(', ')}</small>
+      </span>
+      <LanguageSwitch />
+      <button
+        type="button"
+        className="btn btn-ghost"
+        onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
+      >
+        {t('nav.signOut')}
+      </button>
+    </div>
+  );
+}
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
   const [menuOpen, setMenuOpen] = useState(false);
-  const areas = navAreasFor(user.roles);
+  const sections = navSectionsFor(user.roles);
 
   return (
     <div className="shell">
@@ -37,40 +59,37 @@ export function AppShell() {
           >
             {t('nav.menu')}
           </button>
-          <nav
-            id="main-nav"
-            className={`main-nav${menuOpen ? ' open' : ''}`}
-            aria-label={t('nav.label')}
-          >
-            <ul>
-              {areas.map((area) => (
-                <li key={area}>
-                  <NavLink to={`/${area}`} onClick={() => setMenuOpen(false)}>
-                    {t(`nav.${area}`)}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-            <div className="nav-user">
-              <span className="nav-user-name" title={user.email}>
-                {user.displayName}
-                <small>{user.roles.map((r) => t(`roles.${r}`)).join(', ')}</small>
-              </span>
-              <LanguageSwitch />
-              <button
-                type="button"
-                className="btn btn-ghost"
-                onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
-              >
-                {t('nav.signOut')}
-              </button>
-            </div>
-          </nav>
+          <UserBlock className="topbar-user" />
         </div>
       </header>
-      <main id="main" className="content" tabIndex={-1}>
-        <Outlet />
-      </main>
+      <div className="shell-body">
+        <nav
+          id="main-nav"
+          className={`main-nav${menuOpen ? ' open' : ''}`}
+          aria-label={t('nav.label')}
+        >
+          {sections.map(({ section, areas }) => (
+            <div key={section} className="nav-section">
+              <h2 className="nav-section-title" id={`nav-${section}`}>
+                {t(`nav.sections.${section}`)}
+              </h2>
+              <ul aria-labelledby={`nav-${section}`}>
+                {areas.map((area) => (
+                  <li key={area}>
+                    <NavLink to={`/${area}`} onClick={() => setMenuOpen(false)}>
+                      {t(`nav.${area}`)}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+          <UserBlock className="nav-user" />
+        </nav>
+        <main id="main" className="content" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
     </div>
   );
 }

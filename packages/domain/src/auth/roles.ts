@@ -29,20 +29,55 @@ export const canSeeAllCentres = (actor: Pick<Actor, 'roles'>) =>
 export const canAccessCentre = (actor: Pick<Actor, 'roles' | 'centreIds'>, centreId: number) =>
   hasRole(actor, 'coordinator') || actor.centreIds.includes(centreId);
 
+/**
+ * Participant data of a centre: centre staff of that centre and coordinators (all centres,
+ * pseudonymous). An admin without a centre role sees none (BRIEF §2).
+ */
+export const canReadCentreData = (actor: Pick<Actor, 'roles' | 'centreIds'>, centreId: number) =>
+  hasRole(actor, 'coordinator') ||
+  (hasRole(actor, 'centre_staff') && actor.centreIds.includes(centreId));
+
+/** Writing participants, groups and encounters: only centre staff of that centre. */
+export const canWriteCentreData = (actor: Pick<Actor, 'roles' | 'centreIds'>, centreId: number) =>
+  hasRole(actor, 'centre_staff') && actor.centreIds.includes(centreId);
+
 export type RoleValue = Static<typeof RoleSchema>;
 
 /** Navigation areas each role opens; the web app builds its menu from this. */
 export const NAV_AREAS = [
-  'centres',
+  'today',
+  'participants',
+  'encounters',
+  'follow-ups',
   'posts',
   'scenarios',
   'comparison',
   'costs',
+  'centres',
+  'activities',
   'users',
   'operators',
   'audit',
 ] as const;
 export type NavArea = (typeof NAV_AREAS)[number];
+
+/** Sections of the navigation, in display order; areas a role lacks are left out. */
+export const NAV_SECTIONS = {
+  work: ['today', 'participants', 'encounters', 'follow-ups'],
+  steering: ['comparison'],
+  staffing: ['posts', 'scenarios', 'costs'],
+  settings: ['centres', 'activities', 'users', 'operators'],
+  privacy: ['audit'],
+} as const satisfies Record<string, readonly NavArea[]>;
+export type NavSection = keyof typeof NAV_SECTIONS;
+
+/** The role's areas grouped by section, empty sections dropped. */
+export function navSectionsFor(roles: readonly Role[]) {
+  const areas = new Set(navAreasFor(roles));
+  return (Object.entries(NAV_SECTIONS) as [NavSection, readonly NavArea[]][])
+    .map(([section, list]) => ({ section, areas: list.filter((a) => areas.has(a)) }))
+    .filter((s) => s.areas.length > 0);
+}
 
 export function navAreasFor(roles: readonly Role[]): NavArea[] {
   const areas = new Set<NavArea>(['centres']);
@@ -57,5 +92,12 @@ export function navAreasFor(roles: readonly Role[]): NavArea[] {
     areas.add('costs');
   }
   if (roles.includes('data_protection')) areas.add('audit');
+  if (roles.includes('centre_staff')) areas.add('today');
+  if (roles.includes('centre_staff') || roles.includes('coordinator')) {
+    areas.add('participants');
+    areas.add('encounters');
+    areas.add('follow-ups');
+  }
+  if (roles.includes('admin')) areas.add('activities');
   return NAV_AREAS.filter((a) => areas.has(a));
 }

@@ -3,3 +3,4 @@ export * from './centres.ts';
 export * from './users.ts';
 export * from './audit.ts';
 export * from './posts.ts';
+export * from './encounters.ts';

@@ -18,7 +18,7 @@ import {
   useSetNeeds,
   type ComparisonFilter,
 } from '../api/post-queries.ts';
-import { toApiDecimal, useFormat } from './format.ts';
+import { toApiDecimal, useFormat } from '../../../lib/format.ts';
 
 export function useComparisonFilter(): ComparisonFilter {
   const [params] = useSearchParams();

@@ -13,7 +13,7 @@ import {
   PageHeader,
 } from '../../../components/ui.tsx';
 import { scenarioQueries, useCreateCost, useUpdateCost } from '../api/post-queries.ts';
-import { toApiDecimal, useFormat } from './format.ts';
+import { toApiDecimal, useFormat } from '../../../lib/format.ts';
 
 export function CostAssumptions() {
   const { t } = useTranslation();

@@ -22,7 +22,7 @@ import {
   useSetAllocations,
 } from '../api/post-queries.ts';
 import { PostForm } from './post-form.tsx';
-import { toApiDecimal, useFormat } from './format.ts';
+import { toApiDecimal, useFormat } from '../../../lib/format.ts';
 
 export function PostDetail() {
   const { t } = useTranslation();

@@ -16,7 +16,7 @@ import { operatorQueries } from '../../../lib/reference-data.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
 import { Field, PageHeader } from '../../../components/ui.tsx';
 import { useCreatePost, useUpdatePost } from '../api/post-queries.ts';
-import { toApiDecimal } from './format.ts';
+import { toApiDecimal } from '../../../lib/format.ts';
 
 interface Draft {
   code: string;

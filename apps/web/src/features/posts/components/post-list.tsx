@@ -5,7 +5,7 @@ import { hasRole } from '@begegnung/domain';
 import { useCurrentUser } from '../../../lib/session.ts';
 import { Badge, EmptyState, ErrorMessage, Loading, PageHeader } from '../../../components/ui.tsx';
 import { postQueries } from '../api/post-queries.ts';
-import { useFormat } from './format.ts';
+import { useFormat } from '../../../lib/format.ts';
 
 export function PostList() {
   const { t } = useTranslation();

@@ -21,7 +21,7 @@ import {
   useSetLines,
   useUpdateScenario,
 } from '../api/post-queries.ts';
-import { toApiDecimal, useFormat } from './format.ts';
+import { toApiDecimal, useFormat } from '../../../lib/format.ts';
 
 export function ScenarioDetail() {
   const { t } = useTranslation();

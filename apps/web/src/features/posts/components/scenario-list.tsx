@@ -14,7 +14,7 @@ import {
   PageHeader,
 } from '../../../components/ui.tsx';
 import { scenarioQueries, useCopyScenario, useCreateScenario } from '../api/post-queries.ts';
-import { useFormat } from './format.ts';
+import { useFormat } from '../../../lib/format.ts';
 
 export function ScenarioList() {
   const { t } = useTranslation();

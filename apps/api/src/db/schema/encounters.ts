@@ -1,0 +1,239 @@
+import {
+  sqliteTable,
+  integer,
+  text,
+  index,
+  uniqueIndex,
+  primaryKey,
+} from 'drizzle-orm/sqlite-core';
+import { centres } from './centres.ts';
+import { users } from './users.ts';
+import { isoNow, timestamps } from './columns.ts';
+
+/** Activity catalogue (admin). Built-ins carry a `key` the UI translates; custom ones a name. */
+export const activities = sqliteTable('activities', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  key: text('key').unique(),
+  name: text('name').notNull(),
+  defaultDurationMinutes: integer('default_duration_minutes').notNull(),
+  recurring: integer('recurring', { mode: 'boolean' }).notNull().default(false),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  ...timestamps,
+});
+
+/**
+ * Participants are pseudonymous: a generated code, an optional alias. There is deliberately
+ * no column for surname, nationality, religion, ethnicity or health (BRIEF §6.1).
+ */
+export const participants = sqliteTable(
+  'participants',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull().unique(),
+    centreId: integer('centre_id')
+      .notNull()
+      .references(() => centres.id, { onDelete: 'restrict' }),
+    alias: text('alias'),
+    languages: text('languages', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    householdSize: integer('household_size'),
+    district: text('district').notNull().default(''),
+    movedInAt: text('moved_in_at'),
+    contactPreference: text('contact_preference', {
+      enum: ['phone', 'sms', 'messenger', 'in_person', 'letter', 'none'],
+    })
+      .notNull()
+      .default('in_person'),
+    notes: text('notes'),
+    createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+    ...timestamps,
+  },
+  (t) => [index('participants_centre_idx').on(t.centreId, t.alias)],
+);
+
+export const consents = sqliteTable(
+  'consents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', {
+      enum: ['follow_up_contact', 'named_statistics', 'photos'],
+    }).notNull(),
+    givenOn: text('given_on').notNull(),
+    expiresOn: text('expires_on').notNull(),
+    withdrawnOn: text('withdrawn_on'),
+    language: text('language').notNull(),
+    explainedById: integer('explained_by_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    createdAt: text('created_at').notNull().default(isoNow),
+  },
+  (t) => [index('consents_participant_idx').on(t.participantId, t.purpose)],
+);
+
+/** Participant moved to another centre (with reason): kept for the timeline. */
+export const participantTransfers = sqliteTable('participant_transfers', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  participantId: integer('participant_id')
+    .notNull()
+    .references(() => participants.id, { onDelete: 'cascade' }),
+  fromCentreId: integer('from_centre_id').notNull(),
+  toCentreId: integer('to_centre_id').notNull(),
+  reason: text('reason').notNull(),
+  byId: integer('by_id').notNull(),
+  on: text('on').notNull(),
+});
+
+/** Recurring groups ("Sprachcafé Dienstag 15:00") with a regular roster. */
+export const recurringGroups = sqliteTable(
+  'recurring_groups',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    centreId: integer('centre_id')
+      .notNull()
+      .references(() => centres.id, { onDelete: 'cascade' }),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    weekdays: text('weekdays', { mode: 'json' }).$type<number[]>().notNull(),
+    startTime: text('start_time').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    ...timestamps,
+  },
+  (t) => [index('groups_centre_idx').on(t.centreId)],
+);
+
+export const groupMembers = sqliteTable(
+  'group_members',
+  {
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => recurringGroups.id, { onDelete: 'cascade' }),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.participantId] })],
+);
+
+export const encounters = sqliteTable(
+  'encounters',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    centreId: integer('centre_id')
+      .notNull()
+      .references(() => centres.id, { onDelete: 'restrict' }),
+    activityId: integer('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'restrict' }),
+    groupId: integer('group_id').references(() => recurringGroups.id, { onDelete: 'set null' }),
+    date: text('date').notNull(),
+    startTime: text('start_time').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    newcomers: integer('newcomers').notNull().default(0),
+    host: integer('host').notNull().default(0),
+    volunteers: integer('volunteers').notNull().default(0),
+    other: integer('other').notNull().default(0),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    clientRequestId: text('client_request_id').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex('encounters_idempotency_idx').on(t.centreId, t.clientRequestId),
+    index('encounters_centre_date_idx').on(t.centreId, t.date),
+  ],
+);
+
+export const encounterAttendees = sqliteTable(
+  'encounter_attendees',
+  {
+    encounterId: integer('encounter_id')
+      .notNull()
+      .references(() => encounters.id, { onDelete: 'cascade' }),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.encounterId, t.participantId] }),
+    index('attendees_participant_idx').on(t.participantId),
+  ],
+);
+
+export const encounterStaff = sqliteTable(
+  'encounter_staff',
+  {
+    encounterId: integer('encounter_id')
+      .notNull()
+      .references(() => encounters.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+  },
+  (t) => [primaryKey({ columns: [t.encounterId, t.userId] })],
+);
+
+export const followUps = sqliteTable(
+  'follow_ups',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    assigneeId: integer('assignee_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    dueOn: text('due_on').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: ['open', 'closed'] })
+      .notNull()
+      .default('open'),
+    outcome: text('outcome', {
+      enum: ['reached', 're_engaged', 'moved_away', 'declined', 'unreachable'],
+    }),
+    closedOn: text('closed_on'),
+    createdById: integer('created_by_id').notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index('follow_ups_participant_idx').on(t.participantId),
+    index('follow_ups_assignee_idx').on(t.assigneeId, t.status),
+  ],
+);
+
+export const followUpAttempts = sqliteTable('follow_up_attempts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  followUpId: integer('follow_up_id')
+    .notNull()
+    .references(() => followUps.id, { onDelete: 'cascade' }),
+  attemptedOn: text('attempted_on').notNull(),
+  outcome: text('outcome', {
+    enum: ['reached', 're_engaged', 'moved_away', 'declined', 'unreachable'],
+  }).notNull(),
+  note: text('note'),
+  byId: integer('by_id').notNull(),
+  createdAt: text('created_at').notNull().default(isoNow),
+});
+
+export const referrals = sqliteTable(
+  'referrals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
+    service: text('service', {
+      enum: ['counselling', 'language_course', 'job_centre', 'health', 'other'],
+    }).notNull(),
+    referredOn: text('referred_on').notNull(),
+    note: text('note'),
+    byId: integer('by_id').notNull(),
+    createdAt: text('created_at').notNull().default(isoNow),
+  },
+  (t) => [index('referrals_participant_idx').on(t.participantId)],
+);

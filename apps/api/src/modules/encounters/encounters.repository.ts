@@ -1,0 +1,131 @@
+import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { EncounterSummary, StaffOption } from '@begegnung/domain';
+import type { Db } from '../../db/client.ts';
+import {
+  encounterAttendees,
+  encounterStaff,
+  encounters,
+  participants,
+  userCentres,
+  userRoles,
+  users,
+} from '../../db/schema/index.ts';
+
+export type EncounterRow = typeof encounters.$inferSelect;
+
+export const findEncounterRow = (db: Db, id: number): EncounterRow | undefined =>
+  db.select().from(encounters).where(eq(encounters.id, id)).get();
+
+export const findByClientRequestId = (db: Db, centreId: number, clientRequestId: string) =>
+  db
+    .select()
+    .from(encounters)
+    .where(and(eq(encounters.centreId, centreId), eq(encounters.clientRequestId, clientRequestId)))
+    .get();
+
+export function attendeesOf(db: Db, encounterId: number) {
+  return db
+    .select({ id: participants.id, code: participants.code, alias: participants.alias })
+    .from(encounterAttendees)
+    .innerJoin(participants, eq(participants.id, encounterAttendees.participantId))
+    .where(eq(encounterAttendees.encounterId, encounterId))
+    .orderBy(participants.code)
+    .all();
+}
+
+export const staffOf = (db: Db, encounterId: number) =>
+  db
+    .select({ id: encounterStaff.userId })
+    .from(encounterStaff)
+    .where(eq(encounterStaff.encounterId, encounterId))
+    .all()
+    .map((r) => r.id)
+    .sort((a, b) => a - b);
+
+export function insertEncounter(db: Db, e: typeof encounters.$inferInsert) {
+  return db.insert(encounters).values(e).returning({ id: encounters.id }).get().id;
+}
+
+export function updateEncounterRow(
+  db: Db,
+  id: number,
+  patch: Partial<typeof encounters.$inferInsert>,
+) {
+  db.update(encounters)
+    .set({ ...patch, updatedAt: new Date().toISOString() })
+    .where(eq(encounters.id, id))
+    .run();
+}
+
+export function replaceAttendees(db: Db, encounterId: number, ids: number[]) {
+  db.delete(encounterAttendees).where(eq(encounterAttendees.encounterId, encounterId)).run();
+  if (ids.length)
+    db.insert(encounterAttendees)
+      .values(ids.map((participantId) => ({ encounterId, participantId })))
+      .run();
+}
+
+export function replaceStaff(db: Db, encounterId: number, ids: number[]) {
+  db.delete(encounterStaff).where(eq(encounterStaff.encounterId, encounterId)).run();
+  if (ids.length)
+    db.insert(encounterStaff)
+      .values(ids.map((userId) => ({ encounterId, userId })))
+      .run();
+}
+
+export function listEncounters(
+  db: Db,
+  q: { centreIds: number[] | null; from?: string; to?: string; limit: number; offset: number },
+): { items: EncounterSummary[]; total: number; limit: number; offset: number } {
+  const where: SQL[] = [];
+  if (q.centreIds) where.push(inArray(encounters.centreId, q.centreIds));
+  if (q.from) where.push(gte(encounters.date, q.from));
+  if (q.to) where.push(lte(encounters.date, q.to));
+  const cond = where.length ? and(...where) : undefined;
+  const rows = db
+    .select({
+      id: encounters.id,
+      centreId: encounters.centreId,
+      activityId: encounters.activityId,
+      groupId: encounters.groupId,
+      date: encounters.date,
+      startTime: encounters.startTime,
+      durationMinutes: encounters.durationMinutes,
+      newcomers: encounters.newcomers,
+      host: encounters.host,
+      volunteers: encounters.volunteers,
+      other: encounters.other,
+      namedCount: sql<number>`(select count(*) from ${encounterAttendees} a where a.encounter_id = ${encounters.id})`,
+    })
+    .from(encounters)
+    .where(cond)
+    .orderBy(desc(encounters.date), desc(encounters.startTime), desc(encounters.id))
+    .limit(q.limit)
+    .offset(q.offset)
+    .all();
+  const total = db.select({ n: count() }).from(encounters).where(cond).get()?.n ?? 0;
+  return {
+    items: rows.map(({ newcomers, host, volunteers, other, ...r }) => ({
+      ...r,
+      headcounts: { newcomers, host, volunteers, other },
+    })),
+    total,
+    limit: q.limit,
+    offset: q.offset,
+  };
+}
+
+/** Active centre staff of a centre: who can be named as present at an encounter. */
+export function staffOfCentre(db: Db, centreId: number): StaffOption[] {
+  return db
+    .select({ id: users.id, displayName: users.displayName })
+    .from(users)
+    .innerJoin(
+      userCentres,
+      and(eq(userCentres.userId, users.id), eq(userCentres.centreId, centreId)),
+    )
+    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'centre_staff')))
+    .where(eq(users.active, true))
+    .orderBy(users.displayName)
+    .all();
+}

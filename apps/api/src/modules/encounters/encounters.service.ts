@@ -1,0 +1,320 @@
+import {
+  canWriteCentreData,
+  changedFields,
+  DomainError,
+  encounterProblems,
+  hasRole,
+  hasValidConsent,
+  localNow,
+  notFound,
+  withinCorrectionWindow,
+  type CorrectEncounterBody,
+  type CreateEncounterBody,
+  type Encounter,
+  type EncounterListQuery,
+} from '@begegnung/domain';
+import type { ServiceContext } from '../../types.ts';
+import { inTransaction } from '../../lib/tx.ts';
+import { audit, deny, requireRole } from '../audit/audit.service.ts';
+import { findCentre } from '../centres/centres.repository.ts';
+import {
+  findActivity,
+  findGroupRow,
+  participantsAtCentre,
+} from '../activities/activities.repository.ts';
+import { consentsFor, insertConsent } from '../participants/participants.repository.ts';
+import { insertParticipantIn } from '../participants/participants.service.ts';
+import {
+  assertCanRead,
+  assertCanWrite,
+  requireCentreDataRole,
+  visibleCentreIds,
+} from '../participants/access.ts';
+import * as repo from './encounters.repository.ts';
+
+const ENTITY = 'encounter';
+
+function mayCorrect(ctx: ServiceContext, e: repo.EncounterRow) {
+  if (!withinCorrectionWindow(e.createdAt)) return false;
+  if (hasRole(ctx.actor, 'coordinator')) return true;
+  return e.authorId === ctx.actor.userId && canWriteCentreData(ctx.actor, e.centreId);
+}
+
+function present(ctx: ServiceContext, e: repo.EncounterRow): Encounter {
+  return {
+    id: e.id,
+    centreId: e.centreId,
+    activityId: e.activityId,
+    groupId: e.groupId,
+    date: e.date,
+    startTime: e.startTime,
+    durationMinutes: e.durationMinutes,
+    headcounts: { newcomers: e.newcomers, host: e.host, volunteers: e.volunteers, other: e.other },
+    attendees: repo.attendeesOf(ctx.db, e.id),
+    staffIds: repo.staffOf(ctx.db, e.id),
+    authorId: e.authorId,
+    createdAt: e.createdAt,
+    updatedAt: e.updatedAt,
+    correctable: mayCorrect(ctx, e),
+  };
+}
+
+/** Date, duration and headcount rules; all problems reported at once under the first code. */
+function checkShape(
+  e: Pick<Encounter, 'date' | 'startTime' | 'durationMinutes' | 'headcounts'>,
+  centreOpenedOn: string | null,
+) {
+  const problems = encounterProblems(e, { now: localNow(), centreOpenedOn });
+  if (problems.length) {
+    throw new DomainError(
+      problems[0]!.code,
+      problems.map((p) => p.message).join('; '),
+      400,
+      problems.map((p) => ({ field: p.field, code: p.detail, message: p.message })),
+    );
+  }
+}
+
+function checkActivity(ctx: ServiceContext, activityId: number) {
+  const a = findActivity(ctx.db, activityId);
+  if (!a || !a.active) {
+    throw new DomainError('UNKNOWN_ACTIVITY', 'Unknown activity', 400, [
+      { field: 'activityId', code: 'unknown', message: 'Choose an activity from the catalogue' },
+    ]);
+  }
+}
+
+/**
+ * Named attendees must belong to the centre and, when newly named, hold valid follow-up
+ * consent: without it a person is counted anonymously (BRIEF §6.2).
+ */
+function checkAttendees(
+  ctx: ServiceContext,
+  centreId: number,
+  ids: number[],
+  alreadyNamed: number[],
+  date: string,
+) {
+  const atCentre = new Set(participantsAtCentre(ctx.db, centreId, ids));
+  const foreign = ids.filter((i) => !atCentre.has(i));
+  if (foreign.length) {
+    throw new DomainError(
+      'ATTENDEE_NOT_AT_CENTRE',
+      'Some attendees are not participants of this centre',
+      400,
+      [{ field: 'attendeeIds', code: 'not_at_centre', message: foreign.join(', ') }],
+    );
+  }
+  const added = ids.filter((i) => !alreadyNamed.includes(i));
+  const consents = consentsFor(ctx.db, added, date);
+  const without = added.filter(
+    (pid) =>
+      !hasValidConsent(
+        consents.filter((c) => c.participantId === pid),
+        'follow_up_contact',
+        date,
+      ),
+  );
+  if (without.length) {
+    throw new DomainError(
+      'CONSENT_REQUIRED',
+      'Without valid follow-up consent a person can only be counted anonymously',
+      409,
+      [{ field: 'attendeeIds', code: 'consent_required', message: without.join(', ') }],
+    );
+  }
+}
+
+function checkStaff(ctx: ServiceContext, centreId: number, ids: number[]) {
+  const valid = new Set(repo.staffOfCentre(ctx.db, centreId).map((s) => s.id));
+  const unknown = ids.filter((i) => !valid.has(i));
+  if (unknown.length) {
+    throw new DomainError('UNKNOWN_STAFF', 'Staff present must be staff of this centre', 400, [
+      { field: 'staffIds', code: 'unknown', message: unknown.join(', ') },
+    ]);
+  }
+}
+
+const isUniqueViolation = (e: unknown) =>
+  typeof e === 'object' &&
+  e !== null &&
+  (e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+
+/**
+ * Logs an encounter. A repeat with the same clientRequestId (double tap, retry after a lost
+ * answer) returns the first encounter with `created: false` instead of a second one.
+ */
+export function createEncounter(ctx: ServiceContext, body: CreateEncounterBody) {
+  requireRole(ctx, ENTITY, 'centre_staff');
+  const centre = findCentre(ctx.db, body.centreId);
+  if (!centre) deny(ctx, 'centre', body.centreId, 404);
+  assertCanWrite(ctx, ENTITY, null, centre.id);
+
+  const clientRequestId = body.clientRequestId.toLowerCase();
+  const existing = repo.findByClientRequestId(ctx.db, centre.id, clientRequestId);
+  if (existing) return { created: false, encounter: present(ctx, existing) };
+
+  checkShape(body, centre.openedOn);
+  checkActivity(ctx, body.activityId);
+  if (body.groupId !== undefined) {
+    const g = findGroupRow(ctx.db, body.groupId);
+    if (!g || g.centreId !== centre.id) {
+      throw new DomainError('UNKNOWN_GROUP', 'Unknown group for this centre', 400, [
+        { field: 'groupId', code: 'unknown', message: 'Choose one of the centre’s groups' },
+      ]);
+    }
+  }
+  checkAttendees(ctx, centre.id, body.attendeeIds, [], body.date);
+  const staffIds = body.staffIds?.length ? body.staffIds : [ctx.actor.userId];
+  checkStaff(ctx, centre.id, staffIds);
+
+  try {
+    const id = inTransaction(ctx, (tx) => {
+      const walkIns = body.walkIns ?? [];
+      const named: number[] = [...body.attendeeIds];
+      let anonymous = 0;
+      for (const w of walkIns) {
+        if (!w.consentLanguage) {
+          anonymous += 1;
+          continue;
+        }
+        const pid = insertParticipantIn(tx, centre, { alias: w.alias });
+        const cid = insertConsent(tx.db, {
+          participantId: pid,
+          purpose: 'follow_up_contact',
+          givenOn: body.date,
+          expiresOn: addYear(body.date),
+          language: w.consentLanguage,
+          explainedById: ctx.actor.userId,
+        });
+        audit(tx, {
+          action: 'create',
+          entityType: 'consent',
+          entityId: cid,
+          reason: `participant ${pid}: walk-in`,
+        });
+        named.push(pid);
+      }
+      const newId = repo.insertEncounter(tx.db, {
+        centreId: centre.id,
+        activityId: body.activityId,
+        groupId: body.groupId ?? null,
+        date: body.date,
+        startTime: body.startTime,
+        durationMinutes: body.durationMinutes,
+        newcomers: body.headcounts.newcomers + anonymous,
+        host: body.headcounts.host,
+        volunteers: body.headcounts.volunteers,
+        other: body.headcounts.other,
+        authorId: ctx.actor.userId,
+        clientRequestId,
+      });
+      repo.replaceAttendees(tx.db, newId, named);
+      repo.replaceStaff(tx.db, newId, staffIds);
+      audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
+      return newId;
+    });
+    return { created: true, encounter: present(ctx, repo.findEncounterRow(ctx.db, id)!) };
+  } catch (e) {
+    // Two submissions raced past the first lookup: the unique index decided; return the winner.
+    const winner = isUniqueViolation(e)
+      ? repo.findByClientRequestId(ctx.db, centre.id, clientRequestId)
+      : undefined;
+    if (winner) return { created: false, encounter: present(ctx, winner) };
+    throw e;
+  }
+}
+
+const addYear = (date: string) =>
+  `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`.replace('-02-29', '-02-28');
+
+function load(ctx: ServiceContext, id: number) {
+  requireCentreDataRole(ctx, ENTITY);
+  const e = repo.findEncounterRow(ctx.db, id);
+  if (!e) throw notFound('Encounter');
+  assertCanRead(ctx, ENTITY, id, e.centreId);
+  return e;
+}
+
+/** Named attendees are personal data: each view is audited. */
+export function getEncounter(ctx: ServiceContext, id: number) {
+  const e = load(ctx, id);
+  audit(ctx, { action: 'read', entityType: ENTITY, entityId: id });
+  return present(ctx, e);
+}
+
+export function listEncounters(ctx: ServiceContext, q: EncounterListQuery) {
+  requireCentreDataRole(ctx, ENTITY);
+  let centreIds = visibleCentreIds(ctx);
+  if (q.centreId !== undefined) {
+    assertCanRead(ctx, 'centre', q.centreId, q.centreId);
+    centreIds = [q.centreId];
+  }
+  return repo.listEncounters(ctx.db, {
+    centreIds,
+    from: q.from,
+    to: q.to,
+    limit: q.limit ?? 50,
+    offset: q.offset ?? 0,
+  });
+}
+
+/** Corrections: by the author (centre staff) or a coordinator, within 14 days; audited with a reason. */
+export function correctEncounter(ctx: ServiceContext, id: number, body: CorrectEncounterBody) {
+  const before = load(ctx, id);
+  if (!hasRole(ctx.actor, 'coordinator')) {
+    assertCanWrite(ctx, ENTITY, id, before.centreId);
+    if (before.authorId !== ctx.actor.userId) deny(ctx, ENTITY, id, 403);
+  }
+  if (!withinCorrectionWindow(before.createdAt)) {
+    throw new DomainError(
+      'CORRECTION_WINDOW_CLOSED',
+      'Encounters can only be corrected within 14 days of logging them',
+      409,
+    );
+  }
+  const centre = findCentre(ctx.db, before.centreId)!;
+  const current = present(ctx, before);
+  const next = {
+    date: body.date ?? before.date,
+    startTime: body.startTime ?? before.startTime,
+    durationMinutes: body.durationMinutes ?? before.durationMinutes,
+    headcounts: body.headcounts ?? current.headcounts,
+  };
+  checkShape(next, centre.openedOn);
+  if (body.activityId !== undefined) checkActivity(ctx, body.activityId);
+  const currentIds = current.attendees.map((a) => a.id);
+  if (body.attendeeIds) checkAttendees(ctx, centre.id, body.attendeeIds, currentIds, next.date);
+  if (body.staffIds) checkStaff(ctx, centre.id, body.staffIds);
+
+  inTransaction(ctx, (tx) => {
+    repo.updateEncounterRow(tx.db, id, {
+      activityId: body.activityId ?? before.activityId,
+      date: next.date,
+      startTime: next.startTime,
+      durationMinutes: next.durationMinutes,
+      ...next.headcounts,
+    });
+    if (body.attendeeIds) repo.replaceAttendees(tx.db, id, body.attendeeIds);
+    if (body.staffIds) repo.replaceStaff(tx.db, id, body.staffIds);
+    const after = present(tx, repo.findEncounterRow(tx.db, id)!);
+    const changed = changedFields(
+      { ...current, attendees: currentIds, updatedAt: null, correctable: null },
+      { ...after, attendees: after.attendees.map((a) => a.id), updatedAt: null, correctable: null },
+    );
+    audit(tx, {
+      action: 'update',
+      entityType: ENTITY,
+      entityId: id,
+      changedFields: changed,
+      reason: `correction: ${body.reason.trim()}`,
+    });
+  });
+  return present(ctx, repo.findEncounterRow(ctx.db, id)!);
+}
+
+export function staffOptions(ctx: ServiceContext, centreId: number) {
+  requireCentreDataRole(ctx, ENTITY);
+  assertCanRead(ctx, 'centre', centreId, centreId);
+  return repo.staffOfCentre(ctx.db, centreId);
+}

@@ -1,0 +1,197 @@
+import {
+  canWriteCentreData,
+  changedFields,
+  DomainError,
+  hasRole,
+  hasValidConsent,
+  notFound,
+  type CloseFollowUpBody,
+  type CreateFollowUpBody,
+  type FollowUpAttemptBody,
+  type FollowUpListQuery,
+  type UpdateFollowUpBody,
+} from '@begegnung/domain';
+import type { ServiceContext } from '../../types.ts';
+import { inTransaction } from '../../lib/tx.ts';
+import { audit, deny } from '../audit/audit.service.ts';
+import { findUser } from '../users/users.repository.ts';
+import { consentsFor, findParticipantRow } from '../participants/participants.repository.ts';
+import {
+  assertCanRead,
+  requireCentreDataRole,
+  today,
+  visibleCentreIds,
+} from '../participants/access.ts';
+import * as repo from './follow-ups.repository.ts';
+
+const ENTITY = 'follow_up';
+
+/** Staff of the participant's centre, or a coordinator (who assigns outreach city-wide). */
+function assertMayWrite(ctx: ServiceContext, id: number | null, centreId: number) {
+  assertCanRead(ctx, ENTITY, id, centreId);
+  if (!hasRole(ctx.actor, 'coordinator') && !canWriteCentreData(ctx.actor, centreId)) {
+    deny(ctx, ENTITY, id, 403);
+  }
+}
+
+function requireConsent(ctx: ServiceContext, participantId: number) {
+  const d = today();
+  if (!hasValidConsent(consentsFor(ctx.db, [participantId], d), 'follow_up_contact', d)) {
+    throw new DomainError(
+      'CONSENT_REQUIRED',
+      'Follow-up contact needs valid follow_up_contact consent; without it the person is only counted anonymously',
+      409,
+    );
+  }
+}
+
+/** The assignee must be active staff of the participant's centre, or a coordinator. */
+function checkAssignee(ctx: ServiceContext, assigneeId: number, centreId: number) {
+  const u = findUser(ctx.db, assigneeId);
+  const ok =
+    u?.active &&
+    (u.roles.includes('coordinator') ||
+      (u.roles.includes('centre_staff') && u.centreIds.includes(centreId)));
+  if (!ok) {
+    throw new DomainError(
+      'UNKNOWN_STAFF',
+      'Assign the task to staff of the participant’s centre',
+      400,
+      [{ field: 'assigneeId', code: 'unknown', message: 'Choose staff of this centre' }],
+    );
+  }
+}
+
+function load(ctx: ServiceContext, id: number) {
+  requireCentreDataRole(ctx, ENTITY);
+  const f = repo.findFollowUp(ctx.db, id);
+  if (!f) throw notFound('Follow-up');
+  return f;
+}
+
+export function listFollowUps(ctx: ServiceContext, q: FollowUpListQuery) {
+  requireCentreDataRole(ctx, ENTITY);
+  let centreIds = visibleCentreIds(ctx);
+  if (q.centreId !== undefined) {
+    assertCanRead(ctx, 'centre', q.centreId, q.centreId);
+    centreIds = [q.centreId];
+  }
+  const page = repo.listFollowUps(ctx.db, {
+    centreIds,
+    status: q.status,
+    assigneeId: q.mine ? ctx.actor.userId : undefined,
+    participantId: q.participantId,
+    limit: q.limit ?? 50,
+    offset: q.offset ?? 0,
+  });
+  audit(ctx, {
+    action: 'read',
+    entityType: ENTITY,
+    entityId: null,
+    reason: `list (${page.items.length})`,
+  });
+  return page;
+}
+
+export function getFollowUp(ctx: ServiceContext, id: number) {
+  const f = load(ctx, id);
+  assertCanRead(ctx, ENTITY, id, f.centreId);
+  audit(ctx, { action: 'read', entityType: ENTITY, entityId: id });
+  return f;
+}
+
+export function createFollowUp(ctx: ServiceContext, body: CreateFollowUpBody) {
+  requireCentreDataRole(ctx, ENTITY);
+  const p = findParticipantRow(ctx.db, body.participantId);
+  if (!p) deny(ctx, 'participant', body.participantId, 404);
+  assertMayWrite(ctx, null, p.centreId);
+  requireConsent(ctx, p.id);
+  checkAssignee(ctx, body.assigneeId, p.centreId);
+  const id = inTransaction(ctx, (tx) => {
+    const newId = repo.insertFollowUp(tx.db, {
+      participantId: p.id,
+      assigneeId: body.assigneeId,
+      dueOn: body.dueOn,
+      reason: body.reason.trim(),
+      createdById: ctx.actor.userId,
+    });
+    audit(tx, {
+      action: 'create',
+      entityType: ENTITY,
+      entityId: newId,
+      reason: `participant ${p.id}`,
+    });
+    return newId;
+  });
+  return repo.findFollowUp(ctx.db, id)!;
+}
+
+export function updateFollowUp(ctx: ServiceContext, id: number, body: UpdateFollowUpBody) {
+  const before = load(ctx, id);
+  assertMayWrite(ctx, id, before.centreId);
+  if (before.status === 'closed')
+    throw new DomainError('FOLLOW_UP_CLOSED', 'This follow-up is closed', 409);
+  if (body.assigneeId !== undefined) checkAssignee(ctx, body.assigneeId, before.centreId);
+  inTransaction(ctx, (tx) => {
+    repo.updateFollowUpRow(tx.db, id, body);
+    const after = repo.findFollowUp(tx.db, id)!;
+    audit(tx, {
+      action: 'update',
+      entityType: ENTITY,
+      entityId: id,
+      changedFields: changedFields(before, after),
+    });
+  });
+  return repo.findFollowUp(ctx.db, id)!;
+}
+
+export function addAttempt(ctx: ServiceContext, id: number, body: FollowUpAttemptBody) {
+  const f = load(ctx, id);
+  assertMayWrite(ctx, id, f.centreId);
+  if (f.status === 'closed')
+    throw new DomainError('FOLLOW_UP_CLOSED', 'This follow-up is closed', 409);
+  requireConsent(ctx, f.participantId);
+  const attemptedOn = body.attemptedOn ?? today();
+  if (attemptedOn > today()) {
+    throw new DomainError('VALIDATION_FAILED', 'Attempt date lies in the future', 400, [
+      { field: 'attemptedOn', code: 'future', message: 'Date lies in the future' },
+    ]);
+  }
+  inTransaction(ctx, (tx) => {
+    const aid = repo.insertAttempt(tx.db, {
+      followUpId: id,
+      attemptedOn,
+      outcome: body.outcome,
+      note: body.note?.trim() || null,
+      byId: ctx.actor.userId,
+    });
+    audit(tx, {
+      action: 'create',
+      entityType: 'follow_up_attempt',
+      entityId: aid,
+      reason: `follow-up ${id}`,
+    });
+  });
+  return repo.findFollowUp(ctx.db, id)!;
+}
+
+export function closeFollowUp(ctx: ServiceContext, id: number, body: CloseFollowUpBody) {
+  const f = load(ctx, id);
+  assertMayWrite(ctx, id, f.centreId);
+  if (f.status === 'closed')
+    throw new DomainError('FOLLOW_UP_CLOSED', 'This follow-up is already closed', 409);
+  inTransaction(ctx, (tx) => {
+    repo.updateFollowUpRow(tx.db, id, {
+      status: 'closed',
+      outcome: body.outcome,
+      closedOn: today(),
+    });
+    audit(tx, {
+      action: 'update',
+      entityType: ENTITY,
+      entityId: id,
+      changedFields: ['closedOn', 'outcome', 'status'],
+    });
+  });
+  return repo.findFollowUp(ctx.db, id)!;
+}

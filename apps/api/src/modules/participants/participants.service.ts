@@ -1,0 +1,320 @@
+import { randomInt } from 'node:crypto';
+import {
+  addMonths,
+  changedFields,
+  DEFAULT_CONSENT_MONTHS,
+  DomainError,
+  hasValidConsent,
+  notFound,
+  participantCode,
+  type CreateParticipantBody,
+  type CreateReferralBody,
+  type GiveConsentBody,
+  type Participant,
+  type ParticipantListQuery,
+  type TransferParticipantBody,
+  type UpdateParticipantBody,
+} from '@begegnung/domain';
+import type { ServiceContext } from '../../types.ts';
+import { inTransaction } from '../../lib/tx.ts';
+import { audit, deny } from '../audit/audit.service.ts';
+import { findCentre } from '../centres/centres.repository.ts';
+import * as repo from './participants.repository.ts';
+import {
+  assertCanRead,
+  assertCanWrite,
+  isCoordinatorView,
+  requireCentreDataRole,
+  today,
+  visibleCentreIds,
+} from './access.ts';
+
+const ENTITY = 'participant';
+
+export function listParticipants(ctx: ServiceContext, q: ParticipantListQuery) {
+  requireCentreDataRole(ctx, ENTITY);
+  let centreIds = visibleCentreIds(ctx);
+  if (q.centreId !== undefined) {
+    assertCanRead(ctx, 'centre', q.centreId, q.centreId);
+    centreIds = [q.centreId];
+  }
+  const page = repo.listParticipants(
+    ctx.db,
+    { centreIds, q: q.q, withConsent: q.withConsent, limit: q.limit ?? 50, offset: q.offset ?? 0 },
+    today(),
+  );
+  audit(ctx, {
+    action: 'read',
+    entityType: ENTITY,
+    entityId: null,
+    reason: `list (${page.items.length})`,
+  });
+  return page;
+}
+
+/** Loads a participant the actor may read (404 otherwise, audited), without auditing a read. */
+export function loadReadable(ctx: ServiceContext, id: number) {
+  requireCentreDataRole(ctx, ENTITY);
+  const row = repo.findParticipantRow(ctx.db, id);
+  if (!row) throw notFound('Participant');
+  assertCanRead(ctx, ENTITY, id, row.centreId);
+  return row;
+}
+
+export function loadWritable(ctx: ServiceContext, id: number) {
+  requireCentreDataRole(ctx, ENTITY);
+  const row = repo.findParticipantRow(ctx.db, id);
+  if (!row) throw notFound('Participant');
+  assertCanWrite(ctx, ENTITY, id, row.centreId);
+  return row;
+}
+
+function present(ctx: ServiceContext, row: repo.ParticipantRow): Participant {
+  const d = today();
+  const consents = repo.consentsFor(ctx.db, [row.id], d).map(({ participantId: _p, ...c }) => c);
+  return {
+    id: row.id,
+    code: row.code,
+    alias: row.alias,
+    centreId: row.centreId,
+    householdSize: row.householdSize,
+    movedInAt: row.movedInAt,
+    lastSeenOn: repo.lastSeenOn(ctx.db, row.id),
+    followUpConsent: hasValidConsent(consents, 'follow_up_contact', d),
+    languages: row.languages,
+    district: row.district,
+    contactPreference: row.contactPreference,
+    // Coordinators see the pseudonymous record only; free-text notes stay in the centre.
+    notes: isCoordinatorView(ctx, row.centreId) ? null : row.notes,
+    createdAt: row.createdAt,
+    consents,
+  };
+}
+
+/** Every view of a participant is audited as a read. */
+export function getParticipant(ctx: ServiceContext, id: number) {
+  const row = loadReadable(ctx, id);
+  audit(ctx, { action: 'read', entityType: ENTITY, entityId: id });
+  return present(ctx, row);
+}
+
+export function getTimeline(ctx: ServiceContext, id: number) {
+  loadReadable(ctx, id);
+  audit(ctx, { action: 'read', entityType: ENTITY, entityId: id, reason: 'timeline' });
+  return repo.timeline(ctx.db, id);
+}
+
+/** A fresh code; collisions are retried (31^4 ≈ 920k codes per centre). */
+export function newParticipantCode(ctx: ServiceContext, centreCode: string) {
+  for (let i = 0; i < 20; i++) {
+    const code = participantCode(
+      centreCode,
+      () => randomInt(0, 1_000_000) / 1_000_000,
+      i < 10 ? 4 : 6,
+    );
+    if (!repo.codeExists(ctx.db, code)) return code;
+  }
+  throw new DomainError('CONFLICT', 'Could not generate a participant code', 409);
+}
+
+/** Inserts a participant row (caller holds the transaction and has checked access). */
+export function insertParticipantIn(
+  tx: ServiceContext,
+  centre: { id: number; code: string; district: string },
+  body: Omit<CreateParticipantBody, 'centreId' | 'confirmNotDuplicate'>,
+) {
+  const id = repo.insertParticipant(tx.db, {
+    code: newParticipantCode(tx, centre.code),
+    centreId: centre.id,
+    alias: body.alias?.trim() || null,
+    languages: body.languages ?? [],
+    householdSize: body.householdSize ?? null,
+    district: body.district?.trim() || centre.district,
+    movedInAt: body.movedInAt ?? null,
+    contactPreference: body.contactPreference ?? 'in_person',
+    notes: body.notes?.trim() || null,
+    createdById: tx.actor.userId,
+  });
+  audit(tx, { action: 'create', entityType: ENTITY, entityId: id });
+  return id;
+}
+
+export function createParticipant(ctx: ServiceContext, body: CreateParticipantBody) {
+  requireCentreDataRole(ctx, ENTITY);
+  const centre = findCentre(ctx.db, body.centreId);
+  if (!centre) deny(ctx, 'centre', body.centreId, 404);
+  assertCanWrite(ctx, ENTITY, null, centre.id);
+  if (body.movedInAt && body.movedInAt > today()) {
+    throw new DomainError('VALIDATION_FAILED', 'Move-in date lies in the future', 400, [
+      { field: 'movedInAt', code: 'future', message: 'Date lies in the future' },
+    ]);
+  }
+  const alias = body.alias?.trim();
+  if (alias && !body.confirmNotDuplicate) {
+    const dupes = repo.findDuplicates(ctx.db, centre.id, alias, body.householdSize ?? null);
+    if (dupes.length) {
+      throw new DomainError(
+        'POSSIBLE_DUPLICATE',
+        `A participant with this alias and household size exists: ${dupes.map((d) => d.code).join(', ')}`,
+        409,
+        dupes.map((d) => ({ field: 'alias', code: 'possible_duplicate', message: d.code })),
+      );
+    }
+  }
+  const { centreId: _c, confirmNotDuplicate: _d, ...rest } = body;
+  const id = inTransaction(ctx, (tx) => insertParticipantIn(tx, centre, rest));
+  return present(ctx, repo.findParticipantRow(ctx.db, id)!);
+}
+
+export function updateParticipant(ctx: ServiceContext, id: number, body: UpdateParticipantBody) {
+  const before = loadWritable(ctx, id);
+  if (body.movedInAt && body.movedInAt > today()) {
+    throw new DomainError('VALIDATION_FAILED', 'Move-in date lies in the future', 400, [
+      { field: 'movedInAt', code: 'future', message: 'Date lies in the future' },
+    ]);
+  }
+  const patch = {
+    ...body,
+    ...(body.alias !== undefined ? { alias: body.alias?.trim() || null } : {}),
+    ...(body.notes !== undefined ? { notes: body.notes?.trim() || null } : {}),
+  };
+  inTransaction(ctx, (tx) => {
+    repo.updateParticipantRow(tx.db, id, patch);
+    const after = repo.findParticipantRow(tx.db, id)!;
+    audit(tx, {
+      action: 'update',
+      entityType: ENTITY,
+      entityId: id,
+      changedFields: changedFields(before, after).filter((f) => f !== 'updatedAt'),
+    });
+  });
+  return present(ctx, repo.findParticipantRow(ctx.db, id)!);
+}
+
+/** Moving home: staff of the old centre hand the record to another centre, with a reason. */
+export function transferParticipant(
+  ctx: ServiceContext,
+  id: number,
+  body: TransferParticipantBody,
+) {
+  const before = loadWritable(ctx, id);
+  const target = findCentre(ctx.db, body.centreId);
+  if (!target || !target.active) {
+    throw new DomainError('UNKNOWN_CENTRE', 'Unknown or inactive centre', 400, [
+      { field: 'centreId', code: 'unknown', message: 'Choose an active centre' },
+    ]);
+  }
+  if (target.id === before.centreId) {
+    throw new DomainError('SAME_CENTRE', 'The participant already belongs to this centre', 400, [
+      { field: 'centreId', code: 'same_centre', message: 'Already at this centre' },
+    ]);
+  }
+  inTransaction(ctx, (tx) => {
+    repo.updateParticipantRow(tx.db, id, { centreId: target.id, district: target.district });
+    repo.insertTransfer(tx.db, {
+      participantId: id,
+      fromCentreId: before.centreId,
+      toCentreId: target.id,
+      reason: body.reason.trim(),
+      byId: ctx.actor.userId,
+      on: today(),
+    });
+    audit(tx, {
+      action: 'update',
+      entityType: ENTITY,
+      entityId: id,
+      changedFields: ['centreId'],
+      reason: `transfer: ${body.reason.trim()}`,
+    });
+  });
+  return { ok: true as const };
+}
+
+export function giveConsent(ctx: ServiceContext, id: number, body: GiveConsentBody) {
+  loadWritable(ctx, id);
+  const givenOn = body.givenOn ?? today();
+  const expiresOn = body.expiresOn ?? addMonths(givenOn, DEFAULT_CONSENT_MONTHS);
+  if (givenOn > today() || expiresOn <= givenOn || expiresOn > addMonths(givenOn, 36)) {
+    throw new DomainError(
+      'INVALID_CONSENT_DATES',
+      'Consent must be given today or earlier and expire after it, within 36 months',
+      400,
+      [
+        {
+          field: givenOn > today() ? 'givenOn' : 'expiresOn',
+          code: 'invalid_dates',
+          message: 'Check the dates',
+        },
+      ],
+    );
+  }
+  inTransaction(ctx, (tx) => {
+    const cid = repo.insertConsent(tx.db, {
+      participantId: id,
+      purpose: body.purpose,
+      givenOn,
+      expiresOn,
+      language: body.language,
+      explainedById: ctx.actor.userId,
+    });
+    audit(tx, {
+      action: 'create',
+      entityType: 'consent',
+      entityId: cid,
+      reason: `participant ${id}: ${body.purpose}`,
+    });
+  });
+  return present(ctx, repo.findParticipantRow(ctx.db, id)!);
+}
+
+export function withdrawConsent(ctx: ServiceContext, id: number, consentId: number) {
+  loadWritable(ctx, id);
+  const consent = repo.findConsent(ctx.db, id, consentId);
+  if (!consent) throw notFound('Consent');
+  if (consent.withdrawnOn) {
+    throw new DomainError('CONSENT_ALREADY_WITHDRAWN', 'This consent was already withdrawn', 409);
+  }
+  inTransaction(ctx, (tx) => {
+    repo.withdrawConsentRow(tx.db, consentId, today());
+    audit(tx, {
+      action: 'update',
+      entityType: 'consent',
+      entityId: consentId,
+      changedFields: ['withdrawnOn'],
+      reason: `participant ${id}: withdrawn`,
+    });
+  });
+  return present(ctx, repo.findParticipantRow(ctx.db, id)!);
+}
+
+/** Referral to another service: only with valid follow-up consent (BRIEF §4, §6.2). */
+export function createReferral(ctx: ServiceContext, id: number, body: CreateReferralBody) {
+  loadWritable(ctx, id);
+  const d = today();
+  if (!hasValidConsent(repo.consentsFor(ctx.db, [id], d), 'follow_up_contact', d)) {
+    throw new DomainError('CONSENT_REQUIRED', 'A referral needs valid follow-up consent', 409);
+  }
+  const referredOn = body.referredOn ?? d;
+  if (referredOn > d) {
+    throw new DomainError('VALIDATION_FAILED', 'Referral date lies in the future', 400, [
+      { field: 'referredOn', code: 'future', message: 'Date lies in the future' },
+    ]);
+  }
+  const rid = inTransaction(ctx, (tx) => {
+    const newId = repo.insertReferral(tx.db, {
+      participantId: id,
+      service: body.service,
+      referredOn,
+      note: body.note?.trim() || null,
+      byId: ctx.actor.userId,
+    });
+    audit(tx, {
+      action: 'create',
+      entityType: 'referral',
+      entityId: newId,
+      reason: `participant ${id}`,
+    });
+    return newId;
+  });
+  return repo.findReferral(ctx.db, rid);
+}

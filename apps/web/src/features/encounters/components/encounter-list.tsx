@@ -1,0 +1,300 @@
+import { Fragment, useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../lib/format.ts';
+import { HEADCOUNT_GROUPS, hasRole, type Encounter, type Headcounts } from '@begegnung/domain';
+import { centreQueries } from '../../../lib/reference-data.ts';
+import { useCurrentUser } from '../../../lib/session.ts';
+import { useFormErrors } from '../../../lib/use-form-errors.ts';
+import {
+  Badge,
+  EmptyState,
+  ErrorMessage,
+  Field,
+  Loading,
+  Notice,
+  PageHeader,
+} from '../../../components/ui.tsx';
+import {
+  activityQueries,
+  encounterQueries,
+  useCorrectEncounter,
+} from '../api/encounter-queries.ts';
+import { activityLabel, participantLabel } from './labels.ts';
+
+const PAGE = 25;
+
+export function EncounterList() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const user = useCurrentUser();
+  const [centreId, setCentreId] = useState<number | undefined>();
+  const [offset, setOffset] = useState(0);
+  const list = useQuery(encounterQueries.list({ centreId, limit: PAGE, offset }));
+  const centres = useQuery(centreQueries.list());
+  const activities = useQuery(activityQueries.list());
+  const code = (id: number) => centres.data?.find((c) => c.id === id)?.code ?? `#${id}`;
+  const act = (id: number) =>
+    activityLabel(
+      t,
+      activities.data?.find((a) => a.id === id),
+    );
+  const total = list.data?.total ?? 0;
+  const visible = hasRole(user, 'coordinator')
+    ? (centres.data ?? [])
+    : (centres.data ?? []).filter((c) => user.centreIds.includes(c.id));
+
+  return (
+    <>
+      <PageHeader
+        title={t('encounters.list.title')}
+        subtitle={t('encounters.list.subtitle')}
+        actions={
+          hasRole(user, 'centre_staff') && (
+            <Link className="btn btn-primary" to="/today">
+              {t('nav.today')}
+            </Link>
+          )
+        }
+      />
+      {visible.length > 1 && (
+        <div className="filters">
+          <label>
+            <span>{t('encounters.centre')}</span>
+            <select
+              value={centreId ?? ''}
+              onChange={(e) => {
+                setCentreId(e.target.value ? Number(e.target.value) : undefined);
+                setOffset(0);
+              }}
+            >
+              <option value="">{t('encounters.allCentres')}</option>
+              {visible.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
+      {list.isPending && <Loading />}
+      <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
+      {list.data?.items.length === 0 && <EmptyState title={t('encounters.list.empty')} />}
+      {list.data && list.data.items.length > 0 && (
+        <div className="table-wrap">
+          <table className="table table-stack">
+            <thead>
+              <tr>
+                <th scope="col">{t('encounters.date')}</th>
+                <th scope="col">{t('encounters.activity')}</th>
+                <th scope="col">{t('encounters.centre')}</th>
+                <th scope="col" className="num">
+                  {t('encounters.list.named')}
+                </th>
+                {HEADCOUNT_GROUPS.map((g) => (
+                  <th scope="col" className="num" key={g}>
+                    {t(`encounters.headcounts.${g}`)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((e) => (
+                <tr key={e.id}>
+                  <td data-label={t('encounters.date')}>
+                    <Link to={`/encounters/${e.id}`} className="strong-link">
+                      <span className="nowrap">{fmt.date(e.date)}</span>{' '}
+                      <span className="nowrap">{e.startTime}</span>
+                    </Link>
+                  </td>
+                  <td data-label={t('encounters.activity')}>{act(e.activityId)}</td>
+                  <td data-label={t('encounters.centre')}>{code(e.centreId)}</td>
+                  <td data-label={t('encounters.list.named')} className="num">
+                    {e.namedCount}
+                  </td>
+                  {HEADCOUNT_GROUPS.map((g) => (
+                    <td key={g} data-label={t(`encounters.headcounts.${g}`)} className="num">
+                      {e.headcounts[g]}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {total > PAGE && (
+        <nav className="pager" aria-label={t('common.pagination')}>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={offset === 0}
+            onClick={() => setOffset(Math.max(0, offset - PAGE))}
+          >
+            {t('common.previous')}
+          </button>
+          <span>
+            {t('common.range', { from: offset + 1, to: Math.min(offset + PAGE, total), total })}
+          </span>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={offset + PAGE >= total}
+            onClick={() => setOffset(offset + PAGE)}
+          >
+            {t('common.next')}
+          </button>
+        </nav>
+      )}
+    </>
+  );
+}
+
+export function EncounterDetail() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const id = Number(useParams().id);
+  const e = useQuery(encounterQueries.detail(id));
+  const activities = useQuery(activityQueries.list());
+  const centres = useQuery(centreQueries.list());
+  const [correcting, setCorrecting] = useState(false);
+  if (e.isPending) return <Loading />;
+  if (e.error) return <ErrorMessage error={e.error} onRetry={() => void e.refetch()} />;
+  const x = e.data;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/encounters">← {t('encounters.list.title')}</Link>
+      </p>
+      <PageHeader
+        title={`${activityLabel(
+          t,
+          activities.data?.find((a) => a.id === x.activityId),
+        )} · ${fmt.date(x.date)}`}
+        subtitle={centres.data?.find((c) => c.id === x.centreId)?.name}
+        actions={
+          x.correctable &&
+          !correcting && (
+            <button type="button" className="btn" onClick={() => setCorrecting(true)}>
+              {t('encounters.correct.action')}
+            </button>
+          )
+        }
+      />
+      {!x.correctable && <p className="muted small">{t('encounters.correct.closed')}</p>}
+      {correcting ? (
+        <CorrectForm encounter={x} onDone={() => setCorrecting(false)} />
+      ) : (
+        <dl className="detail-list">
+          <dt>{t('encounters.time')}</dt>
+          <dd>
+            {x.startTime} · {t('encounters.minutes', { count: x.durationMinutes })}
+          </dd>
+          {HEADCOUNT_GROUPS.map((g) => (
+            <Fragment key={g}>
+              <dt>{t(`encounters.headcounts.${g}`)}</dt>
+              <dd>{x.headcounts[g]}</dd>
+            </Fragment>
+          ))}
+          <dt>{t('encounters.list.named')}</dt>
+          <dd>
+            {x.attendees.length === 0
+              ? '—'
+              : x.attendees.map((a) => (
+                  <Link key={a.id} to={`/participants/${a.id}`} className="attendee-link">
+                    <Badge>{participantLabel(a)}</Badge>
+                  </Link>
+                ))}
+          </dd>
+        </dl>
+      )}
+    </>
+  );
+}
+
+function CorrectForm({ encounter: x, onDone }: { encounter: Encounter; onDone: () => void }) {
+  const { t } = useTranslation();
+  const correct = useCorrectEncounter(x.id);
+  const errors = useFormErrors(correct.error);
+  const [duration, setDuration] = useState(x.durationMinutes);
+  const [counts, setCounts] = useState<Headcounts>(x.headcounts);
+  const [attendees, setAttendees] = useState(x.attendees.map((a) => a.id));
+  const [reason, setReason] = useState('');
+  const onSubmit = (ev: FormEvent) => {
+    ev.preventDefault();
+    correct.mutate(
+      { durationMinutes: duration, headcounts: counts, attendeeIds: attendees, reason },
+      { onSuccess: onDone },
+    );
+  };
+  return (
+    <form className="form panel" onSubmit={onSubmit} noValidate>
+      <Notice>{t('encounters.correct.hint')}</Notice>
+      {errors.general && (
+        <div className="alert alert-error" role="alert">
+          {errors.general}
+        </div>
+      )}
+      <div className="form-grid">
+        <Field label={t('encounters.duration')} error={errors.field('durationMinutes')}>
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              value={duration}
+              onChange={(e) => setDuration(Math.trunc(Number(e.target.value)))}
+            />
+          )}
+        </Field>
+        {HEADCOUNT_GROUPS.map((g) => (
+          <Field
+            key={g}
+            label={t(`encounters.headcounts.${g}`)}
+            error={errors.field(`headcounts.${g}`)}
+          >
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                value={counts[g]}
+                onChange={(e) => setCounts({ ...counts, [g]: Math.trunc(Number(e.target.value)) })}
+              />
+            )}
+          </Field>
+        ))}
+      </div>
+      {x.attendees.length > 0 && (
+        <fieldset className="fieldset">
+          <legend>{t('encounters.list.named')}</legend>
+          {x.attendees.map((a) => (
+            <label key={a.id} className="checkbox">
+              <input
+                type="checkbox"
+                checked={attendees.includes(a.id)}
+                onChange={(e) =>
+                  setAttendees(
+                    e.target.checked ? [...attendees, a.id] : attendees.filter((i) => i !== a.id),
+                  )
+                }
+              />
+              <span>{participantLabel(a)}</span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <Field label={t('encounters.correct.reason')} error={errors.field('reason')}>
+        {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={correct.isPending}>
+          {t('common.save')}
+        </button>
+        <button type="button" className="btn" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,296 @@
+import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../lib/format.ts';
+import { CONTACT_PREFERENCES, hasRole, type ContactPreference } from '@begegnung/domain';
+import { centreQueries } from '../../../lib/reference-data.ts';
+import { useCurrentUser } from '../../../lib/session.ts';
+import { useFormErrors } from '../../../lib/use-form-errors.ts';
+import { ApiError } from '../../../lib/api-client.ts';
+import {
+  Badge,
+  EmptyState,
+  ErrorMessage,
+  Field,
+  Loading,
+  PageHeader,
+} from '../../../components/ui.tsx';
+import { participantQueries, useCreateParticipant } from '../api/encounter-queries.ts';
+
+const PAGE = 25;
+
+export function ParticipantList() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const user = useCurrentUser();
+  const [q, setQ] = useState('');
+  const [offset, setOffset] = useState(0);
+  const [creating, setCreating] = useState(false);
+  const list = useQuery(participantQueries.list({ q: q.trim() || undefined, limit: PAGE, offset }));
+  const centres = useQuery(centreQueries.list());
+  const code = (id: number) => centres.data?.find((c) => c.id === id)?.code ?? `#${id}`;
+  const total = list.data?.total ?? 0;
+  const isStaff = hasRole(user, 'centre_staff');
+
+  return (
+    <>
+      <PageHeader
+        title={t('encounters.participants.title')}
+        subtitle={
+          isStaff
+            ? t('encounters.participants.subtitle')
+            : t('encounters.participants.subtitleCoordinator')
+        }
+        actions={
+          isStaff &&
+          !creating && (
+            <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
+              {t('encounters.participants.new')}
+            </button>
+          )
+        }
+      />
+      {creating && <ParticipantCreate onCancel={() => setCreating(false)} />}
+      <div className="filters" role="search">
+        <label>
+          <span>{t('encounters.participants.search')}</span>
+          <input
+            type="search"
+            value={q}
+            placeholder={t('encounters.participants.searchPlaceholder')}
+            onChange={(e) => {
+              setQ(e.target.value);
+              setOffset(0);
+            }}
+          />
+        </label>
+      </div>
+      {list.isPending && <Loading />}
+      <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
+      {list.data?.items.length === 0 && <EmptyState title={t('encounters.participants.empty')} />}
+      {list.data && list.data.items.length > 0 && (
+        <div className="table-wrap">
+          <table className="table table-stack">
+            <thead>
+              <tr>
+                <th scope="col">{t('encounters.participants.person')}</th>
+                <th scope="col">{t('encounters.centre')}</th>
+                <th scope="col">{t('encounters.participants.lastSeen')}</th>
+                <th scope="col">{t('encounters.consent.title')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data.items.map((p) => (
+                <tr key={p.id}>
+                  <td data-label={t('encounters.participants.person')}>
+                    <Link to={`/participants/${p.id}`} className="strong-link">
+                      {p.alias ?? p.code}
+                    </Link>
+                    <div className="muted small">{p.code}</div>
+                  </td>
+                  <td data-label={t('encounters.centre')}>{code(p.centreId)}</td>
+                  <td data-label={t('encounters.participants.lastSeen')}>{fmt.date(p.lastSeenOn)}</td>
+                  <td data-label={t('encounters.consent.title')}>
+                    {p.followUpConsent ? (
+                      <Badge tone="success">{t('encounters.consent.valid')}</Badge>
+                    ) : (
+                      <Badge tone="muted">{t('encounters.consent.anonymousOnly')}</Badge>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {total > PAGE && (
+        <nav className="pager" aria-label={t('common.pagination')}>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={offset === 0}
+            onClick={() => setOffset(Math.max(0, offset - PAGE))}
+          >
+            {t('common.previous')}
+          </button>
+          <span>
+            {t('common.range', { from: offset + 1, to: Math.min(offset + PAGE, total), total })}
+          </span>
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={offset + PAGE >= total}
+            onClick={() => setOffset(offset + PAGE)}
+          >
+            {t('common.next')}
+          </button>
+        </nav>
+      )}
+    </>
+  );
+}
+
+function ParticipantCreate({ onCancel }: { onCancel: () => void }) {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const centres = useQuery(centreQueries.list());
+  const mine = (centres.data ?? []).filter((c) => user.centreIds.includes(c.id));
+  const create = useCreateParticipant();
+  const errors = useFormErrors(create.error);
+  const [centreId, setCentreId] = useState(user.centreIds[0] ?? 0);
+  const [alias, setAlias] = useState('');
+  const [householdSize, setHouseholdSize] = useState('');
+  const [languages, setLanguages] = useState('');
+  const [movedInAt, setMovedInAt] = useState('');
+  const [contactPreference, setContactPreference] = useState<ContactPreference>('in_person');
+  const [notes, setNotes] = useState('');
+  const duplicate =
+    create.error instanceof ApiError && create.error.code === 'POSSIBLE_DUPLICATE'
+      ? create.error
+      : null;
+
+  const submit = (confirmNotDuplicate: boolean) =>
+    create.mutate(
+      {
+        centreId,
+        ...(alias.trim() ? { alias: alias.trim() } : {}),
+        ...(householdSize ? { householdSize: Number(householdSize) } : {}),
+        languages: languages
+          .split(',')
+          .map((l) => l.trim())
+          .filter(Boolean),
+        ...(movedInAt ? { movedInAt } : {}),
+        contactPreference,
+        ...(notes.trim() ? { notes: notes.trim() } : {}),
+        ...(confirmNotDuplicate ? { confirmNotDuplicate: true } : {}),
+      },
+      { onSuccess: (p) => navigate(`/participants/${p.id}`) },
+    );
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    submit(false);
+  };
+
+  return (
+    <form className="form form-inline-card panel" onSubmit={onSubmit} noValidate>
+      <h2>{t('encounters.participants.new')}</h2>
+      <p className="field-hint">{t('encounters.participants.minimalHint')}</p>
+      {duplicate ? (
+        <div className="alert alert-warning" role="alert">
+          <span>
+            {t('errors.POSSIBLE_DUPLICATE')} {duplicate.details.map((d) => d.message).join(', ')}
+          </span>
+          <button type="button" className="btn btn-small" onClick={() => submit(true)}>
+            {t('encounters.participants.createAnyway')}
+          </button>
+        </div>
+      ) : (
+        errors.general && (
+          <div className="alert alert-error" role="alert">
+            {errors.general}
+          </div>
+        )
+      )}
+      <div className="form-grid">
+        {mine.length > 1 && (
+          <Field label={t('encounters.centre')}>
+            {(p) => (
+              <select {...p} value={centreId} onChange={(e) => setCentreId(Number(e.target.value))}>
+                {mine.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <Field
+          label={t('encounters.participants.alias')}
+          hint={t('encounters.participants.aliasHint')}
+          error={errors.field('alias')}
+        >
+          {(p) => (
+            <input {...p} name="alias" value={alias} onChange={(e) => setAlias(e.target.value)} />
+          )}
+        </Field>
+        <Field
+          label={t('encounters.participants.householdSize')}
+          error={errors.field('householdSize')}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={20}
+              value={householdSize}
+              onChange={(e) => setHouseholdSize(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label={t('encounters.participants.languages')}
+          hint={t('encounters.participants.languagesHint')}
+          error={errors.field('languages')}
+        >
+          {(p) => <input {...p} value={languages} onChange={(e) => setLanguages(e.target.value)} />}
+        </Field>
+        <Field
+          label={t('encounters.participants.movedInAt')}
+          hint={t('encounters.participants.movedInAtHint')}
+          error={errors.field('movedInAt')}
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="date"
+              value={movedInAt}
+              onChange={(e) => setMovedInAt(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('encounters.participants.contactPreference')}>
+          {(p) => (
+            <select
+              {...p}
+              value={contactPreference}
+              onChange={(e) => setContactPreference(e.target.value as ContactPreference)}
+            >
+              {CONTACT_PREFERENCES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`encounters.contactPreferences.${c}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field label={t('encounters.participants.notes')} error={errors.field('notes')}>
+        {(p) => (
+          <>
+            <p className="alert alert-warning small">{t('encounters.participants.notesWarning')}</p>
+            <textarea
+              {...p}
+              rows={3}
+              maxLength={1000}
+              value={notes}
+              onChange={(e) => setNotes(e.target.value)}
+            />
+          </>
+        )}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={create.isPending}>
+          {create.isPending ? t('common.saving') : t('encounters.participants.create')}
+        </button>
+        <button type="button" className="btn" onClick={onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,134 @@
+import { expect, test, type Page } from '@playwright/test';
+import { demo, openMenu, signIn, unique } from './fixtures.ts';
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+/** Counts taps (clicks) from here on, so the journey can prove its budget. */
+async function countTaps(page: Page) {
+  await page.evaluate(() => {
+    (window as unknown as { taps: number }).taps = 0;
+    document.addEventListener('click', () => (window as unknown as { taps: number }).taps++, true);
+  });
+  return () => page.evaluate(() => (window as unknown as { taps: number }).taps);
+}
+
+test('Grone logs today’s language café from its roster with two walk-ins and 3 host-society residents in ≤ 5 taps; the coordinator sees it', async ({
+  browser,
+}) => {
+  const staff = await (await browser.newContext()).newPage();
+  await signIn(staff, demo('grone'));
+  // Opening the app lands on "Heute erfassen".
+  await expect(staff.getByRole('heading', { name: 'Heute erfassen', level: 1 })).toBeVisible();
+  const taps = await countTaps(staff);
+  const started = Date.now();
+
+  await staff.getByRole('button', { name: /^Sprachcafé/ }).click(); // 1: group with roster ticked
+  const named = staff.getByRole('group', { name: /^Namentlich/ }).getByRole('checkbox');
+  await expect(named.first()).toBeChecked();
+  const rosterSize = await named.count();
+  expect(rosterSize).toBeGreaterThanOrEqual(4);
+  await staff
+    .getByRole('group', { name: 'Spontan dazugekommen' })
+    .getByRole('button', { name: '2', exact: true })
+    .click(); // 2: two walk-ins (no consent → anonymous newcomers)
+  await staff
+    .getByRole('group', { name: 'Aufnahmegesellschaft' })
+    .getByRole('button', { name: '3', exact: true })
+    .click(); // 3: three host-society residents
+  await expect(staff.getByText('Ohne Einwilligung wird die Person nur anonym')).toBeVisible();
+  await staff.screenshot({ path: 'e2e/.artifacts/screens/log-form-phone-de.png', fullPage: true });
+  await staff.getByRole('button', { name: 'Speichern' }).click(); // 4: save
+
+  const saved = staff.getByRole('status').filter({ hasText: 'Gespeichert' });
+  await expect(saved).toContainText('3 aus der Aufnahmegesellschaft');
+  await expect(saved).toContainText(`${rosterSize + 2} Neuzugezogene`);
+  expect(await taps()).toBeLessThanOrEqual(5);
+  expect(Date.now() - started).toBeLessThan(30_000);
+  const href = await saved.getByRole('link').getAttribute('href');
+  expect(href).toMatch(/^\/encounters\/\d+$/);
+
+  const coordinator = await (await browser.newContext()).newPage();
+  await signIn(coordinator, demo('koordination'));
+  await coordinator.goto('/encounters');
+  await coordinator.locator(`a[href="${href}"]`).click();
+  await expect(coordinator.getByRole('heading', { level: 1 })).toContainText('Sprachcafé');
+  await expect(coordinator.getByText('Nachbarschaftszentrum Grone')).toBeVisible();
+  const details = coordinator.locator('.detail-list');
+  await expect(details).toContainText('Aufnahmegesellschaft3');
+  await expect(details).toContainText('Neuzugezogene2');
+  await expect(details.getByRole('link')).toHaveCount(rosterSize);
+});
+
+test('a participant without consent can only be counted anonymously', async ({ page }) => {
+  await signIn(page, demo('grone'));
+  await openMenu(page);
+  await page.getByRole('link', { name: 'Teilnehmende' }).click();
+  await page.getByRole('button', { name: 'Person anlegen' }).click();
+  const alias = unique('Ohne');
+  await page.getByLabel('Vorname oder Spitzname (freiwillig)').fill(alias);
+  await expect(page.getByText('Keine Angaben zu Gesundheit, Religion')).toBeVisible();
+  await page.getByRole('button', { name: 'Anlegen', exact: true }).click();
+  await expect(page.getByRole('heading', { name: alias, level: 1 })).toBeVisible();
+  await expect(page.getByText('nur anonym zählbar')).toBeVisible();
+  await expect(page.getByText(/kann diese Person nicht namentlich erfasst/).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Aufgabe anlegen' })).toHaveCount(0);
+  const participantId = Number(page.url().split('/').pop());
+
+  // The API refuses naming them, whatever the UI does.
+  const session = await (await page.request.get('/api/auth/session')).json();
+  const centreId = session.user.centreIds[0];
+  const activities = await (await page.request.get('/api/activities')).json();
+  const res = await page.request.post('/api/encounters', {
+    headers: { 'x-csrf-token': session.csrfToken },
+    data: {
+      centreId,
+      activityId: activities[0].id,
+      date: new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date()),
+      startTime: '00:00',
+      durationMinutes: 60,
+      headcounts: { newcomers: 0, host: 0, volunteers: 0, other: 0 },
+      attendeeIds: [participantId],
+      clientRequestId: crypto.randomUUID(),
+    },
+  });
+  expect(res.status()).toBe(409);
+  expect((await res.json()).code).toBe('CONSENT_REQUIRED');
+
+  // On the logging screen searching them offers only an anonymous count.
+  await page.goto('/today');
+  await page.getByRole('button', { name: /^Andere Begegnung/ }).click();
+  await page.getByLabel('Weitere Person suchen').fill(alias);
+  const hit = page.getByRole('button', { name: new RegExp(alias) });
+  await expect(hit).toContainText('keine Einwilligung – anonym zählen');
+  await hit.click();
+  await expect(page.getByRole('group', { name: /^Namentlich \(0\)/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole('group', { name: 'Neuzugezogene' })
+      .getByRole('button', { name: '1', exact: true }),
+  ).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Speichern' }).click();
+  const saved = page.getByRole('status').filter({ hasText: 'Gespeichert' });
+  await expect(saved).toContainText('1 Neuzugezogene');
+  await saved.getByRole('link').click();
+  await expect(page.locator('.detail-list')).not.toContainText(alias);
+  await expect(page.locator('.detail-list')).toContainText('Neuzugezogene1');
+});
+
+test('the consent sheet is printable in Arabic, right to left, with placeholders marked', async ({
+  page,
+}) => {
+  await signIn(page, demo('grone'));
+  await page.goto('/consent-sheet/ar');
+  const ar = page.locator('section[lang="ar"]');
+  await expect(ar).toHaveAttribute('dir', 'rtl');
+  await expect(ar.getByText(/Platzhalter – keine geprüfte Übersetzung/)).toBeVisible();
+  await expect(page.locator('section[lang="de"]')).toHaveAttribute('dir', 'ltr');
+  await expect(page.locator('section[lang="de"] .sheet-placeholder')).toHaveCount(0);
+  await page.screenshot({
+    path: 'e2e/.artifacts/screens/consent-sheet-ar-phone.png',
+    fullPage: true,
+  });
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('banner')).toBeHidden();
+});
