@@ -20,6 +20,7 @@ import { activityRoutes } from './modules/activities/activities.routes.ts';
 import { participantRoutes } from './modules/participants/participants.routes.ts';
 import { encounterRoutes } from './modules/encounters/encounters.routes.ts';
 import { followUpRoutes } from './modules/follow-ups/follow-ups.routes.ts';
+import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import './types.ts';
 
 registerAjvFormats();
@@ -67,6 +68,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
       await api.register(participantRoutes);
       await api.register(encounterRoutes);
       await api.register(followUpRoutes);
+      await api.register(settingsRoutes);
     },
     { prefix: '/api' },
   );

@@ -104,6 +104,8 @@ const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
   'PATCH /api/follow-ups/{id}': { roles: ['coordinator', 'centre_staff'] },
   'POST /api/follow-ups/{id}/attempts': { roles: ['coordinator', 'centre_staff'] },
   'POST /api/follow-ups/{id}/close': { roles: ['coordinator', 'centre_staff'] },
+  'GET /api/settings': { roles: 'any' },
+  'PATCH /api/settings': { roles: ['admin'] },
 };
 
 /** Fixtures for the posts and scenarios routes (rows inserted directly). */
@@ -324,6 +326,7 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
   'PATCH /api/follow-ups/{id}': () => ({ dueOn: today() }),
   'POST /api/follow-ups/{id}/attempts': () => ({ outcome: 'reached' }),
   'POST /api/follow-ups/{id}/close': () => ({ outcome: 're_engaged' }),
+  'PATCH /api/settings': () => ({ outOfViewNotSeenWeeks: 6 }),
 };
 
 /** Operations that end the caller's session get a throwaway one. */

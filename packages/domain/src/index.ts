@@ -12,3 +12,4 @@ export * from './posts/post.schemas.ts';
 export * from './encounters/participant.schemas.ts';
 export * from './encounters/encounter.schemas.ts';
 export * from './encounters/encounter.rules.ts';
+export * from './settings/settings.schemas.ts';

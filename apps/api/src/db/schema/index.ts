@@ -4,3 +4,4 @@ export * from './users.ts';
 export * from './audit.ts';
 export * from './posts.ts';
 export * from './encounters.ts';
+export * from './settings.ts';
