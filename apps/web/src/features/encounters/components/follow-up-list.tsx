@@ -93,7 +93,8 @@ function FollowUpCard({ f }: { f: FollowUp }) {
         <ul className="attempts small">
           {f.attempts.map((a) => (
             <li key={a.id}>
-              {fmt.date(a.attemptedOn)} · {t(`encounters.followUps.outcomes.${a.outcome}`)} · {a.byName}
+              {fmt.date(a.attemptedOn)} · {t(`encounters.followUps.outcomes.${a.outcome}`)} ·{' '}
+              {a.byName}
               {a.note && <span className="muted"> – {a.note}</span>}
             </li>
           ))}

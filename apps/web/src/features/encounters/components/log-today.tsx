@@ -340,7 +340,8 @@ function LogForm({
       <div className="log-form-head">
         <h2>{group?.name ?? t('encounters.log.other')}</h2>
         <p className="muted small">
-          {fmt.date(d.date)} · {d.startTime} · {t('encounters.minutes', { count: d.durationMinutes })}{' '}
+          {fmt.date(d.date)} · {d.startTime} ·{' '}
+          {t('encounters.minutes', { count: d.durationMinutes })}{' '}
           <button
             type="button"
             className="link-button"

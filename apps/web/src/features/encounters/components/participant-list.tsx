@@ -90,7 +90,9 @@ export function ParticipantList() {
                     <div className="muted small">{p.code}</div>
                   </td>
                   <td data-label={t('encounters.centre')}>{code(p.centreId)}</td>
-                  <td data-label={t('encounters.participants.lastSeen')}>{fmt.date(p.lastSeenOn)}</td>
+                  <td data-label={t('encounters.participants.lastSeen')}>
+                    {fmt.date(p.lastSeenOn)}
+                  </td>
                   <td data-label={t('encounters.consent.title')}>
                     {p.followUpConsent ? (
                       <Badge tone="success">{t('encounters.consent.valid')}</Badge>
