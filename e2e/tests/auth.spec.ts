@@ -33,6 +33,7 @@ const NAV: Record<string, string[]> = {
     'Angebote',
     'Benutzer',
     'Träger',
+    'Verarbeitungsverzeichnis',
   ],
   koordination: [
     'Teilnehmende',
@@ -45,7 +46,13 @@ const NAV: Record<string, string[]> = {
     'Zentren',
   ],
   grone: ['Heute erfassen', 'Teilnehmende', 'Begegnungen', 'Nachgehen', 'Zentren'],
-  datenschutz: ['Zentren', 'Protokoll'],
+  datenschutz: [
+    'Zentren',
+    'Protokoll',
+    'Auskunft und Löschung',
+    'Aufbewahrung',
+    'Verarbeitungsverzeichnis',
+  ],
 };
 
 for (const [user, links] of Object.entries(NAV)) {

@@ -63,6 +63,19 @@ const SCREENS: { name: string; user: string; path: string; heading: RegExp }[] =
     heading: /Einwilligungsbogen|Consent sheet/,
   },
   { name: 'activities', user: 'admin', path: '/activities', heading: /Angebote|Activities/ },
+  {
+    name: 'privacy',
+    user: 'datenschutz',
+    path: '/privacy',
+    heading: /Auskunft und Löschung|Access and erasure/,
+  },
+  { name: 'retention', user: 'datenschutz', path: '/retention', heading: /Aufbewahrung|Retention/ },
+  {
+    name: 'records',
+    user: 'datenschutz',
+    path: '/records',
+    heading: /Verarbeitungstätigkeiten|Record of processing/,
+  },
 ];
 
 const VIEWPORTS = [

@@ -104,6 +104,15 @@ const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
   'PATCH /api/follow-ups/{id}': { roles: ['coordinator', 'centre_staff'] },
   'POST /api/follow-ups/{id}/attempts': { roles: ['coordinator', 'centre_staff'] },
   'POST /api/follow-ups/{id}/close': { roles: ['coordinator', 'centre_staff'] },
+  'GET /api/audit/export.csv': { roles: ['data_protection'] },
+  'GET /api/audit/read-volume': { roles: ['data_protection'] },
+  'GET /api/privacy/participants/{code}/export': { roles: ['data_protection'] },
+  'GET /api/privacy/participants/{code}/export.pdf': { roles: ['data_protection'] },
+  'GET /api/privacy/participants/{code}/erasure': { roles: ['data_protection'] },
+  'POST /api/privacy/participants/{code}/erase': { roles: ['data_protection'] },
+  'GET /api/privacy/retention': { roles: ['data_protection'] },
+  'POST /api/privacy/retention/run': { roles: ['data_protection'] },
+  'GET /api/privacy/records': { roles: ['data_protection', 'admin'] },
   'GET /api/settings': { roles: 'any' },
   'PATCH /api/settings': { roles: ['admin'] },
 };
@@ -152,6 +161,9 @@ const OPERATIONS = Object.entries(doc.paths).flatMap(([path, item]) =>
 const staffCentre = () => centreOf(t.db, clients.centre_staff.userId);
 const staffId = () => clients.centre_staff.userId;
 const consenting = () => makeParticipant(t.db, staffCentre(), { consentBy: staffId() });
+/** A fresh participant for the privacy tools; the erase sample repeats its code. */
+let lastSubjectCode = '';
+const subjectCode = () => (lastSubjectCode = consenting().code);
 
 /**
  * A fresh object for each path with an {id}, so deletes and changes never collide. A fixture
@@ -159,7 +171,7 @@ const consenting = () => makeParticipant(t.db, staffCentre(), { consentBy: staff
  */
 const PATH_FIXTURES: Record<
   string,
-  () => Promise<number | Record<string, number>> | number | Record<string, number>
+  () => Promise<number | Record<string, number | string>> | number | Record<string, number | string>
 > = {
   '/api/users/{id}': async () => (await makeUser(t.db, ['coordinator'])).id,
   '/api/users/{id}/password': async () => (await makeUser(t.db, ['coordinator'])).id,
@@ -222,6 +234,10 @@ const PATH_FIXTURES: Record<
   '/api/follow-ups/{id}': () => makeFollowUp(t.db, consenting().id, staffId()).id,
   '/api/follow-ups/{id}/attempts': () => makeFollowUp(t.db, consenting().id, staffId()).id,
   '/api/follow-ups/{id}/close': () => makeFollowUp(t.db, consenting().id, staffId()).id,
+  '/api/privacy/participants/{code}/export': () => ({ code: subjectCode() }),
+  '/api/privacy/participants/{code}/export.pdf': () => ({ code: subjectCode() }),
+  '/api/privacy/participants/{code}/erasure': () => ({ code: subjectCode() }),
+  '/api/privacy/participants/{code}/erase': () => ({ code: subjectCode() }),
 };
 
 /** Query strings for operations that need one. */
@@ -327,6 +343,10 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
   'POST /api/follow-ups/{id}/attempts': () => ({ outcome: 'reached' }),
   'POST /api/follow-ups/{id}/close': () => ({ outcome: 're_engaged' }),
   'PATCH /api/settings': () => ({ outOfViewNotSeenWeeks: 6 }),
+  'POST /api/privacy/participants/{code}/erase': () => ({
+    reason: 'Matrix erasure request',
+    confirmCode: lastSubjectCode,
+  }),
 };
 
 /** Operations that end the caller's session get a throwaway one. */

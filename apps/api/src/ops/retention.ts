@@ -1,15 +1,51 @@
+import { localNow, retentionCutoff } from '@begegnung/domain';
 import type { Db } from '../db/client.ts';
 import { deleteExpiredSessions } from '../modules/auth/sessions.repository.ts';
+import { insertAudit } from '../modules/audit/audit.repository.ts';
+import { readSettings } from '../modules/settings/settings.repository.ts';
+import {
+  eraseParticipantRows,
+  participantsDueForErasure,
+} from '../modules/privacy/privacy.repository.ts';
 
 export interface RetentionResult {
   expiredSessions: number;
+  erasedParticipants: number;
+}
+
+/** Who triggered a run: the scheduler (no user) or a data-protection officer. */
+export interface Runner {
+  actorId: number | null;
+  actorEmail: string;
+}
+export const SCHEDULER: Runner = { actorId: null, actorEmail: 'system:retention' };
+
+/** Participants whose identity is due for erasure as of `now` (dry run). */
+export function dueParticipants(db: Db, now: Date) {
+  const { participantRetentionMonths } = readSettings(db);
+  const cutoff = retentionCutoff(localNow(now).date, participantRetentionMonths);
+  return { cutoff, months: participantRetentionMonths, due: participantsDueForErasure(db, cutoff) };
 }
 
 /**
- * Applies every retention rule as of `now`; idempotent. Runs daily in the server, after a
- * restore, and from the CLI. Feature modules add their rules here (participant identity
- * after 24 months without contact, applicant purge after the rejection period).
+ * Applies every retention rule as of `now`; idempotent (a second run finds nothing to do).
+ * Runs daily in the server, after a restore, from the CLI and on demand. Each erasure is one
+ * transaction with its audit row, which names only the pseudonymous code.
  */
-export function applyRetention(db: Db, now: Date): RetentionResult {
-  return { expiredSessions: deleteExpiredSessions(db, now.toISOString()) };
+export function applyRetention(db: Db, now: Date, by: Runner = SCHEDULER): RetentionResult {
+  const expiredSessions = deleteExpiredSessions(db, now.toISOString());
+  const { due, months } = dueParticipants(db, now);
+  for (const p of due) {
+    db.transaction((tx) => {
+      eraseParticipantRows(tx as unknown as Db, p.id);
+      insertAudit(tx as unknown as Db, {
+        ...by,
+        action: 'delete',
+        entityType: 'participant',
+        entityId: p.code,
+        reason: `retention: no contact since ${p.lastContactOn} (${months} months)`,
+      });
+    });
+  }
+  return { expiredSessions, erasedParticipants: due.length };
 }

@@ -42,6 +42,10 @@ export const openapiPlugin = fp(async (app) => {
           description: 'Encounter logging with named attendees and headcounts',
         },
         { name: 'follow-ups', description: 'Outreach tasks and contact attempts' },
+        {
+          name: 'privacy',
+          description: 'Subject access, erasure, retention, record of processing',
+        },
         { name: 'settings', description: 'Programme settings: out-of-view thresholds, retention' },
         { name: 'system', description: 'Health and documentation' },
       ],

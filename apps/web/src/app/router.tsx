@@ -34,6 +34,21 @@ const UserCreate = lazy(() =>
 const UserEdit = lazy(() =>
   import('../features/users/components/user-form.tsx').then((m) => ({ default: m.UserEdit })),
 );
+const SubjectRequests = lazy(() =>
+  import('../features/privacy/components/subject-requests.tsx').then((m) => ({
+    default: m.SubjectRequests,
+  })),
+);
+const RetentionPage = lazy(() =>
+  import('../features/privacy/components/retention-page.tsx').then((m) => ({
+    default: m.RetentionPage,
+  })),
+);
+const RecordsPage = lazy(() =>
+  import('../features/privacy/components/records-page.tsx').then((m) => ({
+    default: m.RecordsPage,
+  })),
+);
 const AuditLog = lazy(() =>
   import('../features/audit/components/audit-log.tsx').then((m) => ({ default: m.AuditLog })),
 );
@@ -181,6 +196,20 @@ export const router = createBrowserRouter([
       {
         path: 'audit',
         element: <RequireAuth roles={['data_protection']}>{page(<AuditLog />)}</RequireAuth>,
+      },
+      {
+        path: 'privacy',
+        element: <RequireAuth roles={['data_protection']}>{page(<SubjectRequests />)}</RequireAuth>,
+      },
+      {
+        path: 'retention',
+        element: <RequireAuth roles={['data_protection']}>{page(<RetentionPage />)}</RequireAuth>,
+      },
+      {
+        path: 'records',
+        element: (
+          <RequireAuth roles={['data_protection', 'admin']}>{page(<RecordsPage />)}</RequireAuth>
+        ),
       },
       { path: 'posts', element: <RequireAuth roles={STAFFING}>{page(<PostList />)}</RequireAuth> },
       {

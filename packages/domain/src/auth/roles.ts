@@ -58,6 +58,9 @@ export const NAV_AREAS = [
   'users',
   'operators',
   'audit',
+  'privacy',
+  'retention',
+  'records',
 ] as const;
 export type NavArea = (typeof NAV_AREAS)[number];
 
@@ -67,7 +70,7 @@ export const NAV_SECTIONS = {
   steering: ['comparison'],
   staffing: ['posts', 'scenarios', 'costs'],
   settings: ['centres', 'activities', 'users', 'operators'],
-  privacy: ['audit'],
+  privacy: ['audit', 'privacy', 'retention', 'records'],
 } as const satisfies Record<string, readonly NavArea[]>;
 export type NavSection = keyof typeof NAV_SECTIONS;
 
@@ -91,7 +94,12 @@ export function navAreasFor(roles: readonly Role[]): NavArea[] {
     areas.add('comparison');
     areas.add('costs');
   }
-  if (roles.includes('data_protection')) areas.add('audit');
+  if (roles.includes('data_protection')) {
+    areas.add('audit');
+    areas.add('privacy');
+    areas.add('retention');
+  }
+  if (roles.includes('data_protection') || roles.includes('admin')) areas.add('records');
   if (roles.includes('centre_staff')) areas.add('today');
   if (roles.includes('centre_staff') || roles.includes('coordinator')) {
     areas.add('participants');

@@ -35,7 +35,7 @@ function nextDay(date: string) {
   return d.toISOString();
 }
 
-export function queryAudit(db: Db, q: AuditQuery) {
+function auditWhere(q: AuditQuery) {
   const where: SQL[] = [];
   if (q.actorId) where.push(eq(auditLog.actorId, q.actorId));
   if (q.action) where.push(eq(auditLog.action, q.action));
@@ -43,7 +43,11 @@ export function queryAudit(db: Db, q: AuditQuery) {
   if (q.entityId) where.push(eq(auditLog.entityId, q.entityId));
   if (q.from) where.push(gte(auditLog.at, `${q.from}T00:00:00.000Z`));
   if (q.to) where.push(lt(auditLog.at, nextDay(q.to)));
-  const cond = where.length ? and(...where) : undefined;
+  return where.length ? and(...where) : undefined;
+}
+
+export function queryAudit(db: Db, q: AuditQuery) {
+  const cond = auditWhere(q);
   const limit = q.limit ?? 50;
   const offset = q.offset ?? 0;
   const items = db
@@ -57,6 +61,10 @@ export function queryAudit(db: Db, q: AuditQuery) {
   const total = db.select({ n: count() }).from(auditLog).where(cond).get()?.n ?? 0;
   return { items, total, limit, offset };
 }
+
+/** Every matching row, newest first, up to `max` (exports ignore paging). */
+export const exportAudit = (db: Db, q: AuditQuery, max: number) =>
+  db.select().from(auditLog).where(auditWhere(q)).orderBy(desc(auditLog.id)).limit(max).all();
 
 /** Failed sign-ins for an email since `since` (uses the time index, then filters). */
 export function countFailedLogins(db: Db, email: string, since: string) {

@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AuditEntrySchema, AuditQuerySchema, Page } from '@begegnung/domain';
+import { Type } from 'typebox';
+import {
+  AuditEntrySchema,
+  AuditQuerySchema,
+  Page,
+  ReadVolumeQuerySchema,
+  ReadVolumeSchema,
+} from '@begegnung/domain';
 import { ctx, errors } from '../../lib/http.ts';
-import { listAudit } from './audit.service.ts';
+import { auditCsv, listAudit, readVolume } from './audit.service.ts';
 
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -16,5 +23,40 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => listAudit(ctx(request), request.query),
+  );
+  app.get(
+    '/audit/export.csv',
+    {
+      onRequest: app.authenticate,
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['audit'],
+        summary: 'The filtered audit log as CSV (data_protection; paging ignored, audited)',
+        querystring: AuditQuerySchema,
+        produces: ['text/csv'],
+        response: {
+          200: { description: 'CSV file', content: { 'text/csv': { schema: Type.String() } } },
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="protokoll.csv"')
+        .send(auditCsv(ctx(request), request.query)),
+  );
+  app.get(
+    '/audit/read-volume',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['audit'],
+        summary: 'Reads of personal data per user and day, unusual volumes flagged',
+        querystring: ReadVolumeQuerySchema,
+        response: { 200: ReadVolumeSchema, ...errors(400, 401, 403) },
+      },
+    },
+    async (request) => readVolume(ctx(request), request.query.days ?? 30),
   );
 };

@@ -1,6 +1,9 @@
 import { DomainError, hasRole, type AuditQuery, type Role } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
-import { insertAudit, queryAudit, type AuditRecord } from './audit.repository.ts';
+import { flagUnusualReads, READ_VOLUME_THRESHOLD } from '@begegnung/domain';
+import { toCsv } from '../../lib/csv.ts';
+import { exportAudit, insertAudit, queryAudit, type AuditRecord } from './audit.repository.ts';
+import { dailyReads } from '../privacy/privacy.repository.ts';
 
 type Entry = Omit<AuditRecord, 'actorId' | 'actorEmail' | 'ip'>;
 
@@ -40,4 +43,43 @@ export function requireRole(ctx: ServiceContext, entityType: string, ...roles: R
 export function listAudit(ctx: ServiceContext, q: AuditQuery) {
   requireRole(ctx, 'audit_log', 'data_protection');
   return queryAudit(ctx.db, q);
+}
+
+/** Rows in one export at most; narrow the filter for more. */
+export const AUDIT_EXPORT_MAX = 100_000;
+
+export function auditCsv(ctx: ServiceContext, q: AuditQuery) {
+  requireRole(ctx, 'audit_log', 'data_protection');
+  const rows = exportAudit(ctx.db, q, AUDIT_EXPORT_MAX);
+  audit(ctx, {
+    action: 'export',
+    entityType: 'audit_log',
+    entityId: null,
+    reason: `${rows.length} rows`,
+  });
+  return toCsv([
+    ['Zeit', 'Benutzer-ID', 'E-Mail', 'Aktion', 'Objekt', 'Objekt-ID', 'Felder', 'Grund', 'IP'],
+    ...rows.map((r) => [
+      r.at,
+      r.actorId,
+      r.actorEmail,
+      r.action,
+      r.entityType,
+      r.entityId,
+      r.changedFields?.join(', '),
+      r.reason,
+      r.ip,
+    ]),
+  ]);
+}
+
+/** Reads of personal data per user and day over the last `days`, unusual days flagged. */
+export function readVolume(ctx: ServiceContext, days: number, now = new Date()) {
+  requireRole(ctx, 'audit_log', 'data_protection');
+  const from = new Date(now.getTime() - days * 86_400_000).toISOString();
+  return {
+    days,
+    threshold: READ_VOLUME_THRESHOLD,
+    rows: flagUnusualReads(dailyReads(ctx.db, from)),
+  };
 }

@@ -14,6 +14,7 @@ import { audit, requireRole } from '../audit/audit.service.ts';
 import { existingCentreIds } from '../centres/centres.repository.ts';
 import { allocationsFor } from '../posts/posts.repository.ts';
 import * as repo from './scenarios.repository.ts';
+import { toCsv } from '../../lib/csv.ts';
 
 const MAX_YEARS = 10;
 
@@ -105,10 +106,6 @@ export function compareScenarios(ctx: ServiceContext, q: ComparisonQuery): Compa
 }
 
 const de = (decimal: string) => decimal.replace('.', ',');
-const cell = (v: string | number) => {
-  const s = String(v);
-  return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 /** The comparison as CSV for German Excel: `;` separator, decimal comma, UTF-8 with BOM. */
 export function comparisonCsv(ctx: ServiceContext, q: ComparisonQuery) {
@@ -138,7 +135,7 @@ export function comparisonCsv(ctx: ServiceContext, q: ComparisonQuery) {
     ...s.years.flatMap((y) => [y.costEuros, y.costWithOverheadEuros, y.estimate ? 'ja' : 'nein']),
   ]);
   audit(ctx, { action: 'export', entityType: 'scenario_comparison', entityId: null });
-  return `\uFEFF${[header, ...rows].map((r) => r.map(cell).join(';')).join('\r\n')}\r\n`;
+  return toCsv([header, ...rows]);
 }
 
 // Need figures (hand-entered until encounter data exists) ----------------------------------------

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { AuditEntry } from '@begegnung/domain';
+import type { AuditEntry, ReadVolume } from '@begegnung/domain';
 import { api, qs } from '../../../lib/api-client.ts';
 
 export interface AuditFilter {
@@ -19,4 +19,15 @@ export const auditQueries = {
       queryFn: () => api.get<{ items: AuditEntry[]; total: number }>(`/audit${qs({ ...f })}`),
       placeholderData: keepPreviousData,
     }),
+  readVolume: (days: number) =>
+    queryOptions({
+      queryKey: ['audit', 'read-volume', days],
+      queryFn: () => api.get<ReadVolume>(`/audit/read-volume?days=${days}`),
+    }),
+};
+
+/** The CSV export of the current filter (paging ignored); a plain download link. */
+export const auditCsvUrl = (f: AuditFilter) => {
+  const { limit: _limit, offset: _offset, ...rest } = f;
+  return `/api/audit/export.csv${qs({ ...rest })}`;
 };

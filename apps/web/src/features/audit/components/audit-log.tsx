@@ -3,10 +3,49 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS } from '@begegnung/domain';
 import { Badge, EmptyState, ErrorMessage, Loading, PageHeader } from '../../../components/ui.tsx';
-import { auditQueries, type AuditFilter } from '../api/audit-queries.ts';
+import { auditCsvUrl, auditQueries, type AuditFilter } from '../api/audit-queries.ts';
 
 const PAGE = 50;
-const ENTITY_TYPES = ['user', 'centre', 'operator', 'session', 'audit_log'];
+const ENTITY_TYPES = [
+  'user',
+  'centre',
+  'operator',
+  'session',
+  'participant',
+  'consent',
+  'encounter',
+  'follow_up',
+  'settings',
+  'audit_log',
+];
+
+/** Days with unusually many reads of personal data (per user), for review. */
+function ReadVolumeAlert() {
+  const { t, i18n } = useTranslation();
+  const volume = useQuery(auditQueries.readVolume(30));
+  if (!volume.data) return null;
+  const flagged = volume.data.rows.filter((r) => r.flagged);
+  const day = (d: string) =>
+    new Date(`${d}T12:00:00Z`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'de-DE');
+  return (
+    <section className={`panel audit-volume${flagged.length ? ' audit-volume-alert' : ''}`}>
+      <h2>{t('audit.volume.title', { count: flagged.length })}</h2>
+      <p className="muted small">
+        {t('audit.volume.rule', { threshold: volume.data.threshold, days: volume.data.days })}
+      </p>
+      {flagged.length > 0 && (
+        <ul>
+          {flagged.map((r) => (
+            <li key={`${r.actorId}-${r.day}`}>
+              <strong>{r.actorEmail ?? t('audit.system')}</strong> · {day(r.day)} ·{' '}
+              {t('audit.volume.reads', { count: r.reads })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
 
 export function AuditLog() {
   const { t, i18n } = useTranslation();
@@ -19,7 +58,16 @@ export function AuditLog() {
 
   return (
     <>
-      <PageHeader title={t('audit.title')} subtitle={t('audit.subtitle')} />
+      <PageHeader
+        title={t('audit.title')}
+        subtitle={t('audit.subtitle')}
+        actions={
+          <a className="btn" href={auditCsvUrl(filter)} download>
+            {t('audit.exportCsv')}
+          </a>
+        }
+      />
+      <ReadVolumeAlert />
       <div className="filters" role="search">
         <label>
           <span>{t('audit.action')}</span>

@@ -1,0 +1,21 @@
+// Apply the retention rules now (they also run daily in the server):
+//   npm run db:retention            erase what is due, print counts
+//   npm run db:retention -- --dry-run   list what would go, change nothing
+import { loadConfig } from '../config.ts';
+import { openDatabase, runMigrations } from '../db/client.ts';
+import { applyRetention, dueParticipants } from '../ops/retention.ts';
+
+const config = loadConfig();
+const db = openDatabase(config.databasePath);
+runMigrations(db);
+const now = new Date();
+if (process.argv.includes('--dry-run')) {
+  const { cutoff, months, due } = dueParticipants(db, now);
+  console.log(
+    `Dry run: ${due.length} participant(s) without contact since before ${cutoff} (${months} months)`,
+  );
+  for (const p of due) console.log(`  ${p.code.padEnd(12)} last contact ${p.lastContactOn}`);
+} else {
+  console.log(`Retention applied: ${JSON.stringify(applyRetention(db, now))}`);
+}
+db.$client.close();

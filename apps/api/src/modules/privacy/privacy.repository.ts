@@ -1,0 +1,210 @@
+import { and, eq, gte, sql } from 'drizzle-orm';
+import { getTableColumns, type Table } from 'drizzle-orm';
+import type { ErasurePreview, SubjectExport } from '@begegnung/domain';
+import type { Db } from '../../db/client.ts';
+import {
+  activities,
+  auditLog,
+  centres,
+  consents,
+  encounterAttendees,
+  encounters,
+  followUpAttempts,
+  followUps,
+  groupMembers,
+  participantTransfers,
+  participants,
+  recurringGroups,
+  referrals,
+} from '../../db/schema/index.ts';
+
+export type ParticipantRow = typeof participants.$inferSelect;
+
+export const findByCode = (db: Db, code: string): ParticipantRow | undefined =>
+  db.select().from(participants).where(eq(participants.code, code)).get();
+
+const centreName = (db: Db, id: number) =>
+  db.select({ name: centres.name }).from(centres).where(eq(centres.id, id)).get()?.name ?? '';
+
+/** Everything stored about one participant, in plain values (no internal ids). */
+export function subjectData(db: Db, p: ParticipantRow): Omit<SubjectExport, 'generatedAt'> {
+  const fus = db.select().from(followUps).where(eq(followUps.participantId, p.id)).all();
+  const attempts = fus.length
+    ? db
+        .select()
+        .from(followUpAttempts)
+        .where(
+          sql`${followUpAttempts.followUpId} in (select id from follow_ups where participant_id = ${p.id})`,
+        )
+        .all()
+    : [];
+  return {
+    subject: {
+      code: p.code,
+      centre: centreName(db, p.centreId),
+      alias: p.alias,
+      languages: p.languages,
+      householdSize: p.householdSize,
+      district: p.district,
+      movedInAt: p.movedInAt,
+      contactPreference: p.contactPreference,
+      notes: p.notes,
+      createdAt: p.createdAt,
+    },
+    consents: db
+      .select({
+        purpose: consents.purpose,
+        givenOn: consents.givenOn,
+        expiresOn: consents.expiresOn,
+        withdrawnOn: consents.withdrawnOn,
+        language: consents.language,
+      })
+      .from(consents)
+      .where(eq(consents.participantId, p.id))
+      .orderBy(consents.givenOn)
+      .all() as SubjectExport['consents'],
+    encounters: db
+      .select({
+        date: encounters.date,
+        startTime: encounters.startTime,
+        durationMinutes: encounters.durationMinutes,
+        activity: activities.name,
+        centre: centres.name,
+      })
+      .from(encounterAttendees)
+      .innerJoin(encounters, eq(encounters.id, encounterAttendees.encounterId))
+      .innerJoin(activities, eq(activities.id, encounters.activityId))
+      .innerJoin(centres, eq(centres.id, encounters.centreId))
+      .where(eq(encounterAttendees.participantId, p.id))
+      .orderBy(encounters.date, encounters.startTime)
+      .all(),
+    followUps: fus.map((f) => ({
+      dueOn: f.dueOn,
+      reason: f.reason,
+      status: f.status,
+      outcome: f.outcome,
+      closedOn: f.closedOn,
+      attempts: attempts
+        .filter((a) => a.followUpId === f.id)
+        .map((a) => ({ attemptedOn: a.attemptedOn, outcome: a.outcome, note: a.note })),
+    })),
+    referrals: db
+      .select({
+        service: referrals.service,
+        referredOn: referrals.referredOn,
+        note: referrals.note,
+      })
+      .from(referrals)
+      .where(eq(referrals.participantId, p.id))
+      .all(),
+    groups: db
+      .select({ name: recurringGroups.name })
+      .from(groupMembers)
+      .innerJoin(recurringGroups, eq(recurringGroups.id, groupMembers.groupId))
+      .where(eq(groupMembers.participantId, p.id))
+      .all()
+      .map((g) => g.name),
+    transfers: db
+      .select()
+      .from(participantTransfers)
+      .where(eq(participantTransfers.participantId, p.id))
+      .all()
+      .map((t) => ({
+        on: t.on,
+        from: centreName(db, t.fromCentreId),
+        to: centreName(db, t.toCentreId),
+        reason: t.reason,
+      })),
+    accessLog: db
+      .select({ at: auditLog.at, action: auditLog.action, entityType: auditLog.entityType })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.entityType, 'participant'),
+          sql`${auditLog.entityId} in (${String(p.id)}, ${p.code})`,
+        ),
+      )
+      .orderBy(auditLog.id)
+      .all(),
+  };
+}
+
+const countOf = (db: Db, table: Table, column: ReturnType<typeof sql> | unknown, id: number) =>
+  db.get<{ n: number }>(sql`select count(*) as n from ${table} where ${column} = ${id}`)!.n;
+
+export function erasurePreview(db: Db, p: ParticipantRow): ErasurePreview {
+  const identity: [string, unknown][] = [
+    ['alias', p.alias],
+    ['languages', p.languages.length ? p.languages : null],
+    ['householdSize', p.householdSize],
+    ['district', p.district || null],
+    ['movedInAt', p.movedInAt],
+    ['notes', p.notes],
+  ];
+  return {
+    code: p.code,
+    identityFields: identity.filter(([, v]) => v != null).map(([k]) => k),
+    consents: countOf(db, consents, consents.participantId, p.id),
+    attendances: countOf(db, encounterAttendees, encounterAttendees.participantId, p.id),
+    followUps: countOf(db, followUps, followUps.participantId, p.id),
+    referrals: countOf(db, referrals, referrals.participantId, p.id),
+    groupMemberships: countOf(db, groupMembers, groupMembers.participantId, p.id),
+    transfers: countOf(db, participantTransfers, participantTransfers.participantId, p.id),
+  };
+}
+
+/**
+ * Erases a participant: each named attendance becomes one anonymous newcomer on the same
+ * encounter (so every statistic stays true), then the row goes and its consents, follow-ups,
+ * referrals, roster places and transfers go with it (ON DELETE CASCADE). Call in a transaction.
+ */
+export function eraseParticipantRows(db: Db, participantId: number) {
+  db.run(sql`update ${encounters} set newcomers = newcomers + 1,
+    updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+    where id in (select encounter_id from ${encounterAttendees} where participant_id = ${participantId})`);
+  db.delete(encounterAttendees).where(eq(encounterAttendees.participantId, participantId)).run();
+  db.delete(participants).where(eq(participants.id, participantId)).run();
+}
+
+/**
+ * Last contact per participant: the latest of named attendance, follow-up attempt, consent
+ * given, transfer and creation. Returns those before `cutoff` (YYYY-MM-DD), oldest first.
+ */
+export function participantsDueForErasure(db: Db, cutoff: string) {
+  return db.all<{ id: number; code: string; centreCode: string; lastContactOn: string }>(sql`
+    select p.id, p.code, c.code as centreCode, max(
+      substr(p.created_at, 1, 10),
+      coalesce((select max(e.date) from ${encounterAttendees} a join ${encounters} e on e.id = a.encounter_id
+                where a.participant_id = p.id), ''),
+      coalesce((select max(fa.attempted_on) from ${followUpAttempts} fa join ${followUps} f on f.id = fa.follow_up_id
+                where f.participant_id = p.id), ''),
+      coalesce((select max(cs.given_on) from ${consents} cs where cs.participant_id = p.id), ''),
+      coalesce((select max(t.${sql.raw('"on"')}) from ${participantTransfers} t where t.participant_id = p.id), '')
+    ) as lastContactOn
+    from ${participants} p join ${centres} c on c.id = p.centre_id
+    group by p.id
+    having lastContactOn < ${cutoff}
+    order by lastContactOn, p.id`);
+}
+
+/** Stored column names of a table, for the record of processing. */
+export const columnsOf = (table: Table) => Object.values(getTableColumns(table)).map((c) => c.name);
+
+export const rowCount = (db: Db, table: Table) =>
+  db.get<{ n: number }>(sql`select count(*) as n from ${table}`)!.n;
+
+/** Reads of personal data per actor and day since `fromIso`. */
+export function dailyReads(db: Db, fromIso: string) {
+  return db
+    .select({
+      actorId: auditLog.actorId,
+      actorEmail: sql<string | null>`max(${auditLog.actorEmail})`,
+      day: sql<string>`substr(${auditLog.at}, 1, 10)`,
+      reads: sql<number>`count(*)`,
+    })
+    .from(auditLog)
+    .where(and(sql`${auditLog.action} in ('read', 'export')`, gte(auditLog.at, fromIso)))
+    .groupBy(auditLog.actorId, sql`substr(${auditLog.at}, 1, 10)`)
+    .orderBy(sql`substr(${auditLog.at}, 1, 10) desc`, auditLog.actorId)
+    .all();
+}

@@ -1,0 +1,130 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import {
+  EraseBodySchema,
+  ErasurePreviewSchema,
+  ErasureResultSchema,
+  ParticipantCodeParamsSchema,
+  RecordsOfProcessingSchema,
+  RetentionPreviewSchema,
+  RetentionRunSchema,
+  SubjectExportSchema,
+} from '@begegnung/domain';
+import { ctx, errors } from '../../lib/http.ts';
+import * as service from './privacy.service.ts';
+
+/** Data-protection tools: subject access, erasure, retention, record of processing. */
+export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const tags = ['privacy'];
+  const exportLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
+  app.addHook('onRequest', app.authenticate);
+
+  app.get(
+    '/privacy/participants/:code/export',
+    {
+      config: exportLimit,
+      schema: {
+        tags,
+        summary: 'Everything stored about a participant as JSON (GDPR Art. 15/20; audited)',
+        params: ParticipantCodeParamsSchema,
+        response: { 200: SubjectExportSchema, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .header(
+          'content-disposition',
+          `attachment; filename="auskunft-${request.params.code}.json"`,
+        )
+        .send(service.exportSubject(ctx(request), request.params.code)),
+  );
+  app.get(
+    '/privacy/participants/:code/export.pdf',
+    {
+      config: exportLimit,
+      schema: {
+        tags,
+        summary: 'The same as a readable PDF (audited)',
+        params: ParticipantCodeParamsSchema,
+        produces: ['application/pdf'],
+        response: {
+          200: {
+            description: 'PDF document',
+            content: {
+              'application/pdf': {
+                schema: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }),
+              },
+            },
+          },
+          ...errors(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const pdf = await service.exportSubjectPdf(ctx(request), request.params.code);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="auskunft-${request.params.code}.pdf"`)
+        .send(pdf);
+    },
+  );
+  app.get(
+    '/privacy/participants/:code/erasure',
+    {
+      schema: {
+        tags,
+        summary: 'What erasing this participant would remove (audited read)',
+        params: ParticipantCodeParamsSchema,
+        response: { 200: ErasurePreviewSchema, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => service.previewErasure(ctx(request), request.params.code),
+  );
+  app.post(
+    '/privacy/participants/:code/erase',
+    {
+      schema: {
+        tags,
+        summary:
+          'Erase a participant on request (GDPR Art. 17): attendances become anonymous counts',
+        params: ParticipantCodeParamsSchema,
+        body: EraseBodySchema,
+        response: { 200: ErasureResultSchema, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => service.eraseParticipant(ctx(request), request.params.code, request.body),
+  );
+  app.get(
+    '/privacy/retention',
+    {
+      schema: {
+        tags,
+        summary: 'Dry run: participants whose identity the retention rule would erase today',
+        response: { 200: RetentionPreviewSchema, ...errors(401, 403) },
+      },
+    },
+    async (request) => service.retentionPreview(ctx(request)),
+  );
+  app.post(
+    '/privacy/retention/run',
+    {
+      schema: {
+        tags,
+        summary: 'Run the retention rules now (they also run daily); idempotent, audited',
+        response: { 200: RetentionRunSchema, ...errors(401, 403) },
+      },
+    },
+    async (request) => service.runRetention(ctx(request)),
+  );
+  app.get(
+    '/privacy/records',
+    {
+      schema: {
+        tags,
+        summary: 'Record of processing activities (GDPR Art. 30) from the live configuration',
+        response: { 200: RecordsOfProcessingSchema, ...errors(401, 403) },
+      },
+    },
+    async (request) => service.recordsOfProcessing(ctx(request)),
+  );
+};

@@ -1,0 +1,154 @@
+import {
+  DomainError,
+  notFound,
+  type EraseBody,
+  type RecordsOfProcessing,
+  type Role,
+} from '@begegnung/domain';
+import type { ServiceContext } from '../../types.ts';
+import { inTransaction } from '../../lib/tx.ts';
+import { audit, requireRole } from '../audit/audit.service.ts';
+import { readSettings } from '../settings/settings.repository.ts';
+import { applyRetention, dueParticipants } from '../../ops/retention.ts';
+import {
+  auditLog,
+  consents,
+  encounterAttendees,
+  encounters,
+  followUpAttempts,
+  followUps,
+  participants,
+  referrals,
+  users,
+} from '../../db/schema/index.ts';
+import * as repo from './privacy.repository.ts';
+import { subjectPdf } from './subject-pdf.ts';
+
+const ENTITY = 'participant';
+
+function loadByCode(ctx: ServiceContext, code: string) {
+  requireRole(ctx, 'privacy', 'data_protection');
+  const p = repo.findByCode(ctx.db, code);
+  if (!p) throw notFound('Participant');
+  return p;
+}
+
+/** GDPR Art. 15/20: everything about one participant, as data. Audited as an export. */
+export function exportSubject(ctx: ServiceContext, code: string) {
+  const p = loadByCode(ctx, code);
+  const data = { generatedAt: new Date().toISOString(), ...repo.subjectData(ctx.db, p) };
+  audit(ctx, { action: 'export', entityType: ENTITY, entityId: p.id, reason: 'subject access' });
+  return data;
+}
+
+export const exportSubjectPdf = (ctx: ServiceContext, code: string) =>
+  subjectPdf(exportSubject(ctx, code));
+
+export function previewErasure(ctx: ServiceContext, code: string) {
+  const p = loadByCode(ctx, code);
+  audit(ctx, { action: 'read', entityType: ENTITY, entityId: p.id, reason: 'erasure preview' });
+  return repo.erasurePreview(ctx.db, p);
+}
+
+/** GDPR Art. 17 on request: identity goes, statistics stay (attendances become counts). */
+export function eraseParticipant(ctx: ServiceContext, code: string, body: EraseBody) {
+  const p = loadByCode(ctx, code);
+  if (body.confirmCode.trim().toUpperCase() !== p.code) {
+    throw new DomainError('CONFIRMATION_MISMATCH', 'Repeat the participant code to erase', 400, [
+      { field: 'confirmCode', code: 'mismatch', message: `Type ${p.code} to confirm` },
+    ]);
+  }
+  return inTransaction(ctx, (tx) => {
+    const preview = repo.erasurePreview(tx.db, p);
+    repo.eraseParticipantRows(tx.db, p.id);
+    audit(tx, {
+      action: 'delete',
+      entityType: ENTITY,
+      entityId: p.code,
+      reason: `erasure on request: ${body.reason.trim()}`,
+    });
+    return { ...preview, erasedAt: new Date().toISOString() };
+  });
+}
+
+export function retentionPreview(ctx: ServiceContext, now = new Date()) {
+  requireRole(ctx, 'retention', 'data_protection');
+  const { cutoff, months, due } = dueParticipants(ctx.db, now);
+  return {
+    asOf: now.toISOString(),
+    retentionMonths: months,
+    cutoff,
+    total: due.length,
+    participants: due
+      .slice(0, 200)
+      .map(({ code, centreCode, lastContactOn }) => ({ code, centreCode, lastContactOn })),
+  };
+}
+
+export function runRetention(ctx: ServiceContext, now = new Date()) {
+  requireRole(ctx, 'retention', 'data_protection');
+  const result = applyRetention(ctx.db, now, {
+    actorId: ctx.actor.userId,
+    actorEmail: ctx.actor.email,
+  });
+  return { ranAt: now.toISOString(), ...result };
+}
+
+const CENTRE_ROLES: Role[] = ['centre_staff', 'coordinator', 'data_protection'];
+
+/** GDPR Art. 30, generated from the live schema, the settings and the row counts. */
+export function recordsOfProcessing(ctx: ServiceContext): RecordsOfProcessing {
+  requireRole(ctx, 'records_of_processing', 'data_protection', 'admin');
+  const s = readSettings(ctx.db);
+  const db = ctx.db;
+  return {
+    generatedAt: new Date().toISOString(),
+    activities: [
+      {
+        key: 'participants',
+        legalBasis: 'art6_1a',
+        fields: [...repo.columnsOf(participants), ...repo.columnsOf(consents)],
+        rolesWithAccess: CENTRE_ROLES,
+        retention: { kind: 'months_after_last_contact', months: s.participantRetentionMonths },
+        rows: repo.rowCount(db, participants),
+      },
+      {
+        key: 'encounters',
+        legalBasis: 'art6_1e',
+        fields: [...repo.columnsOf(encounters), ...repo.columnsOf(encounterAttendees)],
+        rolesWithAccess: CENTRE_ROLES,
+        retention: { kind: 'anonymous_counts_kept', months: null },
+        rows: repo.rowCount(db, encounters),
+      },
+      {
+        key: 'follow_ups',
+        legalBasis: 'art6_1a',
+        fields: [
+          ...repo.columnsOf(followUps),
+          ...repo.columnsOf(followUpAttempts),
+          ...repo.columnsOf(referrals),
+        ],
+        rolesWithAccess: CENTRE_ROLES,
+        retention: { kind: 'with_participant', months: s.participantRetentionMonths },
+        rows: repo.rowCount(db, followUps),
+      },
+      {
+        key: 'staff_accounts',
+        legalBasis: 'art6_1b',
+        fields: repo.columnsOf(users),
+        rolesWithAccess: ['admin'],
+        retention: { kind: 'until_deleted', months: null },
+        rows: repo.rowCount(db, users),
+      },
+      {
+        key: 'audit_log',
+        legalBasis: 'art6_1c',
+        fields: repo.columnsOf(auditLog),
+        rolesWithAccess: ['data_protection'],
+        retention: { kind: 'append_only', months: null },
+        rows: repo.rowCount(db, auditLog),
+      },
+    ],
+    excludedCategories: ['surname', 'nationality', 'religion', 'ethnicity', 'health'],
+  };
+}

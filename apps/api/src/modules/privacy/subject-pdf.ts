@@ -1,0 +1,77 @@
+import type { SubjectExport } from '@begegnung/domain';
+import { heading, keyValues, renderPdf } from '../../lib/pdf.ts';
+
+const de = (iso: string | null) =>
+  iso ? new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString('de-DE') : '—';
+
+const PURPOSES: Record<string, string> = {
+  follow_up_contact: 'Kontaktaufnahme und Nachgehen',
+  named_statistics: 'Namentliche Statistik',
+  photos: 'Fotos',
+};
+
+/** A readable Art. 15 letter enclosure: what is stored, and who processed it. */
+export function subjectPdf(x: SubjectExport) {
+  return renderPdf({ title: `Auskunft ${x.subject.code}` }, (doc) => {
+    doc.font(doc.fonts.bold).fontSize(18).fillColor('#0f5468');
+    doc.text('Auskunft über gespeicherte Daten');
+    doc.font(doc.fonts.regular).fontSize(10).fillColor('#5b6b72');
+    doc.text(`Art. 15 DSGVO · erstellt am ${de(x.generatedAt)} · Kennung ${x.subject.code}`);
+    doc.fillColor('#1c2a30');
+
+    heading(doc, 'Stammdaten (pseudonym)');
+    keyValues(doc, [
+      ['Kennung', x.subject.code],
+      ['Zentrum', x.subject.centre],
+      ['Vorname oder Spitzname', x.subject.alias ?? '—'],
+      ['Sprachen', x.subject.languages.join(', ') || '—'],
+      ['Haushaltsgröße', x.subject.householdSize?.toString() ?? '—'],
+      ['Stadtteil', x.subject.district || '—'],
+      ['Eingezogen in eigene Wohnung', de(x.subject.movedInAt)],
+      ['Kontaktweg', x.subject.contactPreference],
+      ['Notizen', x.subject.notes ?? '—'],
+      ['Angelegt am', de(x.subject.createdAt)],
+    ]);
+
+    heading(doc, `Einwilligungen (${x.consents.length})`);
+    if (!x.consents.length) doc.text('Keine.');
+    for (const c of x.consents) {
+      doc.text(
+        `${PURPOSES[c.purpose] ?? c.purpose}: erteilt ${de(c.givenOn)}, gültig bis ${de(c.expiresOn)}` +
+          (c.withdrawnOn ? `, widerrufen ${de(c.withdrawnOn)}` : '') +
+          ` (erklärt auf ${c.language})`,
+      );
+    }
+
+    heading(doc, `Namentliche Teilnahme an Angeboten (${x.encounters.length})`);
+    if (!x.encounters.length) doc.text('Keine.');
+    for (const e of x.encounters) {
+      doc.text(
+        `${de(e.date)} ${e.startTime} · ${e.activity} · ${e.centre} · ${e.durationMinutes} Min.`,
+      );
+    }
+
+    heading(doc, `Nachgehende Kontakte (${x.followUps.length})`);
+    if (!x.followUps.length) doc.text('Keine.');
+    for (const f of x.followUps) {
+      doc.text(
+        `Fällig ${de(f.dueOn)} · ${f.reason} · Status ${f.status}${f.outcome ? ` (${f.outcome})` : ''}`,
+      );
+      for (const a of f.attempts)
+        doc.text(`   Versuch ${de(a.attemptedOn)}: ${a.outcome}${a.note ? ` – ${a.note}` : ''}`);
+    }
+
+    heading(doc, `Vermittlungen (${x.referrals.length})`);
+    if (!x.referrals.length) doc.text('Keine.');
+    for (const r of x.referrals)
+      doc.text(`${de(r.referredOn)} · ${r.service}${r.note ? ` – ${r.note}` : ''}`);
+
+    heading(doc, 'Gruppen und Umzüge');
+    doc.text(`Gruppen: ${x.groups.join(', ') || 'keine'}`);
+    for (const t of x.transfers) doc.text(`${de(t.on)}: ${t.from} → ${t.to} (${t.reason})`);
+
+    heading(doc, `Zugriffe auf diese Daten (${x.accessLog.length})`);
+    doc.fontSize(9);
+    for (const a of x.accessLog) doc.text(`${a.at.replace('T', ' ').slice(0, 16)} · ${a.action}`);
+  });
+}

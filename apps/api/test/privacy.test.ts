@@ -1,0 +1,294 @@
+import { describe, expect, it } from 'vitest';
+import { PDFParse } from 'pdf-parse';
+import {
+  ErasurePreviewSchema,
+  ROLES,
+  RecordsOfProcessingSchema,
+  SubjectExportSchema,
+  addMonths,
+} from '@begegnung/domain';
+import { applyRetention } from '../src/ops/retention.ts';
+import { encounterAttendees, followUpAttempts } from '../src/db/schema/index.ts';
+import {
+  anon,
+  auditRows,
+  createTestApp,
+  expectError,
+  expectSchema,
+  makeCentre,
+  roleClient,
+  userClient,
+} from './helper.ts';
+import { makeEncounter, makeFollowUp, makeParticipant, today } from './encounter-fixtures.ts';
+
+const t = await createTestApp();
+const dpo = await userClient(t, ['data_protection']);
+const centre = makeCentre(t.db);
+const staff = await userClient(t, ['centre_staff'], [centre.id]);
+
+const sql = (q: string, ...args: unknown[]) => t.db.$client.prepare(q).all(...args);
+const one = <T>(q: string, ...args: unknown[]) => t.db.$client.prepare(q).get(...args) as T;
+
+/** A participant with consent, two named attendances, a follow-up with an attempt. */
+function richParticipant(lastDate = today()) {
+  const p = makeParticipant(t.db, centre.id, { consentBy: staff.userId, alias: 'Amal' });
+  const e1 = makeEncounter(t.db, centre.id, staff.userId, { date: lastDate, newcomers: 2 });
+  const e2 = makeEncounter(t.db, centre.id, staff.userId, { date: lastDate, newcomers: 0 });
+  for (const e of [e1, e2])
+    t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id }).run();
+  const f = makeFollowUp(t.db, p.id, staff.userId);
+  t.db
+    .insert(followUpAttempts)
+    .values({ followUpId: f.id, attemptedOn: lastDate, outcome: 'reached', byId: staff.userId })
+    .run();
+  return { p, e1, e2 };
+}
+
+const get = (url: string, client = dpo) => client.request({ method: 'GET', url });
+
+describe('subject access (Art. 15/20)', () => {
+  it('exports everything about a participant as JSON and audits the export', async () => {
+    const { p } = richParticipant();
+    const res = await get(`/api/privacy/participants/${p.code}/export`);
+    expect(res.statusCode).toBe(200);
+    expectSchema(SubjectExportSchema, res.json());
+    const x = res.json();
+    expect(x.subject).toMatchObject({ code: p.code, alias: 'Amal', centre: centre.name });
+    expect(x.encounters).toHaveLength(2);
+    expect(x.consents).toEqual([expect.objectContaining({ purpose: 'follow_up_contact' })]);
+    expect(x.followUps[0].attempts).toEqual([expect.objectContaining({ outcome: 'reached' })]);
+    expect(res.headers['content-disposition']).toContain(`auskunft-${p.code}.json`);
+    expect(
+      auditRows(t.db, { action: 'export', entity_type: 'participant', entity_id: String(p.id) }),
+    ).toHaveLength(1);
+  });
+
+  it('exports a readable PDF with the same content', async () => {
+    const { p } = richParticipant();
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/privacy/participants/${p.code}/export.pdf`,
+      headers: { cookie: dpo.cookie },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    const text = (await new PDFParse({ data: res.rawPayload }).getText()).text;
+    expect(text).toContain('Auskunft über gespeicherte Daten');
+    expect(text).toContain(p.code);
+    expect(text).toContain('Amal');
+    expect(text).toContain('Namentliche Teilnahme an Angeboten (2)');
+  });
+
+  it('answers 404 for an unknown code and 400 for a malformed one', async () => {
+    expectError(await get('/api/privacy/participants/GRO-ZZZZ/export'), 404, 'NOT_FOUND');
+    expectError(
+      await get('/api/privacy/participants/drop%20table/export'),
+      400,
+      'VALIDATION_FAILED',
+    );
+  });
+
+  it('is for data protection only: every other role gets an audited 403', async () => {
+    const { p } = richParticipant();
+    for (const role of ROLES.filter((r) => r !== 'data_protection')) {
+      const client = await roleClient(t, role);
+      expectError(
+        await get(`/api/privacy/participants/${p.code}/export`, client),
+        403,
+        'FORBIDDEN',
+      );
+      expect(auditRows(t.db, { actor_id: client.userId, action: 'denied' })).toHaveLength(1);
+    }
+    expectError(
+      await anon(t, { method: 'GET', url: `/api/privacy/participants/${p.code}/export` }),
+      401,
+      'UNAUTHENTICATED',
+    );
+  });
+});
+
+describe('erasure on request (Art. 17)', () => {
+  it('previews exactly what will go', async () => {
+    const { p } = richParticipant();
+    const res = await get(`/api/privacy/participants/${p.code}/erasure`);
+    expect(res.statusCode).toBe(200);
+    expectSchema(ErasurePreviewSchema, res.json());
+    expect(res.json()).toEqual({
+      code: p.code,
+      identityFields: ['alias'],
+      consents: 1,
+      attendances: 2,
+      followUps: 1,
+      referrals: 0,
+      groupMemberships: 0,
+      transfers: 0,
+    });
+  });
+
+  it('removes the identity, keeps every headcount true, and audits only the code', async () => {
+    const { p, e1, e2 } = richParticipant();
+    const totals = () =>
+      one<{ n: number }>(
+        `select sum(e.newcomers) + (select count(*) from encounter_attendees a where a.encounter_id in (?, ?)) as n
+         from encounters e where e.id in (?, ?)`,
+        e1.id,
+        e2.id,
+        e1.id,
+        e2.id,
+      ).n;
+    const before = totals();
+    const res = await dpo.request({
+      method: 'POST',
+      url: `/api/privacy/participants/${p.code}/erase`,
+      payload: { reason: 'Antrag per E-Mail vom 28.11.', confirmCode: p.code.toLowerCase() },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ code: p.code, attendances: 2, consents: 1 });
+    expect(totals()).toBe(before);
+    expect(
+      one<{ newcomers: number }>('select newcomers from encounters where id = ?', e1.id).newcomers,
+    ).toBe(3);
+    expect(sql('select * from participants where id = ?', p.id)).toEqual([]);
+    for (const table of ['consents', 'follow_ups', 'encounter_attendees', 'group_members'])
+      expect(sql(`select * from ${table} where participant_id = ?`, p.id)).toEqual([]);
+    const row = auditRows(t.db, { action: 'delete', entity_type: 'participant' }).at(-1)!;
+    expect(row).toMatchObject({ entity_id: p.code, actor_id: dpo.userId });
+    expect(row.reason).not.toContain('Amal');
+    expectError(await get(`/api/privacy/participants/${p.code}/export`), 404, 'NOT_FOUND');
+  });
+
+  it('refuses without the repeated code or a reason, and changes nothing', async () => {
+    const { p } = richParticipant();
+    const erase = (payload: unknown) =>
+      dpo.request({ method: 'POST', url: `/api/privacy/participants/${p.code}/erase`, payload });
+    const body = expectError(
+      await erase({ reason: 'Antrag vom 1.12.', confirmCode: 'GRO-XXXX' }),
+      400,
+      'CONFIRMATION_MISMATCH',
+    );
+    expect(body.details).toEqual([expect.objectContaining({ field: 'confirmCode' })]);
+    expectError(await erase({ confirmCode: p.code }), 400, 'VALIDATION_FAILED');
+    expectError(await erase({ reason: 'x', confirmCode: p.code }), 400, 'VALIDATION_FAILED');
+    expect(sql('select id from participants where id = ?', p.id)).toHaveLength(1);
+    expect(sql('select * from encounter_attendees where participant_id = ?', p.id)).toHaveLength(2);
+  });
+
+  it('is refused to centre staff, who may not erase even their own centre’s people', async () => {
+    const { p } = richParticipant();
+    expectError(
+      await staff.request({
+        method: 'POST',
+        url: `/api/privacy/participants/${p.code}/erase`,
+        payload: { reason: 'Bitte löschen', confirmCode: p.code },
+      }),
+      403,
+      'FORBIDDEN',
+    );
+    expect(sql('select id from participants where id = ?', p.id)).toHaveLength(1);
+  });
+});
+
+describe('retention', () => {
+  it('erases participants without contact for longer than the setting, idempotently, with a dry run', async () => {
+    const old = richParticipant(addMonths(today(), -30)).p;
+    t.db.$client
+      .prepare('update participants set created_at = ? where id = ?')
+      .run(`${addMonths(today(), -31)}T10:00:00.000Z`, old.id);
+    t.db.$client
+      .prepare('update consents set given_on = ? where participant_id = ?')
+      .run(addMonths(today(), -31), old.id);
+    const recent = richParticipant(addMonths(today(), -3)).p;
+
+    const preview = (await get('/api/privacy/retention')).json();
+    expect(preview.retentionMonths).toBe(24);
+    expect(preview.participants.map((x: { code: string }) => x.code)).toContain(old.code);
+    expect(preview.participants.map((x: { code: string }) => x.code)).not.toContain(recent.code);
+    expect(sql('select id from participants where id = ?', old.id)).toHaveLength(1); // dry run
+
+    const run = await dpo.request({ method: 'POST', url: '/api/privacy/retention/run' });
+    expect(run.statusCode).toBe(200);
+    expect(run.json().erasedParticipants).toBe(preview.total);
+    expect(sql('select id from participants where id = ?', old.id)).toEqual([]);
+    expect(sql('select id from participants where id = ?', recent.id)).toHaveLength(1);
+    expect(auditRows(t.db, { entity_id: old.code, action: 'delete' })[0]!.reason).toMatch(
+      /^retention/,
+    );
+
+    expect(applyRetention(t.db, new Date()).erasedParticipants).toBe(0);
+  });
+
+  it('follows the configured period', async () => {
+    const p = richParticipant(addMonths(today(), -8)).p;
+    t.db.$client
+      .prepare('update participants set created_at = ? where id = ?')
+      .run(`${addMonths(today(), -9)}T10:00:00.000Z`, p.id);
+    t.db.$client
+      .prepare('update consents set given_on = ? where participant_id = ?')
+      .run(addMonths(today(), -9), p.id);
+    expect(applyRetention(t.db, new Date()).erasedParticipants).toBe(0);
+    t.db.$client
+      .prepare(
+        "insert or replace into settings (key, value) values ('participantRetentionMonths', 6)",
+      )
+      .run();
+    expect(
+      applyRetention(t.db, new Date(), { actorId: null, actorEmail: 'system:retention' })
+        .erasedParticipants,
+    ).toBe(1);
+    expect(sql('select id from participants where id = ?', p.id)).toEqual([]);
+    t.db.$client.prepare("delete from settings where key = 'participantRetentionMonths'").run();
+  });
+});
+
+describe('record of processing (Art. 30)', () => {
+  it('lists stored fields from the live schema, the configured retention and row counts', async () => {
+    const res = await get('/api/privacy/records');
+    expect(res.statusCode).toBe(200);
+    expectSchema(RecordsOfProcessingSchema, res.json());
+    const participants = res
+      .json()
+      .activities.find((a: { key: string }) => a.key === 'participants');
+    expect(participants.fields).toContain('alias');
+    expect(participants.retention).toEqual({ kind: 'months_after_last_contact', months: 24 });
+    expect(participants.rows).toBe(one<{ n: number }>('select count(*) as n from participants').n);
+    for (const word of res.json().excludedCategories)
+      expect(participants.fields.join(' ')).not.toMatch(new RegExp(word, 'i'));
+  });
+});
+
+describe('audit export and read volume', () => {
+  it('exports the filtered log as CSV and records the export', async () => {
+    const res = await get('/api/audit/export.csv?action=export');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('Zeit;Benutzer-ID;E-Mail;Aktion;Objekt;Objekt-ID;Felder;Grund;IP');
+    expect(lines.length - 1).toBe(
+      auditRows(t.db, { action: 'export' }).length - 1, // the CSV export itself is logged after
+    );
+    expect(lines.slice(1).every((l) => l.split(';')[3] === 'export')).toBe(true);
+  });
+
+  it('counts reads per user and day and flags unusual volumes', async () => {
+    const heavy = await userClient(t, ['coordinator']);
+    const insert = t.db.$client.prepare(
+      "insert into audit_log (actor_id, actor_email, action, entity_type, entity_id) values (?, ?, 'read', 'participant', '1')",
+    );
+    t.db.$client.transaction(() => {
+      for (let i = 0; i < 250; i++) insert.run(heavy.userId, 'heavy@test');
+    })();
+    const res = await get('/api/audit/read-volume?days=7');
+    expect(res.statusCode).toBe(200);
+    const row = res.json().rows.find((r: { actorId: number }) => r.actorId === heavy.userId);
+    expect(row).toMatchObject({
+      reads: 250,
+      flagged: true,
+      day: new Date().toISOString().slice(0, 10),
+    });
+    expectError(await get('/api/audit/read-volume?days=0'), 400, 'VALIDATION_FAILED');
+    expectError(await get('/api/audit/read-volume', staff), 403, 'FORBIDDEN');
+  });
+});

@@ -1,0 +1,56 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type {
+  EraseBody,
+  ErasurePreview,
+  ErasureResult,
+  RecordsOfProcessing,
+  RetentionPreview,
+  RetentionRun,
+} from '@begegnung/domain';
+import { api } from '../../../lib/api-client.ts';
+
+const enc = encodeURIComponent;
+
+export const privacyQueries = {
+  erasurePreview: (code: string) =>
+    queryOptions({
+      queryKey: ['privacy', 'erasure', code],
+      queryFn: () => api.get<ErasurePreview>(`/privacy/participants/${enc(code)}/erasure`),
+      retry: false,
+    }),
+  retention: () =>
+    queryOptions({
+      queryKey: ['privacy', 'retention'],
+      queryFn: () => api.get<RetentionPreview>('/privacy/retention'),
+    }),
+  records: () =>
+    queryOptions({
+      queryKey: ['privacy', 'records'],
+      queryFn: () => api.get<RecordsOfProcessing>('/privacy/records'),
+    }),
+};
+
+/** Download links (plain GETs with the session cookie; the browser saves the file). */
+export const exportUrl = (code: string, format: 'json' | 'pdf') =>
+  `/api/privacy/participants/${enc(code)}/export${format === 'pdf' ? '.pdf' : ''}`;
+
+export function useErase(code: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: EraseBody) =>
+      api.post<ErasureResult>(`/privacy/participants/${enc(code)}/erase`, body),
+    onSuccess: () => {
+      qc.removeQueries({ queryKey: ['privacy', 'erasure', code] });
+      void qc.invalidateQueries({ queryKey: ['participants'] });
+      void qc.invalidateQueries({ queryKey: ['privacy', 'retention'] });
+    },
+  });
+}
+
+export function useRunRetention() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<RetentionRun>('/privacy/retention/run'),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['privacy'] }),
+  });
+}

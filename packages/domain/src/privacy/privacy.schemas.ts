@@ -1,0 +1,191 @@
+import { Type, type Static } from 'typebox';
+import { RoleSchema } from '../auth/roles.ts';
+import { AuditActionSchema, AuditQuerySchema } from '../audit/audit.schemas.ts';
+import {
+  ConsentLanguageSchema,
+  ConsentPurposeSchema,
+  ContactPreferenceSchema,
+  FollowUpOutcomeSchema,
+  ReferralServiceSchema,
+} from '../encounters/participant.schemas.ts';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) =>
+  Type.Union([s, Type.Null()]);
+
+/** A participant code such as GRO-7KQ3: the only handle the privacy tools take. */
+export const ParticipantCodeParamsSchema = Type.Object({
+  code: Type.String({ pattern: '^[A-Z0-9]{1,6}-[0-9A-Z]{3,12}$', description: 'e.g. GRO-7KQ3' }),
+});
+
+/** Everything held about one participant (GDPR Art. 15 access, Art. 20 portability). */
+export const SubjectExportSchema = Type.Object({
+  generatedAt: Type.String(),
+  subject: Type.Object({
+    code: Type.String(),
+    centre: Type.String(),
+    alias: Nullable(Type.String()),
+    languages: Type.Array(Type.String()),
+    householdSize: Nullable(Type.Integer()),
+    district: Type.String(),
+    movedInAt: Nullable(Type.String()),
+    contactPreference: ContactPreferenceSchema,
+    notes: Nullable(Type.String()),
+    createdAt: Type.String(),
+  }),
+  consents: Type.Array(
+    Type.Object({
+      purpose: ConsentPurposeSchema,
+      givenOn: Type.String(),
+      expiresOn: Type.String(),
+      withdrawnOn: Nullable(Type.String()),
+      language: ConsentLanguageSchema,
+    }),
+  ),
+  encounters: Type.Array(
+    Type.Object({
+      date: Type.String(),
+      startTime: Type.String(),
+      durationMinutes: Type.Integer(),
+      activity: Type.String(),
+      centre: Type.String(),
+    }),
+  ),
+  followUps: Type.Array(
+    Type.Object({
+      dueOn: Type.String(),
+      reason: Type.String(),
+      status: Type.String(),
+      outcome: Nullable(FollowUpOutcomeSchema),
+      closedOn: Nullable(Type.String()),
+      attempts: Type.Array(
+        Type.Object({
+          attemptedOn: Type.String(),
+          outcome: FollowUpOutcomeSchema,
+          note: Nullable(Type.String()),
+        }),
+      ),
+    }),
+  ),
+  referrals: Type.Array(
+    Type.Object({
+      service: ReferralServiceSchema,
+      referredOn: Type.String(),
+      note: Nullable(Type.String()),
+    }),
+  ),
+  groups: Type.Array(Type.String()),
+  transfers: Type.Array(
+    Type.Object({
+      on: Type.String(),
+      from: Type.String(),
+      to: Type.String(),
+      reason: Type.String(),
+    }),
+  ),
+  /** Who processed the data, by role and action (Art. 15(1)(c): recipients). */
+  accessLog: Type.Array(
+    Type.Object({ at: Type.String(), action: AuditActionSchema, entityType: Type.String() }),
+  ),
+});
+export type SubjectExport = Static<typeof SubjectExportSchema>;
+
+/** What an erasure removes; shown before the data-protection officer confirms. */
+export const ErasurePreviewSchema = Type.Object({
+  code: Type.String(),
+  identityFields: Type.Array(Type.String(), { description: 'Identity fields that hold a value' }),
+  consents: Type.Integer(),
+  attendances: Type.Integer({ description: 'Named attendances that become anonymous counts' }),
+  followUps: Type.Integer(),
+  referrals: Type.Integer(),
+  groupMemberships: Type.Integer(),
+  transfers: Type.Integer(),
+});
+export type ErasurePreview = Static<typeof ErasurePreviewSchema>;
+
+export const EraseBodySchema = Type.Object(
+  {
+    reason: Type.String({ minLength: 5, maxLength: 500 }),
+    confirmCode: Type.String({ minLength: 1, maxLength: 20, description: 'Must repeat the code' }),
+  },
+  { additionalProperties: false },
+);
+export type EraseBody = Static<typeof EraseBodySchema>;
+
+export const ErasureResultSchema = Type.Intersect([
+  ErasurePreviewSchema,
+  Type.Object({ erasedAt: Type.String() }),
+]);
+export type ErasureResult = Static<typeof ErasureResultSchema>;
+
+/** Dry run of the participant retention rule: who would be erased today. */
+export const RetentionPreviewSchema = Type.Object({
+  asOf: Type.String(),
+  retentionMonths: Type.Integer(),
+  cutoff: Type.String({ description: 'Last contact before this date → identity erased' }),
+  total: Type.Integer(),
+  participants: Type.Array(
+    Type.Object({ code: Type.String(), centreCode: Type.String(), lastContactOn: Type.String() }),
+    { description: 'At most 200 listed' },
+  ),
+});
+export type RetentionPreview = Static<typeof RetentionPreviewSchema>;
+
+export const RetentionRunSchema = Type.Object({
+  ranAt: Type.String(),
+  expiredSessions: Type.Integer(),
+  erasedParticipants: Type.Integer(),
+});
+export type RetentionRun = Static<typeof RetentionRunSchema>;
+
+/** GDPR Art. 30 record of processing, generated from the schema, settings and row counts. */
+export const PROCESSING_ACTIVITIES = [
+  'participants',
+  'encounters',
+  'follow_ups',
+  'staff_accounts',
+  'audit_log',
+] as const;
+export type ProcessingActivity = (typeof PROCESSING_ACTIVITIES)[number];
+
+export const RecordsOfProcessingSchema = Type.Object({
+  generatedAt: Type.String(),
+  activities: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      legalBasis: Type.String({ description: 'Key of the legal basis, e.g. art6_1e, art6_1a' }),
+      fields: Type.Array(Type.String(), { description: 'Stored columns, from the live schema' }),
+      rolesWithAccess: Type.Array(RoleSchema),
+      retention: Type.Object({
+        kind: Type.String({ description: 'months_after_last_contact, session_ttl, …' }),
+        months: Nullable(Type.Integer()),
+      }),
+      rows: Type.Integer(),
+    }),
+  ),
+  excludedCategories: Type.Array(Type.String(), {
+    description: 'Special categories the schema has no field for (BRIEF §6.1)',
+  }),
+});
+export type RecordsOfProcessing = Static<typeof RecordsOfProcessingSchema>;
+
+/** Reads of personal data per user and day; unusually many are flagged for review. */
+export const READ_VOLUME_THRESHOLD = 200;
+export const ReadVolumeQuerySchema = Type.Object({
+  days: Type.Optional(Type.Integer({ minimum: 1, maximum: 90, default: 30 })),
+});
+export const ReadVolumeSchema = Type.Object({
+  days: Type.Integer(),
+  threshold: Type.Integer(),
+  rows: Type.Array(
+    Type.Object({
+      actorId: Nullable(Type.Integer()),
+      actorEmail: Nullable(Type.String()),
+      day: Type.String(),
+      reads: Type.Integer(),
+      flagged: Type.Boolean(),
+    }),
+  ),
+});
+export type ReadVolume = Static<typeof ReadVolumeSchema>;
+
+export { AuditQuerySchema as AuditExportQuerySchema };
