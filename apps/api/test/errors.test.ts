@@ -317,8 +317,11 @@ describe('GET /api/openapi.json', () => {
       }
       if (!op.summary) problems.push(`${key}: no summary`);
       const ok = op.responses?.['200'] ?? op.responses?.['201'];
-      // JSON, or a declared file type such as the CSV export.
-      if (!(ok?.content?.['application/json'] ?? ok?.content?.['text/csv'])?.schema) {
+      // JSON, or a declared file type such as the CSV and PDF exports.
+      const content = ok?.content ?? {};
+      const schema =
+        content['application/json'] ?? content['text/csv'] ?? content['application/pdf'];
+      if (!schema?.schema) {
         problems.push(`${key}: no 200/201 response schema`);
       }
     }
