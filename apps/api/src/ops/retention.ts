@@ -1,5 +1,6 @@
 import { localNow, retentionCutoff } from '@begegnung/domain';
 import type { Db } from '../db/client.ts';
+import { withTransaction } from '../lib/tx.ts';
 import { deleteExpiredSessions } from '../modules/auth/sessions.repository.ts';
 import { insertAudit } from '../modules/audit/audit.repository.ts';
 import { readSettings } from '../modules/settings/settings.repository.ts';
@@ -36,9 +37,9 @@ export function applyRetention(db: Db, now: Date, by: Runner = SCHEDULER): Reten
   const expiredSessions = deleteExpiredSessions(db, now.toISOString());
   const { due, months } = dueParticipants(db, now);
   for (const p of due) {
-    db.transaction((tx) => {
-      eraseParticipantRows(tx as unknown as Db, p.id);
-      insertAudit(tx as unknown as Db, {
+    withTransaction(db, (tx) => {
+      eraseParticipantRows(tx, p.id);
+      insertAudit(tx, {
         ...by,
         action: 'delete',
         entityType: 'participant',

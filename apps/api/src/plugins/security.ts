@@ -24,10 +24,11 @@ export const securityPlugin = fp(async (app) => {
     },
     strictTransportSecurity: app.config.cookieSecure,
   });
-  await app.register(cors, {
-    origin: app.config.corsOrigins.length ? app.config.corsOrigins : false,
-    credentials: true,
-  });
+  // Same origin by default: without configured origins there is nothing for CORS to answer,
+  // and the plugin's per-request hook is skipped altogether.
+  if (app.config.corsOrigins.length) {
+    await app.register(cors, { origin: app.config.corsOrigins, credentials: true });
+  }
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => {

@@ -3,6 +3,7 @@ import type { LegalForm, Role } from '@begegnung/domain';
 import type { Db } from '../db/client.ts';
 import { centres, operators, users } from '../db/schema/index.ts';
 import { hashPassword } from '../lib/passwords.ts';
+import { withTransaction } from '../lib/tx.ts';
 import { insertUser } from '../modules/users/users.repository.ts';
 import { seedPosts } from './posts.ts';
 import { seedEncounterDemo } from './encounters.ts';
@@ -146,8 +147,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
   const existing = db.select({ n: count() }).from(users).get()?.n ?? 0;
   if (existing > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  db.transaction((tx) => {
-    const t = tx as unknown as Db;
+  withTransaction(db, (t) => {
     const centreIds = seedCentres(t);
     for (const u of DEMO_USERS) {
       insertUser(t, {

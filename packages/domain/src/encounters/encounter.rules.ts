@@ -11,10 +11,12 @@ import type { ConsentPurpose } from './participant.schemas.ts';
 export const DEFAULT_CONSENT_MONTHS = 12;
 export const PROGRAMME_TIME_ZONE = 'Europe/Berlin';
 
-/** Local date and time in Göttingen: encounters are logged in local wall-clock time. */
-export function localNow(at: Date = new Date(), timeZone = PROGRAMME_TIME_ZONE) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per time zone.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const formatterFor = (timeZone: string) => {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
@@ -22,7 +24,16 @@ export function localNow(at: Date = new Date(), timeZone = PROGRAMME_TIME_ZONE) 
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
-    })
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+};
+
+/** Local date and time in Göttingen: encounters are logged in local wall-clock time. */
+export function localNow(at: Date = new Date(), timeZone = PROGRAMME_TIME_ZONE) {
+  const parts = Object.fromEntries(
+    formatterFor(timeZone)
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );

@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Activity, ActivityKey, Group, RosterMember } from '@begegnung/domain';
-import type { Db } from '../../db/client.ts';
+import { prepared, type Db } from '../../db/client.ts';
 import { activities, groupMembers, participants, recurringGroups } from '../../db/schema/index.ts';
 import { validFollowUpConsentSql } from '../participants/participants.repository.ts';
 
@@ -22,7 +22,13 @@ export const listActivities = (db: Db): Activity[] =>
   db.select(activityColumns).from(activities).orderBy(asc(activities.id)).all().map(asActivity);
 
 export function findActivity(db: Db, id: number): Activity | undefined {
-  const r = db.select(activityColumns).from(activities).where(eq(activities.id, id)).get();
+  const r = prepared(db, 'activities.find', (d) =>
+    d
+      .select(activityColumns)
+      .from(activities)
+      .where(eq(activities.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
   return r ? asActivity(r) : undefined;
 }
 

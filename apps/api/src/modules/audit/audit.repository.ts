@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lt, count, type SQL } from 'drizzle-orm';
 import type { AuditAction, AuditQuery } from '@begegnung/domain';
-import type { Db } from '../../db/client.ts';
+import { prepared, type Db } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
 
 export interface AuditRecord {
@@ -14,19 +14,23 @@ export interface AuditRecord {
   ip?: string | null;
 }
 
+/** Plain prepared insert: every write and every personal-data read goes through here. */
 export function insertAudit(db: Db, r: AuditRecord) {
-  db.insert(auditLog)
-    .values({
-      actorId: r.actorId,
-      actorEmail: r.actorEmail,
-      action: r.action,
-      entityType: r.entityType,
-      entityId: r.entityId == null ? null : String(r.entityId),
-      changedFields: r.changedFields ?? null,
-      reason: r.reason ?? null,
-      ip: r.ip ?? null,
-    })
-    .run();
+  prepared(db, 'insertAudit', (d) =>
+    d.$client.prepare(
+      `insert into audit_log (actor_id, actor_email, action, entity_type, entity_id, changed_fields, reason, ip)
+       values (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+  ).run(
+    r.actorId,
+    r.actorEmail,
+    r.action,
+    r.entityType,
+    r.entityId == null ? null : String(r.entityId),
+    r.changedFields ? JSON.stringify(r.changedFields) : null,
+    r.reason ?? null,
+    r.ip ?? null,
+  );
 }
 
 function nextDay(date: string) {

@@ -1,3 +1,4 @@
+import { withTransaction } from '../../lib/tx.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import Tokens from '@fastify/csrf';
 import { eq } from 'drizzle-orm';
@@ -90,8 +91,8 @@ export async function login(
   const csrfSecret = tokens.secretSync();
   const expiresAt = new Date(Date.now() + policy.ttlHours * 3_600_000);
   const now = new Date().toISOString();
-  db.transaction((tx) => {
-    insertSession(tx as unknown as Db, {
+  withTransaction(db, (tx) => {
+    insertSession(tx, {
       tokenHash: hashToken(token),
       userId: user.id,
       csrfSecret,
@@ -100,7 +101,7 @@ export async function login(
       userAgent: meta.userAgent?.slice(0, 300),
     });
     tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id)).run();
-    insertAudit(tx as unknown as Db, {
+    insertAudit(tx, {
       actorId: user.id,
       actorEmail: email,
       action: 'login',

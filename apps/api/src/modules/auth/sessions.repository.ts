@@ -1,6 +1,6 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Role } from '@begegnung/domain';
-import type { Db } from '../../db/client.ts';
+import { prepared, type Db } from '../../db/client.ts';
 import { sessions, userCentres, userRoles, users } from '../../db/schema/index.ts';
 
 export function insertSession(
@@ -33,35 +33,47 @@ export function deleteExpiredSessions(db: Db, now = new Date().toISOString()) {
 
 /** The session and its user, only if the session is unexpired and the user active. */
 export function findActiveSession(db: Db, tokenHash: string, now = new Date().toISOString()) {
-  return db
-    .select({
-      tokenHash: sessions.tokenHash,
-      csrfSecret: sessions.csrfSecret,
-      userId: users.id,
-      email: users.email,
-      displayName: users.displayName,
-      locale: users.locale,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, now), eq(users.active, true)),
-    )
-    .get();
+  return prepared(db, 'findActiveSession', (d) =>
+    d
+      .select({
+        tokenHash: sessions.tokenHash,
+        csrfSecret: sessions.csrfSecret,
+        userId: users.id,
+        email: users.email,
+        displayName: users.displayName,
+        locale: users.locale,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(
+        and(
+          eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+          gt(sessions.expiresAt, sql.placeholder('now')),
+          eq(users.active, true),
+        ),
+      )
+      .prepare(),
+  ).get({ tokenHash, now });
 }
 
 export function rolesAndCentres(db: Db, userId: number) {
-  const roles = db
-    .select({ role: userRoles.role })
-    .from(userRoles)
-    .where(eq(userRoles.userId, userId))
-    .all()
+  const roles = prepared(db, 'rolesOf', (d) =>
+    d
+      .select({ role: userRoles.role })
+      .from(userRoles)
+      .where(eq(userRoles.userId, sql.placeholder('userId')))
+      .prepare(),
+  )
+    .all({ userId })
     .map((r) => r.role as Role);
-  const centreIds = db
-    .select({ centreId: userCentres.centreId })
-    .from(userCentres)
-    .where(eq(userCentres.userId, userId))
-    .all()
+  const centreIds = prepared(db, 'centresOf', (d) =>
+    d
+      .select({ centreId: userCentres.centreId })
+      .from(userCentres)
+      .where(eq(userCentres.userId, sql.placeholder('userId')))
+      .prepare(),
+  )
+    .all({ userId })
     .map((r) => r.centreId);
   return { roles, centreIds };
 }

@@ -1,6 +1,6 @@
-import { asc, count, eq, inArray } from 'drizzle-orm';
+import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Centre, CreateCentreBody, UpdateCentreBody } from '@begegnung/domain';
-import type { Db } from '../../db/client.ts';
+import { prepared, type Db } from '../../db/client.ts';
 import { centres, operators, userCentres } from '../../db/schema/index.ts';
 
 const centreColumns = {
@@ -22,7 +22,11 @@ const baseQuery = (db: Db) =>
 export const listCentres = (db: Db): Centre[] => baseQuery(db).orderBy(asc(centres.name)).all();
 
 export const findCentre = (db: Db, id: number): Centre | undefined =>
-  baseQuery(db).where(eq(centres.id, id)).get();
+  prepared(db, 'centres.find', (d) =>
+    baseQuery(d)
+      .where(eq(centres.id, sql.placeholder('id')))
+      .prepare(),
+  ).get({ id });
 
 export const findCentreByCode = (db: Db, code: string) =>
   db.select({ id: centres.id }).from(centres).where(eq(centres.code, code)).get();

@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { EncounterSummary, StaffOption } from '@begegnung/domain';
-import type { Db } from '../../db/client.ts';
+import { prepared, type Db } from '../../db/client.ts';
 import {
   encounterAttendees,
   encounterStaff,
@@ -13,37 +13,75 @@ import {
 
 export type EncounterRow = typeof encounters.$inferSelect;
 
+// The logging path's queries are prepared once per connection (see `prepared`): the write
+// benchmark showed query building as a large share of a request.
+const ph = sql.placeholder;
+
 export const findEncounterRow = (db: Db, id: number): EncounterRow | undefined =>
-  db.select().from(encounters).where(eq(encounters.id, id)).get();
+  prepared(db, 'encounters.findRow', (d) =>
+    d
+      .select()
+      .from(encounters)
+      .where(eq(encounters.id, ph('id')))
+      .prepare(),
+  ).get({ id });
 
 export const findByClientRequestId = (db: Db, centreId: number, clientRequestId: string) =>
-  db
-    .select()
-    .from(encounters)
-    .where(and(eq(encounters.centreId, centreId), eq(encounters.clientRequestId, clientRequestId)))
-    .get();
+  prepared(db, 'encounters.findByRequest', (d) =>
+    d
+      .select()
+      .from(encounters)
+      .where(
+        and(eq(encounters.centreId, ph('centreId')), eq(encounters.clientRequestId, ph('rid'))),
+      )
+      .prepare(),
+  ).get({ centreId, rid: clientRequestId });
 
 export function attendeesOf(db: Db, encounterId: number) {
-  return db
-    .select({ id: participants.id, code: participants.code, alias: participants.alias })
-    .from(encounterAttendees)
-    .innerJoin(participants, eq(participants.id, encounterAttendees.participantId))
-    .where(eq(encounterAttendees.encounterId, encounterId))
-    .orderBy(participants.code)
-    .all();
+  return prepared(db, 'encounters.attendees', (d) =>
+    d
+      .select({ id: participants.id, code: participants.code, alias: participants.alias })
+      .from(encounterAttendees)
+      .innerJoin(participants, eq(participants.id, encounterAttendees.participantId))
+      .where(eq(encounterAttendees.encounterId, ph('id')))
+      .orderBy(participants.code)
+      .prepare(),
+  ).all({ id: encounterId });
 }
 
 export const staffOf = (db: Db, encounterId: number) =>
-  db
-    .select({ id: encounterStaff.userId })
-    .from(encounterStaff)
-    .where(eq(encounterStaff.encounterId, encounterId))
-    .all()
+  prepared(db, 'encounters.staff', (d) =>
+    d
+      .select({ id: encounterStaff.userId })
+      .from(encounterStaff)
+      .where(eq(encounterStaff.encounterId, ph('id')))
+      .prepare(),
+  )
+    .all({ id: encounterId })
     .map((r) => r.id)
     .sort((a, b) => a - b);
 
 export function insertEncounter(db: Db, e: typeof encounters.$inferInsert) {
-  return db.insert(encounters).values(e).returning({ id: encounters.id }).get().id;
+  return prepared(db, 'encounters.insert', (d) =>
+    d
+      .insert(encounters)
+      .values({
+        centreId: ph('centreId'),
+        activityId: ph('activityId'),
+        groupId: ph('groupId'),
+        date: ph('date'),
+        startTime: ph('startTime'),
+        durationMinutes: ph('durationMinutes'),
+        newcomers: ph('newcomers'),
+        host: ph('host'),
+        volunteers: ph('volunteers'),
+        other: ph('other'),
+        authorId: ph('authorId'),
+        clientRequestId: ph('clientRequestId'),
+      })
+      .returning({ id: encounters.id })
+      .prepare(),
+  ).get({ groupId: null, newcomers: 0, host: 0, volunteers: 0, other: 0, ...e })!.id;
 }
 
 export function updateEncounterRow(
@@ -117,15 +155,17 @@ export function listEncounters(
 
 /** Active centre staff of a centre: who can be named as present at an encounter. */
 export function staffOfCentre(db: Db, centreId: number): StaffOption[] {
-  return db
-    .select({ id: users.id, displayName: users.displayName })
-    .from(users)
-    .innerJoin(
-      userCentres,
-      and(eq(userCentres.userId, users.id), eq(userCentres.centreId, centreId)),
-    )
-    .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'centre_staff')))
-    .where(eq(users.active, true))
-    .orderBy(users.displayName)
-    .all();
+  return prepared(db, 'encounters.staffOfCentre', (d) =>
+    d
+      .select({ id: users.id, displayName: users.displayName })
+      .from(users)
+      .innerJoin(
+        userCentres,
+        and(eq(userCentres.userId, users.id), eq(userCentres.centreId, ph('centreId'))),
+      )
+      .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'centre_staff')))
+      .where(eq(users.active, true))
+      .orderBy(users.displayName)
+      .prepare(),
+  ).all({ centreId });
 }
