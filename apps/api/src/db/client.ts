@@ -19,28 +19,6 @@ export function migrationsFolder(): string {
   throw new Error('Migrations folder apps/api/drizzle not found');
 }
 
-/**
- * drizzle prepares every query anew; compiling SQL was the largest single cost of a write
- * request (see docs/ARCHITECTURE.md, performance). Statements are reusable in better-sqlite3,
- * so `prepare` returns a cached one per SQL text, reset to plain row mode (drizzle switches
- * readers to raw mode for joins and does not switch back). Nothing here iterates statements.
- */
-function cacheStatements(sqlite: Database.Database, max = 1000) {
-  const cache = new Map<string, Database.Statement>();
-  const prepare = sqlite.prepare.bind(sqlite);
-  sqlite.prepare = ((source: string) => {
-    let stmt = cache.get(source);
-    if (!stmt) {
-      stmt = prepare(source);
-      if (cache.size >= max) cache.clear();
-      cache.set(source, stmt);
-    } else if (stmt.reader) {
-      stmt.raw(false);
-    }
-    return stmt;
-  }) as typeof sqlite.prepare;
-}
-
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
@@ -48,7 +26,6 @@ export function openDatabase(path: string): Db {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  cacheStatements(sqlite);
   return drizzle(sqlite, { schema }) as Db;
 }
 
