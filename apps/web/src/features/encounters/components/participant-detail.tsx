@@ -21,6 +21,7 @@ import { useCurrentUser } from '../../../lib/session.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
 import {
   Badge,
+  ConfirmDialog,
   EmptyState,
   ErrorMessage,
   Field,
@@ -112,7 +113,7 @@ export function ParticipantDetail() {
         <ol className="timeline">
           {timeline.data?.map((item, i) => (
             <li key={`${item.kind}-${item.refId}-${i}`}>
-              <span className="timeline-date">{item.on}</span>
+              <span className="timeline-date">{fmt.date(item.on)}</span>
               <span className="timeline-kind">{t(`encounters.timeline.kinds.${item.kind}`)}</span>
               <span className="timeline-label">
                 {item.kind === 'encounter' ? (
@@ -156,6 +157,7 @@ function ConsentPanel({
   const errors = useFormErrors(give.error ?? withdraw.error);
   const [purpose, setPurpose] = useState<ConsentPurpose>('follow_up_contact');
   const [language, setLanguage] = useState<ConsentLanguage>('de');
+  const [withdrawing, setWithdrawing] = useState<number | null>(null);
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     give.mutate({ purpose, language });
@@ -189,12 +191,12 @@ function ConsentPanel({
                   ` · ${t('encounters.consent.withdrawnOn', { date: fmt.date(c.withdrawnOn) })}`}
               </div>
             </div>
-            {canWrite && !c.withdrawnOn && (
+            {canWrite && c.valid && (
               <button
                 type="button"
                 className="btn btn-small btn-danger-outline"
                 disabled={withdraw.isPending}
-                onClick={() => withdraw.mutate(c.id)}
+                onClick={() => setWithdrawing(c.id)}
               >
                 {t('encounters.consent.withdraw')}
               </button>
@@ -202,6 +204,19 @@ function ConsentPanel({
           </li>
         ))}
       </ul>
+      <ConfirmDialog
+        open={withdrawing !== null}
+        danger
+        busy={withdraw.isPending}
+        title={t('encounters.consent.withdrawConfirmTitle')}
+        body={t('encounters.consent.withdrawConfirmBody')}
+        confirmLabel={t('encounters.consent.withdraw')}
+        onCancel={() => setWithdrawing(null)}
+        onConfirm={() =>
+          withdrawing !== null &&
+          withdraw.mutate(withdrawing, { onSettled: () => setWithdrawing(null) })
+        }
+      />
       {canWrite && (
         <form className="inline-form" onSubmit={onSubmit} noValidate>
           {errors.general && (
