@@ -132,3 +132,28 @@ test('the consent sheet is printable in Arabic, right to left, with placeholders
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('banner')).toBeHidden();
 });
+
+test('consent is recorded and withdrawn only after a confirmation', async ({ page }) => {
+  await signIn(page, demo('grone'));
+  await openMenu(page);
+  await page.getByRole('link', { name: 'Teilnehmende' }).click();
+  await page.getByRole('button', { name: 'Person anlegen' }).click();
+  const alias = unique('Mit');
+  await page.getByLabel('Vorname oder Spitzname (freiwillig)').fill(alias);
+  await page.getByRole('button', { name: 'Anlegen', exact: true }).click();
+  await expect(page.getByRole('heading', { name: alias, level: 1 })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Einwilligung erfassen' }).click();
+  const consents = page.locator('.consent-list');
+  await expect(consents.getByText('Einwilligung gültig', { exact: true })).toBeVisible();
+  await consents.getByRole('button', { name: 'Widerrufen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Einwilligung widerrufen?' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+  await expect(consents.getByText('Einwilligung gültig', { exact: true })).toBeVisible();
+
+  await consents.getByRole('button', { name: 'Widerrufen' }).click();
+  await dialog.getByRole('button', { name: 'Widerrufen' }).click();
+  await expect(consents.getByText('widerrufen', { exact: true })).toBeVisible();
+  await expect(consents.getByRole('button', { name: 'Widerrufen' })).toHaveCount(0);
+});
