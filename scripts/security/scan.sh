@@ -22,10 +22,15 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 1 300); do curl -sf "$BASE/api/health" >/dev/null && break; sleep 0.1; done
 
-LOGIN=$(curl -s -D "$WORK/headers" -H 'content-type: application/json' \
-  -d '{"email":"admin@demo.begegnung.de","password":"begegnung-demo"}' "$BASE/api/auth/login")
-COOKIE=$(grep -i '^set-cookie:' "$WORK/headers" | head -1 | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/')
-CSRF=$(echo "$LOGIN" | sed -E 's/.*"csrfToken":"([^"]*)".*/\1/')
+# Signs in a demo user; prints "cookie<TAB>csrf".
+login() {
+  local body
+  body=$(curl -s -D "$WORK/headers-$1" -H 'content-type: application/json' \
+    -d "{\"email\":\"$1@demo.begegnung.de\",\"password\":\"begegnung-demo\"}" "$BASE/api/auth/login")
+  printf '%s\t%s\n' "$(grep -i '^set-cookie:' "$WORK/headers-$1" | head -1 | sed -E 's/^[Ss]et-[Cc]ookie: ([^;]*).*/\1/')" \
+    "$(echo "$body" | sed -E 's/.*"csrfToken":"([^"]*)".*/\1/')"
+}
+IFS=$'\t' read -r COOKIE CSRF < <(login admin)
 
 echo "== sqlmap =="
 SQLMAP=(sqlmap --batch --level=2 --risk=2 --threads=2 --time-sec=2 --disable-coloring -v 1 --skip=begegnung_session
@@ -36,13 +41,21 @@ TARGETS=(
   "$BASE/api/centres/1"
   "$BASE/api/operators/1"
 )
-# Routes added by later features are appended here as they land.
-[ -f "$ROOT/scripts/security/targets.txt" ] && while read -r t; do [ -n "$t" ] && TARGETS+=("$BASE$t"); done <"$ROOT/scripts/security/targets.txt"
 : >"$OUT/sqlmap.txt"
 for url in "${TARGETS[@]}"; do
   echo "-- $url" | tee -a "$OUT/sqlmap.txt"
   "${SQLMAP[@]}" -u "$url" 2>&1 | grep -Ei "injectable|is vulnerable|all tested parameters|CRITICAL" | tee -a "$OUT/sqlmap.txt" || true
 done
+# Routes of later features, each as the demo user allowed to call it: "<user> <path>".
+while read -r user path; do
+  [ -z "$user" ] || [ "${user:0:1}" = "#" ] && continue
+  IFS=$'\t' read -r C T < <(login "$user")
+  echo "-- $user $path" | tee -a "$OUT/sqlmap.txt"
+  sqlmap --batch --level=2 --risk=2 --threads=2 --time-sec=2 --disable-coloring -v 1 --skip=begegnung_session \
+    --output-dir="$WORK/sqlmap" --cookie="$C" --headers="x-csrf-token: $T" -u "$BASE$path" 2>&1 |
+    grep -Ei "injectable|is vulnerable|all tested parameters|CRITICAL" | tee -a "$OUT/sqlmap.txt" || true
+done <"$ROOT/scripts/security/targets.txt"
+
 echo "-- login body" | tee -a "$OUT/sqlmap.txt"
 "${SQLMAP[@]}" -u "$BASE/api/auth/login" --method=POST --data='{"email":"x@y.de*","password":"z*"}' \
   --headers="content-type: application/json" 2>&1 |
