@@ -13,3 +13,5 @@ export * from './encounters/participant.schemas.ts';
 export * from './encounters/encounter.schemas.ts';
 export * from './encounters/encounter.rules.ts';
 export * from './settings/settings.schemas.ts';
+export * from './hiring/hiring.rules.ts';
+export * from './hiring/hiring.schemas.ts';
