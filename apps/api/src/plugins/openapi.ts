@@ -43,6 +43,11 @@ export const openapiPlugin = fp(async (app) => {
         },
         { name: 'follow-ups', description: 'Outreach tasks and contact attempts' },
         { name: 'settings', description: 'Programme settings: out-of-view thresholds, retention' },
+        {
+          name: 'hiring',
+          description:
+            'Vacancies, versioned criteria, applications, screening, scorecards, selection record, purge',
+        },
         { name: 'system', description: 'Health and documentation' },
       ],
     },

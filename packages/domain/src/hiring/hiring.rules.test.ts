@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { addMonths } from '../encounters/encounter.rules.ts';
 import {
   APPLICATION_STATUSES,
   SCREENING_RESULTS,
-  addMonths,
   canTransitionApplication,
   canTransitionVacancy,
   checkAdvertText,

@@ -1,3 +1,5 @@
+import { addMonths } from '../encounters/encounter.rules.ts';
+
 /**
  * Hiring rules shared by API and web: status pipelines, the criteria freeze, OR-group
  * screening evaluation, advert text checks, scorecard visibility and the purge clock.
@@ -272,17 +274,6 @@ export const PARTICIPATION_RESPONSES = [
   'comments',
 ] as const;
 export type ParticipationResponse = (typeof PARTICIPATION_RESPONSES)[number];
-
-/** `date` (YYYY-MM-DD) plus whole months, clamped to the month's last day. */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(y, m - 1 + months, 1));
-  const last = new Date(
-    Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),
-  ).getUTCDate();
-  target.setUTCDate(Math.min(d, last));
-  return target.toISOString().slice(0, 10);
-}
 
 export interface RetentionState {
   status: ApplicationStatus;

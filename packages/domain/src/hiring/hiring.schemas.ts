@@ -20,7 +20,12 @@ const Reason = Type.String({ minLength: 3, maxLength: 2000 });
 
 export const VacancyStatusSchema = Type.Enum(VACANCY_STATUSES);
 export const ApplicationStatusSchema = Type.Enum(APPLICATION_STATUSES);
-export const VACANCY_CHANNELS = ['interamt', 'city_website', 'employment_agency', 'internal'] as const;
+export const VACANCY_CHANNELS = [
+  'interamt',
+  'city_website',
+  'employment_agency',
+  'internal',
+] as const;
 export type VacancyChannel = (typeof VACANCY_CHANNELS)[number];
 
 export const HiringParamsSchema = Type.Object({
