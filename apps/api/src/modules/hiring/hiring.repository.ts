@@ -79,7 +79,7 @@ export const applicationCount = (db: Db, vacancyId: number) =>
 
 export function insertCriteriaSet(
   db: Db,
-  set: { vacancyId: number; version: number; reason: string; createdById: number },
+  set: { vacancyId: number; version: number; reason: string; createdById: number | null },
   list: CriterionInput[],
 ) {
   const id = db.insert(criteriaSets).values(set).returning({ id: criteriaSets.id }).get().id;
