@@ -281,7 +281,10 @@ function assignedVacancy(
     panel: [clients.panel_member.userId],
     oversight: [{ userId: clients.oversight.userId, body: 'staff_council' }],
   });
-  hiring = { ...v, applicationId: makeApplication(t.db, v.vacancyId, { status: applicationStatus }) };
+  hiring = {
+    ...v,
+    applicationId: makeApplication(t.db, v.vacancyId, { status: applicationStatus }),
+  };
   return hiring;
 }
 const vacancyFixture = (status?: 'draft' | 'published' | 'closed') => () =>
@@ -443,7 +446,13 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
     deadline: '2030-06-30',
     postIds: [makePost()],
     criteria: [
-      { kind: 'required', label: 'Abschluss', evidenceType: 'certificate', weight: 3, scale: 'met' },
+      {
+        kind: 'required',
+        label: 'Abschluss',
+        evidenceType: 'certificate',
+        weight: 3,
+        scale: 'met',
+      },
     ],
   }),
   'PATCH /api/vacancies/{id}': () => ({ title: 'Matrix-Ausschreibung geändert' }),

@@ -33,7 +33,8 @@ export const MOTION_CRITERIA: CriterionInput[] = [
   },
   {
     kind: 'desirable',
-    label: 'Sprachen der Zielgruppen (Arabisch, Dari/Farsi, Tigrinya, Kurdisch) mindestens B2 (GER)',
+    label:
+      'Sprachen der Zielgruppen (Arabisch, Dari/Farsi, Tigrinya, Kurdisch) mindestens B2 (GER)',
     evidenceType: 'language_certificate',
     weight: 2,
     scale: 'GER A1–C2',
@@ -80,7 +81,10 @@ export function makeVacancy(
   opts: {
     status?: 'draft' | 'published' | 'closed';
     panel?: number[];
-    oversight?: { userId: number; body: 'staff_council' | 'equality_officer' | 'disability_representative' }[];
+    oversight?: {
+      userId: number;
+      body: 'staff_council' | 'equality_officer' | 'disability_representative';
+    }[];
   } = {},
 ): VacancyFixture {
   const status = opts.status ?? 'published';
@@ -101,7 +105,11 @@ export function makeVacancy(
   if (status !== 'draft') repo.freezeSet(db, setId, '2026-01-05T08:00:00.000Z');
   repo.replaceMembers(db, vacancyId, [
     ...(opts.panel ?? []).map((userId) => ({ userId, kind: 'panel' as const, body: null })),
-    ...(opts.oversight ?? []).map((o) => ({ userId: o.userId, kind: 'oversight' as const, body: o.body })),
+    ...(opts.oversight ?? []).map((o) => ({
+      userId: o.userId,
+      kind: 'oversight' as const,
+      body: o.body,
+    })),
   ]);
   return { vacancyId, setId, criterionIds: repo.criteriaOf(db, setId).map((c) => c.id) };
 }
