@@ -22,6 +22,7 @@ await build({
     'cli/create-admin': 'src/cli/create-admin.ts',
     'cli/backup': 'src/cli/backup.ts',
     'cli/restore': 'src/cli/restore.ts',
+    'cli/purge-applicants': 'src/cli/purge-applicants.ts',
   },
   outdir: 'dist',
   bundle: true,

@@ -1,8 +1,12 @@
 import type { Db } from '../db/client.ts';
+import { localNow } from '@begegnung/domain';
 import { deleteExpiredSessions } from '../modules/auth/sessions.repository.ts';
+import { purgeApplicants } from '../modules/hiring/purge.service.ts';
 
 export interface RetentionResult {
   expiredSessions: number;
+  /** Applicants anonymised after their retention period (BRIEF §6.6). */
+  purgedApplicants: number;
 }
 
 /**
@@ -11,5 +15,9 @@ export interface RetentionResult {
  * after 24 months without contact, applicant purge after the rejection period).
  */
 export function applyRetention(db: Db, now: Date): RetentionResult {
-  return { expiredSessions: deleteExpiredSessions(db, now.toISOString()) };
+  return {
+    expiredSessions: deleteExpiredSessions(db, now.toISOString()),
+    purgedApplicants: purgeApplicants(db, { today: localNow(now).date, dryRun: false, actor: null })
+      .applicationIds.length,
+  };
 }
