@@ -565,7 +565,8 @@ describe('migration-background self-disclosure', () => {
         expect(body, `${url}`).not.toContain(MARKER);
         expect(body, `${url}`).not.toMatch(/migrationBackground|selfDisclosure|self_disclosure/i);
         checked++;
-        if (res.statusCode === 200) ok200.add(`${c === panelClient ? 'panel' : 'oversight'} ${path}`);
+        if (res.statusCode === 200)
+          ok200.add(`${c === panelClient ? 'panel' : 'oversight'} ${path}`);
       }
     }
     expect(checked).toBeGreaterThan(20);
@@ -913,5 +914,31 @@ describe('retention: purge with legal hold', () => {
     expectError(await patch({ legalHold: true }), 400, 'REASON_REQUIRED');
     const ok = await patch({ rejectionSentOn: '2026-02-01', rejectionReceivedOn: '2026-02-04' });
     expect(ok.json()).toMatchObject({ purgeDueOn: '2026-08-04' });
+  });
+});
+
+describe('demo seed', () => {
+  it('has the published Grone vacancy with 8 applicants, a panel of three and mixed scorecards', async () => {
+    const { seedDemoIfEmpty } = await import('../src/seed/demo.ts');
+    const x = await createTestApp();
+    await seedDemoIfEmpty(x.db);
+    const q = <T>(sql: string) => x.db.$client.prepare(sql).all() as T[];
+    const [grone] = q<{ id: number; status: string }>(
+      "select v.id, v.status from vacancies v join vacancy_posts vp on vp.vacancy_id = v.id join posts p on p.id = vp.post_id where p.code = 'INT-GRO-01'",
+    );
+    expect(grone!.status).toBe('published');
+    const statuses = q<{ status: string }>(
+      `select status from applications where vacancy_id = ${grone!.id}`,
+    );
+    expect(statuses).toHaveLength(8);
+    expect(new Set(statuses.map((s) => s.status)).size).toBeGreaterThanOrEqual(5);
+    expect(
+      q(`select * from vacancy_members where vacancy_id = ${grone!.id} and kind = 'panel'`),
+    ).toHaveLength(3);
+    const cards = q<{ submitted: number }>(
+      `select submitted_at is not null as submitted from scorecards where vacancy_id = ${grone!.id}`,
+    );
+    expect(cards.some((c) => c.submitted)).toBe(true);
+    expect(cards.some((c) => !c.submitted)).toBe(true);
   });
 });

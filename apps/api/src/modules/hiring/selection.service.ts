@@ -228,7 +228,7 @@ export function selectionMarkdown(ctx: ServiceContext, vacancyId: number) {
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...r.candidates.map(
       (c) =>
-        `| ${c.rank ?? '–'} | ${esc(c.displayName)}${c.severelyDisabled ? ' (SB)' : ''} | ${STATUS_DE[c.status]} | ${SUGGESTION_DE[c.suggestion]} | ${c.scorecardCount} | ${deNumber(c.averageScore)} | ${esc(c.reason ?? '–')} |`,
+        `| ${c.rank ?? '–'} | ${esc(c.displayName)}${c.severelyDisabled ? ' (SB)' : ''} | ${STATUS_DE[c.status]} | ${SUGGESTION_DE[c.suggestion]} | ${c.scorecardCount}${c.recommendations.length ? ` (${c.recommendations.map((x) => REC_DE[x]).join(', ')})` : ''} | ${deNumber(c.averageScore)} | ${esc(c.reason ?? '–')} |`,
     ),
     '',
     '## Sichtungsergebnisse je Kriterium',
@@ -335,7 +335,7 @@ export async function selectionPdf(ctx: ServiceContext, vacancyId: number) {
         c.rank == null ? '–' : String(c.rank),
         `${c.displayName}${c.severelyDisabled ? '\n(schwerbehindert, § 165 SGB IX)' : ''}`,
         STATUS_DE[c.status]!,
-        `${deNumber(c.averageScore)}\n(${c.scorecardCount} Bögen)`,
+        `${deNumber(c.averageScore)}\n(${c.scorecardCount} Bögen${c.recommendations.length ? `: ${c.recommendations.map((x) => REC_DE[x]).join(', ')}` : ''})`,
         c.reason ?? '–',
       ]),
     ],
