@@ -211,6 +211,14 @@ export function seedHiring(db: Db) {
         assessedById: panel[k % 2]!,
       }),
     );
+    // Nora gave the voluntary, separately consented self-disclosure (stored apart).
+    if (a.first === 'Nora')
+      repo.upsertSelfDisclosure(db, {
+        applicationId: id,
+        migrationBackground: 'prefer_not_to_say',
+        consentGivenAt: '2026-11-11T09:00:00.000Z',
+        consentTextVersion: 'SD-2026-1',
+      });
     if (a.status !== 'invited' && a.status !== 'interviewed') return;
     // Panel 1 and 2 have submitted; panel 3 has a draft for Erika and nothing for Max.
     panel.forEach((memberId, m) => {

@@ -76,9 +76,9 @@ export function ApplicationDetail() {
         }
         actions={isAdmin && !a.purged && <StatusActions app={a} />}
       />
-      {a.purged && <Notice tone="warning">{t('hiring.application.purged')}</Notice>}
+      {a.purged && <p className="alert alert-warning">{t('hiring.application.purged')}</p>}
       {a.mustInvite && (
-        <div className="alert alert-warning hiring-must-invite-banner" role="status">
+        <div className="alert alert-warning hiring-must-invite-banner">
           <strong>{t('hiring.mustInvite')}</strong> {t('hiring.application.mustInviteExplain')}
         </div>
       )}
@@ -269,7 +269,7 @@ function Screening({
   return (
     <section className="panel" aria-labelledby="screening-heading">
       <h2 id="screening-heading">{t('hiring.screening.title')}</h2>
-      <Notice>{t('hiring.screening.humanDecides')}</Notice>
+      <p className="alert alert-info">{t('hiring.screening.humanDecides')}</p>
       <p className="hiring-evaluation">
         {t('hiring.screening.suggestionLabel')}{' '}
         <span className={`hiring-suggestion hiring-suggestion-${app.evaluation.suggestion}`}>
@@ -394,7 +394,9 @@ function Scorecards({
       )}
       {canScore && !invited && <p className="muted">{t('hiring.scorecards.notInvited')}</p>}
       {list.data && list.data.hiddenCount > 0 && (
-        <Notice>{t('hiring.scorecards.hidden', { count: list.data.hiddenCount })}</Notice>
+        <p className="alert alert-info">
+          {t('hiring.scorecards.hidden', { count: list.data.hiddenCount })}
+        </p>
       )}
       <ul className="hiring-cards">
         {list.data?.cards

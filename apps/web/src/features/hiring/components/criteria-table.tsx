@@ -46,12 +46,22 @@ export function CriteriaTable({ criteria }: { criteria: (CriterionInput & { id?:
   );
 }
 
-export function AdvertWarnings({ warnings }: { warnings: AdvertWarning[] }) {
+/** Inline advert warnings; a live region while editing, plain text on the detail page. */
+export function AdvertWarnings({
+  warnings,
+  live = true,
+}: {
+  warnings: AdvertWarning[];
+  live?: boolean;
+}) {
   const { t } = useTranslation();
   if (warnings.length === 0)
     return <p className="hiring-advert-ok small">{t('hiring.advert.ok')}</p>;
   return (
-    <div className="alert alert-warning" role="status" aria-live="polite">
+    <div
+      className="alert alert-warning"
+      {...(live && { role: 'status', 'aria-live': 'polite' as const })}
+    >
       <p>
         <strong>{t('hiring.advert.title')}</strong>
       </p>

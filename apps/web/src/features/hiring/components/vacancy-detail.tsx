@@ -21,7 +21,6 @@ import {
   ErrorMessage,
   Field,
   Loading,
-  Notice,
   PageHeader,
 } from '../../../components/ui.tsx';
 import {
@@ -78,12 +77,14 @@ export function VacancyDetail() {
         actions={isAdmin && <StatusActions vacancy={v} />}
       />
       {v.status === 'aborted' && v.abortReason && (
-        <Notice tone="warning">{t('hiring.detail.aborted', { reason: v.abortReason })}</Notice>
+        <p className="alert alert-warning">
+          {t('hiring.detail.aborted', { reason: v.abortReason })}
+        </p>
       )}
       {v.versions.length > 1 && v.status === 'draft' && (
-        <Notice tone="warning">
+        <p className="alert alert-warning">
           {t('hiring.detail.readvertise', { version: set.version, reason: set.reason })}
-        </Notice>
+        </p>
       )}
       <dl className="detail-list">
         <dt>{t('hiring.form.channel')}</dt>
@@ -115,7 +116,7 @@ export function VacancyDetail() {
       <details className="panel hiring-advert">
         <summary>{t('hiring.detail.advertAndCriteria')}</summary>
         <p className="hiring-advert-text">{v.advertText}</p>
-        {isAdmin && <AdvertWarnings warnings={v.advertWarnings} />}
+        {isAdmin && <AdvertWarnings warnings={v.advertWarnings} live={false} />}
         <h3>{t('hiring.criteria.title')}</h3>
         <CriteriaTable criteria={set.criteria} />
         {v.versions.length > 1 && (
