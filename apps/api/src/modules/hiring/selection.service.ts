@@ -190,6 +190,14 @@ const REC_DE: Record<string, string> = {
   strong_no: 'klar nein',
 };
 
+const EVIDENCE_DE: Record<string, string> = {
+  certificate: 'Urkunde / Zeugnis',
+  employment_record: 'Arbeitszeugnisse',
+  cv: 'Lebenslauf',
+  language_certificate: 'Sprachnachweis',
+  interview: 'Interviewfrage',
+};
+
 const deDate = (iso: string | null) =>
   iso ? iso.slice(0, 10).split('-').reverse().join('.') : '–';
 const deNumber = (n: number | null) => (n === null ? '–' : n.toFixed(2).replace('.', ','));
@@ -219,7 +227,7 @@ export function selectionMarkdown(ctx: ServiceContext, vacancyId: number) {
     '| --- | --- | --- | --- | --- | --- |',
     ...r.criteriaSet.criteria.map(
       (c, i) =>
-        `| K${i + 1} | ${KIND_DE[c.kind]} | ${esc(c.label)} | ${c.evidenceType} | ${c.weight} | ${c.groupKey ? `${c.groupKey} (Rang ${c.rank})` : '–'} |`,
+        `| K${i + 1} | ${KIND_DE[c.kind]} | ${esc(c.label)} | ${EVIDENCE_DE[c.evidenceType] ?? c.evidenceType} | ${c.weight} | ${c.groupKey ? `${c.groupKey} (Rang ${c.rank})` : '–'} |`,
     ),
     '',
     '## Bewerberinnen und Bewerber',
@@ -320,7 +328,7 @@ export async function selectionPdf(ctx: ServiceContext, vacancyId: number) {
         `K${i + 1}`,
         KIND_DE[c.kind]!,
         c.groupKey ? `${c.label}\n(Alternative „${c.groupKey}“, Rang ${c.rank})` : c.label,
-        c.evidenceType,
+        EVIDENCE_DE[c.evidenceType] ?? c.evidenceType,
         String(c.weight),
       ]),
     ],
@@ -389,19 +397,32 @@ export async function selectionPdf(ctx: ServiceContext, vacancyId: number) {
       doc.y,
       { width },
     );
-  doc.moveDown(2.5);
-  doc
-    .fillColor('#000')
-    .fontSize(9)
-    .text('_______________________________          _______________________________', { width });
-  doc.text(
-    'Datum, Unterschrift Personalstelle                         Datum, Unterschrift Auswahlkommission',
-    { width },
-  );
+  // Signature block: two columns, kept together on one page.
+  if (doc.y > doc.page.height - 160) doc.addPage();
+  doc.moveDown(3);
+  const y = doc.y;
+  const col = (width - 40) / 2;
+  doc.lineWidth(0.5).strokeColor('#000');
+  for (const [i, label] of [
+    'Datum, Unterschrift Personalstelle',
+    'Datum, Unterschrift Vorsitz Auswahlkommission',
+  ].entries()) {
+    const x = 56 + i * (col + 40);
+    doc
+      .moveTo(x, y)
+      .lineTo(x + col, y)
+      .stroke();
+    doc
+      .fillColor('#000')
+      .fontSize(8)
+      .text(label, x, y + 4, { width: col });
+  }
 
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);
+    // Writing below the bottom margin would start a new page; the footer sits in the margin.
+    doc.page.margins.bottom = 0;
     doc
       .font('Helvetica')
       .fontSize(8)
