@@ -317,8 +317,10 @@ describe('GET /api/openapi.json', () => {
       }
       if (!op.summary) problems.push(`${key}: no summary`);
       const ok = op.responses?.['200'] ?? op.responses?.['201'];
-      // JSON, or a declared file type such as the CSV export.
-      if (!(ok?.content?.['application/json'] ?? ok?.content?.['text/csv'])?.schema) {
+      // JSON, or a declared file type such as the CSV, PDF or Markdown exports.
+      const content = ok?.content ?? {};
+      const file = ['text/csv', 'application/pdf', 'text/markdown'].find((t) => content[t]);
+      if (!(content['application/json'] ?? (file && content[file]))?.schema) {
         problems.push(`${key}: no 200/201 response schema`);
       }
     }
