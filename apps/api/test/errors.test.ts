@@ -320,7 +320,7 @@ describe('GET /api/openapi.json', () => {
       // JSON, or a declared file type such as the CSV, PDF or Markdown exports.
       const content = ok?.content ?? {};
       const file = ['text/csv', 'application/pdf', 'text/markdown'].find((t) => content[t]);
-      if (!(content['application/json'] ?? (file && content[file]))?.schema) {
+      if (!(content['application/json'] ?? (file ? content[file] : undefined))?.schema) {
         problems.push(`${key}: no 200/201 response schema`);
       }
     }
