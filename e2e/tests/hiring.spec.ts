@@ -148,3 +148,44 @@ test('the must-invite marker is visible in the overview and on the application',
   await admin.goto('/vacancies/1/applications/6');
   await expect(admin.locator('.hiring-must-invite-banner')).toContainText('§ 165 SGB IX');
 });
+
+test('a new vacancy: advert warnings inline, frozen at publication, a change is a new version', async ({
+  browser,
+}) => {
+  const admin = await as(browser, 'admin');
+  await admin.goto('/vacancies/new');
+  await admin.getByLabel('Titel der Ausschreibung').fill('Fachkraft Integration Leineberg');
+  await admin.getByLabel(/INT-LEI-01/).check();
+  await admin.getByLabel('Bewerbungsfrist').fill('2027-03-31');
+  const advert = admin.getByLabel('Ausschreibungstext');
+  await advert.fill('Wir suchen für unser junges Team eine Fachkraft, Muttersprache Deutsch.');
+  const warnings = admin.locator('.alert-warning');
+  await expect(warnings).toContainText('(m/w/d)');
+  await expect(warnings).toContainText('Altersbezogene Formulierung');
+  await expect(warnings).toContainText('Muttersprache');
+  await advert.fill('Fachkraft Integration (m/w/d), Deutsch auf Niveau C1, Arabisch B2 erwünscht.');
+  await expect(admin.getByText('Keine Auffälligkeiten im Ausschreibungstext.')).toBeVisible();
+  await admin.getByRole('button', { name: 'Entwurf speichern' }).click();
+  await expect(
+    admin.getByRole('heading', { level: 1, name: 'Fachkraft Integration Leineberg' }),
+  ).toBeVisible();
+
+  await admin.getByRole('button', { name: 'Veröffentlichen' }).click();
+  await confirm(admin, 'Veröffentlichen');
+  await expect(admin.getByText(/Anforderungen: Fassung 1, eingefroren am/)).toBeVisible();
+
+  await admin.getByText('Ausschreibungstext und Anforderungsprofil').click();
+  await admin.getByRole('button', { name: 'Neue Fassung anlegen' }).click();
+  await expect(admin.getByText(/seit der Veröffentlichung eingefroren/)).toBeVisible();
+  await admin.getByLabel('Begründung der Änderung').fill('Sprachniveau präzisiert');
+  await admin
+    .getByRole('group', { name: 'K4', exact: true })
+    .getByLabel('Kriterium')
+    .fill('Arabisch oder Dari mindestens B2 (GER)');
+  await admin.getByRole('button', { name: 'Neue Fassung speichern' }).click();
+  await expect(admin.getByText('Anforderungen: Fassung 2 (Entwurf)')).toBeVisible();
+  await expect(
+    admin.getByText(/muss erneut ausgeschrieben oder das Verfahren abgebrochen werden/),
+  ).toBeVisible();
+  await expect(admin.getByText('Entwurf', { exact: true })).toBeVisible();
+});

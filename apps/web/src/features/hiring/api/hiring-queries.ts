@@ -6,6 +6,7 @@ import type {
   CreateApplicationBody,
   CreateParticipationBody,
   CreateVacancyBody,
+  CriterionInput,
   DecisionBody,
   MembersBody,
   PurgeResult,
@@ -91,6 +92,14 @@ export const useCreateVacancy = () =>
 export const useVacancyStatus = (id: number) =>
   useHiringMutation((body: VacancyStatusBody) =>
     api.post<Vacancy>(`/vacancies/${id}/status`, body),
+  );
+export const useReplaceCriteria = (id: number) =>
+  useHiringMutation((criteria: CriterionInput[]) =>
+    api.put<Vacancy>(`/vacancies/${id}/criteria`, { criteria }),
+  );
+export const useNewCriteriaVersion = (id: number) =>
+  useHiringMutation((body: { reason: string; criteria: CriterionInput[] }) =>
+    api.post<Vacancy>(`/vacancies/${id}/criteria-versions`, body),
   );
 export const useSetMembers = (id: number) =>
   useHiringMutation((body: MembersBody) => api.put<Vacancy>(`/vacancies/${id}/members`, body));

@@ -6,6 +6,7 @@ import {
   PARTICIPATION_BODIES,
   PARTICIPATION_RESPONSES,
   hasRole,
+  type CriterionInput,
   type ParticipationBody,
   type ParticipationResponse,
   type Vacancy,
@@ -30,10 +31,13 @@ import {
   useAddParticipation,
   useCreateApplication,
   useDecision,
+  useNewCriteriaVersion,
+  useReplaceCriteria,
   useSetMembers,
   useVacancyStatus,
 } from '../api/hiring-queries.ts';
 import { AdvertWarnings, CriteriaTable } from './criteria-table.tsx';
+import { CriteriaEditor } from './criteria-editor.tsx';
 import { applicationTone, vacancyTone } from './labels.ts';
 
 export function VacancyDetail() {
@@ -119,6 +123,9 @@ export function VacancyDetail() {
         {isAdmin && <AdvertWarnings warnings={v.advertWarnings} live={false} />}
         <h3>{t('hiring.criteria.title')}</h3>
         <CriteriaTable criteria={set.criteria} />
+        {isAdmin && (v.status === 'draft' || v.status === 'published') && (
+          <CriteriaChange vacancy={v} />
+        )}
         {v.versions.length > 1 && (
           <ul className="hiring-versions small">
             {v.versions.map((x) => (
@@ -762,5 +769,58 @@ function SelectionPanel({ vacancy, canDecide }: { vacancy: Vacancy; canDecide: b
         </ol>
       )}
     </section>
+  );
+}
+
+/**
+ * A draft's criteria are edited in place; once published they are frozen, and a change is a
+ * new version with a reason that sends the advert back to draft (re-advertise or abort).
+ */
+function CriteriaChange({ vacancy }: { vacancy: Vacancy }) {
+  const { t } = useTranslation();
+  const frozen = vacancy.criteriaSet.frozenAt !== null;
+  const replace = useReplaceCriteria(vacancy.id);
+  const version = useNewCriteriaVersion(vacancy.id);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [criteria, setCriteria] = useState<CriterionInput[]>(() =>
+    vacancy.criteriaSet.criteria.map(({ id: _id, ...c }) => c),
+  );
+  const mutation = frozen ? version : replace;
+  const errors = useFormErrors(mutation.error);
+  if (!open)
+    return (
+      <button type="button" className="btn btn-small" onClick={() => setOpen(true)}>
+        {t(frozen ? 'hiring.editor.newVersion' : 'hiring.editor.edit')}
+      </button>
+    );
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const done = { onSuccess: () => setOpen(false) };
+        if (frozen) version.mutate({ reason, criteria }, done);
+        else replace.mutate(criteria, done);
+      }}
+    >
+      {frozen && <p className="alert alert-warning">{t('hiring.editor.frozenExplain')}</p>}
+      <ErrorMessage error={mutation.error} />
+      {frozen && (
+        <Field label={t('hiring.editor.reason')} error={errors.field('reason')}>
+          {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        </Field>
+      )}
+      <CriteriaEditor value={criteria} onChange={setCriteria} />
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary" disabled={mutation.isPending}>
+          {t(frozen ? 'hiring.editor.saveVersion' : 'common.save')}
+        </button>
+        <button type="button" className="btn" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }

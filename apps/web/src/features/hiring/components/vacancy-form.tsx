@@ -12,7 +12,8 @@ import { api } from '../../../lib/api-client.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
 import { ErrorMessage, Field, Loading, PageHeader } from '../../../components/ui.tsx';
 import { useCreateVacancy } from '../api/hiring-queries.ts';
-import { AdvertWarnings, CriteriaTable } from './criteria-table.tsx';
+import { AdvertWarnings } from './criteria-table.tsx';
+import { CriteriaEditor } from './criteria-editor.tsx';
 
 interface PostOption {
   id: number;
@@ -81,7 +82,7 @@ export function VacancyCreate() {
   const [internalOnly, setInternalOnly] = useState(false);
   const [encouragementLine, setEncouragementLine] = useState(true);
   const [postIds, setPostIds] = useState<number[]>([]);
-  const criteria = motionCriteria(t);
+  const [criteria, setCriteria] = useState(() => motionCriteria(t));
   const warnings = checkAdvertText(advertText);
 
   const onSubmit = (e: FormEvent) => {
@@ -190,7 +191,7 @@ export function VacancyCreate() {
         <section className="panel" aria-labelledby="criteria-heading">
           <h2 id="criteria-heading">{t('hiring.criteria.title')}</h2>
           <p className="muted">{t('hiring.form.criteriaHint')}</p>
-          <CriteriaTable criteria={criteria} />
+          <CriteriaEditor value={criteria} onChange={setCriteria} />
         </section>
         <div className="form-actions">
           <button type="submit" className="btn btn-primary" disabled={create.isPending}>
