@@ -85,6 +85,14 @@ test('publish → receive an application → screen → two panel members score 
   await score(panel2, '3');
   await expect(panel2.locator('.hiring-cards')).toContainText('Paula Panel');
 
+  // A submitted card is locked; a correction is a new revision with a reason.
+  await panel1.reload();
+  await panel1.getByRole('button', { name: 'Korrektur als neue Fassung' }).click();
+  await panel1.getByLabel('K1', { exact: true }).selectOption('5');
+  await panel1.getByLabel('Grund der Korrektur').fill('Übertragungsfehler bei Frage 1');
+  await panel1.getByRole('button', { name: 'Korrektur speichern' }).click();
+  await expect(panel1.getByText('Korrektur 2: Übertragungsfehler bei Frage 1')).toBeVisible();
+
   // HR closes, records the ranking with reasons and exports the selection record.
   await admin.goto(vacancyUrl);
   await expect(admin.getByText('2 von 1 abgegeben')).toHaveCount(0);

@@ -14,6 +14,7 @@ import type {
   Scorecard,
   ScorecardBody,
   ScorecardList,
+  ScorecardRevisionBody,
   ScreeningBody,
   SelectionRecord,
   Vacancy,
@@ -137,6 +138,10 @@ export const useReadSelfDisclosure = (id: number) =>
 export const useSaveScorecard = (vacancyId: number) =>
   useHiringMutation((body: ScorecardBody) =>
     api.post<Scorecard>(`/vacancies/${vacancyId}/scorecards`, body),
+  );
+export const useReviseScorecard = (cardId: number) =>
+  useHiringMutation((body: ScorecardRevisionBody) =>
+    api.post<Scorecard>(`/scorecards/${cardId}/revisions`, body),
   );
 export const useDecision = (vacancyId: number) =>
   useHiringMutation((body: DecisionBody) =>

@@ -12,6 +12,7 @@ import {
   type ApplicationStatus,
   type Criterion,
   type Recommendation,
+  type Scorecard,
   type ScreeningValue,
   type Vacancy,
 } from '@begegnung/domain';
@@ -32,6 +33,7 @@ import {
   hiringQueries,
   useApplicationStatus,
   useReadSelfDisclosure,
+  useReviseScorecard,
   useRetention,
   useSaveScorecard,
   useScreening,
@@ -432,6 +434,9 @@ function Scorecards({
                 </p>
               )}
               {c.notes && <p className="small">{c.notes}</p>}
+              {canScore && c.memberId === user?.id && c.submittedAt && (
+                <RevisionForm card={c} criteria={vacancy.criteriaSet.criteria} />
+              )}
             </li>
           ))}
       </ul>
@@ -695,5 +700,74 @@ function SelfDisclosurePanel({ applicationId }: { applicationId: number }) {
         }
       />
     </section>
+  );
+}
+
+/** Corrections of a submitted card: a new revision with a reason; the old one stays on record. */
+function RevisionForm({ card, criteria }: { card: Scorecard; criteria: Criterion[] }) {
+  const { t } = useTranslation();
+  const revise = useReviseScorecard(card.id);
+  const errors = useFormErrors(revise.error);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [scores, setScores] = useState<Record<number, number>>(
+    Object.fromEntries(card.ratings.map((r) => [r.criterionId, r.score])),
+  );
+  if (!open)
+    return (
+      <button type="button" className="link-button" onClick={() => setOpen(true)}>
+        {t('hiring.scorecards.correct')}
+      </button>
+    );
+  return (
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        revise.mutate(
+          {
+            reason,
+            ratings: criteria
+              .filter((c) => scores[c.id])
+              .map((c) => ({ criterionId: c.id, score: scores[c.id]! })),
+            recommendation: card.recommendation ?? 'yes',
+            notes: card.notes,
+          },
+          { onSuccess: () => setOpen(false) },
+        );
+      }}
+    >
+      <ErrorMessage error={revise.error} />
+      {criteria.map((c, i) => (
+        <Field key={c.id} label={`K${i + 1}`}>
+          {(p) => (
+            <select
+              {...p}
+              value={scores[c.id] ?? ''}
+              onChange={(e) => setScores({ ...scores, [c.id]: Number(e.target.value) })}
+            >
+              <option value="">—</option>
+              {[1, 2, 3, 4, 5].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ))}
+      <Field label={t('hiring.scorecards.correctionReason')} error={errors.field('reason')}>
+        {(p) => <input {...p} value={reason} onChange={(e) => setReason(e.target.value)} />}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="btn btn-small btn-primary" disabled={revise.isPending}>
+          {t('hiring.scorecards.saveCorrection')}
+        </button>
+        <button type="button" className="btn btn-small" onClick={() => setOpen(false)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
