@@ -83,7 +83,8 @@ function view(ctx: ServiceContext, a: repo.ApplicationRow, isAdmin: boolean): Ap
     rejectionSentOn: a.rejectionSentOn,
     rejectionReceivedOn: a.rejectionReceivedOn,
     legalHold: a.legalHold,
-    legalHoldReason: a.legalHoldReason,
+    // The reason for a hold (e.g. a claim) is HR's business, not the panel's.
+    legalHoldReason: isAdmin ? a.legalHoldReason : null,
     talentPoolUntil: a.talentPoolUntil,
     purgeDueOn: purgeDueOn(a, months),
     ...(isAdmin && { hasSelfDisclosure: !!repo.findSelfDisclosure(ctx.db, a.id) }),

@@ -17,6 +17,7 @@ import type {
   ScorecardRevisionBody,
   ScreeningBody,
   SelectionRecord,
+  SelfDisclosureBody,
   Vacancy,
   VacancyStatusBody,
   VacancySummary,
@@ -130,6 +131,10 @@ export const useUploadDocument = (id: number) =>
     form.append('file', file);
     return api.upload<Application>(`/applications/${id}/documents`, form);
   });
+export const useRecordSelfDisclosure = (id: number) =>
+  useHiringMutation((body: SelfDisclosureBody) =>
+    api.put<{ ok: true }>(`/applications/${id}/self-disclosure`, body),
+  );
 export const useReadSelfDisclosure = (id: number) =>
   useMutation({
     mutationFn: (reason: string) =>

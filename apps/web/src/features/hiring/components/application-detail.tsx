@@ -33,6 +33,7 @@ import {
   hiringQueries,
   useApplicationStatus,
   useReadSelfDisclosure,
+  useRecordSelfDisclosure,
   useReviseScorecard,
   useRetention,
   useSaveScorecard,
@@ -108,7 +109,9 @@ export function ApplicationDetail() {
       <Screening app={a} vacancy={v} canEdit={(isAdmin || isPanel) && !a.purged} />
       {(isAdmin || isPanel) && <Scorecards app={a} vacancy={v} canScore={isPanel} />}
       {isAdmin && <Retention app={a} />}
-      {isAdmin && a.hasSelfDisclosure && <SelfDisclosurePanel applicationId={a.id} />}
+      {isAdmin && !a.purged && (
+        <SelfDisclosurePanel applicationId={a.id} exists={!!a.hasSelfDisclosure} />
+      )}
     </>
   );
 }
@@ -647,7 +650,21 @@ function Retention({ app }: { app: Application }) {
 }
 
 /** Art. 9 GDPR: hidden by default; shown only after an explicit, audited reason. */
-function SelfDisclosurePanel({ applicationId }: { applicationId: number }) {
+function SelfDisclosurePanel({
+  applicationId,
+  exists,
+}: {
+  applicationId: number;
+  exists: boolean;
+}) {
+  return exists ? (
+    <ShowSelfDisclosure applicationId={applicationId} />
+  ) : (
+    <RecordSelfDisclosure applicationId={applicationId} />
+  );
+}
+
+function ShowSelfDisclosure({ applicationId }: { applicationId: number }) {
   const { t } = useTranslation();
   const read = useReadSelfDisclosure(applicationId);
   const [asking, setAsking] = useState(false);
@@ -769,5 +786,71 @@ function RevisionForm({ card, criteria }: { card: Scorecard; criteria: Criterion
         </button>
       </div>
     </form>
+  );
+}
+
+/** Recording the applicant's own, separately consented answer; never asked of anyone else. */
+function RecordSelfDisclosure({ applicationId }: { applicationId: number }) {
+  const { t } = useTranslation();
+  const save = useRecordSelfDisclosure(applicationId);
+  const [open, setOpen] = useState(false);
+  const [consent, setConsent] = useState(false);
+  const [value, setValue] = useState<'yes' | 'no' | 'prefer_not_to_say'>('prefer_not_to_say');
+  return (
+    <section className="panel hiring-self-disclosure" aria-labelledby="sd-heading">
+      <h2 id="sd-heading">{t('hiring.selfDisclosure.title')}</h2>
+      <p className="muted small">{t('hiring.selfDisclosure.none')}</p>
+      {!open ? (
+        <button type="button" className="btn btn-small" onClick={() => setOpen(true)}>
+          {t('hiring.selfDisclosure.record')}
+        </button>
+      ) : (
+        <form
+          className="form"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (consent)
+              save.mutate(
+                { consent: true, consentTextVersion: 'SD-2026-1', migrationBackground: value },
+                { onSuccess: () => setOpen(false) },
+              );
+          }}
+        >
+          <ErrorMessage error={save.error} />
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={consent}
+              onChange={(e) => setConsent(e.target.checked)}
+            />
+            <span>{t('hiring.selfDisclosure.consent')}</span>
+          </label>
+          <Field label={t('hiring.selfDisclosure.value')}>
+            {(p) => (
+              <select
+                {...p}
+                value={value}
+                onChange={(e) => setValue(e.target.value as typeof value)}
+              >
+                {(['yes', 'no', 'prefer_not_to_say'] as const).map((v) => (
+                  <option key={v} value={v}>
+                    {t(`hiring.selfDisclosure.values.${v}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <div className="form-actions">
+            <button type="submit" className="btn btn-primary" disabled={!consent || save.isPending}>
+              {t('common.save')}
+            </button>
+            <button type="button" className="btn" onClick={() => setOpen(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
   );
 }
