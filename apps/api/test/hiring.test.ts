@@ -30,6 +30,7 @@ import {
   multipartBody,
 } from './hiring-fixtures.ts';
 import { purgeApplicants } from '../src/modules/hiring/purge.service.ts';
+import { applyRetention } from '../src/ops/retention.ts';
 
 const t = await createTestApp();
 const admin = await userClient(t, ['admin']);
@@ -402,6 +403,15 @@ describe('documents', () => {
       'UNSUPPORTED_MEDIA_TYPE',
     );
     expect(count('application_documents')).toBe(before);
+  });
+
+  it('accepts a PDF of several MB (the JSON body limit does not apply to uploads)', async () => {
+    const v = makeVacancy(t.db);
+    const id = makeApplication(t.db, v.vacancyId);
+    const pdf = Buffer.concat([TINY_PDF, Buffer.alloc(3 * 1024 * 1024, 0x20)]);
+    const res = await upload(id, multipartBody('zeugnisse.pdf', 'application/pdf', pdf));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().documents[0].size).toBe(pdf.length);
   });
 });
 
@@ -888,6 +898,16 @@ describe('retention: purge with legal hold', () => {
       }),
       409,
       'APPLICATION_PURGED',
+    );
+    // The daily retention hook of the server runs the same purge.
+    const later = makeApplication(t.db, v.vacancyId, {
+      status: 'withdrawn',
+      rejectionSentOn: '2025-02-01',
+      rejectionReceivedOn: '2025-02-03',
+    });
+    expect(applyRetention(t.db, new Date()).purgedApplicants).toBe(1);
+    expect(auditRows(t.db, { action: 'delete', entity_id: String(later) })[0]!.actor_email).toBe(
+      'system:retention',
     );
     // The scheduled run (no actor) finds nothing more to do.
     expect(
