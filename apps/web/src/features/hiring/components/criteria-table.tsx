@@ -7,7 +7,7 @@ export function CriteriaTable({ criteria }: { criteria: (CriterionInput & { id?:
   const { t } = useTranslation();
   return (
     <div className="table-wrap">
-      <table className="table table-stack hiring-criteria">
+      <table className="table table-stack hiring-table hiring-criteria">
         <thead>
           <tr>
             <th scope="col">{t('hiring.criteria.no')}</th>

@@ -234,7 +234,7 @@ function ApplicationsPanel({
       {apps.data?.length === 0 && <EmptyState title={t('hiring.applications.empty')} />}
       {apps.data && apps.data.length > 0 && (
         <div className="table-wrap">
-          <table className="table table-stack">
+          <table className="table table-stack hiring-table">
             <thead>
               <tr>
                 <th scope="col">{t('hiring.applications.name')}</th>

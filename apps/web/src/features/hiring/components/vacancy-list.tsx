@@ -41,7 +41,7 @@ export function VacancyList() {
       {vacancies.data?.length === 0 && <EmptyState title={t('hiring.vacancies.empty')} />}
       {vacancies.data && vacancies.data.length > 0 && (
         <div className="table-wrap">
-          <table className="table table-stack">
+          <table className="table table-stack hiring-table">
             <thead>
               <tr>
                 <th scope="col">{t('hiring.vacancies.vacancy')}</th>
