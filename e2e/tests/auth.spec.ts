@@ -29,6 +29,7 @@ const NAV: Record<string, string[]> = {
     'Stellen',
     'Szenarien',
     'Kostenansätze',
+    'Ausschreibungen',
     'Zentren',
     'Angebote',
     'Benutzer',

@@ -76,6 +76,33 @@ const SCREENS: { name: string; user: string; path: string; heading: RegExp }[] =
     path: '/records',
     heading: /Verarbeitungstätigkeiten|Record of processing/,
   },
+  { name: 'vacancies', user: 'admin', path: '/vacancies', heading: /Ausschreibungen|Vacancies/ },
+  {
+    name: 'vacancy-new',
+    user: 'admin',
+    path: '/vacancies/new',
+    heading: /Neue Ausschreibung|New vacancy/,
+  },
+  { name: 'vacancy-detail', user: 'admin', path: '/vacancies/1', heading: /Grone/ },
+  { name: 'vacancy-oversight', user: 'personalrat', path: '/vacancies/1', heading: /Grone/ },
+  {
+    name: 'application-admin',
+    user: 'admin',
+    path: '/vacancies/1/applications/6',
+    heading: /Kai Platzhalter/,
+  },
+  {
+    name: 'application-disclosure',
+    user: 'admin',
+    path: '/vacancies/1/applications/7',
+    heading: /Nora Fiktiv/,
+  },
+  {
+    name: 'application-panel',
+    user: 'panel3',
+    path: '/vacancies/1/applications/1',
+    heading: /Erika Musterfrau/,
+  },
 ];
 
 const VIEWPORTS = [

@@ -23,6 +23,7 @@ await build({
     'cli/backup': 'src/cli/backup.ts',
     'cli/restore': 'src/cli/restore.ts',
     'cli/retention': 'src/cli/retention.ts',
+    'cli/purge-applicants': 'src/cli/purge-applicants.ts',
   },
   outdir: 'dist',
   bundle: true,

@@ -22,6 +22,7 @@ import { encounterRoutes } from './modules/encounters/encounters.routes.ts';
 import { followUpRoutes } from './modules/follow-ups/follow-ups.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
+import { hiringRoutes } from './modules/hiring/hiring.routes.ts';
 import './types.ts';
 
 registerAjvFormats();
@@ -71,6 +72,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
       await api.register(followUpRoutes);
       await api.register(settingsRoutes);
       await api.register(privacyRoutes);
+      await api.register(hiringRoutes);
     },
     { prefix: '/api' },
   );

@@ -24,6 +24,15 @@ import {
   today,
 } from './encounter-fixtures.ts';
 import { randomUUID } from 'node:crypto';
+import {
+  makeApplication,
+  makeScorecard,
+  makeVacancy,
+  multipartBody,
+  TINY_PDF,
+  type VacancyFixture,
+} from './hiring-fixtures.ts';
+import { insertDocument } from '../src/modules/hiring/hiring.repository.ts';
 
 /**
  * Who may call what. Every operation in the OpenAPI document needs an entry here, so a new
@@ -115,6 +124,38 @@ const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
   'GET /api/privacy/records': { roles: ['data_protection', 'admin'] },
   'GET /api/settings': { roles: 'any' },
   'PATCH /api/settings': { roles: ['admin'] },
+  // Hiring: HR (admin) runs procedures; panel members and oversight users only the ones they
+  // are assigned to (the fixtures assign the matrix's panel and oversight callers).
+  'GET /api/vacancies': { roles: ['admin', 'panel_member', 'oversight'] },
+  'POST /api/vacancies': { roles: ['admin'] },
+  'GET /api/vacancies/eligible-members': { roles: ['admin'] },
+  'GET /api/vacancies/{id}': { roles: ['admin', 'panel_member', 'oversight'] },
+  'PATCH /api/vacancies/{id}': { roles: ['admin'] },
+  'PUT /api/vacancies/{id}/criteria': { roles: ['admin'] },
+  'POST /api/vacancies/{id}/criteria-versions': { roles: ['admin'] },
+  'POST /api/vacancies/{id}/status': { roles: ['admin'] },
+  'PUT /api/vacancies/{id}/members': { roles: ['admin'] },
+  'POST /api/vacancies/{id}/participations': { roles: ['admin', 'oversight'] },
+  'GET /api/vacancies/{id}/applications': { roles: ['admin', 'panel_member', 'oversight'] },
+  'POST /api/vacancies/{id}/applications': { roles: ['admin'] },
+  'POST /api/vacancies/{id}/scorecards': { roles: ['panel_member'] },
+  'GET /api/vacancies/{id}/selection-record': { roles: ['admin', 'oversight'] },
+  'GET /api/vacancies/{id}/selection-record.pdf': { roles: ['admin', 'oversight'] },
+  'GET /api/vacancies/{id}/selection-record.md': { roles: ['admin', 'oversight'] },
+  'PUT /api/vacancies/{id}/decision': { roles: ['admin'] },
+  'GET /api/applications/{id}': { roles: ['admin', 'panel_member'] },
+  'POST /api/applications/{id}/status': { roles: ['admin'] },
+  'PUT /api/applications/{id}/screening': { roles: ['admin', 'panel_member'] },
+  'PATCH /api/applications/{id}/retention': { roles: ['admin'] },
+  'POST /api/applications/{id}/documents': { roles: ['admin'] },
+  'GET /api/applications/{id}/documents/{docId}': { roles: ['admin', 'panel_member'] },
+  'PUT /api/applications/{id}/self-disclosure': { roles: ['admin'] },
+  'DELETE /api/applications/{id}/self-disclosure': { roles: ['admin'] },
+  'POST /api/applications/{id}/self-disclosure/read': { roles: ['admin'] },
+  'GET /api/applications/{id}/scorecards': { roles: ['admin', 'panel_member'] },
+  'GET /api/scorecards/{id}': { roles: ['admin', 'panel_member'] },
+  'POST /api/scorecards/{id}/revisions': { roles: ['panel_member'] },
+  'POST /api/hiring/purge': { roles: ['admin'] },
 };
 
 /** Fixtures for the posts and scenarios routes (rows inserted directly). */
@@ -240,6 +281,77 @@ const PATH_FIXTURES: Record<
   '/api/privacy/participants/{code}/erase': () => ({ code: subjectCode() }),
 };
 
+/** Hiring fixtures: a procedure the matrix's panel and oversight callers are assigned to. */
+let hiring: VacancyFixture & { applicationId: number } = {
+  vacancyId: 0,
+  setId: 0,
+  criterionIds: [],
+  applicationId: 0,
+};
+function assignedVacancy(
+  status: 'draft' | 'published' | 'closed' = 'published',
+  applicationStatus: 'received' | 'invited' = 'received',
+) {
+  const v = makeVacancy(t.db, {
+    status,
+    panel: [clients.panel_member.userId],
+    oversight: [{ userId: clients.oversight.userId, body: 'staff_council' }],
+  });
+  hiring = {
+    ...v,
+    applicationId: makeApplication(t.db, v.vacancyId, { status: applicationStatus }),
+  };
+  return hiring;
+}
+const vacancyFixture = (status?: 'draft' | 'published' | 'closed') => () =>
+  assignedVacancy(status).vacancyId;
+const applicationFixture = () => assignedVacancy().applicationId;
+const cardFixture = () => {
+  const v = assignedVacancy('published', 'invited');
+  return makeScorecard(t.db, v, v.applicationId, clients.panel_member.userId, true);
+};
+Object.assign(PATH_FIXTURES, {
+  '/api/vacancies/{id}': vacancyFixture('draft'),
+  '/api/vacancies/{id}/criteria': vacancyFixture('draft'),
+  '/api/vacancies/{id}/criteria-versions': vacancyFixture(),
+  '/api/vacancies/{id}/status': vacancyFixture(),
+  '/api/vacancies/{id}/members': vacancyFixture(),
+  '/api/vacancies/{id}/participations': vacancyFixture(),
+  '/api/vacancies/{id}/applications': vacancyFixture(),
+  '/api/vacancies/{id}/scorecards': () => assignedVacancy('published', 'invited').vacancyId,
+  '/api/vacancies/{id}/selection-record': vacancyFixture(),
+  '/api/vacancies/{id}/selection-record.pdf': vacancyFixture(),
+  '/api/vacancies/{id}/selection-record.md': vacancyFixture(),
+  '/api/vacancies/{id}/decision': vacancyFixture('closed'),
+  '/api/applications/{id}': applicationFixture,
+  '/api/applications/{id}/status': applicationFixture,
+  '/api/applications/{id}/screening': applicationFixture,
+  '/api/applications/{id}/retention': applicationFixture,
+  '/api/applications/{id}/documents': applicationFixture,
+  '/api/applications/{id}/documents/{docId}': () => {
+    const id = applicationFixture();
+    const docId = insertDocument(t.db, {
+      applicationId: id,
+      filename: 'lebenslauf.pdf',
+      size: TINY_PDF.length,
+      sha256: 'x',
+      data: TINY_PDF,
+    });
+    return { id, docId };
+  },
+  '/api/applications/{id}/self-disclosure': applicationFixture,
+  '/api/applications/{id}/self-disclosure/read': applicationFixture,
+  '/api/applications/{id}/scorecards': applicationFixture,
+  '/api/scorecards/{id}': cardFixture,
+  '/api/scorecards/{id}/revisions': cardFixture,
+} satisfies typeof PATH_FIXTURES);
+
+/** Operations that take multipart/form-data rather than JSON (no JSON body in the document). */
+const MULTIPART: Record<string, () => { payload: Buffer; headers: Record<string, string> }> = {
+  'POST /api/applications/{id}/documents': () =>
+    multipartBody('zeugnis.pdf', 'application/pdf', TINY_PDF),
+};
+
 /** Query strings for operations that need one. */
 const QUERIES: Record<string, () => string> = {
   'GET /api/encounters/staff': () => `?centreId=${staffCentre()}`,
@@ -347,6 +459,81 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
     reason: 'Matrix erasure request',
     confirmCode: lastSubjectCode,
   }),
+  'POST /api/vacancies': () => ({
+    title: 'Matrix-Ausschreibung',
+    advertText: 'Fachkraft (m/w/d) für ein Nachbarschaftszentrum',
+    channel: 'city_website',
+    deadline: '2030-06-30',
+    postIds: [makePost()],
+    criteria: [
+      {
+        kind: 'required',
+        label: 'Abschluss',
+        evidenceType: 'certificate',
+        weight: 3,
+        scale: 'met',
+      },
+    ],
+  }),
+  'PATCH /api/vacancies/{id}': () => ({ title: 'Matrix-Ausschreibung geändert' }),
+  'PUT /api/vacancies/{id}/criteria': () => ({
+    criteria: [
+      { kind: 'preferred', label: 'Erfahrung', evidenceType: 'cv', weight: 2, scale: '1–5' },
+    ],
+  }),
+  'POST /api/vacancies/{id}/criteria-versions': () => ({
+    reason: 'Sprachniveau präzisiert',
+    criteria: [
+      { kind: 'desirable', label: 'Arabisch B2', evidenceType: 'cv', weight: 1, scale: 'GER' },
+    ],
+  }),
+  'POST /api/vacancies/{id}/status': () => ({ to: 'closed' }),
+  'PUT /api/vacancies/{id}/members': () => ({
+    panel: [clients.panel_member.userId],
+    oversight: [{ userId: clients.oversight.userId, body: 'staff_council' }],
+  }),
+  'POST /api/vacancies/{id}/participations': () => ({
+    body: 'staff_council',
+    requestedOn: '2026-02-01',
+    response: 'consent',
+    respondedOn: '2026-02-08',
+  }),
+  'POST /api/vacancies/{id}/applications': () => ({
+    firstName: 'Matrix',
+    lastName: 'Bewerberin',
+    email: `${unique('matrix')}@example.org`,
+    receivedOn: '2026-01-20',
+    severelyDisabled: false,
+  }),
+  'POST /api/vacancies/{id}/scorecards': () => ({
+    applicationId: hiring.applicationId,
+    stage: 'first_interview',
+    ratings: [{ criterionId: hiring.criterionIds[0]!, score: 4 }],
+    recommendation: 'yes',
+    notes: 'Matrix',
+    submit: false,
+  }),
+  'PUT /api/vacancies/{id}/decision': () => ({
+    ranking: [{ applicationId: hiring.applicationId, rank: 1, reason: 'Bestgeeignet' }],
+  }),
+  'POST /api/applications/{id}/status': () => ({ to: 'screened' }),
+  'PUT /api/applications/{id}/screening': () => ({
+    results: [{ criterionId: hiring.criterionIds[0]!, result: 'met', note: 'Urkunde liegt vor' }],
+  }),
+  'PATCH /api/applications/{id}/retention': () => ({ talentPoolUntil: null }),
+  'PUT /api/applications/{id}/self-disclosure': () => ({
+    consent: true,
+    consentTextVersion: 'SD-2026-1',
+    migrationBackground: 'prefer_not_to_say',
+  }),
+  'POST /api/applications/{id}/self-disclosure/read': () => ({ reason: 'Matrix-Prüfung' }),
+  'POST /api/scorecards/{id}/revisions': () => ({
+    reason: 'Tippfehler korrigiert',
+    ratings: [{ criterionId: hiring.criterionIds[0]!, score: 3 }],
+    recommendation: 'yes',
+    notes: 'Korrigiert',
+  }),
+  'POST /api/hiring/purge': () => ({ dryRun: true }),
 };
 
 /** Operations that end the caller's session get a throwaway one. */
@@ -373,8 +560,10 @@ async function buildRequest(key: string, path: string, self: { email: string }) 
     }
   }
   url += QUERIES[key]?.() ?? '';
+  const multipart = MULTIPART[key]?.();
+  if (multipart) return { url, ...multipart };
   const sample = SAMPLES[key];
-  return { url, payload: sample?.(self) };
+  return { url, payload: sample?.(self), headers: undefined };
 }
 
 function expectationFor(key: string, caller: Caller) {
@@ -420,12 +609,12 @@ describe('access matrix', () => {
         client = ENDS_SESSION.has(key) ? await roleClient(t, caller) : clients[caller];
       }
       const self = client ?? (await makeUser(t.db, ['coordinator']));
-      const { url, payload } = await buildRequest(key, path, self);
+      const { url, payload, headers } = await buildRequest(key, path, self);
       const before = lastAuditId(t.db);
 
       const res = client
-        ? await client.request({ method, url, payload })
-        : await t.app.inject({ method, url, payload: payload as never });
+        ? await client.request({ method, url, payload, headers })
+        : await t.app.inject({ method, url, payload: payload as never, headers });
       const outcome = { status: res.statusCode, body: res.body.slice(0, 300) };
 
       if (expected === 'allowed') {

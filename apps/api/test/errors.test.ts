@@ -317,11 +317,10 @@ describe('GET /api/openapi.json', () => {
       }
       if (!op.summary) problems.push(`${key}: no summary`);
       const ok = op.responses?.['200'] ?? op.responses?.['201'];
-      // JSON, or a declared file type such as the CSV and PDF exports.
+      // JSON, or a declared file type such as the CSV, PDF or Markdown exports.
       const content = ok?.content ?? {};
-      const schema =
-        content['application/json'] ?? content['text/csv'] ?? content['application/pdf'];
-      if (!schema?.schema) {
+      const file = ['text/csv', 'application/pdf', 'text/markdown'].find((t) => content[t]);
+      if (!(content['application/json'] ?? (file ? content[file] : undefined))?.schema) {
         problems.push(`${key}: no 200/201 response schema`);
       }
     }

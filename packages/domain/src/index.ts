@@ -15,3 +15,5 @@ export * from './encounters/encounter.rules.ts';
 export * from './settings/settings.schemas.ts';
 export * from './privacy/privacy.schemas.ts';
 export * from './privacy/privacy.rules.ts';
+export * from './hiring/hiring.rules.ts';
+export * from './hiring/hiring.schemas.ts';

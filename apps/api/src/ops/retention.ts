@@ -3,6 +3,7 @@ import type { Db } from '../db/client.ts';
 import { withTransaction } from '../lib/tx.ts';
 import { deleteExpiredSessions } from '../modules/auth/sessions.repository.ts';
 import { insertAudit } from '../modules/audit/audit.repository.ts';
+import { purgeApplicants } from '../modules/hiring/purge.service.ts';
 import { readSettings } from '../modules/settings/settings.repository.ts';
 import {
   eraseParticipantRows,
@@ -12,6 +13,8 @@ import {
 export interface RetentionResult {
   expiredSessions: number;
   erasedParticipants: number;
+  /** Applicants anonymised after their retention period (BRIEF §6.6). */
+  purgedApplicants: number;
 }
 
 /** Who triggered a run: the scheduler (no user) or a data-protection officer. */
@@ -48,5 +51,10 @@ export function applyRetention(db: Db, now: Date, by: Runner = SCHEDULER): Reten
       });
     });
   }
-  return { expiredSessions, erasedParticipants: due.length };
+  const purgedApplicants = purgeApplicants(db, {
+    today: localNow(now).date,
+    dryRun: false,
+    actor: by.actorId === null ? null : { userId: by.actorId, email: by.actorEmail },
+  }).applicationIds.length;
+  return { expiredSessions, erasedParticipants: due.length, purgedApplicants };
 }

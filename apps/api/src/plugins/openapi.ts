@@ -47,6 +47,11 @@ export const openapiPlugin = fp(async (app) => {
           description: 'Subject access, erasure, retention, record of processing',
         },
         { name: 'settings', description: 'Programme settings: out-of-view thresholds, retention' },
+        {
+          name: 'hiring',
+          description:
+            'Vacancies, versioned criteria, applications, screening, scorecards, selection record, purge',
+        },
         { name: 'system', description: 'Health and documentation' },
       ],
     },

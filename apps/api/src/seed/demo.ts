@@ -7,6 +7,7 @@ import { withTransaction } from '../lib/tx.ts';
 import { insertUser } from '../modules/users/users.repository.ts';
 import { seedPosts } from './posts.ts';
 import { seedEncounterDemo } from './encounters.ts';
+import { seedHiring } from './hiring.ts';
 
 export const DEMO_PASSWORD = 'begegnung-demo';
 
@@ -114,6 +115,20 @@ export const DEMO_USERS: {
     centres: [],
     label: 'Datenschutz',
   },
+  ...[1, 2, 3].map((n) => ({
+    email: `panel${n}@demo.begegnung.de`,
+    displayName: ['Paula Panel', 'Piet Panel', 'Pia Panel'][n - 1]!,
+    roles: ['panel_member'] as Role[],
+    centres: [],
+    label: `Auswahlkommission ${n}`,
+  })),
+  {
+    email: 'personalrat@demo.begegnung.de',
+    displayName: 'Rita Personalrat',
+    roles: ['oversight'],
+    centres: [],
+    label: 'Personalrat (Beteiligung)',
+  },
 ];
 
 /** Inserts the four centres with their operators; returns centre ids by code. */
@@ -160,6 +175,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
     }
     seedPosts(t, centreIds);
     seedEncounterDemo(db); // same connection, inside this transaction
+    seedHiring(t);
   });
   return true;
 }

@@ -64,6 +64,15 @@ const ComparisonPage = lazy(() => postsFeature().then((m) => ({ default: m.Compa
 const ComparisonPrint = lazy(() => postsFeature().then((m) => ({ default: m.ComparisonPrint })));
 const CostAssumptions = lazy(() => postsFeature().then((m) => ({ default: m.CostAssumptions })));
 const STAFFING: Role[] = ['admin', 'coordinator'];
+// Hiring: HR runs procedures; panel members and oversight see the ones they are assigned to.
+const hiringFeature = () => import('../features/hiring/components/index.ts');
+const VacancyList = lazy(() => hiringFeature().then((m) => ({ default: m.VacancyList })));
+const VacancyCreate = lazy(() => hiringFeature().then((m) => ({ default: m.VacancyCreate })));
+const VacancyDetail = lazy(() => hiringFeature().then((m) => ({ default: m.VacancyDetail })));
+const ApplicationDetail = lazy(() =>
+  hiringFeature().then((m) => ({ default: m.ApplicationDetail })),
+);
+const HIRING: Role[] = ['admin', 'panel_member', 'oversight'];
 // Participants and encounters: the logging screen is its own small chunk (phone start page).
 const LogToday = lazy(() =>
   import('../features/encounters/components/log-today.tsx').then((m) => ({ default: m.LogToday })),
@@ -235,6 +244,24 @@ export const router = createBrowserRouter([
       {
         path: 'costs',
         element: <RequireAuth roles={STAFFING}>{page(<CostAssumptions />)}</RequireAuth>,
+      },
+      {
+        path: 'vacancies',
+        element: <RequireAuth roles={HIRING}>{page(<VacancyList />)}</RequireAuth>,
+      },
+      {
+        path: 'vacancies/new',
+        element: <RequireAuth roles={['admin']}>{page(<VacancyCreate />)}</RequireAuth>,
+      },
+      {
+        path: 'vacancies/:id',
+        element: <RequireAuth roles={HIRING}>{page(<VacancyDetail />)}</RequireAuth>,
+      },
+      {
+        path: 'vacancies/:id/applications/:applicationId',
+        element: (
+          <RequireAuth roles={['admin', 'panel_member']}>{page(<ApplicationDetail />)}</RequireAuth>
+        ),
       },
       { path: '*', element: <RouteError notFound /> },
     ],

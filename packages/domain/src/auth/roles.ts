@@ -53,6 +53,7 @@ export const NAV_AREAS = [
   'scenarios',
   'comparison',
   'costs',
+  'vacancies',
   'centres',
   'activities',
   'users',
@@ -68,7 +69,7 @@ export type NavArea = (typeof NAV_AREAS)[number];
 export const NAV_SECTIONS = {
   work: ['today', 'participants', 'encounters', 'follow-ups'],
   steering: ['comparison'],
-  staffing: ['posts', 'scenarios', 'costs'],
+  staffing: ['posts', 'scenarios', 'costs', 'vacancies'],
   settings: ['centres', 'activities', 'users', 'operators'],
   privacy: ['audit', 'privacy', 'retention', 'records'],
 } as const satisfies Record<string, readonly NavArea[]>;
@@ -107,5 +108,8 @@ export function navAreasFor(roles: readonly Role[]): NavArea[] {
     areas.add('follow-ups');
   }
   if (roles.includes('admin')) areas.add('activities');
+  // Hiring: HR runs procedures; panel and oversight see the ones they are assigned to.
+  if (roles.includes('admin') || roles.includes('panel_member') || roles.includes('oversight'))
+    areas.add('vacancies');
   return NAV_AREAS.filter((a) => areas.has(a));
 }

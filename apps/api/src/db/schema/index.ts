@@ -5,3 +5,4 @@ export * from './audit.ts';
 export * from './posts.ts';
 export * from './encounters.ts';
 export * from './settings.ts';
+export * from './hiring.ts';

@@ -1,0 +1,331 @@
+import { createHash } from 'node:crypto';
+import {
+  DomainError,
+  applicationTransitions,
+  canTransitionApplication,
+  evaluateScreening,
+  mustInvite,
+  notFound,
+  purgeDueOn,
+  type Application,
+  type ApplicationStatusBody,
+  type ApplicationSummary,
+  type CreateApplicationBody,
+  type RetentionBody,
+  type ScreeningBody,
+  type SelfDisclosureBody,
+} from '@begegnung/domain';
+import type { ServiceContext } from '../../types.ts';
+import { inTransaction } from '../../lib/tx.ts';
+import { audit, requireRole } from '../audit/audit.service.ts';
+import { readSettings } from '../settings/settings.repository.ts';
+import { nowIso, requireApplicationPart, requirePart } from './access.ts';
+import * as repo from './hiring.repository.ts';
+
+const ENTITY = 'application';
+export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+
+const displayName = (a: repo.ApplicationRow) => `${a.firstName} ${a.lastName}`.trim();
+
+function evaluationOf(ctx: ServiceContext, a: repo.ApplicationRow) {
+  const set = repo.currentSet(ctx.db, a.vacancyId)!;
+  const crit = repo.criteriaOf(ctx.db, set.id);
+  const ids = new Set(crit.map((c) => c.id));
+  const results = repo.screeningOf(ctx.db, [a.id]).filter((r) => ids.has(r.criterionId));
+  return { crit, results, evaluation: evaluateScreening(crit, results) };
+}
+
+function summaryOf(ctx: ServiceContext, a: repo.ApplicationRow): ApplicationSummary {
+  const cards = repo
+    .scorecardsOfApplication(ctx.db, a.id)
+    .filter((c) => c.card.submittedAt && !c.card.supersededAt);
+  return {
+    id: a.id,
+    vacancyId: a.vacancyId,
+    displayName: displayName(a),
+    status: a.status,
+    receivedOn: a.receivedOn,
+    severelyDisabled: a.severelyDisabled,
+    mustInvite: mustInvite(a),
+    suggestion: evaluationOf(ctx, a).evaluation.suggestion,
+    scorecardsSubmitted: cards.length,
+    purged: a.purgedAt !== null,
+  };
+}
+
+/** The shortlist overview: panel, HR and the oversight bodies (audited read). */
+export function listApplications(ctx: ServiceContext, vacancyId: number): ApplicationSummary[] {
+  requirePart(ctx, vacancyId, ENTITY, 'admin', 'panel', 'oversight');
+  const rows = repo.applicationsOf(ctx.db, vacancyId);
+  audit(ctx, {
+    action: 'read',
+    entityType: ENTITY,
+    entityId: null,
+    reason: `vacancy ${vacancyId}`,
+  });
+  return rows.map((a) => summaryOf(ctx, a));
+}
+
+function view(ctx: ServiceContext, a: repo.ApplicationRow, isAdmin: boolean): Application {
+  const { results, evaluation } = evaluationOf(ctx, a);
+  const months = readSettings(ctx.db).applicantRetentionMonths;
+  return {
+    ...summaryOf(ctx, a),
+    firstName: a.firstName,
+    lastName: a.lastName,
+    email: a.email,
+    phone: a.phone,
+    statusReason: a.statusReason,
+    documents: repo.documentsOf(ctx.db, a.id),
+    screening: results.map(({ applicationId: _a, ...r }) => r),
+    evaluation,
+    allowedTransitions: isAdmin ? applicationTransitions(a.status) : [],
+    rejectionSentOn: a.rejectionSentOn,
+    rejectionReceivedOn: a.rejectionReceivedOn,
+    legalHold: a.legalHold,
+    // The reason for a hold (e.g. a claim) is HR's business, not the panel's.
+    legalHoldReason: isAdmin ? a.legalHoldReason : null,
+    talentPoolUntil: a.talentPoolUntil,
+    purgeDueOn: purgeDueOn(a, months),
+    ...(isAdmin && { hasSelfDisclosure: !!repo.findSelfDisclosure(ctx.db, a.id) }),
+  };
+}
+
+export function getApplication(ctx: ServiceContext, id: number): Application {
+  const { app, role } = requireApplicationPart(ctx, id, ENTITY, 'admin', 'panel');
+  audit(ctx, { action: 'read', entityType: ENTITY, entityId: id });
+  return view(ctx, app, role === 'admin');
+}
+
+const reload = (ctx: ServiceContext, id: number) =>
+  view(ctx, repo.findApplication(ctx.db, id)!, true);
+
+function assertNotPurged(a: repo.ApplicationRow) {
+  if (a.purgedAt)
+    throw new DomainError('APPLICATION_PURGED', 'This application was anonymised', 409);
+}
+
+export function createApplication(
+  ctx: ServiceContext,
+  vacancyId: number,
+  body: CreateApplicationBody,
+): Application {
+  requireRole(ctx, ENTITY, 'admin');
+  const { vacancy } = requirePart(ctx, vacancyId, ENTITY, 'admin');
+  if (vacancy.status !== 'published' && vacancy.status !== 'closed')
+    throw new DomainError(
+      'VACANCY_NOT_OPEN',
+      'Applications are received only for a published vacancy',
+      409,
+    );
+  const id = inTransaction(ctx, (tx) => {
+    const newId = repo.insertApplication(tx.db, {
+      vacancyId,
+      firstName: body.firstName.trim(),
+      lastName: body.lastName.trim(),
+      email: body.email.trim().toLowerCase(),
+      phone: body.phone?.trim() || null,
+      receivedOn: body.receivedOn,
+      severelyDisabled: body.severelyDisabled,
+    });
+    audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
+    return newId;
+  });
+  return reload(ctx, id);
+}
+
+export function changeApplicationStatus(
+  ctx: ServiceContext,
+  id: number,
+  body: ApplicationStatusBody,
+): Application {
+  requireRole(ctx, ENTITY, 'admin');
+  const { app } = requireApplicationPart(ctx, id, ENTITY, 'admin');
+  assertNotPurged(app);
+  if (!canTransitionApplication(app.status, body.to))
+    throw new DomainError(
+      'ILLEGAL_STATUS_TRANSITION',
+      `Cannot move an application from ${app.status} to ${body.to}`,
+      409,
+    );
+  const reason = body.reason?.trim() ?? '';
+  if (body.to === 'rejected' && reason.length < 3)
+    throw new DomainError('REASON_REQUIRED', 'A rejection needs a written reason', 400, [
+      { field: 'reason', code: 'required', message: 'State the reason' },
+    ]);
+  // § 165 SGB IX: before the interview only "obviously unsuitable" justifies not inviting.
+  if (body.to === 'rejected' && mustInvite(app) && body.obviouslyUnsuitable !== true)
+    throw new DomainError(
+      'MUST_INVITE',
+      'A severely disabled applicant must be invited unless obviously unsuitable (§ 165 SGB IX)',
+      409,
+    );
+  inTransaction(ctx, (tx) => {
+    repo.updateApplication(tx.db, id, { status: body.to, statusReason: reason || null });
+    audit(tx, {
+      action: 'update',
+      entityType: ENTITY,
+      entityId: id,
+      changedFields: ['status'],
+      reason: reason || `→ ${body.to}`,
+    });
+  });
+  return reload(ctx, id);
+}
+
+/** A person records screening results; the evaluation is a suggestion for them. */
+export function recordScreening(ctx: ServiceContext, id: number, body: ScreeningBody): Application {
+  const { app, role } = requireApplicationPart(ctx, id, 'screening_result', 'admin', 'panel');
+  assertNotPurged(app);
+  const set = repo.currentSet(ctx.db, app.vacancyId)!;
+  const ids = new Set(repo.criteriaOf(ctx.db, set.id).map((c) => c.id));
+  const unknown = body.results.filter((r) => !ids.has(r.criterionId));
+  if (unknown.length)
+    throw new DomainError(
+      'UNKNOWN_CRITERION',
+      'A criterion is not part of this vacancy’s version',
+      400,
+      [
+        {
+          field: 'results',
+          code: 'unknown',
+          message: `Unknown criteria: ${unknown.map((u) => u.criterionId).join(', ')}`,
+        },
+      ],
+    );
+  inTransaction(ctx, (tx) => {
+    for (const r of body.results)
+      repo.upsertScreening(tx.db, {
+        applicationId: id,
+        criterionId: r.criterionId,
+        result: r.result,
+        note: r.note.trim(),
+        assessedById: ctx.actor.userId,
+      });
+    if (app.status === 'received') repo.updateApplication(tx.db, id, { status: 'screened' });
+    audit(tx, {
+      action: 'update',
+      entityType: 'screening_result',
+      entityId: id,
+      changedFields: body.results.map((r) => String(r.criterionId)),
+    });
+  });
+  return view(ctx, repo.findApplication(ctx.db, id)!, role === 'admin');
+}
+
+export function setRetention(ctx: ServiceContext, id: number, body: RetentionBody): Application {
+  requireRole(ctx, ENTITY, 'admin');
+  const { app } = requireApplicationPart(ctx, id, ENTITY, 'admin');
+  assertNotPurged(app);
+  const merged = { ...app, ...body };
+  if (merged.rejectionReceivedOn && !merged.rejectionSentOn)
+    throw new DomainError('DATES_ORDER', 'Record when the rejection was sent first', 400, [
+      { field: 'rejectionSentOn', code: 'required', message: 'Enter the sending date' },
+    ]);
+  if (
+    merged.rejectionSentOn &&
+    merged.rejectionReceivedOn &&
+    merged.rejectionReceivedOn < merged.rejectionSentOn
+  )
+    throw new DomainError('DATES_ORDER', 'Received before it was sent', 400, [
+      { field: 'rejectionReceivedOn', code: 'dates_order', message: 'Not before the sending date' },
+    ]);
+  if (merged.legalHold && !(merged.legalHoldReason ?? '').trim())
+    throw new DomainError('REASON_REQUIRED', 'A legal hold needs a reason', 400, [
+      { field: 'legalHoldReason', code: 'required', message: 'e.g. claim under § 15 AGG received' },
+    ]);
+  inTransaction(ctx, (tx) => {
+    repo.updateApplication(tx.db, id, body);
+    audit(tx, {
+      action: 'update',
+      entityType: 'application_retention',
+      entityId: id,
+      changedFields: Object.keys(body),
+    });
+  });
+  return reload(ctx, id);
+}
+
+// ── Documents ──
+
+export function addDocument(
+  ctx: ServiceContext,
+  id: number,
+  file: { filename: string; mimetype: string; data: Buffer; truncated: boolean },
+): Application {
+  requireRole(ctx, 'application_document', 'admin');
+  const { app } = requireApplicationPart(ctx, id, 'application_document', 'admin');
+  assertNotPurged(app);
+  if (file.truncated || file.data.length > MAX_DOCUMENT_BYTES)
+    throw new DomainError('FILE_TOO_LARGE', 'Documents may be at most 5 MB', 413);
+  const isPdf =
+    file.mimetype === 'application/pdf' && file.data.subarray(0, 5).toString('latin1') === '%PDF-';
+  if (!isPdf) throw new DomainError('NOT_A_PDF', 'Only PDF documents are accepted', 415);
+  const filename =
+    file.filename.replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 120) || 'dokument.pdf';
+  inTransaction(ctx, (tx) => {
+    const docId = repo.insertDocument(tx.db, {
+      applicationId: id,
+      filename,
+      size: file.data.length,
+      sha256: createHash('sha256').update(file.data).digest('hex'),
+      data: file.data,
+    });
+    audit(tx, { action: 'create', entityType: 'application_document', entityId: docId });
+  });
+  return reload(ctx, id);
+}
+
+export function getDocument(ctx: ServiceContext, id: number, docId: number) {
+  requireApplicationPart(ctx, id, 'application_document', 'admin', 'panel');
+  const doc = repo.findDocument(ctx.db, id, docId);
+  if (!doc) throw notFound('Document');
+  audit(ctx, { action: 'read', entityType: 'application_document', entityId: docId });
+  return doc;
+}
+
+// ── Self-disclosure: admin only, stored apart, read only with a reason ──
+
+export function recordSelfDisclosure(ctx: ServiceContext, id: number, body: SelfDisclosureBody) {
+  requireRole(ctx, 'self_disclosure', 'admin');
+  const { app } = requireApplicationPart(ctx, id, 'self_disclosure', 'admin');
+  assertNotPurged(app);
+  inTransaction(ctx, (tx) => {
+    repo.upsertSelfDisclosure(tx.db, {
+      applicationId: id,
+      migrationBackground: body.migrationBackground,
+      consentGivenAt: nowIso(),
+      consentTextVersion: body.consentTextVersion,
+    });
+    audit(tx, { action: 'update', entityType: 'self_disclosure', entityId: id });
+  });
+  return { ok: true as const };
+}
+
+export function withdrawSelfDisclosure(ctx: ServiceContext, id: number) {
+  requireRole(ctx, 'self_disclosure', 'admin');
+  requireApplicationPart(ctx, id, 'self_disclosure', 'admin');
+  inTransaction(ctx, (tx) => {
+    repo.deleteSelfDisclosure(tx.db, id);
+    audit(tx, { action: 'delete', entityType: 'self_disclosure', entityId: id });
+  });
+  return { ok: true as const };
+}
+
+export function readSelfDisclosure(ctx: ServiceContext, id: number, reason: string) {
+  requireRole(ctx, 'self_disclosure', 'admin');
+  requireApplicationPart(ctx, id, 'self_disclosure', 'admin');
+  const row = repo.findSelfDisclosure(ctx.db, id);
+  audit(ctx, {
+    action: 'read',
+    entityType: 'self_disclosure',
+    entityId: id,
+    reason: reason.trim(),
+  });
+  return {
+    applicationId: id,
+    migrationBackground: row?.migrationBackground ?? null,
+    consentGivenAt: row?.consentGivenAt ?? null,
+    consentTextVersion: row?.consentTextVersion ?? null,
+  };
+}

@@ -1,0 +1,415 @@
+import {
+  DomainError,
+  INVITED_STATUSES,
+  canTransitionVacancy,
+  checkAdvertText,
+  criteriaProblems,
+  criteriaSetEditable,
+  hasRole,
+  notFound,
+  vacancyTransitions,
+  type CreateParticipationBody,
+  type CreateVacancyBody,
+  type CriterionInput,
+  type CriteriaSet,
+  type MembersBody,
+  type NewCriteriaVersionBody,
+  type UpdateVacancyBody,
+  type Vacancy,
+  type VacancyStatusBody,
+  type VacancySummary,
+} from '@begegnung/domain';
+import type { ServiceContext } from '../../types.ts';
+import { inTransaction } from '../../lib/tx.ts';
+import { audit, deny, requireRole } from '../audit/audit.service.ts';
+import { nowIso, requireHiringRole, requirePart, today, vacancyAccess } from './access.ts';
+import * as repo from './hiring.repository.ts';
+
+const ENTITY = 'vacancy';
+
+function assertCriteria(list: CriterionInput[]) {
+  const problem = criteriaProblems(list);
+  if (problem)
+    throw new DomainError('INVALID_CRITERIA', 'The criteria are not consistent', 400, [
+      {
+        field: 'criteria',
+        code: problem,
+        message: 'OR-groups need unique ranks on required criteria',
+      },
+    ]);
+}
+
+function assertPosts(ctx: ServiceContext, postIds: number[]) {
+  const found = new Set(repo.existingPostIds(ctx.db, postIds));
+  if (postIds.some((id) => !found.has(id)))
+    throw new DomainError('UNKNOWN_POST', 'Unknown post', 400, [
+      { field: 'postIds', code: 'unknown', message: 'Choose existing posts' },
+    ]);
+}
+
+export function criteriaSetOf(ctx: ServiceContext, setId: number) {
+  return repo.criteriaOf(ctx.db, setId).map((c) => ({
+    id: c.id,
+    kind: c.kind,
+    label: c.label,
+    evidenceType: c.evidenceType,
+    weight: c.weight,
+    scale: c.scale,
+    groupKey: c.groupKey,
+    rank: c.rank,
+    notes: c.notes,
+  }));
+}
+
+export function currentCriteriaSet(ctx: ServiceContext, vacancyId: number): CriteriaSet {
+  const set = repo.currentSet(ctx.db, vacancyId)!;
+  return {
+    id: set.id,
+    version: set.version,
+    reason: set.reason,
+    frozenAt: set.frozenAt,
+    createdAt: set.createdAt,
+    criteria: criteriaSetOf(ctx, set.id),
+  };
+}
+
+function summary(ctx: ServiceContext, v: repo.VacancyRow): VacancySummary {
+  return {
+    id: v.id,
+    title: v.title,
+    status: v.status,
+    channel: v.channel,
+    internalOnly: v.internalOnly,
+    publishedOn: v.publishedOn,
+    deadline: v.deadline,
+    criteriaVersion: repo.currentSet(ctx.db, v.id)?.version ?? 1,
+    applicationCount: repo.applicationCount(ctx.db, v.id),
+    postCodes: repo.vacancyPostsOf(ctx.db, v.id).map((p) => p.code),
+  };
+}
+
+export function listVacancies(ctx: ServiceContext): VacancySummary[] {
+  requireHiringRole(ctx, ENTITY);
+  let ids: number[] | null = null;
+  if (!hasRole(ctx.actor, 'admin')) {
+    const mine = repo
+      .membershipsOf(ctx.db, ctx.actor.userId)
+      .filter(
+        (m) =>
+          (m.kind === 'panel' && hasRole(ctx.actor, 'panel_member')) ||
+          (m.kind === 'oversight' && hasRole(ctx.actor, 'oversight')),
+      );
+    const email = ctx.actor.email.toLowerCase();
+    ids = [...new Set(mine.map((m) => m.vacancyId))].filter(
+      (id) => !repo.applicantEmails(ctx.db, id).has(email),
+    );
+  }
+  return repo.listVacancies(ctx.db, ids).map((v) => summary(ctx, v));
+}
+
+/** Panel completion: per member, invited candidates × stage 1 expected vs cards submitted. */
+function completion(ctx: ServiceContext, vacancyId: number) {
+  const invited = repo
+    .applicationsOf(ctx.db, vacancyId)
+    .filter((a) => INVITED_STATUSES.includes(a.status) || a.status === 'rejected');
+  const cards = repo.scorecardsOfVacancy(ctx.db, vacancyId);
+  const scoredIds = new Set(cards.map((c) => c.card.applicationId));
+  // Rejected candidates count only if someone started scoring them (they were interviewed).
+  const expected = invited.filter((a) => a.status !== 'rejected' || scoredIds.has(a.id));
+  return repo
+    .membersOf(ctx.db, vacancyId)
+    .filter((m) => m.kind === 'panel')
+    .map((m) => ({
+      userId: m.userId,
+      displayName: m.displayName,
+      expected: expected.length,
+      submitted: new Set(
+        cards
+          .filter(
+            (c) =>
+              c.card.memberId === m.userId &&
+              c.card.submittedAt !== null &&
+              c.card.stage === 'first_interview' &&
+              expected.some((a) => a.id === c.card.applicationId),
+          )
+          .map((c) => c.card.applicationId),
+      ).size,
+    }));
+}
+
+export function getVacancy(ctx: ServiceContext, id: number): Vacancy {
+  const { vacancy: v } = vacancyAccess(ctx, id);
+  return vacancyView(ctx, v);
+}
+
+function vacancyView(ctx: ServiceContext, v: repo.VacancyRow): Vacancy {
+  const sets = repo.setsOf(ctx.db, v.id);
+  return {
+    ...summary(ctx, v),
+    advertText: v.advertText,
+    encouragementLine: v.encouragementLine,
+    abortReason: v.abortReason,
+    postIds: repo.vacancyPostsOf(ctx.db, v.id).map((p) => p.id),
+    criteriaSet: currentCriteriaSet(ctx, v.id),
+    versions: sets.map((s) => ({
+      id: s.id,
+      version: s.version,
+      reason: s.reason,
+      frozenAt: s.frozenAt,
+    })),
+    advertWarnings: checkAdvertText(v.advertText),
+    members: repo.membersOf(ctx.db, v.id).map(({ email: _email, ...m }) => m),
+    participations: repo.participationsOf(ctx.db, v.id),
+    completion: completion(ctx, v.id),
+    allowedTransitions: hasRole(ctx.actor, 'admin') ? vacancyTransitions(v.status) : [],
+  };
+}
+
+const reload = (ctx: ServiceContext, id: number) => vacancyView(ctx, repo.findVacancy(ctx.db, id)!);
+
+export function createVacancy(ctx: ServiceContext, body: CreateVacancyBody): Vacancy {
+  requireRole(ctx, ENTITY, 'admin');
+  assertCriteria(body.criteria);
+  assertPosts(ctx, body.postIds);
+  const id = inTransaction(ctx, (tx) => {
+    const newId = repo.insertVacancy(tx.db, {
+      title: body.title.trim(),
+      advertText: body.advertText,
+      channel: body.channel,
+      internalOnly: body.internalOnly ?? false,
+      encouragementLine: body.encouragementLine ?? true,
+      deadline: body.deadline,
+      createdById: ctx.actor.userId,
+    });
+    repo.setVacancyPosts(tx.db, newId, body.postIds);
+    repo.insertCriteriaSet(
+      tx.db,
+      { vacancyId: newId, version: 1, reason: 'Erstfassung', createdById: ctx.actor.userId },
+      body.criteria,
+    );
+    audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
+    return newId;
+  });
+  return reload(ctx, id);
+}
+
+export function updateVacancy(ctx: ServiceContext, id: number, body: UpdateVacancyBody): Vacancy {
+  requireRole(ctx, ENTITY, 'admin');
+  const { vacancy } = vacancyAccess(ctx, id);
+  if (vacancy.status !== 'draft')
+    throw new DomainError('VACANCY_NOT_DRAFT', 'Only a draft advert can be edited', 409);
+  if (body.postIds) assertPosts(ctx, body.postIds);
+  inTransaction(ctx, (tx) => {
+    const { postIds, ...fields } = body;
+    if (Object.keys(fields).length) repo.updateVacancy(tx.db, id, fields);
+    if (postIds) repo.setVacancyPosts(tx.db, id, postIds);
+    audit(tx, {
+      action: 'update',
+      entityType: ENTITY,
+      entityId: id,
+      changedFields: Object.keys(body),
+    });
+  });
+  return reload(ctx, id);
+}
+
+/** Edit the criteria of the current version: only while it is not frozen. */
+export function replaceCriteria(ctx: ServiceContext, id: number, list: CriterionInput[]): Vacancy {
+  requireRole(ctx, 'criteria_set', 'admin');
+  vacancyAccess(ctx, id, 'criteria_set');
+  const set = repo.currentSet(ctx.db, id)!;
+  if (!criteriaSetEditable(set))
+    throw new DomainError(
+      'CRITERIA_FROZEN',
+      'The criteria were frozen at publication; create a new version with a reason',
+      409,
+    );
+  assertCriteria(list);
+  inTransaction(ctx, (tx) => {
+    repo.replaceCriteria(tx.db, set.id, list);
+    audit(tx, { action: 'update', entityType: 'criteria_set', entityId: set.id });
+  });
+  return reload(ctx, id);
+}
+
+/**
+ * A new criteria version with a reason. A published advert goes back to draft: it has to
+ * be re-advertised under the new version (or aborted with a reason).
+ */
+export function newCriteriaVersion(
+  ctx: ServiceContext,
+  id: number,
+  body: NewCriteriaVersionBody,
+): Vacancy {
+  requireRole(ctx, 'criteria_set', 'admin');
+  const { vacancy } = vacancyAccess(ctx, id, 'criteria_set');
+  if (vacancy.status !== 'draft' && vacancy.status !== 'published')
+    throw new DomainError(
+      'ILLEGAL_STATUS_TRANSITION',
+      `The criteria of a ${vacancy.status} procedure cannot change`,
+      409,
+    );
+  assertCriteria(body.criteria);
+  const current = repo.currentSet(ctx.db, id)!;
+  inTransaction(ctx, (tx) => {
+    const setId = repo.insertCriteriaSet(
+      tx.db,
+      {
+        vacancyId: id,
+        version: current.version + 1,
+        reason: body.reason.trim(),
+        createdById: ctx.actor.userId,
+      },
+      body.criteria,
+    );
+    if (vacancy.status === 'published') {
+      repo.updateVacancy(tx.db, id, { status: 'draft', publishedOn: null });
+      audit(tx, {
+        action: 'update',
+        entityType: ENTITY,
+        entityId: id,
+        changedFields: ['status', 'publishedOn'],
+        reason: `Neue Kriterienfassung v${current.version + 1}: erneut ausschreiben`,
+      });
+    }
+    audit(tx, {
+      action: 'create',
+      entityType: 'criteria_set',
+      entityId: setId,
+      reason: body.reason,
+    });
+  });
+  return reload(ctx, id);
+}
+
+export function changeStatus(ctx: ServiceContext, id: number, body: VacancyStatusBody): Vacancy {
+  requireRole(ctx, ENTITY, 'admin');
+  const { vacancy } = vacancyAccess(ctx, id);
+  if (body.to === 'decided' || !canTransitionVacancy(vacancy.status, body.to))
+    throw new DomainError(
+      'ILLEGAL_STATUS_TRANSITION',
+      body.to === 'decided'
+        ? 'A procedure is decided by recording the selection with reasons'
+        : `Cannot move a vacancy from ${vacancy.status} to ${body.to}`,
+      409,
+    );
+  const reason = body.reason?.trim() ?? '';
+  if (body.to === 'aborted' && reason.length < 3)
+    throw new DomainError('ABORT_REASON_REQUIRED', 'Aborting a procedure needs a reason', 400, [
+      { field: 'reason', code: 'required', message: 'State why the procedure is aborted' },
+    ]);
+  inTransaction(ctx, (tx) => {
+    if (body.to === 'published') {
+      const set = repo.currentSet(tx.db, id)!;
+      repo.freezeSet(tx.db, set.id, nowIso());
+      repo.updateVacancy(tx.db, id, { status: 'published', publishedOn: today() });
+      audit(tx, {
+        action: 'update',
+        entityType: 'criteria_set',
+        entityId: set.id,
+        changedFields: ['frozenAt'],
+      });
+    } else if (body.to === 'aborted') {
+      repo.updateVacancy(tx.db, id, { status: 'aborted', abortReason: reason });
+    } else {
+      repo.updateVacancy(tx.db, id, { status: body.to });
+    }
+    audit(tx, {
+      action: 'update',
+      entityType: ENTITY,
+      entityId: id,
+      changedFields: ['status'],
+      reason: reason || `→ ${body.to}`,
+    });
+  });
+  return reload(ctx, id);
+}
+
+/** Who sits on the panel and who follows as oversight; applicants are excluded. */
+export function setMembers(ctx: ServiceContext, id: number, body: MembersBody): Vacancy {
+  requireRole(ctx, ENTITY, 'admin');
+  vacancyAccess(ctx, id);
+  const ids = [...body.panel, ...body.oversight.map((o) => o.userId)];
+  const found = new Map(repo.usersWithRoles(ctx.db, ids).map((u) => [u.id, u]));
+  const bad = (userId: number, role: string) => {
+    const u = found.get(userId);
+    return !u || !u.active || !u.roles.includes(role);
+  };
+  const unknown = [
+    ...body.panel.filter((u) => bad(u, 'panel_member')),
+    ...body.oversight.filter((o) => bad(o.userId, 'oversight')).map((o) => o.userId),
+  ];
+  if (unknown.length)
+    throw new DomainError('UNKNOWN_MEMBER', 'Members need the panel or oversight role', 400, [
+      { field: 'panel', code: 'unknown', message: `Not eligible: ${unknown.join(', ')}` },
+    ]);
+  const applicants = repo.applicantEmails(ctx.db, id);
+  const conflicted = ids.filter((u) => applicants.has(found.get(u)!.email.toLowerCase()));
+  if (conflicted.length)
+    throw new DomainError(
+      'MEMBER_IS_APPLICANT',
+      'A person who applied in this procedure cannot sit on its panel or oversight',
+      409,
+    );
+  inTransaction(ctx, (tx) => {
+    repo.replaceMembers(tx.db, id, [
+      ...[...new Set(body.panel)].map((userId) => ({ userId, kind: 'panel' as const, body: null })),
+      ...body.oversight.map((o) => ({
+        userId: o.userId,
+        kind: 'oversight' as const,
+        body: o.body,
+      })),
+    ]);
+    audit(tx, { action: 'update', entityType: ENTITY, entityId: id, changedFields: ['members'] });
+  });
+  return reload(ctx, id);
+}
+
+/** Users an admin can put on a panel or oversight. */
+export function eligibleMembers(ctx: ServiceContext) {
+  requireRole(ctx, ENTITY, 'admin');
+  const rows = repo.usersWithAnyRole(ctx.db, ['panel_member', 'oversight']);
+  const out = new Map<number, { id: number; displayName: string; roles: string[] }>();
+  for (const r of rows) {
+    const u = out.get(r.id) ?? { id: r.id, displayName: r.displayName, roles: [] };
+    u.roles.push(r.role);
+    out.set(r.id, u);
+  }
+  return [...out.values()];
+}
+
+/** Participation of the bodies: HR records requests, oversight users record responses. */
+export function addParticipation(
+  ctx: ServiceContext,
+  id: number,
+  body: CreateParticipationBody,
+): Vacancy {
+  const access = requirePart(ctx, id, 'participation', 'admin', 'oversight');
+  if (access.role === 'oversight') {
+    const mine = repo
+      .membersOf(ctx.db, id)
+      .find((m) => m.userId === ctx.actor.userId && m.kind === 'oversight');
+    if (mine?.body !== body.body) deny(ctx, 'participation', id, 403);
+  }
+  if (body.respondedOn && body.respondedOn < body.requestedOn)
+    throw new DomainError('DATES_ORDER', 'The response cannot predate the request', 400, [
+      { field: 'respondedOn', code: 'dates_order', message: 'Must not be before the request' },
+    ]);
+  inTransaction(ctx, (tx) => {
+    const pid = repo.insertParticipation(tx.db, {
+      vacancyId: id,
+      body: body.body,
+      requestedOn: body.requestedOn,
+      response: body.response,
+      respondedOn: body.respondedOn ?? null,
+      notes: body.notes ?? '',
+      recordedById: ctx.actor.userId,
+    });
+    audit(tx, { action: 'create', entityType: 'participation', entityId: pid });
+  });
+  return reload(ctx, id);
+}
+
+export const assertVacancyExists = (ctx: ServiceContext, id: number) => {
+  if (!repo.findVacancy(ctx.db, id)) throw notFound('Vacancy');
+};

@@ -1,0 +1,269 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { CriterionInput } from '@begegnung/domain';
+import type { Db } from '../db/client.ts';
+import { posts, users } from '../db/schema/index.ts';
+import * as repo from '../modules/hiring/hiring.repository.ts';
+
+/** The motion's requirement profile (SPD/0235/18), criteria version 1. */
+export const MOTION_CRITERIA: CriterionInput[] = [
+  {
+    kind: 'required',
+    label: 'Abgeschlossenes Studium Soziale Arbeit / Sozialpädagogik mit staatlicher Anerkennung',
+    evidenceType: 'certificate',
+    weight: 5,
+    scale: 'erfüllt / nicht erfüllt',
+    groupKey: 'qualifikation',
+    rank: 1,
+  },
+  {
+    kind: 'required',
+    label: 'Mindestens 3 Jahre nachgewiesene Berufserfahrung in der Flüchtlingssozialarbeit',
+    evidenceType: 'employment_record',
+    weight: 4,
+    scale: 'Jahre laut Arbeitszeugnissen (≥ 3)',
+    groupKey: 'qualifikation',
+    rank: 2,
+  },
+  {
+    kind: 'preferred',
+    label: 'Erfahrung in Gemeinwesenarbeit oder in einem Nachbarschaftszentrum',
+    evidenceType: 'cv',
+    weight: 3,
+    scale: '1–5',
+  },
+  {
+    kind: 'desirable',
+    label:
+      'Sprachen der Zielgruppen (z. B. Arabisch, Dari/Farsi, Tigrinya, Kurdisch) mindestens B2 (GER)',
+    evidenceType: 'language_certificate',
+    weight: 2,
+    scale: 'GER A1–C2',
+  },
+  {
+    kind: 'desirable',
+    label: 'Interkulturelle Kompetenz (strukturierte Interviewfrage)',
+    evidenceType: 'interview',
+    weight: 2,
+    scale: '1–5 (verankert)',
+  },
+];
+
+const advert = (centre: string) =>
+  `Die Stadt Göttingen sucht für das ${centre} eine Fachkraft für Integration durch Begegnung (m/w/d), ` +
+  'Teilzeit 50 %, Entgeltgruppe S 11b TVöD SuE, befristet im Rahmen des Programms.\n\n' +
+  'Ihre Aufgaben: offene Begegnungsangebote, Beratung und Begleitung neu zugezogener Geflüchteter, ' +
+  'Zusammenarbeit mit Ehrenamtlichen und Einrichtungen im Quartier.\n\n' +
+  'Ihr Profil: Studium der Sozialen Arbeit / Sozialpädagogik mit staatlicher Anerkennung oder mindestens ' +
+  'drei Jahre nachgewiesene Berufserfahrung in der Flüchtlingssozialarbeit; Erfahrung in der ' +
+  'Gemeinwesenarbeit; Kenntnisse in Sprachen der Zielgruppen (Niveau B2) sind willkommen.\n\n' +
+  'Bewerbungen von Menschen mit Migrationsgeschichte sind ausdrücklich erwünscht. Schwerbehinderte ' +
+  'Menschen werden bei gleicher Eignung bevorzugt berücksichtigt.';
+
+/** Obviously fictional applicants (names from a German textbook register). */
+const APPLICANTS = [
+  {
+    first: 'Erika',
+    last: 'Musterfrau',
+    status: 'invited',
+    disabled: false,
+    screen: ['met', 'not_met', 'met', 'partly', 'unclear'],
+  },
+  {
+    first: 'Max',
+    last: 'Mustermann',
+    status: 'invited',
+    disabled: true,
+    screen: ['not_met', 'met', 'partly', 'met', 'unclear'],
+  },
+  {
+    first: 'Lea',
+    last: 'Beispiel',
+    status: 'interviewed',
+    disabled: false,
+    screen: ['met', 'met', 'met', 'not_met', 'unclear'],
+  },
+  {
+    first: 'Tom',
+    last: 'Testmann',
+    status: 'screened',
+    disabled: false,
+    screen: ['not_met', 'unclear', 'partly', 'not_met', 'unclear'],
+  },
+  {
+    first: 'Jana',
+    last: 'Probe',
+    status: 'screened',
+    disabled: false,
+    screen: ['met', 'not_met', 'not_met', 'met', 'unclear'],
+  },
+  { first: 'Kai', last: 'Platzhalter', status: 'received', disabled: true, screen: [] },
+  { first: 'Nora', last: 'Fiktiv', status: 'received', disabled: false, screen: [] },
+  {
+    first: 'Otto',
+    last: 'Normalbewerber',
+    status: 'rejected',
+    disabled: false,
+    screen: ['not_met', 'not_met', 'partly', 'not_met', 'unclear'],
+  },
+] as const;
+
+const NOTES: Record<string, string> = {
+  met: 'Nachweis liegt vor',
+  partly: 'Teilweise belegt, im Gespräch klären',
+  not_met: 'Kein Nachweis in den Unterlagen',
+  unclear: 'Erst im Interview prüfbar',
+};
+
+export const HIRING_DEMO_USERS = {
+  panel: ['panel1@demo.begegnung.de', 'panel2@demo.begegnung.de', 'panel3@demo.begegnung.de'],
+  oversight: 'personalrat@demo.begegnung.de',
+  admin: 'admin@demo.begegnung.de',
+};
+
+/**
+ * One published vacancy for the Grone half post with 8 applicants across the pipeline, a
+ * panel of three with submitted and pending scorecards, the staff council as oversight;
+ * and one draft vacancy (Weststadt) to walk through publication. Deterministic.
+ */
+export function seedHiring(db: Db) {
+  const byEmail = new Map(
+    db
+      .select({ id: users.id, email: users.email })
+      .from(users)
+      .where(
+        inArray(users.email, [
+          ...HIRING_DEMO_USERS.panel,
+          HIRING_DEMO_USERS.oversight,
+          HIRING_DEMO_USERS.admin,
+        ]),
+      )
+      .all()
+      .map((u) => [u.email, u.id]),
+  );
+  const adminId = byEmail.get(HIRING_DEMO_USERS.admin)!;
+  const panel = HIRING_DEMO_USERS.panel.map((e) => byEmail.get(e)!);
+  const pr = byEmail.get(HIRING_DEMO_USERS.oversight)!;
+  const postId = (code: string) =>
+    db.select({ id: posts.id }).from(posts).where(eq(posts.code, code)).get()!.id;
+
+  const vacancyId = repo.insertVacancy(db, {
+    title: 'Fachkraft Integration durch Begegnung (m/w/d), NBZ Grone, 50 %',
+    advertText: advert('Nachbarschaftszentrum Grone'),
+    channel: 'city_website',
+    deadline: '2027-01-31',
+    status: 'published',
+    publishedOn: '2026-11-02',
+    createdById: adminId,
+  });
+  repo.setVacancyPosts(db, vacancyId, [postId('INT-GRO-01')]);
+  const setId = repo.insertCriteriaSet(
+    db,
+    { vacancyId, version: 1, reason: 'Erstfassung nach Antrag SPD/0235/18', createdById: adminId },
+    MOTION_CRITERIA,
+  );
+  repo.freezeSet(db, setId, '2026-11-02T08:00:00.000Z');
+  const criterionIds = repo.criteriaOf(db, setId).map((c) => c.id);
+  repo.replaceMembers(db, vacancyId, [
+    ...panel.map((userId) => ({ userId, kind: 'panel' as const, body: null })),
+    { userId: pr, kind: 'oversight', body: 'staff_council' },
+  ]);
+  repo.insertParticipation(db, {
+    vacancyId,
+    body: 'staff_council',
+    requestedOn: '2026-11-02',
+    response: 'pending',
+    notes: 'Information über die Ausschreibung; Zustimmung zur Einstellung folgt nach Auswahl',
+    recordedById: adminId,
+  });
+  repo.insertParticipation(db, {
+    vacancyId,
+    body: 'disability_representative',
+    requestedOn: '2026-11-12',
+    response: 'comments',
+    respondedOn: '2026-11-14',
+    notes: 'Über zwei Bewerbungen schwerbehinderter Menschen unverzüglich informiert',
+    recordedById: adminId,
+  });
+
+  APPLICANTS.forEach((a, i) => {
+    const id = repo.insertApplication(db, {
+      vacancyId,
+      firstName: a.first,
+      lastName: a.last,
+      email: `${a.first.toLowerCase()}.${a.last.toLowerCase()}@beispiel.example`,
+      phone: `0551 000 00${i + 10}`,
+      receivedOn: `2026-11-${String(5 + i).padStart(2, '0')}`,
+      severelyDisabled: a.disabled,
+      status: a.status,
+      statusReason:
+        a.status === 'rejected'
+          ? 'Keine Option der Qualifikationsgruppe belegt; nach Prüfung durch die Personalstelle abgesagt'
+          : null,
+      rejectionSentOn: a.status === 'rejected' ? '2026-11-20' : null,
+      rejectionReceivedOn: a.status === 'rejected' ? '2026-11-23' : null,
+    });
+    a.screen.forEach((result, k) =>
+      repo.upsertScreening(db, {
+        applicationId: id,
+        criterionId: criterionIds[k]!,
+        result,
+        note: NOTES[result]!,
+        assessedById: panel[k % 2]!,
+      }),
+    );
+    // Nora gave the voluntary, separately consented self-disclosure (stored apart).
+    if (a.first === 'Nora')
+      repo.upsertSelfDisclosure(db, {
+        applicationId: id,
+        migrationBackground: 'prefer_not_to_say',
+        consentGivenAt: '2026-11-11T09:00:00.000Z',
+        consentTextVersion: 'SD-2026-1',
+      });
+    if (a.status !== 'invited' && a.status !== 'interviewed') return;
+    // Panel 1 and 2 have submitted; panel 3 has a draft for Erika and nothing for Max.
+    panel.forEach((memberId, m) => {
+      if (m === 2 && a.status === 'invited' && a.first === 'Max') return;
+      const submitted = m < 2 || a.status === 'interviewed';
+      repo.insertScorecard(db, {
+        vacancyId,
+        applicationId: id,
+        memberId,
+        stage: 'first_interview',
+        ratings: criterionIds.map((criterionId, k) => ({
+          criterionId,
+          score: 2 + ((i + m + k) % 4),
+        })),
+        recommendation: submitted
+          ? (['yes', 'strong_yes', 'yes', 'no'] as const)[(i + m) % 4]
+          : null,
+        notes: submitted ? 'Strukturiertes Interview, Leitfaden v1' : 'Entwurf',
+        submittedAt: submitted ? `2026-11-${String(25 + m).padStart(2, '0')}T14:00:00.000Z` : null,
+      });
+    });
+  });
+
+  // A draft for the Weststadt post: publish it to walk through the procedure.
+  const draftId = repo.insertVacancy(db, {
+    title: 'Fachkraft Integration durch Begegnung (m/w/d), Weststadtzentrum, 50 %',
+    advertText: advert('Weststadtzentrum'),
+    channel: 'interamt',
+    deadline: '2027-02-28',
+    status: 'draft',
+    createdById: adminId,
+  });
+  repo.setVacancyPosts(db, draftId, [postId('INT-WEST-01')]);
+  repo.insertCriteriaSet(
+    db,
+    {
+      vacancyId: draftId,
+      version: 1,
+      reason: 'Erstfassung nach Antrag SPD/0235/18',
+      createdById: adminId,
+    },
+    MOTION_CRITERIA,
+  );
+  repo.replaceMembers(db, draftId, [
+    ...panel.map((userId) => ({ userId, kind: 'panel' as const, body: null })),
+    { userId: pr, kind: 'oversight', body: 'staff_council' },
+  ]);
+}
