@@ -24,11 +24,17 @@ test('the data-protection officer answers an access request and erases a person 
   ).toBeVisible();
 
   await page.getByLabel('Kennung der Person').fill('kaputt');
-  await page.getByRole('button', { name: 'Suchen' }).click();
+  await page
+    .getByRole('search', { name: 'Teilnehmende suchen' })
+    .getByRole('button', { name: 'Suchen' })
+    .click();
   await expect(page.getByText('Bitte eine Kennung im Format GRO-7KQ3 eingeben.')).toBeVisible();
 
   await page.getByLabel('Kennung der Person').fill(code.toLowerCase());
-  await page.getByRole('button', { name: 'Suchen' }).click();
+  await page
+    .getByRole('search', { name: 'Teilnehmende suchen' })
+    .getByRole('button', { name: 'Suchen' })
+    .click();
   await expect(page.getByRole('heading', { name: `Auskunft für ${code}` })).toBeVisible();
 
   // The PDF link serves a real PDF to this session.
@@ -51,7 +57,10 @@ test('the data-protection officer answers an access request and erases a person 
   ).toBeVisible();
 
   // Searching again finds nothing.
-  await page.getByRole('button', { name: 'Suchen' }).click();
+  await page
+    .getByRole('search', { name: 'Teilnehmende suchen' })
+    .getByRole('button', { name: 'Suchen' })
+    .click();
   await expect(
     page.getByText(`Unter der Kennung ${code} sind keine Daten gespeichert`),
   ).toBeVisible();
@@ -78,4 +87,34 @@ test('retention dry run and the record of processing reflect the configuration',
   await expect(page.getByRole('heading', { name: 'Teilnehmende (pseudonym)' })).toBeVisible();
   await expect(page.getByText('24 Monate nach dem letzten Kontakt').first()).toBeVisible();
   await expect(page.getByText(/Für folgende Angaben gibt es kein Feld: Nachname/)).toBeVisible();
+});
+
+test('an applicant’s access request is answered by email address, then the application is anonymised', async ({
+  page,
+}) => {
+  await signIn(page, demo('datenschutz'));
+  await page.goto('/privacy');
+  await page
+    .getByLabel('E-Mail-Adresse der anfragenden Person')
+    .fill('Otto.Normalbewerber@beispiel.example');
+  await page
+    .getByRole('search', { name: 'Bewerbungen suchen' })
+    .getByRole('button', { name: 'Suchen' })
+    .click();
+  const card = page.locator('.privacy-matches li').filter({ hasText: 'Otto Normalbewerber' });
+  await expect(card).toBeVisible();
+  const pdf = await page.request.get(
+    (await card.getByRole('link', { name: 'Auskunft als PDF' }).getAttribute('href'))!,
+  );
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+
+  await card.getByRole('button', { name: 'Anonymisieren' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('button', { name: 'Anonymisieren' })).toBeDisabled();
+  await dialog.getByLabel('Anlass (z. B. Antrag vom …)').fill('E-Mail vom 30.11.');
+  await dialog.getByRole('button', { name: 'Anonymisieren' }).click();
+  await expect(page.getByText(/wurde anonymisiert/)).toBeVisible();
+  await expect(
+    page.getByText('Keine Bewerbung unter Otto.Normalbewerber@beispiel.example gespeichert.'),
+  ).toBeVisible();
 });

@@ -122,6 +122,10 @@ const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
   'GET /api/privacy/retention': { roles: ['data_protection'] },
   'POST /api/privacy/retention/run': { roles: ['data_protection'] },
   'GET /api/privacy/records': { roles: ['data_protection', 'admin'] },
+  'GET /api/privacy/applicants': { roles: ['data_protection'] },
+  'GET /api/privacy/applicants/{id}/export': { roles: ['data_protection'] },
+  'GET /api/privacy/applicants/{id}/export.pdf': { roles: ['data_protection'] },
+  'POST /api/privacy/applicants/{id}/erase': { roles: ['data_protection'] },
   'GET /api/settings': { roles: 'any' },
   'PATCH /api/settings': { roles: ['admin'] },
   // Hiring: HR (admin) runs procedures; panel members and oversight users only the ones they
@@ -205,6 +209,8 @@ const consenting = () => makeParticipant(t.db, staffCentre(), { consentBy: staff
 /** A fresh participant for the privacy tools; the erase sample repeats its code. */
 let lastSubjectCode = '';
 const subjectCode = () => (lastSubjectCode = consenting().code);
+let lastApplicantId = 0;
+const applicantId = () => (lastApplicantId = makeApplication(t.db, makeVacancy(t.db).vacancyId));
 
 /**
  * A fresh object for each path with an {id}, so deletes and changes never collide. A fixture
@@ -279,6 +285,9 @@ const PATH_FIXTURES: Record<
   '/api/privacy/participants/{code}/export.pdf': () => ({ code: subjectCode() }),
   '/api/privacy/participants/{code}/erasure': () => ({ code: subjectCode() }),
   '/api/privacy/participants/{code}/erase': () => ({ code: subjectCode() }),
+  '/api/privacy/applicants/{id}/export': () => applicantId(),
+  '/api/privacy/applicants/{id}/export.pdf': () => applicantId(),
+  '/api/privacy/applicants/{id}/erase': () => applicantId(),
 };
 
 /** Hiring fixtures: a procedure the matrix's panel and oversight callers are assigned to. */
@@ -354,6 +363,7 @@ const MULTIPART: Record<string, () => { payload: Buffer; headers: Record<string,
 
 /** Query strings for operations that need one. */
 const QUERIES: Record<string, () => string> = {
+  'GET /api/privacy/applicants': () => '?email=matrix%40example.org',
   'GET /api/encounters/staff': () => `?centreId=${staffCentre()}`,
 };
 
@@ -458,6 +468,10 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
   'POST /api/privacy/participants/{code}/erase': () => ({
     reason: 'Matrix erasure request',
     confirmCode: lastSubjectCode,
+  }),
+  'POST /api/privacy/applicants/{id}/erase': () => ({
+    reason: 'Matrix erasure request',
+    confirmId: lastApplicantId,
   }),
   'POST /api/vacancies': () => ({
     title: 'Matrix-Ausschreibung',

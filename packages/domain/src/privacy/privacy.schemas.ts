@@ -189,3 +189,84 @@ export const ReadVolumeSchema = Type.Object({
 export type ReadVolume = Static<typeof ReadVolumeSchema>;
 
 export { AuditQuerySchema as AuditExportQuerySchema };
+
+// Applicants -------------------------------------------------------------------------------
+
+export const ApplicantSearchQuerySchema = Type.Object({
+  email: Type.String({ format: 'email', maxLength: 254, description: 'Exact, case-insensitive' }),
+});
+export const ApplicantMatchSchema = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  vacancy: Type.String(),
+  receivedOn: Type.String(),
+  status: Type.String(),
+  legalHold: Type.Boolean(),
+  purgedAt: Nullable(Type.String()),
+});
+export type ApplicantMatch = Static<typeof ApplicantMatchSchema>;
+
+/** Everything stored about one applicant (GDPR Art. 15/20), including the evaluation. */
+export const ApplicantExportSchema = Type.Object({
+  generatedAt: Type.String(),
+  applicant: Type.Object({
+    id: Type.Integer(),
+    vacancy: Type.String(),
+    firstName: Type.String(),
+    lastName: Type.String(),
+    email: Nullable(Type.String()),
+    phone: Nullable(Type.String()),
+    receivedOn: Type.String(),
+    severelyDisabled: Type.Boolean(),
+    status: Type.String(),
+    rejectionSentOn: Nullable(Type.String()),
+    rejectionReceivedOn: Nullable(Type.String()),
+    legalHold: Type.Boolean(),
+    talentPoolUntil: Nullable(Type.String()),
+    purgedAt: Nullable(Type.String()),
+  }),
+  documents: Type.Array(
+    Type.Object({ filename: Type.String(), size: Type.Integer(), uploadedAt: Type.String() }),
+  ),
+  selfDisclosure: Nullable(
+    Type.Object({
+      migrationBackground: Type.String(),
+      consentGivenAt: Type.String(),
+      consentTextVersion: Type.String(),
+    }),
+  ),
+  screening: Type.Array(
+    Type.Object({ criterion: Type.String(), result: Type.String(), note: Type.String() }),
+  ),
+  scorecards: Type.Array(
+    Type.Object({
+      stage: Type.String(),
+      revision: Type.Integer(),
+      ratings: Type.Array(Type.Object({ criterion: Type.String(), score: Type.Integer() })),
+      recommendation: Nullable(Type.String()),
+      notes: Type.String(),
+      submittedAt: Nullable(Type.String()),
+    }),
+  ),
+  ranking: Nullable(Type.Object({ rank: Nullable(Type.Integer()), reason: Type.String() })),
+  accessLog: Type.Array(
+    Type.Object({ at: Type.String(), action: AuditActionSchema, entityType: Type.String() }),
+  ),
+});
+export type ApplicantExport = Static<typeof ApplicantExportSchema>;
+
+export const EraseApplicantBodySchema = Type.Object(
+  {
+    reason: Type.String({ minLength: 5, maxLength: 500 }),
+    confirmId: Type.Integer({ minimum: 1, description: 'Must repeat the application id' }),
+  },
+  { additionalProperties: false },
+);
+export type EraseApplicantBody = Static<typeof EraseApplicantBodySchema>;
+
+export const ApplicantErasureSchema = Type.Object({
+  id: Type.Integer(),
+  erasedAt: Type.String(),
+  documents: Type.Integer(),
+  selfDisclosure: Type.Boolean(),
+});

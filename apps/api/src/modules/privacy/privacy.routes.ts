@@ -1,6 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
+  ApplicantErasureSchema,
+  ApplicantExportSchema,
+  ApplicantMatchSchema,
+  ApplicantSearchQuerySchema,
+  EraseApplicantBodySchema,
+  IdParamsSchema,
   EraseBodySchema,
   ErasurePreviewSchema,
   ErasureResultSchema,
@@ -126,5 +132,83 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => service.recordsOfProcessing(ctx(request)),
+  );
+
+  app.get(
+    '/privacy/applicants',
+    {
+      schema: {
+        tags,
+        summary: 'Applications under an email address, for a subject request (audited)',
+        querystring: ApplicantSearchQuerySchema,
+        response: { 200: Type.Array(ApplicantMatchSchema), ...errors(400, 401, 403) },
+      },
+    },
+    async (request) => service.findApplicants(ctx(request), request.query.email),
+  );
+  app.get(
+    '/privacy/applicants/:id/export',
+    {
+      config: exportLimit,
+      schema: {
+        tags,
+        summary: 'Everything stored about an applicant as JSON (GDPR Art. 15/20; audited)',
+        params: IdParamsSchema,
+        response: { 200: ApplicantExportSchema, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .header(
+          'content-disposition',
+          `attachment; filename="auskunft-bewerbung-${request.params.id}.json"`,
+        )
+        .send(service.exportApplicant(ctx(request), request.params.id)),
+  );
+  app.get(
+    '/privacy/applicants/:id/export.pdf',
+    {
+      config: exportLimit,
+      schema: {
+        tags,
+        summary: 'The same as a readable PDF (audited)',
+        params: IdParamsSchema,
+        produces: ['application/pdf'],
+        response: {
+          200: {
+            description: 'PDF document',
+            content: {
+              'application/pdf': {
+                schema: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }),
+              },
+            },
+          },
+          ...errors(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const pdf = await service.exportApplicantPdf(ctx(request), request.params.id);
+      return reply
+        .type('application/pdf')
+        .header(
+          'content-disposition',
+          `attachment; filename="auskunft-bewerbung-${request.params.id}.pdf"`,
+        )
+        .send(pdf);
+    },
+  );
+  app.post(
+    '/privacy/applicants/:id/erase',
+    {
+      schema: {
+        tags,
+        summary: 'Anonymise an application on request (GDPR Art. 17); refused under legal hold',
+        params: IdParamsSchema,
+        body: EraseApplicantBodySchema,
+        response: { 200: ApplicantErasureSchema, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => service.eraseApplicant(ctx(request), request.params.id, request.body),
   );
 };

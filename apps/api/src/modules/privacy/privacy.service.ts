@@ -1,6 +1,7 @@
 import {
   DomainError,
   notFound,
+  type EraseApplicantBody,
   type EraseBody,
   type RecordsOfProcessing,
   type Role,
@@ -22,7 +23,9 @@ import {
   users,
 } from '../../db/schema/index.ts';
 import * as repo from './privacy.repository.ts';
-import { subjectPdf } from './subject-pdf.ts';
+import * as applicantsRepo from './applicants.repository.ts';
+import { anonymiseApplication } from '../hiring/hiring.repository.ts';
+import { applicantPdf, subjectPdf } from './subject-pdf.ts';
 
 const ENTITY = 'participant';
 
@@ -151,4 +154,78 @@ export function recordsOfProcessing(ctx: ServiceContext): RecordsOfProcessing {
     ],
     excludedCategories: ['surname', 'nationality', 'religion', 'ethnicity', 'health'],
   };
+}
+
+// Applicants ---------------------------------------------------------------------------------
+
+const APPLICATION = 'application';
+
+export function findApplicants(ctx: ServiceContext, email: string) {
+  requireRole(ctx, 'privacy', 'data_protection');
+  const found = applicantsRepo.applicationsByEmail(ctx.db, email);
+  for (const a of found)
+    audit(ctx, {
+      action: 'read',
+      entityType: APPLICATION,
+      entityId: a.id,
+      reason: 'subject request lookup',
+    });
+  return found;
+}
+
+function loadApplication(ctx: ServiceContext, id: number) {
+  requireRole(ctx, 'privacy', 'data_protection');
+  const a = applicantsRepo.findApplicationRow(ctx.db, id);
+  if (!a) throw notFound('Application');
+  return a;
+}
+
+/** GDPR Art. 15/20 for an applicant: contact data, documents listed, screening, scores. */
+export function exportApplicant(ctx: ServiceContext, id: number) {
+  const a = loadApplication(ctx, id);
+  const data = {
+    generatedAt: new Date().toISOString(),
+    ...applicantsRepo.applicantData(ctx.db, a),
+  };
+  audit(ctx, {
+    action: 'export',
+    entityType: APPLICATION,
+    entityId: a.id,
+    reason: 'subject access',
+  });
+  return data;
+}
+
+export const exportApplicantPdf = (ctx: ServiceContext, id: number) =>
+  applicantPdf(exportApplicant(ctx, id));
+
+/**
+ * Art. 17 for an applicant: the hiring module's anonymisation (tombstone kept for statistics).
+ * A legal hold (e.g. a pending AGG claim, Art. 17(3)(e)) blocks it until HR lifts the hold.
+ */
+export function eraseApplicant(ctx: ServiceContext, id: number, body: EraseApplicantBody) {
+  const a = loadApplication(ctx, id);
+  if (body.confirmId !== a.id) {
+    throw new DomainError('CONFIRMATION_MISMATCH', 'Repeat the application number to erase', 400, [
+      { field: 'confirmId', code: 'mismatch', message: `Type ${a.id} to confirm` },
+    ]);
+  }
+  if (a.purgedAt)
+    throw new DomainError('ALREADY_ERASED', 'This application was already anonymised', 409);
+  if (a.legalHold) {
+    throw new DomainError('LEGAL_HOLD', 'A legal hold is set; HR must lift it first', 409);
+  }
+  return inTransaction(ctx, (tx) => {
+    const documents = applicantsRepo.documentCount(tx.db, a.id);
+    const selfDisclosure = applicantsRepo.applicantData(tx.db, a).selfDisclosure !== null;
+    const at = new Date().toISOString();
+    anonymiseApplication(tx.db, a.id, at);
+    audit(tx, {
+      action: 'delete',
+      entityType: APPLICATION,
+      entityId: a.id,
+      reason: `erasure on request: ${body.reason.trim()}`,
+    });
+    return { id: a.id, erasedAt: at, documents, selfDisclosure };
+  });
 }

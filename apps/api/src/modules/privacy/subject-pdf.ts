@@ -1,4 +1,4 @@
-import type { SubjectExport } from '@begegnung/domain';
+import type { ApplicantExport, SubjectExport } from '@begegnung/domain';
 import { heading, keyValues, renderPdf } from '../../lib/pdf.ts';
 
 const de = (iso: string | null) =>
@@ -73,5 +73,79 @@ export function subjectPdf(x: SubjectExport) {
     heading(doc, `Zugriffe auf diese Daten (${x.accessLog.length})`);
     doc.fontSize(9);
     for (const a of x.accessLog) doc.text(`${a.at.replace('T', ' ').slice(0, 16)} · ${a.action}`);
+  });
+}
+
+const RESULTS: Record<string, string> = {
+  met: 'erfüllt',
+  partly: 'teilweise',
+  not_met: 'nicht erfüllt',
+  unclear: 'unklar',
+};
+
+/** The applicant's Art. 15 enclosure: contact data, documents, screening, scores, access. */
+export function applicantPdf(x: ApplicantExport) {
+  const a = x.applicant;
+  return renderPdf({ title: `Auskunft Bewerbung ${a.id}` }, (doc) => {
+    doc.font(doc.fonts.bold).fontSize(18).fillColor('#0f5468');
+    doc.text('Auskunft über gespeicherte Bewerbungsdaten');
+    doc.font(doc.fonts.regular).fontSize(10).fillColor('#5b6b72');
+    doc.text(`Art. 15 DSGVO · erstellt am ${de(x.generatedAt)} · Bewerbung Nr. ${a.id}`);
+    doc.fillColor('#1c2a30');
+
+    heading(doc, 'Bewerbung');
+    keyValues(doc, [
+      ['Ausschreibung', a.vacancy],
+      ['Name', `${a.firstName} ${a.lastName}`],
+      ['E-Mail', a.email ?? '—'],
+      ['Telefon', a.phone ?? '—'],
+      ['Eingegangen am', de(a.receivedOn)],
+      ['Schwerbehinderung angegeben', a.severelyDisabled ? 'ja' : 'nein'],
+      ['Stand', a.status],
+      ['Absage versandt / erhalten', `${de(a.rejectionSentOn)} / ${de(a.rejectionReceivedOn)}`],
+      ['Aufbewahrung wegen Rechtsstreit', a.legalHold ? 'ja' : 'nein'],
+      ['Talentpool bis', de(a.talentPoolUntil)],
+    ]);
+
+    heading(doc, `Unterlagen (${x.documents.length})`);
+    if (!x.documents.length) doc.text('Keine.');
+    for (const d of x.documents) {
+      doc.text(`${d.filename} · ${Math.round(d.size / 1024)} KB · hochgeladen ${de(d.uploadedAt)}`);
+    }
+
+    heading(doc, 'Freiwillige Selbstauskunft');
+    doc.text(
+      x.selfDisclosure
+        ? `${x.selfDisclosure.migrationBackground} (Einwilligung vom ${de(x.selfDisclosure.consentGivenAt)}, Text ${x.selfDisclosure.consentTextVersion}); getrennt gespeichert, nie bewertet.`
+        : 'Keine.',
+    );
+
+    heading(doc, `Sichtung nach Anforderungsprofil (${x.screening.length})`);
+    if (!x.screening.length) doc.text('Noch keine.');
+    for (const r of x.screening) {
+      doc.text(`${r.criterion}: ${RESULTS[r.result] ?? r.result}${r.note ? ` – ${r.note}` : ''}`);
+    }
+
+    heading(doc, `Bewertungen der Auswahlkommission (${x.scorecards.length})`);
+    if (!x.scorecards.length) doc.text('Keine.');
+    for (const c of x.scorecards) {
+      doc.text(
+        `${c.stage}, Fassung ${c.revision}${c.submittedAt ? `, abgegeben ${de(c.submittedAt)}` : ', Entwurf'}: ` +
+          c.ratings.map((r) => `${r.criterion} ${r.score}/5`).join('; ') +
+          (c.recommendation ? ` · Empfehlung ${c.recommendation}` : '') +
+          (c.notes ? ` · ${c.notes}` : ''),
+      );
+    }
+
+    heading(doc, 'Auswahlentscheidung');
+    doc.text(
+      x.ranking
+        ? `${x.ranking.rank ? `Rang ${x.ranking.rank}: ` : ''}${x.ranking.reason}`
+        : 'Noch keine.',
+    );
+
+    heading(doc, `Zugriffe auf diese Daten (${x.accessLog.length})`);
+    doc.fontSize(9);
+    for (const e of x.accessLog) doc.text(`${e.at.replace('T', ' ').slice(0, 16)} · ${e.action}`);
   });
 }

@@ -1,5 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
+  ApplicantMatch,
+  EraseApplicantBody,
   EraseBody,
   ErasurePreview,
   ErasureResult,
@@ -16,6 +18,12 @@ export const privacyQueries = {
     queryOptions({
       queryKey: ['privacy', 'erasure', code],
       queryFn: () => api.get<ErasurePreview>(`/privacy/participants/${enc(code)}/erasure`),
+      retry: false,
+    }),
+  applicants: (email: string) =>
+    queryOptions({
+      queryKey: ['privacy', 'applicants', email],
+      queryFn: () => api.get<ApplicantMatch[]>(`/privacy/applicants?email=${enc(email)}`),
       retry: false,
     }),
   retention: () =>
@@ -52,5 +60,17 @@ export function useRunRetention() {
   return useMutation({
     mutationFn: () => api.post<RetentionRun>('/privacy/retention/run'),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['privacy'] }),
+  });
+}
+
+export const applicantExportUrl = (id: number, format: 'json' | 'pdf') =>
+  `/api/privacy/applicants/${id}/export${format === 'pdf' ? '.pdf' : ''}`;
+
+export function useEraseApplicant(email: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: EraseApplicantBody & { id: number }) =>
+      api.post<{ id: number; documents: number }>(`/privacy/applicants/${id}/erase`, body),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['privacy', 'applicants', email] }),
   });
 }

@@ -6,6 +6,7 @@ import { ErrorMessage, Field, Loading, Notice, PageHeader } from '../../../compo
 import { ApiError } from '../../../lib/api-client.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
 import { exportUrl, privacyQueries, useErase } from '../api/privacy-queries.ts';
+import { ApplicantRequests } from './applicant-requests.tsx';
 
 const CODE = /^[A-Z0-9]{1,6}-[0-9A-Z]{3,12}$/;
 const COUNTS = [
@@ -36,7 +37,14 @@ export function SubjectRequests() {
   return (
     <>
       <PageHeader title={t('privacy.subject.title')} subtitle={t('privacy.subject.subtitle')} />
-      <form className="panel privacy-search" onSubmit={onSearch} role="search" noValidate>
+      <h2>{t('privacy.subject.participantsTitle')}</h2>
+      <form
+        className="panel privacy-search"
+        onSubmit={onSearch}
+        role="search"
+        aria-label={t('privacy.subject.search')}
+        noValidate
+      >
         <Field
           label={t('privacy.subject.code')}
           hint={t('privacy.subject.codeHint')}
@@ -63,6 +71,7 @@ export function SubjectRequests() {
         </Notice>
       )}
       {code && !erased && <SubjectCard code={code} onErased={setErased} />}
+      <ApplicantRequests />
     </>
   );
 }
