@@ -21,6 +21,7 @@ import { participantRoutes } from './modules/participants/participants.routes.ts
 import { encounterRoutes } from './modules/encounters/encounters.routes.ts';
 import { followUpRoutes } from './modules/follow-ups/follow-ups.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
+import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
 import './types.ts';
 
 registerAjvFormats();
@@ -69,6 +70,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
       await api.register(encounterRoutes);
       await api.register(followUpRoutes);
       await api.register(settingsRoutes);
+      await api.register(reportingRoutes);
     },
     { prefix: '/api' },
   );

@@ -13,3 +13,6 @@ export * from './encounters/participant.schemas.ts';
 export * from './encounters/encounter.schemas.ts';
 export * from './encounters/encounter.rules.ts';
 export * from './settings/settings.schemas.ts';
+export * from './reporting/suppression.ts';
+export * from './reporting/reporting.rules.ts';
+export * from './reporting/reporting.schemas.ts';

@@ -43,6 +43,10 @@ export const openapiPlugin = fp(async (app) => {
         },
         { name: 'follow-ups', description: 'Outreach tasks and contact attempts' },
         { name: 'settings', description: 'Programme settings: out-of-view thresholds, retention' },
+        {
+          name: 'reporting',
+          description: 'Dashboard, out-of-view list, outreach loop, staffing against need, council report',
+        },
         { name: 'system', description: 'Health and documentation' },
       ],
     },

@@ -49,6 +49,9 @@ export const NAV_AREAS = [
   'participants',
   'encounters',
   'follow-ups',
+  'dashboard',
+  'out-of-view',
+  'report',
   'posts',
   'scenarios',
   'comparison',
@@ -57,6 +60,7 @@ export const NAV_AREAS = [
   'activities',
   'users',
   'operators',
+  'settings',
   'audit',
 ] as const;
 export type NavArea = (typeof NAV_AREAS)[number];
@@ -64,9 +68,9 @@ export type NavArea = (typeof NAV_AREAS)[number];
 /** Sections of the navigation, in display order; areas a role lacks are left out. */
 export const NAV_SECTIONS = {
   work: ['today', 'participants', 'encounters', 'follow-ups'],
-  steering: ['comparison'],
+  steering: ['dashboard', 'out-of-view', 'report', 'comparison'],
   staffing: ['posts', 'scenarios', 'costs'],
-  settings: ['centres', 'activities', 'users', 'operators'],
+  settings: ['centres', 'activities', 'users', 'operators', 'settings'],
   privacy: ['audit'],
 } as const satisfies Record<string, readonly NavArea[]>;
 export type NavSection = keyof typeof NAV_SECTIONS;
@@ -97,7 +101,13 @@ export function navAreasFor(roles: readonly Role[]): NavArea[] {
     areas.add('participants');
     areas.add('encounters');
     areas.add('follow-ups');
+    areas.add('dashboard');
+    areas.add('out-of-view');
+    areas.add('report');
   }
-  if (roles.includes('admin')) areas.add('activities');
+  if (roles.includes('admin')) {
+    areas.add('activities');
+    areas.add('settings');
+  }
   return NAV_AREAS.filter((a) => areas.has(a));
 }
