@@ -106,6 +106,15 @@ const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
   'POST /api/follow-ups/{id}/close': { roles: ['coordinator', 'centre_staff'] },
   'GET /api/settings': { roles: 'any' },
   'PATCH /api/settings': { roles: ['admin'] },
+  // Reporting: people figures for coordinators and centre staff (own centre); staffing
+  // aggregates for the steering roles.
+  'GET /api/reporting/dashboard': { roles: ['coordinator', 'centre_staff'] },
+  'GET /api/reporting/out-of-view': { roles: ['coordinator', 'centre_staff'] },
+  'GET /api/reporting/outreach': { roles: ['coordinator', 'centre_staff'] },
+  'GET /api/reporting/staffing': { roles: ['admin', 'coordinator'] },
+  'POST /api/reporting/staffing/apply-needs': { roles: ['admin', 'coordinator'] },
+  'GET /api/reporting/report.pdf': { roles: ['coordinator', 'centre_staff'] },
+  'GET /api/reporting/report.csv': { roles: ['coordinator', 'centre_staff'] },
 };
 
 /** Fixtures for the posts and scenarios routes (rows inserted directly). */
@@ -327,6 +336,7 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
   'POST /api/follow-ups/{id}/attempts': () => ({ outcome: 'reached' }),
   'POST /api/follow-ups/{id}/close': () => ({ outcome: 're_engaged' }),
   'PATCH /api/settings': () => ({ outOfViewNotSeenWeeks: 6 }),
+  'POST /api/reporting/staffing/apply-needs': () => ({ source: 'catchment' }),
 };
 
 /** Operations that end the caller's session get a throwaway one. */

@@ -317,8 +317,9 @@ describe('GET /api/openapi.json', () => {
       }
       if (!op.summary) problems.push(`${key}: no summary`);
       const ok = op.responses?.['200'] ?? op.responses?.['201'];
-      // JSON, or a declared file type such as the CSV export.
-      if (!(ok?.content?.['application/json'] ?? ok?.content?.['text/csv'])?.schema) {
+      // JSON, or a declared file type such as the CSV export or the PDF report.
+      const content = ok?.content;
+      if (!(content?.['application/json'] ?? content?.['text/csv'] ?? content?.['application/pdf'])?.schema) {
         problems.push(`${key}: no 200/201 response schema`);
       }
     }

@@ -198,7 +198,7 @@ describe('dashboard on the demo data', () => {
     expect(c.hasEncounterData).toBe(true);
     const a = c.scenarios.find((x: { totalFte: string }) => x.totalFte === '3');
     expect(a.perCentre.every((p: { newcomersPerFte: string | null }) => p.newcomersPerFte !== null)).toBe(true);
-    const applied = await coordinator.request({ method: 'POST', url: '/api/reporting/staffing/apply-needs' });
+    const applied = await coordinator.request({ method: 'POST', url: '/api/reporting/staffing/apply-needs', payload: { source: 'catchment' } });
     expect(applied.statusCode).toBe(200);
     expect(applied.json().every((n: { placeholder: boolean }) => !n.placeholder)).toBe(true);
   });

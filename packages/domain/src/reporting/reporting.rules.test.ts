@@ -19,6 +19,11 @@ describe('periodProblem', () => {
   });
   it('rejects more than five years', () => {
     expect(periodProblem('2020-01-01', '2025-01-01')).toBe('PERIOD_TOO_LONG');
+    expect(periodProblem('2020-01-31', '2025-01-30')).toBeNull();
+    expect(periodProblem('2020-01-31', '2025-01-31')).toBe('PERIOD_TOO_LONG');
+  });
+  it('rejects dates outside four-digit years', () => {
+    expect(periodProblem('9999-06-01', '+010000-05-31')).toBe('PERIOD_INVALID');
   });
 });
 
@@ -37,6 +42,8 @@ describe('periods and buckets', () => {
   it('lists months and days', () => {
     expect(monthsOf('2025-11-15', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
     expect(daysBetween('2026-01-01', '2026-03-01')).toBe(59);
+    expect(monthsOf('9999-11-01', '9999-12-31')).toEqual(['9999-11', '9999-12']);
+    expect(monthsOf('2026-01-01', '2025-01-01')).toEqual([]);
   });
   it('buckets mixed encounters', () => {
     expect([0, 1, 2, 3, 5, 6, 10, 11].map(mixedBucket)).toEqual([

@@ -1,5 +1,6 @@
 import { addDays, addMonths } from '../encounters/encounter.rules.ts';
 
+
 export const MAX_PERIOD_YEARS = 5;
 /** Days before the period's end over which mixed encounters per newcomer are counted. */
 export const MIXED_WINDOW_DAYS = 90;
@@ -19,10 +20,16 @@ export type PeriodProblem = 'PERIOD_INVALID' | 'PERIOD_TOO_LONG';
 
 /** End before start is invalid; more than five years is too long to be one report. */
 export function periodProblem(from: string, to: string): PeriodProblem | null {
-  if (to < from) return 'PERIOD_INVALID';
-  if (to > addDays(addMonths(from, MAX_PERIOD_YEARS * 12), -1)) return 'PERIOD_TOO_LONG';
+  // Calendar dates with four-digit years only (date arithmetic past 9999 leaves that format).
+  if (!DATE_RE.test(from) || !DATE_RE.test(to) || to < from) return 'PERIOD_INVALID';
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  const months = ty * 12 + tm - (fy * 12 + fm);
+  const limit = MAX_PERIOD_YEARS * 12;
+  if (months > limit || (months === limit && td >= fd)) return 'PERIOD_TOO_LONG';
   return null;
 }
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Default period: the twelve months up to and including today. */
 export const defaultPeriod = (today: string) => ({
@@ -43,9 +50,13 @@ export const previousQuarter = (today: string) => quarterOf(addDays(quarterOf(to
 
 /** Months (YYYY-MM) a period touches, in order. */
 export function monthsOf(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = `${from.slice(0, 7)}-01`; d <= to; d = addMonths(d, 1)) out.push(d.slice(0, 7));
-  return out;
+  const [fy, fm] = from.split('-').map(Number) as [number, number];
+  const [ty, tm] = to.split('-').map(Number) as [number, number];
+  const n = Math.max(0, Math.min(ty * 12 + tm - (fy * 12 + fm) + 1, MAX_PERIOD_YEARS * 12 + 1));
+  return Array.from({ length: n }, (_, i) => {
+    const k = fy * 12 + (fm - 1) + i;
+    return `${String(Math.floor(k / 12)).padStart(4, '0')}-${String((k % 12) + 1).padStart(2, '0')}`;
+  });
 }
 
 /** Whole days from `from` to `to` (both YYYY-MM-DD). */

@@ -194,3 +194,10 @@ export const StaffingSchema = Type.Object({
   }),
 });
 export type Staffing = Static<typeof StaffingSchema>;
+
+/** "Use figures from the data": which computed figure becomes the need of the split. */
+export const ApplyNeedsBodySchema = Type.Object(
+  { source: Type.Literal('catchment', { description: 'Newcomers in the catchment' }) },
+  { additionalProperties: false },
+);
+export type ApplyNeedsBody = Static<typeof ApplyNeedsBodySchema>;

@@ -154,6 +154,35 @@ describe('suppressSmallCells', () => {
     );
   });
 
+  it('property: also safe when the grand total is sacrificed first', () => {
+    fc.assert(
+      fc.property(tables, (table) => {
+        const t = suppressSmallCells(table, 5, { sacrificeGrandTotal: true });
+        expect(attack(t)).toEqual([]);
+        table.forEach((r, i) =>
+          r.forEach((v, j) => {
+            if (v < 5) expect(t.cells[i]![j]).toBe('suppressed');
+            const c = t.cells[i]![j]!;
+            if (typeof c === 'number') expect(c).toBe(v);
+          }),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps row totals of a month table when the grand total may go', () => {
+    const table = [
+      [6, 127],
+      [3, 125],
+      [2, 130],
+      [0, 0],
+    ];
+    const t = suppressSmallCells(table, 5, { sacrificeGrandTotal: true });
+    expect(t.rowTotals.slice(0, 3)).toEqual([133, 128, 132]);
+    expect(attack(t)).toEqual([]);
+  });
+
   it('property: secondary suppression only hides cells that were at least k', () => {
     fc.assert(
       fc.property(tables, (table) => {

@@ -27,9 +27,15 @@ export const isShown = (c: ShownCell): c is number => typeof c === 'number';
  * Suppresses a table of non-negative integer counts whose totals are the sums of its cells.
  * Primary: every cell and total below k. Secondary: while some row, column or margin equation
  * (cells + total) has exactly one hidden item, hide the smallest shown cell of that line
- * (or its total when no cell is left). Shown cells keep their values.
+ * (or its total when no cell is left). Shown cells keep their values. With
+ * `sacrificeGrandTotal` (tables whose grand total means nothing, e.g. person-months), the
+ * margins give up the grand total first instead of a row or column total.
  */
-export function suppressSmallCells(table: readonly (readonly number[])[], k = SUPPRESSION_K) {
+export function suppressSmallCells(
+  table: readonly (readonly number[])[],
+  k = SUPPRESSION_K,
+  opts: { sacrificeGrandTotal?: boolean } = {},
+) {
   const rows = table.length;
   const cols = rows === 0 ? 0 : table[0]!.length;
   for (const r of table) {
@@ -62,6 +68,13 @@ export function suppressSmallCells(table: readonly (readonly number[])[], k = SU
     for (const line of lines) {
       const hidden = line.filter(([i, j]) => state[i]![j] !== 'shown');
       if (hidden.length !== 1) continue;
+      const last = line[line.length - 1]!;
+      const isMargin = last[0] === rows && last[1] === cols;
+      if (opts.sacrificeGrandTotal && isMargin && state[rows]![cols] === 'shown') {
+        state[rows]![cols] = 'secondary';
+        changed = true;
+        continue;
+      }
       // The total is the last item of the line; prefer hiding a cell, the smallest one.
       const candidates = line
         .slice(0, -1)

@@ -24,6 +24,8 @@ const COLOR = {
 };
 
 type Doc = PDFKit.PDFDocument;
+const HEAD_SIZE = 7.5;
+const BODY_SIZE = 8.5;
 
 class Layout {
   y = PAGE.margin;
@@ -37,7 +39,7 @@ class Layout {
     this.y = PAGE.margin;
   }
   heading(text: string) {
-    this.space(60);
+    this.space(160);
     this.y += 6;
     this.doc.font('Helvetica-Bold').fontSize(15).fillColor(COLOR.accent);
     this.doc.text(text, PAGE.margin, this.y, { width: WIDTH });
@@ -51,7 +53,7 @@ class Layout {
     this.y += 10;
   }
   subheading(text: string) {
-    this.space(40);
+    this.space(90);
     this.doc.font('Helvetica-Bold').fontSize(11).fillColor(COLOR.text);
     this.doc.text(text, PAGE.margin, this.y, { width: WIDTH });
     this.y = this.doc.y + 4;
@@ -81,25 +83,47 @@ class Layout {
     this.y += 2;
   }
 
-  /** A table: first column left-aligned, the others right-aligned; last row bold if `total`. */
-  table(headers: string[], rows: string[][], opts: { widths?: number[]; total?: boolean } = {}) {
-    const n = headers.length;
-    const first = opts.widths?.[0] ?? Math.min(170, WIDTH * 0.34);
-    const widths = opts.widths ?? [first, ...Array(n - 1).fill((WIDTH - first) / (n - 1))];
+  /**
+   * A table: first column left-aligned, the others right-aligned and as wide as their longest
+   * word or value; the last row bold if `total`. Kept on one page when it fits on one.
+   */
+  table(headers: string[], rows: string[][], opts: { total?: boolean } = {}) {
     const pad = 4;
-    const rowHeight = (cells: string[], bold: boolean) => {
-      this.doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8.5);
+    const n = headers.length;
+    const measure = (text: string, bold: boolean, size: number, words: boolean) => {
+      this.doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size);
+      const parts = words ? text.split(/\s+/) : [text];
+      return Math.max(...parts.map((w) => this.doc.widthOfString(w)));
+    };
+    const need = headers.map((h, i) =>
+      i === 0
+        ? 0
+        : Math.max(measure(h, true, HEAD_SIZE, true), ...rows.map((r) => measure(r[i] ?? '', true, BODY_SIZE, false))) +
+          2 * pad +
+          2,
+    );
+    let rest = need.slice(1).reduce((a, b) => a + b, 0);
+    const scale = rest > WIDTH - 110 ? (WIDTH - 110) / rest : 1;
+    const widths = need.map((w) => w * scale);
+    rest = widths.slice(1).reduce((a, b) => a + b, 0);
+    // Spread spare room over the number columns, but keep the label column wide enough.
+    const spare = Math.max(0, WIDTH - rest - Math.max(110, Math.min(190, WIDTH - rest)));
+    for (let i = 1; i < n; i++) widths[i]! += spare / (n - 1);
+    widths[0] = WIDTH - widths.slice(1).reduce((a, b) => a + b, 0);
+
+    const rowHeight = (cells: string[], bold: boolean, size: number) => {
+      this.doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size);
       return (
         Math.max(...cells.map((c, i) => this.doc.heightOfString(c, { width: widths[i]! - 2 * pad }))) +
         2 * pad
       );
     };
-    const drawRow = (cells: string[], bold: boolean, fill?: string) => {
-      const h = rowHeight(cells, bold);
+    const drawRow = (cells: string[], bold: boolean, size: number, fill?: string) => {
+      const h = rowHeight(cells, bold, size);
       this.space(h);
       if (fill) this.doc.rect(PAGE.margin, this.y, WIDTH, h).fill(fill);
       let x = PAGE.margin;
-      this.doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(8.5).fillColor(COLOR.text);
+      this.doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size).fillColor(COLOR.text);
       cells.forEach((c, i) => {
         this.doc.text(c, x + pad, this.y + pad, {
           width: widths[i]! - 2 * pad,
@@ -115,9 +139,12 @@ class Layout {
         .strokeColor(COLOR.line)
         .stroke();
     };
-    this.space(rowHeight(headers, true) + 20);
-    drawRow(headers, true, COLOR.soft);
-    rows.forEach((r, i) => drawRow(r, !!opts.total && i === rows.length - 1));
+    const total =
+      rowHeight(headers, true, HEAD_SIZE) +
+      rows.reduce((s, r) => s + rowHeight(r, false, BODY_SIZE), 0);
+    this.space(total < PAGE.h - 2 * PAGE.margin - 40 ? total : rowHeight(headers, true, HEAD_SIZE) + 20);
+    drawRow(headers, true, HEAD_SIZE, COLOR.soft);
+    rows.forEach((r, i) => drawRow(r, !!opts.total && i === rows.length - 1, BODY_SIZE));
     this.y += 10;
   }
 
@@ -221,6 +248,18 @@ function cover(doc: Doc, d: ReportData) {
     370,
     { width: WIDTH, lineGap: 2 },
   );
+  doc.font('Helvetica-Bold').fontSize(11).fillColor(COLOR.text).text('Inhalt', PAGE.margin, 440);
+  const chapters = [
+    'Das Wichtigste in Kürze',
+    'Reichweite: erreichte Neuzugezogene, Begegnungen je Monat',
+    'Begegnungen nach Angebot',
+    'Kontakt zur Aufnahmegesellschaft',
+    'Aus dem Blick und nachgehende Arbeit',
+    ...(d.staffing ? ['Stellen und Bedarf'] : []),
+    'Methode und Schutz kleiner Zahlen',
+  ];
+  doc.font('Helvetica').fontSize(10);
+  chapters.forEach((c, i) => doc.text(`${i + 1}.  ${c}`, PAGE.margin, 462 + i * 17, { width: WIDTH }));
   doc.rect(PAGE.margin, 660, WIDTH, 70).fill(COLOR.soft);
   doc.font('Helvetica-Bold').fontSize(9.5).fillColor(COLOR.text).text('Datenschutz', PAGE.margin + 12, 672);
   doc.font('Helvetica').fontSize(9).text(
@@ -364,7 +403,7 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
         ? [['Gesamt', cell(o.flagged.total), cell(o.contacted.total), ...o.closed.colTotals.map(cell), pct(o.totalRate)]]
         : []),
     ],
-    { total: o.centres.length > 1, widths: [120, ...Array(8).fill((WIDTH - 120) / 8)] },
+    { total: o.centres.length > 1 },
   );
 
   const s = d.staffing;

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import {
+  ApplyNeedsBodySchema,
   CentreNeedSchema,
   DashboardSchema,
   OutOfViewQuerySchema,
@@ -88,7 +89,8 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary:
           'Use figures from the data: store newcomers in the catchment as the need figures of the split (admin, coordinator)',
-        response: { 200: Type.Array(CentreNeedSchema), ...errors(401, 403) },
+        body: ApplyNeedsBodySchema,
+        response: { 200: Type.Array(CentreNeedSchema), ...errors(400, 401, 403) },
       },
     },
     async (request) => service.applyNeedsFromData(ctx(request)),

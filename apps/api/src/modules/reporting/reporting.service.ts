@@ -117,6 +117,9 @@ export function getDashboard(ctx: ServiceContext, q: ReportQuery): Dashboard {
       const p = monthly.find((x) => x.month === m);
       return p ? [p.newcomers, p.reached - p.newcomers] : [0, 0];
     }),
+    undefined,
+    // Summed over months, "returning" counts person-months: that grand total is never shown.
+    { sacrificeGrandTotal: true },
   );
 
   const windowTo = period.to;
