@@ -17,9 +17,13 @@ test('the coordinator lands on the dashboard with charts and the figures behind 
   await expect(page.getByRole('heading', { name: 'Übersicht', level: 1 })).toBeVisible();
   const figures = page.getByRole('region', { name: 'Kennzahlen' });
   await expect(figures.getByText('Begegnungen', { exact: true })).toBeVisible();
-  await expect(page.getByRole('figure', { name: 'Begegnungen je Monat' }).locator('svg').first()).toBeVisible();
+  await expect(
+    page.getByRole('figure', { name: 'Begegnungen je Monat' }).locator('svg').first(),
+  ).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Reichweite je Zentrum' })).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'Nachbarschaftszentrum Grone' }).first()).toBeVisible();
+  await expect(
+    page.getByRole('cell', { name: 'Nachbarschaftszentrum Grone' }).first(),
+  ).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Stellen gegen Bedarf' })).toBeVisible();
   // Charts run under the strict CSP.
   expect(violations).toEqual([]);
@@ -52,7 +56,9 @@ test('centre staff see their own centre; the report downloads as PDF and CSV', a
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-type']).toContain('application/pdf');
   expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
-  const csv = await page.request.get((await page.getByRole('link', { name: /CSV/ }).getAttribute('href'))!);
+  const csv = await page.request.get(
+    (await page.getByRole('link', { name: /CSV/ }).getAttribute('href'))!,
+  );
   expect(await csv.text()).toContain('Reichweite je Zentrum');
 });
 
@@ -68,7 +74,9 @@ test('flag an out-of-view person, create and close an outreach task, see the rat
 
   const create = page.getByRole('button', { name: /^Aufgabe anlegen für / }).first();
   const who = (await create.getAttribute('aria-label'))!.replace('Aufgabe anlegen für ', '');
-  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: who, exact: true }) });
+  const row = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: who, exact: true }) });
   await create.click();
   await row.getByRole('button', { name: 'Anlegen' }).click();
   await expect(row.getByText(/fällig/)).toBeVisible();
@@ -83,7 +91,9 @@ test('flag an out-of-view person, create and close an outreach task, see the rat
 test('the admin changes the out-of-view thresholds', async ({ page }) => {
   await signIn(page, demo('admin'));
   await page.goto('/settings');
-  await expect(page.getByRole('heading', { name: 'Programmeinstellungen', level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Programmeinstellungen', level: 1 }),
+  ).toBeVisible();
   const weeks = page.getByLabel('Nicht gesehen seit (Wochen)');
   await weeks.fill('0');
   await expect(page.getByText('Eine ganze Zahl von 1 bis 52')).toBeVisible();

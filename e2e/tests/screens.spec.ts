@@ -71,7 +71,12 @@ const SCREENS: { name: string; user: string; path: string; heading: RegExp }[] =
     path: '/out-of-view',
     heading: /Aus dem Blick|Out of view/,
   },
-  { name: 'report', user: 'koordination', path: '/report', heading: /Bericht an den Rat|Council report/ },
+  {
+    name: 'report',
+    user: 'koordination',
+    path: '/report',
+    heading: /Bericht an den Rat|Council report/,
+  },
   {
     name: 'programme-settings',
     user: 'admin',

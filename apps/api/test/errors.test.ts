@@ -319,7 +319,10 @@ describe('GET /api/openapi.json', () => {
       const ok = op.responses?.['200'] ?? op.responses?.['201'];
       // JSON, or a declared file type such as the CSV export or the PDF report.
       const content = ok?.content;
-      if (!(content?.['application/json'] ?? content?.['text/csv'] ?? content?.['application/pdf'])?.schema) {
+      if (
+        !(content?.['application/json'] ?? content?.['text/csv'] ?? content?.['application/pdf'])
+          ?.schema
+      ) {
         problems.push(`${key}: no 200/201 response schema`);
       }
     }

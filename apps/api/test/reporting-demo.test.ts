@@ -136,7 +136,13 @@ describe('dashboard on the demo data', () => {
     expectSchema(OutOfViewSchema, o);
     const movedSince = addMonths(today, -12);
     const cutoff = addDays(today, -42);
-    const candidates = all<{ id: number; moved: string; last: string | null; reached: string | null; away: string | null }>(
+    const candidates = all<{
+      id: number;
+      moved: string;
+      last: string | null;
+      reached: string | null;
+      away: string | null;
+    }>(
       `select p.id, p.moved_in_at moved,
         (select max(e.date) from encounter_attendees a join encounters e on e.id = a.encounter_id where a.participant_id = p.id) last,
         (select max(x.attempted_on) from follow_up_attempts x join follow_ups f on f.id = x.follow_up_id
@@ -152,10 +158,16 @@ describe('dashboard on the demo data', () => {
       })
       .map((c) => c.id)
       .sort((a, b) => a - b);
-    const got = (o.items as { participantId: number }[]).map((i) => i.participantId).sort((a, b) => a - b);
+    const got = (o.items as { participantId: number }[])
+      .map((i) => i.participantId)
+      .sort((a, b) => a - b);
     expect(got).toEqual(expected);
     expect(got.length).toBeGreaterThan(10);
-    for (const item of o.items as { daysSinceContact: number; canCreateTask: boolean; blockedReason: string | null }[]) {
+    for (const item of o.items as {
+      daysSinceContact: number;
+      canCreateTask: boolean;
+      blockedReason: string | null;
+    }[]) {
       expect(item.daysSinceContact).toBeGreaterThanOrEqual(42);
       expect(item.canCreateTask).toBe(item.blockedReason === null);
     }
@@ -197,8 +209,14 @@ describe('dashboard on the demo data', () => {
     const c = await get('/api/scenario-comparison');
     expect(c.hasEncounterData).toBe(true);
     const a = c.scenarios.find((x: { totalFte: string }) => x.totalFte === '3');
-    expect(a.perCentre.every((p: { newcomersPerFte: string | null }) => p.newcomersPerFte !== null)).toBe(true);
-    const applied = await coordinator.request({ method: 'POST', url: '/api/reporting/staffing/apply-needs', payload: { source: 'catchment' } });
+    expect(
+      a.perCentre.every((p: { newcomersPerFte: string | null }) => p.newcomersPerFte !== null),
+    ).toBe(true);
+    const applied = await coordinator.request({
+      method: 'POST',
+      url: '/api/reporting/staffing/apply-needs',
+      payload: { source: 'catchment' },
+    });
     expect(applied.statusCode).toBe(200);
     expect(applied.json().every((n: { placeholder: boolean }) => !n.placeholder)).toBe(true);
   });
@@ -207,7 +225,10 @@ describe('dashboard on the demo data', () => {
 describe('council report on the demo data', () => {
   it('produces a PDF whose text carries the figures in plain German', async () => {
     const q = { from: addDays(addMonths(today, -3), 1), to: today };
-    const res = await coordinator.request({ method: 'GET', url: `/api/reporting/report.pdf?from=${q.from}&to=${q.to}` });
+    const res = await coordinator.request({
+      method: 'GET',
+      url: `/api/reporting/report.pdf?from=${q.from}&to=${q.to}`,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('application/pdf');
     const pdf = res.rawPayload;
@@ -216,7 +237,9 @@ describe('council report on the demo data', () => {
     const d = await get(`/api/reporting/dashboard?from=${q.from}&to=${q.to}`);
     expect(text).toContain('Bericht an den Rat');
     expect(text).toContain('Das Wichtigste in Kürze');
-    expect(text).toContain(`fanden ${new Intl.NumberFormat('de-DE').format(d.encounters)} Begegnungen`);
+    expect(text).toContain(
+      `fanden ${new Intl.NumberFormat('de-DE').format(d.encounters)} Begegnungen`,
+    );
     expect(text).toContain('Methode und Schutz kleiner Zahlen');
     expect(text).toContain('Stellen und Bedarf');
     expect(text).toContain('Nachbarschaftszentrum Grone');
@@ -224,13 +247,17 @@ describe('council report on the demo data', () => {
   });
 
   it('produces a CSV with the same suppressed cells', async () => {
-    const res = await coordinator.request({ method: 'GET', url: `/api/reporting/report.csv?from=${from}&to=${to}` });
+    const res = await coordinator.request({
+      method: 'GET',
+      url: `/api/reporting/report.csv?from=${from}&to=${to}`,
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.body.startsWith('\uFEFF')).toBe(true);
     const d = await get(`/api/reporting/dashboard?from=${from}&to=${to}`);
     const grone = res.body.split('\r\n').find((l) => l.startsWith('Nachbarschaftszentrum Grone;'))!;
-    const cellText = (c: number | string) => (c === 'suppressed' ? '< 5' : c === 'secondary' ? 'x' : String(c));
+    const cellText = (c: number | string) =>
+      c === 'suppressed' ? '< 5' : c === 'secondary' ? 'x' : String(c);
     expect(grone.split(';').slice(1, 4)).toEqual([
       cellText(d.people.cells[0][0]),
       cellText(d.people.cells[0][1]),

@@ -31,7 +31,12 @@ beforeAll(async () => {
 const get = (client: Client, url: string) => client.request({ method: 'GET', url });
 
 /** A participant who moved in `movedDaysAgo` and was last seen `seenDaysAgo` (or never). */
-function person(centreId: number, movedDaysAgo: number, seenDaysAgo: number | null, consent = true) {
+function person(
+  centreId: number,
+  movedDaysAgo: number,
+  seenDaysAgo: number | null,
+  consent = true,
+) {
   const p = makeParticipant(t.db, centreId, consent ? { consentBy: staff.userId } : {});
   t.db.$client
     .prepare('update participants set moved_in_at = ? where id = ?')
@@ -63,15 +68,31 @@ describe('bad input', () => {
   });
 
   it('rejects dates whose period would run past the year 9999', async () => {
-    expectError(await get(coordinator, '/api/reporting/dashboard?from=9999-06-01'), 400, 'PERIOD_INVALID');
+    expectError(
+      await get(coordinator, '/api/reporting/dashboard?from=9999-06-01'),
+      400,
+      'PERIOD_INVALID',
+    );
     const early = await get(coordinator, '/api/reporting/dashboard?from=0001-01-01&to=0001-02-01');
     expect(early.statusCode).toBe(200);
   });
 
   it('rejects malformed dates and an unknown centre', async () => {
-    expectError(await get(coordinator, '/api/reporting/dashboard?from=2024-13-01'), 400, 'VALIDATION_FAILED');
-    expectError(await get(coordinator, '/api/reporting/dashboard?centreId=999999'), 400, 'UNKNOWN_CENTRE');
-    expectError(await get(coordinator, '/api/reporting/out-of-view?centreId=999999'), 400, 'UNKNOWN_CENTRE');
+    expectError(
+      await get(coordinator, '/api/reporting/dashboard?from=2024-13-01'),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectError(
+      await get(coordinator, '/api/reporting/dashboard?centreId=999999'),
+      400,
+      'UNKNOWN_CENTRE',
+    );
+    expectError(
+      await get(coordinator, '/api/reporting/out-of-view?centreId=999999'),
+      400,
+      'UNKNOWN_CENTRE',
+    );
   });
 
   it('rejects a total FTE that is not a multiple of 0.25', async () => {
@@ -83,7 +104,11 @@ describe('access', () => {
   it('denies centre staff another centre’s figures, audited', async () => {
     const before = lastAuditId(t.db);
     for (const path of ['dashboard', 'out-of-view', 'outreach', 'report.pdf', 'report.csv']) {
-      expectError(await get(staff, `/api/reporting/${path}?centreId=${other.id}`), 403, 'FORBIDDEN');
+      expectError(
+        await get(staff, `/api/reporting/${path}?centreId=${other.id}`),
+        403,
+        'FORBIDDEN',
+      );
     }
     const denied = auditRows(t.db, { actor_id: staff.userId, action: 'denied' }).filter(
       (r) => r.id > before,
@@ -104,7 +129,11 @@ describe('access', () => {
     expect((await get(admin, '/api/reporting/staffing')).statusCode).toBe(200);
     expectError(await get(staff, '/api/reporting/staffing'), 403, 'FORBIDDEN');
     expectError(
-      await staff.request({ method: 'POST', url: '/api/reporting/staffing/apply-needs', payload: { source: 'catchment' } }),
+      await staff.request({
+        method: 'POST',
+        url: '/api/reporting/staffing/apply-needs',
+        payload: { source: 'catchment' },
+      }),
       403,
       'FORBIDDEN',
     );
@@ -113,7 +142,10 @@ describe('access', () => {
 
 describe('dashboard', () => {
   it('says "no data" for an empty period instead of zeros', async () => {
-    const res = await get(coordinator, `/api/reporting/dashboard?from=2001-01-01&to=2001-03-31&centreId=${centre.id}`);
+    const res = await get(
+      coordinator,
+      `/api/reporting/dashboard?from=2001-01-01&to=2001-03-31&centreId=${centre.id}`,
+    );
     expect(res.statusCode).toBe(200);
     const d = res.json();
     expectSchema(DashboardSchema, d);
@@ -157,36 +189,66 @@ describe('out of view and the outreach loop', () => {
     expect(ids).not.toContain(recent.id);
     expect(ids).not.toContain(oldMove.id);
     expect(ids).not.toContain(justMoved.id);
-    const item = (id: number) => o.items.find((i: { participantId: number }) => i.participantId === id);
-    expect(item(away.id)).toMatchObject({ daysSinceContact: 60, canCreateTask: true, blockedReason: null });
+    const item = (id: number) =>
+      o.items.find((i: { participantId: number }) => i.participantId === id);
+    expect(item(away.id)).toMatchObject({
+      daysSinceContact: 60,
+      canCreateTask: true,
+      blockedReason: null,
+    });
     expect(item(never.id)).toMatchObject({ lastContactOn: null, daysSinceContact: 60 });
     expect(item(noConsent.id)).toMatchObject({ canCreateTask: false, blockedReason: 'no_consent' });
-    const read = auditRows(t.db, { actor_id: staff.userId, action: 'read', entity_type: 'participant' });
+    const read = auditRows(t.db, {
+      actor_id: staff.userId,
+      action: 'read',
+      entity_type: 'participant',
+    });
     expect(read.some((r) => r.id > before && r.reason?.startsWith('out-of-view list'))).toBe(true);
 
     // One step: the existing follow-ups route creates the task; the list then shows it.
     const created = await staff.request({
       method: 'POST',
       url: '/api/follow-ups',
-      payload: { participantId: away.id, assigneeId: staff.userId, dueOn: today(), reason: 'Aus dem Blick' },
+      payload: {
+        participantId: away.id,
+        assigneeId: staff.userId,
+        dueOn: today(),
+        reason: 'Aus dem Blick',
+      },
     });
     expect(created.statusCode).toBe(201);
     const task = created.json().id as number;
     const withTask = (await get(staff, '/api/reporting/out-of-view')).json();
     const row = withTask.items.find((i: { participantId: number }) => i.participantId === away.id);
-    expect(row).toMatchObject({ canCreateTask: false, blockedReason: 'open_task', openTask: { id: task, attempts: 0 } });
+    expect(row).toMatchObject({
+      canCreateTask: false,
+      blockedReason: 'open_task',
+      openTask: { id: task, attempts: 0 },
+    });
 
     // Reached by the outreach attempt: no longer out of view.
-    await staff.request({ method: 'POST', url: `/api/follow-ups/${task}/attempts`, payload: { outcome: 're_engaged' } });
-    await staff.request({ method: 'POST', url: `/api/follow-ups/${task}/close`, payload: { outcome: 're_engaged' } });
+    await staff.request({
+      method: 'POST',
+      url: `/api/follow-ups/${task}/attempts`,
+      payload: { outcome: 're_engaged' },
+    });
+    await staff.request({
+      method: 'POST',
+      url: `/api/follow-ups/${task}/close`,
+      payload: { outcome: 're_engaged' },
+    });
     const after = (await get(staff, '/api/reporting/out-of-view')).json();
-    expect(after.items.map((i: { participantId: number }) => i.participantId)).not.toContain(away.id);
+    expect(after.items.map((i: { participantId: number }) => i.participantId)).not.toContain(
+      away.id,
+    );
   });
 
   it('hides a moved-away person and tells coordinators they may create tasks', async () => {
     const p = person(other.id, 90, 70);
     const c = (await get(coordinator, `/api/reporting/out-of-view?centreId=${other.id}`)).json();
-    expect(c.items.find((i: { participantId: number }) => i.participantId === p.id).canCreateTask).toBe(true);
+    expect(
+      c.items.find((i: { participantId: number }) => i.participantId === p.id).canCreateTask,
+    ).toBe(true);
     t.db
       .insert(followUps)
       .values({
@@ -242,14 +304,22 @@ describe('council report', () => {
     const pdf = await get(s, '/api/reporting/report.pdf');
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(pdf.headers['content-disposition']).toMatch(/attachment; filename="ratsbericht_.*\.pdf"/);
-    const csv = await get(s, `/api/reporting/report.csv?from=${addMonths(today(), -3)}&to=${today()}`);
+    expect(pdf.headers['content-disposition']).toMatch(
+      /attachment; filename="ratsbericht_.*\.pdf"/,
+    );
+    const csv = await get(
+      s,
+      `/api/reporting/report.csv?from=${addMonths(today(), -3)}&to=${today()}`,
+    );
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain('Reichweite je Zentrum');
     expect(csv.body).not.toContain('Stellen und Bedarf');
-    expect(auditRows(t.db, { actor_id: s.userId, action: 'export', entity_type: 'report' }).length).toBe(2);
+    expect(
+      auditRows(t.db, { actor_id: s.userId, action: 'export', entity_type: 'report' }).length,
+    ).toBe(2);
     let last = 200;
-    for (let i = 0; i < 20 && last !== 429; i++) last = (await get(s, '/api/reporting/report.csv')).statusCode;
+    for (let i = 0; i < 20 && last !== 429; i++)
+      last = (await get(s, '/api/reporting/report.csv')).statusCode;
     expect(last).toBe(429);
   });
 });

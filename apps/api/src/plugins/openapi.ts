@@ -45,7 +45,8 @@ export const openapiPlugin = fp(async (app) => {
         { name: 'settings', description: 'Programme settings: out-of-view thresholds, retention' },
         {
           name: 'reporting',
-          description: 'Dashboard, out-of-view list, outreach loop, staffing against need, council report',
+          description:
+            'Dashboard, out-of-view list, outreach loop, staffing against need, council report',
         },
         { name: 'system', description: 'Health and documentation' },
       ],

@@ -29,7 +29,11 @@ describe('periodProblem', () => {
 
 describe('periods and buckets', () => {
   it('finds quarters', () => {
-    expect(quarterOf('2026-05-17')).toEqual({ from: '2026-04-01', to: '2026-06-30', label: 'Q2 2026' });
+    expect(quarterOf('2026-05-17')).toEqual({
+      from: '2026-04-01',
+      to: '2026-06-30',
+      label: 'Q2 2026',
+    });
     expect(previousQuarter('2026-01-10')).toEqual({
       from: '2025-10-01',
       to: '2025-12-31',
@@ -40,7 +44,12 @@ describe('periods and buckets', () => {
     expect(defaultPeriod('2026-12-01')).toEqual({ from: '2025-12-02', to: '2026-12-01' });
   });
   it('lists months and days', () => {
-    expect(monthsOf('2025-11-15', '2026-02-01')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(monthsOf('2025-11-15', '2026-02-01')).toEqual([
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+    ]);
     expect(daysBetween('2026-01-01', '2026-03-01')).toBe(59);
     expect(monthsOf('9999-11-01', '9999-12-31')).toEqual(['9999-11', '9999-12']);
     expect(monthsOf('2026-01-01', '2025-01-01')).toEqual([]);

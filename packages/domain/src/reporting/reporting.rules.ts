@@ -1,6 +1,5 @@
 import { addDays, addMonths } from '../encounters/encounter.rules.ts';
 
-
 export const MAX_PERIOD_YEARS = 5;
 /** Days before the period's end over which mixed encounters per newcomer are counted. */
 export const MIXED_WINDOW_DAYS = 90;

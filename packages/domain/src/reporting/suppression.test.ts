@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cellText, suppressCount, suppressSmallCells, type SuppressedTable } from './suppression.ts';
+import {
+  cellText,
+  suppressCount,
+  suppressSmallCells,
+  type SuppressedTable,
+} from './suppression.ts';
 
 /**
  * The attacker: writes every row, column and margin as an equation (cells = total) and
@@ -80,7 +85,9 @@ describe('suppressSmallCells', () => {
     expect(t.cells[0]![0]).toBe('suppressed');
     // Row 0 needs a second hidden cell, and so does column 0.
     expect(t.cells[0]!.filter((c) => typeof c !== 'number').length).toBeGreaterThanOrEqual(2);
-    expect(t.cells.map((r) => r[0]).filter((c) => typeof c !== 'number').length).toBeGreaterThanOrEqual(2);
+    expect(
+      t.cells.map((r) => r[0]).filter((c) => typeof c !== 'number').length,
+    ).toBeGreaterThanOrEqual(2);
     expect(attack(t)).toEqual([]);
   });
 

@@ -89,7 +89,9 @@ export function suppressSmallCells(
   const show = (i: number, j: number): ShownCell =>
     state[i]![j] === 'shown' ? value[i]![j]! : state[i]![j]!;
   const out: SuppressedTable = {
-    cells: Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => show(i, j))),
+    cells: Array.from({ length: rows }, (_, i) =>
+      Array.from({ length: cols }, (_, j) => show(i, j)),
+    ),
     rowTotals: Array.from({ length: rows }, (_, i) => show(i, cols)),
     colTotals: Array.from({ length: cols }, (_, j) => show(rows, j)),
     total: show(rows, cols),

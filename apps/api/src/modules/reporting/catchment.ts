@@ -34,4 +34,3 @@ export function catchmentForComparison(ctx: ServiceContext): Map<number, number>
   });
   return out;
 }
-

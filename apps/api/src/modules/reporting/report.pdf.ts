@@ -98,7 +98,10 @@ class Layout {
     const need = headers.map((h, i) =>
       i === 0
         ? 0
-        : Math.max(measure(h, true, HEAD_SIZE, true), ...rows.map((r) => measure(r[i] ?? '', true, BODY_SIZE, false))) +
+        : Math.max(
+            measure(h, true, HEAD_SIZE, true),
+            ...rows.map((r) => measure(r[i] ?? '', true, BODY_SIZE, false)),
+          ) +
           2 * pad +
           2,
     );
@@ -114,7 +117,9 @@ class Layout {
     const rowHeight = (cells: string[], bold: boolean, size: number) => {
       this.doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size);
       return (
-        Math.max(...cells.map((c, i) => this.doc.heightOfString(c, { width: widths[i]! - 2 * pad }))) +
+        Math.max(
+          ...cells.map((c, i) => this.doc.heightOfString(c, { width: widths[i]! - 2 * pad })),
+        ) +
         2 * pad
       );
     };
@@ -123,7 +128,10 @@ class Layout {
       this.space(h);
       if (fill) this.doc.rect(PAGE.margin, this.y, WIDTH, h).fill(fill);
       let x = PAGE.margin;
-      this.doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(size).fillColor(COLOR.text);
+      this.doc
+        .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+        .fontSize(size)
+        .fillColor(COLOR.text);
       cells.forEach((c, i) => {
         this.doc.text(c, x + pad, this.y + pad, {
           width: widths[i]! - 2 * pad,
@@ -142,14 +150,21 @@ class Layout {
     const total =
       rowHeight(headers, true, HEAD_SIZE) +
       rows.reduce((s, r) => s + rowHeight(r, false, BODY_SIZE), 0);
-    this.space(total < PAGE.h - 2 * PAGE.margin - 40 ? total : rowHeight(headers, true, HEAD_SIZE) + 20);
+    this.space(
+      total < PAGE.h - 2 * PAGE.margin - 40 ? total : rowHeight(headers, true, HEAD_SIZE) + 20,
+    );
     drawRow(headers, true, HEAD_SIZE, COLOR.soft);
     rows.forEach((r, i) => drawRow(r, !!opts.total && i === rows.length - 1, BODY_SIZE));
     this.y += 10;
   }
 
   /** Vertical bars (e.g. per month); hidden values drawn as outlined stubs labelled "< 5". */
-  columnChart(title: string, labels: string[], values: ShownCell[], opts: { height?: number } = {}) {
+  columnChart(
+    title: string,
+    labels: string[],
+    values: ShownCell[],
+    opts: { height?: number } = {},
+  ) {
     const height = opts.height ?? 130;
     this.space(height + 50);
     this.subheading(title);
@@ -162,8 +177,15 @@ class Layout {
     this.doc.font('Helvetica').fontSize(7).fillColor(COLOR.muted);
     for (let v = 0; v <= scaleMax; v += step) {
       const y = top + height - (v / scaleMax) * height;
-      this.doc.moveTo(left, y).lineTo(left + width, y).lineWidth(0.3).strokeColor(COLOR.line).stroke();
-      this.doc.fillColor(COLOR.muted).text(num(v), PAGE.margin - 4, y - 3.5, { width: 28, align: 'right' });
+      this.doc
+        .moveTo(left, y)
+        .lineTo(left + width, y)
+        .lineWidth(0.3)
+        .strokeColor(COLOR.line)
+        .stroke();
+      this.doc
+        .fillColor(COLOR.muted)
+        .text(num(v), PAGE.margin - 4, y - 3.5, { width: 28, align: 'right' });
     }
     const slot = width / Math.max(1, values.length);
     const bar = Math.min(28, slot * 0.66);
@@ -173,19 +195,37 @@ class Layout {
         const h = (v / scaleMax) * height;
         this.doc.rect(x, top + height - h, bar, h).fill(COLOR.accent);
       } else {
-        this.doc.rect(x, top + height - 10, bar, 10).lineWidth(0.6).strokeColor(COLOR.muted).dash(2, { space: 1.5 }).stroke().undash();
-        this.doc.fontSize(6.5).fillColor(COLOR.muted).text(cell(v), x - 6, top + height - 20, { width: bar + 12, align: 'center' });
+        this.doc
+          .rect(x, top + height - 10, bar, 10)
+          .lineWidth(0.6)
+          .strokeColor(COLOR.muted)
+          .dash(2, { space: 1.5 })
+          .stroke()
+          .undash();
+        this.doc
+          .fontSize(6.5)
+          .fillColor(COLOR.muted)
+          .text(cell(v), x - 6, top + height - 20, { width: bar + 12, align: 'center' });
       }
-      this.doc.fontSize(6.5).fillColor(COLOR.muted).text(labels[i]!, left + i * slot, top + height + 4, {
-        width: slot,
-        align: 'center',
-      });
+      this.doc
+        .fontSize(6.5)
+        .fillColor(COLOR.muted)
+        .text(labels[i]!, left + i * slot, top + height + 4, {
+          width: slot,
+          align: 'center',
+        });
     });
     this.y = top + height + 22;
   }
 
   /** Horizontal bars with the value at the end (e.g. per activity or centre). */
-  barChart(title: string, labels: string[], values: number[], format: (n: number) => string, maxValue?: number) {
+  barChart(
+    title: string,
+    labels: string[],
+    values: number[],
+    format: (n: number) => string,
+    maxValue?: number,
+  ) {
     const rowH = 16;
     this.space(values.length * rowH + 40);
     this.subheading(title);
@@ -194,14 +234,22 @@ class Layout {
     const max = maxValue ?? Math.max(1, ...values);
     values.forEach((v, i) => {
       const y = this.y + i * rowH;
-      this.doc.font('Helvetica').fontSize(8.5).fillColor(COLOR.text).text(labels[i]!, PAGE.margin, y + 3, {
-        width: labelW - 8,
-        ellipsis: true,
-        lineBreak: false,
-      });
+      this.doc
+        .font('Helvetica')
+        .fontSize(8.5)
+        .fillColor(COLOR.text)
+        .text(labels[i]!, PAGE.margin, y + 3, {
+          width: labelW - 8,
+          ellipsis: true,
+          lineBreak: false,
+        });
       this.doc.rect(PAGE.margin + labelW, y + 2, width, rowH - 5).fill(COLOR.soft);
-      this.doc.rect(PAGE.margin + labelW, y + 2, Math.max(0.5, (v / max) * width), rowH - 5).fill(COLOR.accent);
-      this.doc.fillColor(COLOR.text).text(format(v), PAGE.margin + labelW + width + 6, y + 3, { width: 44 });
+      this.doc
+        .rect(PAGE.margin + labelW, y + 2, Math.max(0.5, (v / max) * width), rowH - 5)
+        .fill(COLOR.accent);
+      this.doc
+        .fillColor(COLOR.text)
+        .text(format(v), PAGE.margin + labelW + width + 6, y + 3, { width: 44 });
     });
     this.y += values.length * rowH + 12;
   }
@@ -218,8 +266,16 @@ class Layout {
         const x = PAGE.margin + j * (w + gap);
         this.doc.rect(x, this.y, w, h).fill(COLOR.soft);
         this.doc.rect(x, this.y, 3, h).fill(COLOR.accent);
-        this.doc.font('Helvetica-Bold').fontSize(18).fillColor(COLOR.accent).text(f.value, x + 12, this.y + 9, { width: w - 20 });
-        this.doc.font('Helvetica').fontSize(8.5).fillColor(COLOR.text).text(f.label, x + 12, this.y + 33, { width: w - 20 });
+        this.doc
+          .font('Helvetica-Bold')
+          .fontSize(18)
+          .fillColor(COLOR.accent)
+          .text(f.value, x + 12, this.y + 9, { width: w - 20 });
+        this.doc
+          .font('Helvetica')
+          .fontSize(8.5)
+          .fillColor(COLOR.text)
+          .text(f.label, x + 12, this.y + 33, { width: w - 20 });
       });
       this.y += h + gap;
     }
@@ -237,17 +293,37 @@ function niceStep(max: number) {
 function cover(doc: Doc, d: ReportData) {
   doc.rect(0, 0, PAGE.w, 250).fill(COLOR.accent);
   doc.font('Helvetica').fontSize(11).fillColor('#ffffff');
-  doc.text('Stadt Göttingen · Fachbereich Soziales · Integrationsprogramm', PAGE.margin, 70, { width: WIDTH });
-  doc.font('Helvetica-Bold').fontSize(30).text('Bericht an den Rat', PAGE.margin, 110, { width: WIDTH });
-  doc.font('Helvetica').fontSize(14).text('Begegnung in den Stadtteilen: Nachbarschaftszentren und nachgehende Arbeit', PAGE.margin, 155, { width: WIDTH });
-  doc.fillColor(COLOR.text).font('Helvetica-Bold').fontSize(13).text(d.periodLabel, PAGE.margin, 300, { width: WIDTH });
+  doc.text('Stadt Göttingen · Fachbereich Soziales · Integrationsprogramm', PAGE.margin, 70, {
+    width: WIDTH,
+  });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(30)
+    .text('Bericht an den Rat', PAGE.margin, 110, { width: WIDTH });
+  doc
+    .font('Helvetica')
+    .fontSize(14)
+    .text(
+      'Begegnung in den Stadtteilen: Nachbarschaftszentren und nachgehende Arbeit',
+      PAGE.margin,
+      155,
+      { width: WIDTH },
+    );
+  doc
+    .fillColor(COLOR.text)
+    .font('Helvetica-Bold')
+    .fontSize(13)
+    .text(d.periodLabel, PAGE.margin, 300, { width: WIDTH });
   doc.font('Helvetica').fontSize(12).text(d.scopeLabel, PAGE.margin, 322, { width: WIDTH });
-  doc.fontSize(10).fillColor(COLOR.muted).text(
-    `Grundlage: Ratsantrag SPD/0235/18 (Stellen in vier Nachbarschaftszentren, damit Geflüchtete nach dem Auszug aus Gemeinschaftsunterkünften nicht vereinzeln). Erstellt am ${germanDate(d.createdOn)} mit Begegnung.`,
-    PAGE.margin,
-    370,
-    { width: WIDTH, lineGap: 2 },
-  );
+  doc
+    .fontSize(10)
+    .fillColor(COLOR.muted)
+    .text(
+      `Grundlage: Ratsantrag SPD/0235/18 (Stellen in vier Nachbarschaftszentren, damit Geflüchtete nach dem Auszug aus Gemeinschaftsunterkünften nicht vereinzeln). Erstellt am ${germanDate(d.createdOn)} mit Begegnung.`,
+      PAGE.margin,
+      370,
+      { width: WIDTH, lineGap: 2 },
+    );
   doc.font('Helvetica-Bold').fontSize(11).fillColor(COLOR.text).text('Inhalt', PAGE.margin, 440);
   const chapters = [
     'Das Wichtigste in Kürze',
@@ -259,22 +335,33 @@ function cover(doc: Doc, d: ReportData) {
     'Methode und Schutz kleiner Zahlen',
   ];
   doc.font('Helvetica').fontSize(10);
-  chapters.forEach((c, i) => doc.text(`${i + 1}.  ${c}`, PAGE.margin, 462 + i * 17, { width: WIDTH }));
-  doc.rect(PAGE.margin, 660, WIDTH, 70).fill(COLOR.soft);
-  doc.font('Helvetica-Bold').fontSize(9.5).fillColor(COLOR.text).text('Datenschutz', PAGE.margin + 12, 672);
-  doc.font('Helvetica').fontSize(9).text(
-    'Der Bericht enthält keine Namen. Zahlen, die Personen zählen, sind unter 5 als „< 5“ ausgeblendet; mit „x“ markierte Felder sind zusätzlich ausgeblendet, damit sich kleine Zahlen nicht aus Summen errechnen lassen.',
-    PAGE.margin + 12,
-    686,
-    { width: WIDTH - 24, lineGap: 1.5 },
+  chapters.forEach((c, i) =>
+    doc.text(`${i + 1}.  ${c}`, PAGE.margin, 462 + i * 17, { width: WIDTH }),
   );
+  doc.rect(PAGE.margin, 660, WIDTH, 70).fill(COLOR.soft);
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(9.5)
+    .fillColor(COLOR.text)
+    .text('Datenschutz', PAGE.margin + 12, 672);
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .text(
+      'Der Bericht enthält keine Namen. Zahlen, die Personen zählen, sind unter 5 als „< 5“ ausgeblendet; mit „x“ markierte Felder sind zusätzlich ausgeblendet, damit sich kleine Zahlen nicht aus Summen errechnen lassen.',
+      PAGE.margin + 12,
+      686,
+      { width: WIDTH - 24, lineGap: 1.5 },
+    );
 }
 
 function summary(d: ReportData): string[] {
   const db = d.dashboard;
   const o = d.outreach;
   if (!db.hasData) {
-    return ['Für diesen Zeitraum liegen keine erfassten Begegnungen vor. Der Bericht enthält daher keine Zahlen zur Reichweite.'];
+    return [
+      'Für diesen Zeitraum liegen keine erfassten Begegnungen vor. Der Bericht enthält daher keine Zahlen zur Reichweite.',
+    ];
   }
   const out = [
     `In ${db.centres.length > 1 ? `den ${db.centres.length} Zentren` : 'dem Zentrum'} fanden ${num(db.encounters)} Begegnungen mit zusammen ${num(db.hours)} Stunden statt.`,
@@ -312,7 +399,9 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
   });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const done = new Promise<Buffer>((resolve) =>
+    doc.on('end', () => resolve(Buffer.concat(chunks))),
+  );
 
   const db = d.dashboard;
   const o = d.outreach;
@@ -333,7 +422,10 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
     ]);
 
     l.heading('Reichweite');
-    l.paragraph('Neu: erste Begegnung überhaupt im Zeitraum. Wiederkommend: schon vorher einmal da gewesen. Gezählt werden Personen, die mit Einwilligung namentlich erfasst sind.', { size: 9, color: COLOR.muted });
+    l.paragraph(
+      'Neu: erste Begegnung überhaupt im Zeitraum. Wiederkommend: schon vorher einmal da gewesen. Gezählt werden Personen, die mit Einwilligung namentlich erfasst sind.',
+      { size: 9, color: COLOR.muted },
+    );
     l.table(
       ['Zentrum', 'Neu', 'Wiederkommend', 'Erreicht', 'Begegnungen', 'Stunden'],
       [
@@ -346,14 +438,31 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
           num(db.perCentre[i]!.hours),
         ]),
         ...(db.centres.length > 1
-          ? [['Gesamt', cell(db.people.colTotals[0]!), cell(db.people.colTotals[1]!), cell(db.people.total), num(db.encounters), num(db.hours)]]
+          ? [
+              [
+                'Gesamt',
+                cell(db.people.colTotals[0]!),
+                cell(db.people.colTotals[1]!),
+                cell(db.people.total),
+                num(db.encounters),
+                num(db.hours),
+              ],
+            ]
           : []),
       ],
       { total: db.centres.length > 1 },
     );
     const monthLabels = db.months.map(germanMonth);
-    l.columnChart('Begegnungen je Monat', monthLabels, db.byMonth.map((m) => m.encounters));
-    l.columnChart('Namentlich erreichte Neuzugezogene je Monat', monthLabels, db.monthlyPeople.rowTotals);
+    l.columnChart(
+      'Begegnungen je Monat',
+      monthLabels,
+      db.byMonth.map((m) => m.encounters),
+    );
+    l.columnChart(
+      'Namentlich erreichte Neuzugezogene je Monat',
+      monthLabels,
+      db.monthlyPeople.rowTotals,
+    );
     l.table(
       ['Monat', 'Begegnungen', 'Stunden', 'Neu', 'Wiederkommend', 'Erreicht'],
       db.byMonth.map((m, i) => [
@@ -367,30 +476,61 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
     );
 
     l.heading('Begegnungen nach Angebot');
-    l.barChart('Anzahl der Begegnungen', db.byActivity.map((a) => a.name), db.byActivity.map((a) => a.encounters), num);
+    l.barChart(
+      'Anzahl der Begegnungen',
+      db.byActivity.map((a) => a.name),
+      db.byActivity.map((a) => a.encounters),
+      num,
+    );
     l.table(
       ['Angebot', 'Begegnungen', 'Stunden', 'mit Aufnahmegesellschaft'],
       db.byActivity.map((a) => [a.name, num(a.encounters), num(a.hours), num(a.mixed)]),
     );
 
     l.heading('Kontakt zur Aufnahmegesellschaft');
-    l.paragraph('Eine Begegnung gilt als gemischt, wenn mindestens eine Person aus der Nachbarschaft (Aufnahmegesellschaft) dabei war. Das wird über die anonyme Kopfzahl erfasst.', { size: 9, color: COLOR.muted });
-    l.barChart('Anteil gemischter Begegnungen je Zentrum', db.centres.map((c) => c.name), db.perCentre.map((p) => p.hostShare ?? 0), (n) => pct(n), 100);
-    l.subheading(`Gemischte Begegnungen je Person in den 90 Tagen bis ${germanDate(db.mixed.windowTo)}`);
+    l.paragraph(
+      'Eine Begegnung gilt als gemischt, wenn mindestens eine Person aus der Nachbarschaft (Aufnahmegesellschaft) dabei war. Das wird über die anonyme Kopfzahl erfasst.',
+      { size: 9, color: COLOR.muted },
+    );
+    l.barChart(
+      'Anteil gemischter Begegnungen je Zentrum',
+      db.centres.map((c) => c.name),
+      db.perCentre.map((p) => p.hostShare ?? 0),
+      (n) => pct(n),
+      100,
+    );
+    l.subheading(
+      `Gemischte Begegnungen je Person in den 90 Tagen bis ${germanDate(db.mixed.windowTo)}`,
+    );
     l.table(
       ['Zentrum', ...db.mixed.buckets.map((b) => `${b} mal`), 'Personen'],
       [
-        ...db.centres.map((c, i) => [c.name, ...db.mixed.table.cells[i]!.map(cell), cell(db.mixed.table.rowTotals[i]!)]),
-        ...(db.centres.length > 1 ? [['Gesamt', ...db.mixed.table.colTotals.map(cell), cell(db.mixed.table.total)]] : []),
+        ...db.centres.map((c, i) => [
+          c.name,
+          ...db.mixed.table.cells[i]!.map(cell),
+          cell(db.mixed.table.rowTotals[i]!),
+        ]),
+        ...(db.centres.length > 1
+          ? [['Gesamt', ...db.mixed.table.colTotals.map(cell), cell(db.mixed.table.total)]]
+          : []),
       ],
       { total: db.centres.length > 1 },
     );
   }
 
   l.heading('Aus dem Blick und nachgehende Arbeit');
-  l.paragraph('Aus dem Blick: in den letzten Monaten in eine eigene Wohnung gezogen und seit mehreren Wochen weder bei einer Begegnung gesehen noch durch eine Nachfrage erreicht (Stand heute). Kontaktiert: Aufgaben mit mindestens einem Kontaktversuch im Zeitraum. Die Quote ist der Anteil „wieder dabei“ an den abgeschlossenen Aufgaben.', { size: 9, color: COLOR.muted });
+  l.paragraph(
+    'Aus dem Blick: in den letzten Monaten in eine eigene Wohnung gezogen und seit mehreren Wochen weder bei einer Begegnung gesehen noch durch eine Nachfrage erreicht (Stand heute). Kontaktiert: Aufgaben mit mindestens einem Kontaktversuch im Zeitraum. Die Quote ist der Anteil „wieder dabei“ an den abgeschlossenen Aufgaben.',
+    { size: 9, color: COLOR.muted },
+  );
   l.table(
-    ['Zentrum', 'Aus dem Blick', 'Kontaktiert', ...o.outcomes.map((x) => OUTCOME_LABELS[x]), 'Quote'],
+    [
+      'Zentrum',
+      'Aus dem Blick',
+      'Kontaktiert',
+      ...o.outcomes.map((x) => OUTCOME_LABELS[x]),
+      'Quote',
+    ],
     [
       ...o.centres.map((c, i) => [
         c.name,
@@ -400,7 +540,15 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
         pct(o.rate[i] ?? null),
       ]),
       ...(o.centres.length > 1
-        ? [['Gesamt', cell(o.flagged.total), cell(o.contacted.total), ...o.closed.colTotals.map(cell), pct(o.totalRate)]]
+        ? [
+            [
+              'Gesamt',
+              cell(o.flagged.total),
+              cell(o.contacted.total),
+              ...o.closed.colTotals.map(cell),
+              pct(o.totalRate),
+            ],
+          ]
         : []),
     ],
     { total: o.centres.length > 1 },
@@ -409,9 +557,20 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
   const s = d.staffing;
   if (s) {
     l.heading('Stellen und Bedarf');
-    l.paragraph(`Neuzugezogene im Einzugsgebiet: beim Zentrum registrierte Personen, die in den letzten Monaten in eine eigene Wohnung gezogen sind. Die Aufteilung nach Bedarf verteilt ${s.split.totalFte.replace('.', ',')} VZÄ in Schritten von ${s.split.stepFte.replace('.', ',')} nach diesen Zahlen (Änderungsantrag der Grünen), die gleiche Verteilung entspricht dem Antrag.`, { size: 9, color: COLOR.muted });
+    l.paragraph(
+      `Neuzugezogene im Einzugsgebiet: beim Zentrum registrierte Personen, die in den letzten Monaten in eine eigene Wohnung gezogen sind. Die Aufteilung nach Bedarf verteilt ${s.split.totalFte.replace('.', ',')} VZÄ in Schritten von ${s.split.stepFte.replace('.', ',')} nach diesen Zahlen (Änderungsantrag der Grünen), die gleiche Verteilung entspricht dem Antrag.`,
+      { size: 9, color: COLOR.muted },
+    );
     l.table(
-      ['Zentrum', 'Einzugsgebiet', 'Aktiv', 'Aus dem Blick', 'Begegnungen', 'nach Bedarf', 'gleich'],
+      [
+        'Zentrum',
+        'Einzugsgebiet',
+        'Aktiv',
+        'Aus dem Blick',
+        'Begegnungen',
+        'nach Bedarf',
+        'gleich',
+      ],
       s.centres.map((c, i) => [
         c.name,
         cell(s.catchment.cells[i]![0]!),
@@ -428,7 +587,9 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
       s.centres.map((c, i) => [
         c.name,
         ...s.rows[i]!.fte.map((f) =>
-          Number(f.fte) === 0 ? '0' : `${num(Number(f.fte))} VZÄ · ${f.encountersPerFte?.replace('.', ',') ?? '–'} je VZÄ`,
+          Number(f.fte) === 0
+            ? '0'
+            : `${num(Number(f.fte))} VZÄ · ${f.encountersPerFte?.replace('.', ',') ?? '–'} je VZÄ`,
         ),
       ]),
     );
@@ -449,8 +610,18 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
     // Writing below the bottom margin would make pdfkit open a new page.
     doc.page.margins.bottom = 0;
     doc.font('Helvetica').fontSize(8).fillColor(COLOR.muted);
-    doc.text(`Bericht an den Rat · ${d.scopeLabel} · ${d.periodLabel}`, PAGE.margin, PAGE.h - PAGE.margin + 16, { width: WIDTH - 80, lineBreak: false });
-    doc.text(`Seite ${i + 1} von ${range.count}`, PAGE.margin + WIDTH - 80, PAGE.h - PAGE.margin + 16, { width: 80, align: 'right', lineBreak: false });
+    doc.text(
+      `Bericht an den Rat · ${d.scopeLabel} · ${d.periodLabel}`,
+      PAGE.margin,
+      PAGE.h - PAGE.margin + 16,
+      { width: WIDTH - 80, lineBreak: false },
+    );
+    doc.text(
+      `Seite ${i + 1} von ${range.count}`,
+      PAGE.margin + WIDTH - 80,
+      PAGE.h - PAGE.margin + 16,
+      { width: 80, align: 'right', lineBreak: false },
+    );
   }
   doc.end();
   return done;

@@ -61,9 +61,16 @@ export const OUTCOME_LABELS: Record<(typeof OUTREACH_OUTCOMES)[number], string> 
 
 function periodLabel(from: string, to: string) {
   const q = /^(\d{4})-(01|04|07|10)-01$/.exec(from);
-  const quarterEnd: Record<string, string> = { '01': '03-31', '04': '06-30', '07': '09-30', '10': '12-31' };
+  const quarterEnd: Record<string, string> = {
+    '01': '03-31',
+    '04': '06-30',
+    '07': '09-30',
+    '10': '12-31',
+  };
   const quarter =
-    q && to === `${q[1]}-${quarterEnd[q[2]!]}` ? ` (${(Number(q[2]) + 2) / 3}. Quartal ${q[1]})` : '';
+    q && to === `${q[1]}-${quarterEnd[q[2]!]}`
+      ? ` (${(Number(q[2]) + 2) / 3}. Quartal ${q[1]})`
+      : '';
   return `${germanDate(from)} bis ${germanDate(to)}${quarter}`;
 }
 
@@ -120,39 +127,124 @@ export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
   const rows: (string | number)[][] = [];
   const blank = () => rows.push([]);
   rows.push(['Bericht an den Rat', d.scopeLabel, d.periodLabel]);
-  rows.push(['Personenzahlen unter 5 als "< 5"; "x" = zusätzlich ausgeblendet, damit Summen nichts verraten']);
+  rows.push([
+    'Personenzahlen unter 5 als "< 5"; "x" = zusätzlich ausgeblendet, damit Summen nichts verraten',
+  ]);
   blank();
-  rows.push(['Reichweite je Zentrum', 'Neu', 'Wiederkommend', 'Erreichte Personen (namentlich)', 'Begegnungen', 'Stunden', 'Anteil mit Aufnahmegesellschaft (%)']);
+  rows.push([
+    'Reichweite je Zentrum',
+    'Neu',
+    'Wiederkommend',
+    'Erreichte Personen (namentlich)',
+    'Begegnungen',
+    'Stunden',
+    'Anteil mit Aufnahmegesellschaft (%)',
+  ]);
   db.centres.forEach((c, i) => {
     const pc = db.perCentre[i]!;
-    rows.push([c.name, cell(db.people.cells[i]![0]!), cell(db.people.cells[i]![1]!), cell(db.people.rowTotals[i]!), pc.encounters, num(pc.hours), pc.hostShare === null ? '' : num(pc.hostShare)]);
+    rows.push([
+      c.name,
+      cell(db.people.cells[i]![0]!),
+      cell(db.people.cells[i]![1]!),
+      cell(db.people.rowTotals[i]!),
+      pc.encounters,
+      num(pc.hours),
+      pc.hostShare === null ? '' : num(pc.hostShare),
+    ]);
   });
-  rows.push(['Gesamt', cell(db.people.colTotals[0]!), cell(db.people.colTotals[1]!), cell(db.people.total), db.encounters, num(db.hours), db.hostShare === null ? '' : num(db.hostShare)]);
+  rows.push([
+    'Gesamt',
+    cell(db.people.colTotals[0]!),
+    cell(db.people.colTotals[1]!),
+    cell(db.people.total),
+    db.encounters,
+    num(db.hours),
+    db.hostShare === null ? '' : num(db.hostShare),
+  ]);
   blank();
-  rows.push(['Monat', 'Begegnungen', 'Stunden', 'mit Aufnahmegesellschaft', 'Neu', 'Wiederkommend', 'Erreichte Personen']);
+  rows.push([
+    'Monat',
+    'Begegnungen',
+    'Stunden',
+    'mit Aufnahmegesellschaft',
+    'Neu',
+    'Wiederkommend',
+    'Erreichte Personen',
+  ]);
   db.byMonth.forEach((m, i) =>
-    rows.push([m.month, m.encounters, num(m.hours), m.mixed, cell(db.monthlyPeople.cells[i]![0]!), cell(db.monthlyPeople.cells[i]![1]!), cell(db.monthlyPeople.rowTotals[i]!)]),
+    rows.push([
+      m.month,
+      m.encounters,
+      num(m.hours),
+      m.mixed,
+      cell(db.monthlyPeople.cells[i]![0]!),
+      cell(db.monthlyPeople.cells[i]![1]!),
+      cell(db.monthlyPeople.rowTotals[i]!),
+    ]),
   );
   blank();
   rows.push(['Angebot', 'Begegnungen', 'Stunden', 'mit Aufnahmegesellschaft']);
   for (const a of db.byActivity) rows.push([a.name, a.encounters, num(a.hours), a.mixed]);
   blank();
-  rows.push([`Gemischte Begegnungen je Person (${db.mixed.windowFrom} bis ${db.mixed.windowTo})`, ...db.mixed.buckets, 'Gesamt']);
+  rows.push([
+    `Gemischte Begegnungen je Person (${db.mixed.windowFrom} bis ${db.mixed.windowTo})`,
+    ...db.mixed.buckets,
+    'Gesamt',
+  ]);
   db.centres.forEach((c, i) =>
     rows.push([c.name, ...db.mixed.table.cells[i]!.map(cell), cell(db.mixed.table.rowTotals[i]!)]),
   );
   rows.push(['Gesamt', ...db.mixed.table.colTotals.map(cell), cell(db.mixed.table.total)]);
   blank();
-  rows.push(['Nachgehende Arbeit', 'Aus dem Blick (heute)', 'Kontaktiert', ...o.outcomes.map((x) => `abgeschlossen: ${OUTCOME_LABELS[x]}`), 'abgeschlossen gesamt', 'Wiedereinstiegsquote (%)']);
+  rows.push([
+    'Nachgehende Arbeit',
+    'Aus dem Blick (heute)',
+    'Kontaktiert',
+    ...o.outcomes.map((x) => `abgeschlossen: ${OUTCOME_LABELS[x]}`),
+    'abgeschlossen gesamt',
+    'Wiedereinstiegsquote (%)',
+  ]);
   o.centres.forEach((c, i) =>
-    rows.push([c.name, cell(o.flagged.cells[i]![0]!), cell(o.contacted.cells[i]![0]!), ...o.closed.cells[i]!.map(cell), cell(o.closed.rowTotals[i]!), o.rate[i] === null ? '' : num(o.rate[i]!)]),
+    rows.push([
+      c.name,
+      cell(o.flagged.cells[i]![0]!),
+      cell(o.contacted.cells[i]![0]!),
+      ...o.closed.cells[i]!.map(cell),
+      cell(o.closed.rowTotals[i]!),
+      o.rate[i] === null ? '' : num(o.rate[i]!),
+    ]),
   );
-  rows.push(['Gesamt', cell(o.flagged.total), cell(o.contacted.total), ...o.closed.colTotals.map(cell), cell(o.closed.total), o.totalRate === null ? '' : num(o.totalRate)]);
+  rows.push([
+    'Gesamt',
+    cell(o.flagged.total),
+    cell(o.contacted.total),
+    ...o.closed.colTotals.map(cell),
+    cell(o.closed.total),
+    o.totalRate === null ? '' : num(o.totalRate),
+  ]);
   if (s) {
     blank();
-    rows.push(['Stellen und Bedarf', 'Neuzugezogene im Einzugsgebiet', 'Aktive Teilnehmende', 'Aus dem Blick', 'Begegnungen', ...s.scenarios.map((x) => `VZÄ ${x.name}`), `nach Bedarf (${s.split.totalFte} VZÄ)`, 'gleich verteilt']);
+    rows.push([
+      'Stellen und Bedarf',
+      'Neuzugezogene im Einzugsgebiet',
+      'Aktive Teilnehmende',
+      'Aus dem Blick',
+      'Begegnungen',
+      ...s.scenarios.map((x) => `VZÄ ${x.name}`),
+      `nach Bedarf (${s.split.totalFte} VZÄ)`,
+      'gleich verteilt',
+    ]);
     s.centres.forEach((c, i) =>
-      rows.push([c.name, cell(s.catchment.cells[i]![0]!), cell(s.active.cells[i]![0]!), cell(s.outOfView.cells[i]![0]!), s.rows[i]!.encounters, ...s.rows[i]!.fte.map((f) => f.fte.replace('.', ',')), s.split.byNeed?.[i]?.replace('.', ',') ?? '', s.split.equal?.[i]?.replace('.', ',') ?? '']),
+      rows.push([
+        c.name,
+        cell(s.catchment.cells[i]![0]!),
+        cell(s.active.cells[i]![0]!),
+        cell(s.outOfView.cells[i]![0]!),
+        s.rows[i]!.encounters,
+        ...s.rows[i]!.fte.map((f) => f.fte.replace('.', ',')),
+        s.split.byNeed?.[i]?.replace('.', ',') ?? '',
+        s.split.equal?.[i]?.replace('.', ',') ?? '',
+      ]),
     );
   }
   audit(ctx, {

@@ -35,7 +35,13 @@ export const encounterTotals = (db: Db, centreIds: readonly number[], p: Period)
     group by centre_id`);
 
 export const encountersByActivity = (db: Db, centreIds: readonly number[], p: Period) =>
-  db.all<{ key: string | null; name: string; encounters: number; minutes: number; mixed: number }>(sql`
+  db.all<{
+    key: string | null;
+    name: string;
+    encounters: number;
+    minutes: number;
+    mixed: number;
+  }>(sql`
     select a.key as key, a.name as name, count(*) as encounters,
            sum(e.duration_minutes) as minutes, sum(e.host > 0) as mixed
     from encounters e join activities a on a.id = e.activity_id

@@ -3,7 +3,6 @@ import {
   MIXED_BUCKETS,
   MIXED_WINDOW_DAYS,
   OUTREACH_OUTCOMES,
-  PEOPLE_COLUMNS,
   addDays,
   addMonths,
   canReadCentreData,
@@ -199,7 +198,11 @@ function outOfViewRows(ctx: ServiceContext, centreIds: number[]) {
 export function getOutOfView(ctx: ServiceContext, q: OutOfViewQuery): OutOfView {
   const centres = resolveScope(ctx, q.centreId);
   requirePeopleFigures(ctx);
-  const { settings, today: d, rows } = outOfViewRows(
+  const {
+    settings,
+    today: d,
+    rows,
+  } = outOfViewRows(
     ctx,
     centres.map((c) => c.id),
   );
@@ -281,9 +284,7 @@ export function getOutreach(ctx: ServiceContext, q: ReportQuery): Outreach {
     to: period.to,
     centres,
     flagged: column(centres.map((c) => rows.filter((r) => r.centreId === c.id).length)),
-    contacted: column(
-      centres.map((c) => contacted.find((r) => r.centreId === c.id)?.tasks ?? 0),
-    ),
+    contacted: column(centres.map((c) => contacted.find((r) => r.centreId === c.id)?.tasks ?? 0)),
     closed,
     outcomes: [...OUTREACH_OUTCOMES],
     rate: centres.map((_, i) => shownShare(closed.cells[i]![reIdx]!, closed.rowTotals[i]!)),

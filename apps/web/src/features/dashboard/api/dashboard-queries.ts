@@ -58,8 +58,12 @@ export const reportUrl = (kind: 'pdf' | 'csv', f: PeriodFilter) =>
 export function useCreateTask() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { participantId: number; assigneeId: number; dueOn: string; reason: string }) =>
-      api.post<FollowUp>('/follow-ups', body),
+    mutationFn: (body: {
+      participantId: number;
+      assigneeId: number;
+      dueOn: string;
+      reason: string;
+    }) => api.post<FollowUp>('/follow-ups', body),
     onSuccess: () => qc.invalidateQueries({ queryKey: reportingQueries.all() }),
   });
 }
@@ -69,7 +73,8 @@ export function useRecordOutcome() {
   return useMutation({
     mutationFn: async (v: { taskId: number; outcome: FollowUpOutcome; close: boolean }) => {
       await api.post<FollowUp>(`/follow-ups/${v.taskId}/attempts`, { outcome: v.outcome });
-      if (v.close) await api.post<FollowUp>(`/follow-ups/${v.taskId}/close`, { outcome: v.outcome });
+      if (v.close)
+        await api.post<FollowUp>(`/follow-ups/${v.taskId}/close`, { outcome: v.outcome });
     },
     onSettled: () => qc.invalidateQueries({ queryKey: reportingQueries.all() }),
   });

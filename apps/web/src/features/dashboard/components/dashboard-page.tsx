@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { hasRole, isShown, type Dashboard, type Staffing } from '@begegnung/domain';
 import { EmptyState, ErrorMessage, Loading, Notice, PageHeader } from '../../../components/ui.tsx';
 import { useCurrentUser } from '../../../lib/session.ts';
+import { useFormat } from '../../../lib/format.ts';
 import { reportingQueries, useApplyNeeds } from '../api/dashboard-queries.ts';
 import { BarList, ColumnChart } from './charts.tsx';
 import { Cell, PeriodFilterBar, useNumbers, usePeriod } from './period-filter.tsx';
@@ -48,19 +49,23 @@ export function DashboardPage() {
 function DashboardBody({ d }: { d: Dashboard }) {
   const { t } = useTranslation();
   const f = useNumbers();
+  const fmt = useFormat();
   const multi = d.centres.length > 1;
   const monthData = d.byMonth.map((m, i) => ({
     label: f.month(m.month),
     encounters: m.encounters,
+    reached: numeric(d.monthlyPeople.rowTotals[i]!),
     newcomers: numeric(d.monthlyPeople.cells[i]![0]!),
-    returning: numeric(d.monthlyPeople.cells[i]![1]!),
   }));
   return (
     <>
       <section className="dash-figures" aria-label={t('dashboard.keyFigures')}>
         <Figure label={t('dashboard.encounters')} value={f.n(d.encounters)} />
         <Figure label={t('dashboard.hours')} value={f.n(d.hours)} />
-        <Figure label={t('dashboard.reached')} value={<Cell value={d.people.total} format={f.n} />} />
+        <Figure
+          label={t('dashboard.reached')}
+          value={<Cell value={d.people.total} format={f.n} />}
+        />
         <Figure
           label={t('dashboard.newcomers')}
           value={<Cell value={d.people.colTotals[0]!} format={f.n} />}
@@ -80,32 +85,45 @@ function DashboardBody({ d }: { d: Dashboard }) {
           <ColumnChart
             label={t('dashboard.peoplePerMonth')}
             data={monthData}
-            stacked
             series={[
+              { key: 'reached', label: t('dashboard.reachedShort') },
               { key: 'newcomers', label: t('dashboard.new') },
-              { key: 'returning', label: t('dashboard.returning') },
             ]}
           />
         </div>
         <div className="table-wrap">
-          <table className="table">
+          <table className="table dash-table">
             <caption className="sr-only">{t('dashboard.trend')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('dashboard.month')}</th>
-                <th scope="col" className="num">{t('dashboard.encounters')}</th>
-                <th scope="col" className="num">{t('dashboard.hours')}</th>
-                <th scope="col" className="num">{t('dashboard.new')}</th>
-                <th scope="col" className="num">{t('dashboard.returning')}</th>
-                <th scope="col" className="num">{t('dashboard.reachedShort')}</th>
+                <th scope="col" className="num">
+                  {t('dashboard.encounters')}
+                </th>
+                <th scope="col" className="num">
+                  {t('dashboard.hours')}
+                </th>
+                <th scope="col" className="num">
+                  {t('dashboard.new')}
+                </th>
+                <th scope="col" className="num">
+                  {t('dashboard.returning')}
+                </th>
+                <th scope="col" className="num">
+                  {t('dashboard.reachedShort')}
+                </th>
               </tr>
             </thead>
             <tbody>
               {d.byMonth.map((m, i) => (
                 <tr key={m.month}>
                   <td>{f.month(m.month)}</td>
-                  <td className="num" data-label={t('dashboard.encounters')}>{f.n(m.encounters)}</td>
-                  <td className="num" data-label={t('dashboard.hours')}>{f.n(m.hours)}</td>
+                  <td className="num" data-label={t('dashboard.encounters')}>
+                    {f.n(m.encounters)}
+                  </td>
+                  <td className="num" data-label={t('dashboard.hours')}>
+                    {f.n(m.hours)}
+                  </td>
                   <td className="num" data-label={t('dashboard.new')}>
                     <Cell value={d.monthlyPeople.cells[i]![0]!} format={f.n} />
                   </td>
@@ -126,16 +144,28 @@ function DashboardBody({ d }: { d: Dashboard }) {
         <h2 id="dash-people">{t('dashboard.reach')}</h2>
         <p className="small muted">{t('dashboard.reachHint')}</p>
         <div className="table-wrap">
-          <table className="table">
+          <table className="table dash-table">
             <thead>
               <tr>
                 <th scope="col">{t('dashboard.centre')}</th>
-                <th scope="col" className="num">{t('dashboard.new')}</th>
-                <th scope="col" className="num">{t('dashboard.returning')}</th>
-                <th scope="col" className="num">{t('dashboard.reachedShort')}</th>
-                <th scope="col" className="num">{t('dashboard.encounters')}</th>
-                <th scope="col" className="num">{t('dashboard.hours')}</th>
-                <th scope="col" className="num">{t('dashboard.hostShareShort')}</th>
+                <th scope="col" className="num">
+                  {t('dashboard.new')}
+                </th>
+                <th scope="col" className="num">
+                  {t('dashboard.returning')}
+                </th>
+                <th scope="col" className="num">
+                  {t('dashboard.reachedShort')}
+                </th>
+                <th scope="col" className="num">
+                  {t('dashboard.encounters')}
+                </th>
+                <th scope="col" className="num">
+                  {t('dashboard.hours')}
+                </th>
+                <th scope="col" className="num">
+                  {t('dashboard.hostShareShort')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -151,9 +181,15 @@ function DashboardBody({ d }: { d: Dashboard }) {
                   <td className="num" data-label={t('dashboard.reachedShort')}>
                     <Cell value={d.people.rowTotals[i]!} format={f.n} />
                   </td>
-                  <td className="num" data-label={t('dashboard.encounters')}>{f.n(d.perCentre[i]!.encounters)}</td>
-                  <td className="num" data-label={t('dashboard.hours')}>{f.n(d.perCentre[i]!.hours)}</td>
-                  <td className="num" data-label={t('dashboard.hostShareShort')}>{f.pct(d.perCentre[i]!.hostShare)}</td>
+                  <td className="num" data-label={t('dashboard.encounters')}>
+                    {f.n(d.perCentre[i]!.encounters)}
+                  </td>
+                  <td className="num" data-label={t('dashboard.hours')}>
+                    {f.n(d.perCentre[i]!.hours)}
+                  </td>
+                  <td className="num" data-label={t('dashboard.hostShareShort')}>
+                    {f.pct(d.perCentre[i]!.hostShare)}
+                  </td>
                 </tr>
               ))}
               {multi && (
@@ -168,9 +204,15 @@ function DashboardBody({ d }: { d: Dashboard }) {
                   <td className="num" data-label={t('dashboard.reachedShort')}>
                     <Cell value={d.people.total} format={f.n} />
                   </td>
-                  <td className="num" data-label={t('dashboard.encounters')}>{f.n(d.encounters)}</td>
-                  <td className="num" data-label={t('dashboard.hours')}>{f.n(d.hours)}</td>
-                  <td className="num" data-label={t('dashboard.hostShareShort')}>{f.pct(d.hostShare)}</td>
+                  <td className="num" data-label={t('dashboard.encounters')}>
+                    {f.n(d.encounters)}
+                  </td>
+                  <td className="num" data-label={t('dashboard.hours')}>
+                    {f.n(d.hours)}
+                  </td>
+                  <td className="num" data-label={t('dashboard.hostShareShort')}>
+                    {f.pct(d.hostShare)}
+                  </td>
                 </tr>
               )}
             </tbody>
@@ -180,28 +222,40 @@ function DashboardBody({ d }: { d: Dashboard }) {
 
       <section className="panel" aria-labelledby="dash-activities">
         <h2 id="dash-activities">{t('dashboard.byActivity')}</h2>
-        <div className="dash-grid">
+        <div className="dash-stack">
           <BarList
             label={t('dashboard.encounters')}
             data={d.byActivity.map((a) => ({ label: activityLabel(t, a), value: a.encounters }))}
           />
           <div className="table-wrap">
-            <table className="table">
+            <table className="table dash-table">
               <thead>
                 <tr>
                   <th scope="col">{t('dashboard.activity')}</th>
-                  <th scope="col" className="num">{t('dashboard.encounters')}</th>
-                  <th scope="col" className="num">{t('dashboard.hours')}</th>
-                  <th scope="col" className="num">{t('dashboard.mixed')}</th>
+                  <th scope="col" className="num">
+                    {t('dashboard.encounters')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('dashboard.hours')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('dashboard.mixed')}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {d.byActivity.map((a) => (
                   <tr key={a.name}>
                     <td>{activityLabel(t, a)}</td>
-                    <td className="num" data-label={t('dashboard.encounters')}>{f.n(a.encounters)}</td>
-                    <td className="num" data-label={t('dashboard.hours')}>{f.n(a.hours)}</td>
-                    <td className="num" data-label={t('dashboard.mixed')}>{f.n(a.mixed)}</td>
+                    <td className="num" data-label={t('dashboard.encounters')}>
+                      {f.n(a.encounters)}
+                    </td>
+                    <td className="num" data-label={t('dashboard.hours')}>
+                      {f.n(a.hours)}
+                    </td>
+                    <td className="num" data-label={t('dashboard.mixed')}>
+                      {f.n(a.mixed)}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -218,19 +272,28 @@ function DashboardBody({ d }: { d: Dashboard }) {
             label={t('dashboard.hostShare')}
             unit="%"
             max={100}
-            data={d.centres.map((c, i) => ({ label: c.code, value: d.perCentre[i]!.hostShare ?? 0 }))}
+            data={d.centres.map((c, i) => ({
+              label: c.code,
+              value: d.perCentre[i]!.hostShare ?? 0,
+            }))}
           />
         )}
-        <h3 className="dash-h3">{t('dashboard.mixedPerPerson', { from: d.mixed.windowFrom, to: d.mixed.windowTo })}</h3>
+        <h3 className="dash-h3">
+          {t('dashboard.mixedPerPerson', { to: fmt.date(d.mixed.windowTo) })}
+        </h3>
         <div className="table-wrap">
-          <table className="table">
+          <table className="table dash-table">
             <thead>
               <tr>
                 <th scope="col">{t('dashboard.centre')}</th>
                 {d.mixed.buckets.map((b) => (
-                  <th key={b} scope="col" className="num">{t('dashboard.times', { n: b })}</th>
+                  <th key={b} scope="col" className="num">
+                    {t('dashboard.times', { n: b })}
+                  </th>
                 ))}
-                <th scope="col" className="num">{t('dashboard.people')}</th>
+                <th scope="col" className="num">
+                  {t('dashboard.people')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -238,7 +301,11 @@ function DashboardBody({ d }: { d: Dashboard }) {
                 <tr key={c.id}>
                   <td>{c.name}</td>
                   {d.mixed.table.cells[i]!.map((v, j) => (
-                    <td key={j} className="num" data-label={t('dashboard.times', { n: d.mixed.buckets[j] })}>
+                    <td
+                      key={j}
+                      className="num"
+                      data-label={t('dashboard.times', { n: d.mixed.buckets[j] })}
+                    >
                       <Cell value={v} format={f.n} />
                     </td>
                   ))}
@@ -302,7 +369,12 @@ function StaffingPanel({ from, to }: { from: string; to: string }) {
         <StaffingTable s={q.data} />
       )}
       <div className="dash-actions">
-        <button type="button" className="btn" disabled={apply.isPending} onClick={() => apply.mutate()}>
+        <button
+          type="button"
+          className="btn"
+          disabled={apply.isPending}
+          onClick={() => apply.mutate()}
+        >
           {t('dashboard.staffing.apply')}
         </button>
         <Link to="/comparison">{t('dashboard.staffing.toComparison')}</Link>
@@ -319,21 +391,33 @@ function StaffingTable({ s }: { s: Staffing }) {
   const fte = (v: string) => f.n(Number(v));
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className="table dash-table">
         <thead>
           <tr>
             <th scope="col">{t('dashboard.centre')}</th>
-            <th scope="col" className="num">{t('dashboard.staffing.catchment')}</th>
-            <th scope="col" className="num">{t('dashboard.staffing.active')}</th>
-            <th scope="col" className="num">{t('dashboard.staffing.outOfView')}</th>
-            <th scope="col" className="num">{t('dashboard.encounters')}</th>
+            <th scope="col" className="num">
+              {t('dashboard.staffing.catchment')}
+            </th>
+            <th scope="col" className="num">
+              {t('dashboard.staffing.active')}
+            </th>
+            <th scope="col" className="num">
+              {t('dashboard.staffing.outOfView')}
+            </th>
+            <th scope="col" className="num">
+              {t('dashboard.encounters')}
+            </th>
             {s.scenarios.map((sc) => (
               <th key={sc.id} scope="col" className="num">
                 {sc.name}
               </th>
             ))}
-            <th scope="col" className="num">{t('dashboard.staffing.byNeed')}</th>
-            <th scope="col" className="num">{t('dashboard.staffing.equal')}</th>
+            <th scope="col" className="num">
+              {t('dashboard.staffing.byNeed')}
+            </th>
+            <th scope="col" className="num">
+              {t('dashboard.staffing.equal')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -349,7 +433,9 @@ function StaffingTable({ s }: { s: Staffing }) {
               <td className="num" data-label={t('dashboard.staffing.outOfView')}>
                 <Cell value={s.outOfView.cells[i]![0]!} format={f.n} />
               </td>
-              <td className="num" data-label={t('dashboard.encounters')}>{f.n(s.rows[i]!.encounters)}</td>
+              <td className="num" data-label={t('dashboard.encounters')}>
+                {f.n(s.rows[i]!.encounters)}
+              </td>
               {s.rows[i]!.fte.map((x, j) => (
                 <td key={x.scenarioId} className="num" data-label={s.scenarios[j]!.name}>
                   {fte(x.fte)}
@@ -387,12 +473,18 @@ function StaffingTable({ s }: { s: Staffing }) {
                 {fte(sc.totalFte)}
               </td>
             ))}
-            <td className="num" data-label={t('dashboard.staffing.byNeed')}>{fte(s.split.totalFte)}</td>
-            <td className="num" data-label={t('dashboard.staffing.equal')}>{fte(s.split.totalFte)}</td>
+            <td className="num" data-label={t('dashboard.staffing.byNeed')}>
+              {fte(s.split.totalFte)}
+            </td>
+            <td className="num" data-label={t('dashboard.staffing.equal')}>
+              {fte(s.split.totalFte)}
+            </td>
           </tr>
         </tbody>
       </table>
-      {!isShown(s.catchment.total) && <p className="small muted">{t('dashboard.suppressionNote')}</p>}
+      {!isShown(s.catchment.total) && (
+        <p className="small muted">{t('dashboard.suppressionNote')}</p>
+      )}
     </div>
   );
 }

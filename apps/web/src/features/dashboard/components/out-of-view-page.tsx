@@ -55,14 +55,16 @@ export function OutOfViewPage() {
           <EmptyState title={t('dashboard.oov.empty')} />
         ) : (
           <div className="table-wrap">
-            <table className="table dash-oov">
+            <table className="table dash-table dash-oov">
               <thead>
                 <tr>
                   <th scope="col">{t('dashboard.oov.person')}</th>
                   <th scope="col">{t('dashboard.centre')}</th>
                   <th scope="col">{t('dashboard.oov.movedIn')}</th>
                   <th scope="col">{t('dashboard.oov.lastContact')}</th>
-                  <th scope="col" className="num">{t('dashboard.oov.days')}</th>
+                  <th scope="col" className="num">
+                    {t('dashboard.oov.days')}
+                  </th>
                   <th scope="col">{t('dashboard.oov.outreach')}</th>
                 </tr>
               </thead>
@@ -175,7 +177,10 @@ function CreateTask({ item, label }: { item: OutOfViewItem; label: string }) {
     >
       <label>
         <span>{t('dashboard.oov.assignee')}</span>
-        <select value={assignee || String(staff.data?.[0]?.id ?? '')} onChange={(e) => setAssignee(e.target.value)}>
+        <select
+          value={assignee || String(staff.data?.[0]?.id ?? '')}
+          onChange={(e) => setAssignee(e.target.value)}
+        >
           {(staff.data ?? []).map((s) => (
             <option key={s.id} value={s.id}>
               {s.displayName}
@@ -188,7 +193,11 @@ function CreateTask({ item, label }: { item: OutOfViewItem; label: string }) {
         <input type="date" value={due} onChange={(e) => setDue(e.target.value)} />
       </label>
       <div className="row-actions">
-        <button type="submit" className="btn btn-small btn-primary" disabled={create.isPending || !assigneeId}>
+        <button
+          type="submit"
+          className="btn btn-small btn-primary"
+          disabled={create.isPending || !assigneeId}
+        >
           {t('dashboard.oov.save')}
         </button>
         <button type="button" className="btn btn-small" onClick={() => setOpen(false)}>

@@ -16,7 +16,10 @@ import { useCurrentUser } from '../../../lib/session.ts';
 import type { PeriodFilter } from '../api/dashboard-queries.ts';
 
 /** Period and centre live in the URL, so a view can be bookmarked and shared. */
-export function usePeriod(): [PeriodFilter & { from: string; to: string }, (f: PeriodFilter) => void] {
+export function usePeriod(): [
+  PeriodFilter & { from: string; to: string },
+  (f: PeriodFilter) => void,
+] {
   const [params, setParams] = useSearchParams();
   const today = localNow().date;
   const d = defaultPeriod(today);
@@ -87,10 +90,15 @@ export function PeriodFilterBar({
               id={`${id}-centre`}
               value={value.centreId ?? ''}
               onChange={(e) =>
-                onChange({ ...value, centreId: e.target.value ? Number(e.target.value) : undefined })
+                onChange({
+                  ...value,
+                  centreId: e.target.value ? Number(e.target.value) : undefined,
+                })
               }
             >
-              {canSeeAllCentres(user) && <option value="">{t('dashboard.filter.allCentres')}</option>}
+              {canSeeAllCentres(user) && (
+                <option value="">{t('dashboard.filter.allCentres')}</option>
+              )}
               {choices.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -122,8 +130,7 @@ export function Cell({ value, format }: { value: ShownCell; format: (n: number) 
   const { t } = useTranslation();
   if (value === 'suppressed')
     return <span title={t('dashboard.suppressed')}>{cellText(value)}</span>;
-  if (value === 'secondary')
-    return <span title={t('dashboard.secondary')}>{cellText(value)}</span>;
+  if (value === 'secondary') return <span title={t('dashboard.secondary')}>{cellText(value)}</span>;
   return <>{format(value)}</>;
 }
 
@@ -135,6 +142,9 @@ export function useNumbers() {
     pct: (v: number | null) =>
       v === null ? '–' : `${v.toLocaleString(locale, { maximumFractionDigits: 1 })} %`,
     month: (ym: string) =>
-      new Date(`${ym}-15T12:00:00Z`).toLocaleDateString(locale, { month: 'short', year: '2-digit' }),
+      new Date(`${ym}-15T12:00:00Z`).toLocaleDateString(locale, {
+        month: 'short',
+        year: '2-digit',
+      }),
   };
 }

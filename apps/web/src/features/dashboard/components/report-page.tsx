@@ -24,9 +24,7 @@ export function ReportPage() {
           <ErrorMessage error={check.error} />
         ) : (
           <>
-            {check.data && !check.data.hasData && (
-              <p className="muted">{t('dashboard.noData')}</p>
-            )}
+            {check.data && !check.data.hasData && <p className="muted">{t('dashboard.noData')}</p>}
             <div className="dash-actions">
               <a className="btn btn-primary" href={reportUrl('pdf', filter)} download>
                 {t('dashboard.report.pdf')}

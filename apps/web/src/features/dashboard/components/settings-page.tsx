@@ -11,8 +11,17 @@ export function SettingsPage() {
   const q = useQuery(reportingQueries.settings());
   return (
     <>
-      <PageHeader title={t('dashboard.settings.title')} subtitle={t('dashboard.settings.subtitle')} />
-      {q.isPending ? <Loading /> : q.error ? <ErrorMessage error={q.error} /> : <Form initial={q.data} />}
+      <PageHeader
+        title={t('dashboard.settings.title')}
+        subtitle={t('dashboard.settings.subtitle')}
+      />
+      {q.isPending ? (
+        <Loading />
+      ) : q.error ? (
+        <ErrorMessage error={q.error} />
+      ) : (
+        <Form initial={q.data} />
+      )}
     </>
   );
 }
@@ -21,7 +30,11 @@ function Form({ initial }: { initial: Settings }) {
   const { t } = useTranslation();
   const save = useUpdateSettings();
   const [values, setValues] = useState<Record<SettingKey, string>>(
-    () => Object.fromEntries(SETTING_KEYS.map((k) => [k, String(initial[k])])) as Record<SettingKey, string>,
+    () =>
+      Object.fromEntries(SETTING_KEYS.map((k) => [k, String(initial[k])])) as Record<
+        SettingKey,
+        string
+      >,
   );
   const problem = (k: SettingKey) => {
     const n = Number(values[k]);
@@ -39,7 +52,12 @@ function Form({ initial }: { initial: Settings }) {
   return (
     <form className="panel dash-settings" onSubmit={submit} noValidate>
       {SETTING_KEYS.map((k) => (
-        <Field key={k} label={t(`dashboard.settings.${k}`)} hint={t(`dashboard.settings.${k}Hint`)} error={problem(k)}>
+        <Field
+          key={k}
+          label={t(`dashboard.settings.${k}`)}
+          hint={t(`dashboard.settings.${k}Hint`)}
+          error={problem(k)}
+        >
           {(p) => (
             <input
               {...p}
