@@ -3,6 +3,9 @@ import { demo, openMenu, signIn } from './fixtures.ts';
 
 test('sign in and out as the coordinator', async ({ page }) => {
   await signIn(page, demo('koordination'));
+  // Coordinators start on the dashboard.
+  await expect(page.getByRole('heading', { name: 'Übersicht', level: 1 })).toBeVisible();
+  await page.goto('/centres');
   await expect(page.getByRole('heading', { name: 'Zentren', level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: /Nachbarschaftszentrum Grone/ })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Weststadtzentrum' })).toBeVisible();
@@ -34,19 +37,32 @@ const NAV: Record<string, string[]> = {
     'Angebote',
     'Benutzer',
     'Träger',
+    'Programmeinstellungen',
     'Verarbeitungsverzeichnis',
   ],
   koordination: [
     'Teilnehmende',
     'Begegnungen',
     'Nachgehen',
+    'Übersicht',
+    'Aus dem Blick',
+    'Bericht an den Rat',
     'Vergleich',
     'Stellen',
     'Szenarien',
     'Kostenansätze',
     'Zentren',
   ],
-  grone: ['Heute erfassen', 'Teilnehmende', 'Begegnungen', 'Nachgehen', 'Zentren'],
+  grone: [
+    'Heute erfassen',
+    'Teilnehmende',
+    'Begegnungen',
+    'Nachgehen',
+    'Übersicht',
+    'Aus dem Blick',
+    'Bericht an den Rat',
+    'Zentren',
+  ],
   datenschutz: [
     'Zentren',
     'Protokoll',

@@ -103,6 +103,26 @@ const SCREENS: { name: string; user: string; path: string; heading: RegExp }[] =
     path: '/vacancies/1/applications/1',
     heading: /Erika Musterfrau/,
   },
+  { name: 'dashboard', user: 'koordination', path: '/dashboard', heading: /Übersicht|Overview/ },
+  { name: 'dashboard-centre', user: 'grone', path: '/dashboard', heading: /Übersicht|Overview/ },
+  {
+    name: 'out-of-view',
+    user: 'koordination',
+    path: '/out-of-view',
+    heading: /Aus dem Blick|Out of view/,
+  },
+  {
+    name: 'report',
+    user: 'koordination',
+    path: '/report',
+    heading: /Bericht an den Rat|Council report/,
+  },
+  {
+    name: 'programme-settings',
+    user: 'admin',
+    path: '/settings',
+    heading: /Programmeinstellungen|Programme settings/,
+  },
 ];
 
 const VIEWPORTS = [

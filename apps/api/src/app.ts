@@ -23,6 +23,7 @@ import { followUpRoutes } from './modules/follow-ups/follow-ups.routes.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { hiringRoutes } from './modules/hiring/hiring.routes.ts';
+import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
 import './types.ts';
 
 registerAjvFormats();
@@ -73,6 +74,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
       await api.register(settingsRoutes);
       await api.register(privacyRoutes);
       await api.register(hiringRoutes);
+      await api.register(reportingRoutes);
     },
     { prefix: '/api' },
   );

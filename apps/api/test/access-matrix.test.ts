@@ -160,6 +160,15 @@ const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
   'GET /api/scorecards/{id}': { roles: ['admin', 'panel_member'] },
   'POST /api/scorecards/{id}/revisions': { roles: ['panel_member'] },
   'POST /api/hiring/purge': { roles: ['admin'] },
+  // Reporting: people figures for coordinators and centre staff (own centre); staffing
+  // aggregates for the steering roles.
+  'GET /api/reporting/dashboard': { roles: ['coordinator', 'centre_staff'] },
+  'GET /api/reporting/out-of-view': { roles: ['coordinator', 'centre_staff'] },
+  'GET /api/reporting/outreach': { roles: ['coordinator', 'centre_staff'] },
+  'GET /api/reporting/staffing': { roles: ['admin', 'coordinator'] },
+  'POST /api/reporting/staffing/apply-needs': { roles: ['admin', 'coordinator'] },
+  'GET /api/reporting/report.pdf': { roles: ['coordinator', 'centre_staff'] },
+  'GET /api/reporting/report.csv': { roles: ['coordinator', 'centre_staff'] },
 };
 
 /** Fixtures for the posts and scenarios routes (rows inserted directly). */
@@ -548,6 +557,7 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
     notes: 'Korrigiert',
   }),
   'POST /api/hiring/purge': () => ({ dryRun: true }),
+  'POST /api/reporting/staffing/apply-needs': () => ({ source: 'catchment' }),
 };
 
 /** Operations that end the caller's session get a throwaway one. */

@@ -52,6 +52,11 @@ export const openapiPlugin = fp(async (app) => {
           description:
             'Vacancies, versioned criteria, applications, screening, scorecards, selection record, purge',
         },
+        {
+          name: 'reporting',
+          description:
+            'Dashboard, out-of-view list, outreach loop, staffing against need, council report',
+        },
         { name: 'system', description: 'Health and documentation' },
       ],
     },

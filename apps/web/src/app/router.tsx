@@ -113,6 +113,30 @@ const ActivityAdmin = lazy(() =>
   })),
 );
 
+// Dashboard, out-of-view list, council report, programme settings: one lazy chunk with the
+// charts, so recharts never lands in the bundle of the encounter-logging screen.
+const DashboardPage = lazy(() =>
+  import('../features/dashboard/components/dashboard-page.tsx').then((m) => ({
+    default: m.DashboardPage,
+  })),
+);
+const OutOfViewPage = lazy(() =>
+  import('../features/dashboard/components/out-of-view-page.tsx').then((m) => ({
+    default: m.OutOfViewPage,
+  })),
+);
+const ReportPage = lazy(() =>
+  import('../features/dashboard/components/report-page.tsx').then((m) => ({
+    default: m.ReportPage,
+  })),
+);
+const SettingsPage = lazy(() =>
+  import('../features/dashboard/components/settings-page.tsx').then((m) => ({
+    default: m.SettingsPage,
+  })),
+);
+const STEERING: Role[] = ['coordinator', 'centre_staff'];
+
 const page = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
 
 export const router = createBrowserRouter([
@@ -176,6 +200,22 @@ export const router = createBrowserRouter([
             {page(<FollowUpList />)}
           </RequireAuth>
         ),
+      },
+      {
+        path: 'dashboard',
+        element: <RequireAuth roles={STEERING}>{page(<DashboardPage />)}</RequireAuth>,
+      },
+      {
+        path: 'out-of-view',
+        element: <RequireAuth roles={STEERING}>{page(<OutOfViewPage />)}</RequireAuth>,
+      },
+      {
+        path: 'report',
+        element: <RequireAuth roles={STEERING}>{page(<ReportPage />)}</RequireAuth>,
+      },
+      {
+        path: 'settings',
+        element: <RequireAuth roles={['admin']}>{page(<SettingsPage />)}</RequireAuth>,
       },
       { path: 'consent-sheet', element: <Navigate to="/consent-sheet/de" replace /> },
       { path: 'consent-sheet/:lang', element: page(<ConsentSheet />) },

@@ -49,6 +49,9 @@ export const NAV_AREAS = [
   'participants',
   'encounters',
   'follow-ups',
+  'dashboard',
+  'out-of-view',
+  'report',
   'posts',
   'scenarios',
   'comparison',
@@ -58,6 +61,7 @@ export const NAV_AREAS = [
   'activities',
   'users',
   'operators',
+  'settings',
   'audit',
   'privacy',
   'retention',
@@ -68,9 +72,9 @@ export type NavArea = (typeof NAV_AREAS)[number];
 /** Sections of the navigation, in display order; areas a role lacks are left out. */
 export const NAV_SECTIONS = {
   work: ['today', 'participants', 'encounters', 'follow-ups'],
-  steering: ['comparison'],
+  steering: ['dashboard', 'out-of-view', 'report', 'comparison'],
   staffing: ['posts', 'scenarios', 'costs', 'vacancies'],
-  settings: ['centres', 'activities', 'users', 'operators'],
+  settings: ['centres', 'activities', 'users', 'operators', 'settings'],
   privacy: ['audit', 'privacy', 'retention', 'records'],
 } as const satisfies Record<string, readonly NavArea[]>;
 export type NavSection = keyof typeof NAV_SECTIONS;
@@ -106,8 +110,14 @@ export function navAreasFor(roles: readonly Role[]): NavArea[] {
     areas.add('participants');
     areas.add('encounters');
     areas.add('follow-ups');
+    areas.add('dashboard');
+    areas.add('out-of-view');
+    areas.add('report');
   }
-  if (roles.includes('admin')) areas.add('activities');
+  if (roles.includes('admin')) {
+    areas.add('activities');
+    areas.add('settings');
+  }
   // Hiring: HR runs procedures; panel and oversight see the ones they are assigned to.
   if (roles.includes('admin') || roles.includes('panel_member') || roles.includes('oversight'))
     areas.add('vacancies');

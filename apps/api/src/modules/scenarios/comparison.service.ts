@@ -15,17 +15,17 @@ import { existingCentreIds } from '../centres/centres.repository.ts';
 import { allocationsFor } from '../posts/posts.repository.ts';
 import * as repo from './scenarios.repository.ts';
 import { toCsv } from '../../lib/csv.ts';
+import { catchmentForComparison } from '../reporting/catchment.ts';
 
 const MAX_YEARS = 10;
 
 /**
- * SEAM for the dashboard work: newcomers per centre from encounter data (distinct newcomers
- * in the catchment). There is no encounter data in this branch yet, so it answers null and the
- * comparison shows "noch keine Daten". Replace the body, keep the signature.
+ * Newcomers in the catchment per centre, computed from the participant data (reporting
+ * module); counts below 5 are left out so "people per FTE" cannot reveal them. Null when
+ * there is no data yet, and the comparison shows "noch keine Daten".
  */
-export function newcomersByCentre(_ctx: ServiceContext): Map<number, number> | null {
-  return null;
-}
+export const newcomersByCentre = (ctx: ServiceContext): Map<number, number> | null =>
+  catchmentForComparison(ctx);
 
 export const costRates = (ctx: ServiceContext): CostRate[] =>
   repo.listCostAssumptions(ctx.db).map((c) => ({

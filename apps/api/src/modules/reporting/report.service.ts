@@ -1,0 +1,258 @@
+import {
+  OUTREACH_OUTCOMES,
+  cellText,
+  hasRole,
+  type Dashboard,
+  type Outreach,
+  type ReportQuery,
+  type ShownCell,
+  type Staffing,
+} from '@begegnung/domain';
+import type { ServiceContext } from '../../types.ts';
+import { audit, requireRole } from '../audit/audit.service.ts';
+import { getDashboard, getOutreach, getStaffing } from './reporting.service.ts';
+import { renderReportPdf } from './report.pdf.ts';
+
+export interface ReportData {
+  dashboard: Dashboard;
+  outreach: Outreach;
+  /** Only for coordinators (posts and FTE are steering data). */
+  staffing: Staffing | null;
+  scopeLabel: string;
+  periodLabel: string;
+  createdOn: string;
+  createdBy: string;
+}
+
+const MONTHS = [
+  'Januar',
+  'Februar',
+  'März',
+  'April',
+  'Mai',
+  'Juni',
+  'Juli',
+  'August',
+  'September',
+  'Oktober',
+  'November',
+  'Dezember',
+];
+export const germanDate = (d: string) => {
+  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+  return `${day}. ${MONTHS[m - 1]} ${y}`;
+};
+export const germanMonth = (ym: string) => {
+  const [y, m] = ym.split('-').map(Number) as [number, number];
+  return `${MONTHS[m - 1]!.slice(0, 3)} ${String(y).slice(2)}`;
+};
+const nf = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
+export const num = (n: number) => nf.format(n);
+export const cell = (c: ShownCell) => cellText(c, num);
+export const pct = (n: number | null) => (n === null ? '–' : `${nf.format(n)} %`);
+
+export const OUTCOME_LABELS: Record<(typeof OUTREACH_OUTCOMES)[number], string> = {
+  re_engaged: 'wieder dabei',
+  reached: 'erreicht',
+  moved_away: 'weggezogen',
+  declined: 'möchte nicht',
+  unreachable: 'nicht erreichbar',
+};
+
+function periodLabel(from: string, to: string) {
+  const q = /^(\d{4})-(01|04|07|10)-01$/.exec(from);
+  const quarterEnd: Record<string, string> = {
+    '01': '03-31',
+    '04': '06-30',
+    '07': '09-30',
+    '10': '12-31',
+  };
+  const quarter =
+    q && to === `${q[1]}-${quarterEnd[q[2]!]}`
+      ? ` (${(Number(q[2]) + 2) / 3}. Quartal ${q[1]})`
+      : '';
+  return `${germanDate(from)} bis ${germanDate(to)}${quarter}`;
+}
+
+export function collectReport(ctx: ServiceContext, q: ReportQuery): ReportData {
+  requireRole(ctx, 'report', 'coordinator', 'centre_staff');
+  const dashboard = getDashboard(ctx, q);
+  const outreach = getOutreach(ctx, q);
+  const staffing = hasRole(ctx.actor, 'coordinator')
+    ? getStaffing(ctx, { from: dashboard.from, to: dashboard.to })
+    : null;
+  const scopeLabel =
+    q.centreId !== undefined
+      ? dashboard.centres[0]!.name
+      : dashboard.centres.length > 1
+        ? `Alle ${dashboard.centres.length} Zentren`
+        : dashboard.centres[0]!.name;
+  return {
+    dashboard,
+    outreach,
+    staffing,
+    scopeLabel,
+    periodLabel: periodLabel(dashboard.from, dashboard.to),
+    createdOn: new Date().toISOString().slice(0, 10),
+    createdBy: ctx.actor.email,
+  };
+}
+
+const fileStem = (d: ReportData) =>
+  `ratsbericht_${d.dashboard.from}_${d.dashboard.to}${
+    d.dashboard.centreId !== null ? `_${d.dashboard.centres[0]!.code}` : ''
+  }`;
+
+export async function reportPdf(ctx: ServiceContext, q: ReportQuery) {
+  const data = collectReport(ctx, q);
+  const pdf = await renderReportPdf(data);
+  audit(ctx, {
+    action: 'export',
+    entityType: 'report',
+    entityId: data.dashboard.centreId,
+    reason: `pdf ${data.dashboard.from}..${data.dashboard.to}`,
+  });
+  return { pdf, filename: `${fileStem(data)}.pdf` };
+}
+
+const csvCell = (v: string | number) => {
+  const s = String(v);
+  return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** The report's tables as CSV for German Excel; suppressed cells read "< 5" or "x" as in the PDF. */
+export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
+  const d = collectReport(ctx, q);
+  const { dashboard: db, outreach: o, staffing: s } = d;
+  const rows: (string | number)[][] = [];
+  const blank = () => rows.push([]);
+  rows.push(['Bericht an den Rat', d.scopeLabel, d.periodLabel]);
+  rows.push([
+    'Personenzahlen unter 5 als "< 5"; "x" = zusätzlich ausgeblendet, damit Summen nichts verraten',
+  ]);
+  blank();
+  rows.push([
+    'Reichweite je Zentrum',
+    'Neu',
+    'Wiederkommend',
+    'Erreichte Personen (namentlich)',
+    'Begegnungen',
+    'Stunden',
+    'Anteil mit Aufnahmegesellschaft (%)',
+  ]);
+  db.centres.forEach((c, i) => {
+    const pc = db.perCentre[i]!;
+    rows.push([
+      c.name,
+      cell(db.people.cells[i]![0]!),
+      cell(db.people.cells[i]![1]!),
+      cell(db.people.rowTotals[i]!),
+      pc.encounters,
+      num(pc.hours),
+      pc.hostShare === null ? '' : num(pc.hostShare),
+    ]);
+  });
+  rows.push([
+    'Gesamt',
+    cell(db.people.colTotals[0]!),
+    cell(db.people.colTotals[1]!),
+    cell(db.people.total),
+    db.encounters,
+    num(db.hours),
+    db.hostShare === null ? '' : num(db.hostShare),
+  ]);
+  blank();
+  rows.push([
+    'Monat',
+    'Begegnungen',
+    'Stunden',
+    'mit Aufnahmegesellschaft',
+    'Neu',
+    'Wiederkommend',
+    'Erreichte Personen',
+  ]);
+  db.byMonth.forEach((m, i) =>
+    rows.push([
+      m.month,
+      m.encounters,
+      num(m.hours),
+      m.mixed,
+      cell(db.monthlyPeople.cells[i]![0]!),
+      cell(db.monthlyPeople.cells[i]![1]!),
+      cell(db.monthlyPeople.rowTotals[i]!),
+    ]),
+  );
+  blank();
+  rows.push(['Angebot', 'Begegnungen', 'Stunden', 'mit Aufnahmegesellschaft']);
+  for (const a of db.byActivity) rows.push([a.name, a.encounters, num(a.hours), a.mixed]);
+  blank();
+  rows.push([
+    `Gemischte Begegnungen je Person (${db.mixed.windowFrom} bis ${db.mixed.windowTo})`,
+    ...db.mixed.buckets,
+    'Gesamt',
+  ]);
+  db.centres.forEach((c, i) =>
+    rows.push([c.name, ...db.mixed.table.cells[i]!.map(cell), cell(db.mixed.table.rowTotals[i]!)]),
+  );
+  rows.push(['Gesamt', ...db.mixed.table.colTotals.map(cell), cell(db.mixed.table.total)]);
+  blank();
+  rows.push([
+    'Nachgehende Arbeit',
+    'Aus dem Blick (heute)',
+    'Kontaktiert',
+    ...o.outcomes.map((x) => `abgeschlossen: ${OUTCOME_LABELS[x]}`),
+    'abgeschlossen gesamt',
+    'Wiedereinstiegsquote (%)',
+  ]);
+  o.centres.forEach((c, i) =>
+    rows.push([
+      c.name,
+      cell(o.flagged.cells[i]![0]!),
+      cell(o.contacted.cells[i]![0]!),
+      ...o.closed.cells[i]!.map(cell),
+      cell(o.closed.rowTotals[i]!),
+      o.rate[i] === null ? '' : num(o.rate[i]!),
+    ]),
+  );
+  rows.push([
+    'Gesamt',
+    cell(o.flagged.total),
+    cell(o.contacted.total),
+    ...o.closed.colTotals.map(cell),
+    cell(o.closed.total),
+    o.totalRate === null ? '' : num(o.totalRate),
+  ]);
+  if (s) {
+    blank();
+    rows.push([
+      'Stellen und Bedarf',
+      'Neuzugezogene im Einzugsgebiet',
+      'Aktive Teilnehmende',
+      'Aus dem Blick',
+      'Begegnungen',
+      ...s.scenarios.map((x) => `VZÄ ${x.name}`),
+      `nach Bedarf (${s.split.totalFte} VZÄ)`,
+      'gleich verteilt',
+    ]);
+    s.centres.forEach((c, i) =>
+      rows.push([
+        c.name,
+        cell(s.catchment.cells[i]![0]!),
+        cell(s.active.cells[i]![0]!),
+        cell(s.outOfView.cells[i]![0]!),
+        s.rows[i]!.encounters,
+        ...s.rows[i]!.fte.map((f) => f.fte.replace('.', ',')),
+        s.split.byNeed?.[i]?.replace('.', ',') ?? '',
+        s.split.equal?.[i]?.replace('.', ',') ?? '',
+      ]),
+    );
+  }
+  audit(ctx, {
+    action: 'export',
+    entityType: 'report',
+    entityId: d.dashboard.centreId,
+    reason: `csv ${d.dashboard.from}..${d.dashboard.to}`,
+  });
+  const csv = `\uFEFF${rows.map((r) => r.map(csvCell).join(';')).join('\r\n')}\r\n`;
+  return { csv, filename: `${fileStem(d)}.csv` };
+}

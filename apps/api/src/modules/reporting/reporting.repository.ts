@@ -1,0 +1,202 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+
+/**
+ * Aggregate queries for the dashboard, the out-of-view list and the council report. Every
+ * query starts from `encounters` filtered by the indexed (centre_id, date) pair, or from
+ * participants/follow-ups by their indexed keys, and aggregates in SQL; nothing loops per row
+ * in JavaScript. `centreIds` is never empty (the service resolves the scope first).
+ */
+const ids = (centreIds: readonly number[]) =>
+  sql.join(
+    centreIds.map((id) => sql`${id}`),
+    sql`, `,
+  );
+
+export interface Period {
+  from: string;
+  to: string;
+}
+
+export interface EncounterTotals {
+  centreId: number;
+  encounters: number;
+  minutes: number;
+  anonymousNewcomers: number;
+  mixed: number;
+}
+
+export const encounterTotals = (db: Db, centreIds: readonly number[], p: Period) =>
+  db.all<EncounterTotals>(sql`
+    select centre_id as centreId, count(*) as encounters, sum(duration_minutes) as minutes,
+           sum(newcomers) as anonymousNewcomers, sum(host > 0) as mixed
+    from encounters
+    where centre_id in (${ids(centreIds)}) and date >= ${p.from} and date <= ${p.to}
+    group by centre_id`);
+
+export const encountersByActivity = (db: Db, centreIds: readonly number[], p: Period) =>
+  db.all<{
+    key: string | null;
+    name: string;
+    encounters: number;
+    minutes: number;
+    mixed: number;
+  }>(sql`
+    select a.key as key, a.name as name, count(*) as encounters,
+           sum(e.duration_minutes) as minutes, sum(e.host > 0) as mixed
+    from encounters e join activities a on a.id = e.activity_id
+    where e.centre_id in (${ids(centreIds)}) and e.date >= ${p.from} and e.date <= ${p.to}
+    group by a.id order by encounters desc, a.id`);
+
+export const encountersByMonth = (db: Db, centreIds: readonly number[], p: Period) =>
+  db.all<{ month: string; encounters: number; minutes: number; mixed: number }>(sql`
+    select substr(date, 1, 7) as month, count(*) as encounters, sum(duration_minutes) as minutes,
+           sum(host > 0) as mixed
+    from encounters
+    where centre_id in (${ids(centreIds)}) and date >= ${p.from} and date <= ${p.to}
+    group by month order by month`);
+
+/**
+ * Named newcomers seen in the period: one row per (centre, month, person) with the person's
+ * first attendance ever. "New" means that first attendance lies in the period.
+ */
+const seenWithFirst = (centreIds: readonly number[], p: Period) => sql`
+  with seen as (
+    select e.centre_id as centreId, substr(e.date, 1, 7) as month, ea.participant_id as pid
+    from encounters e join encounter_attendees ea on ea.encounter_id = e.id
+    where e.centre_id in (${ids(centreIds)}) and e.date >= ${p.from} and e.date <= ${p.to}
+    group by e.centre_id, month, ea.participant_id
+  ),
+  firsts as (
+    select ea.participant_id as pid, min(e.date) as first
+    from encounter_attendees ea join encounters e on e.id = ea.encounter_id
+    where ea.participant_id in (select pid from seen)
+    group by ea.participant_id
+  )`;
+
+export const peopleByCentre = (db: Db, centreIds: readonly number[], p: Period) =>
+  db.all<{ centreId: number; reached: number; newcomers: number }>(sql`
+    ${seenWithFirst(centreIds, p)}
+    select s.centreId as centreId, count(distinct s.pid) as reached,
+           count(distinct case when f.first >= ${p.from} then s.pid end) as newcomers
+    from seen s join firsts f on f.pid = s.pid
+    group by s.centreId`);
+
+export const peopleByMonth = (db: Db, centreIds: readonly number[], p: Period) =>
+  db.all<{ month: string; reached: number; newcomers: number }>(sql`
+    ${seenWithFirst(centreIds, p)}
+    select s.month as month, count(distinct s.pid) as reached,
+           count(distinct case when f.first >= ${p.from} and substr(f.first, 1, 7) = s.month
+                               then s.pid end) as newcomers
+    from seen s join firsts f on f.pid = s.pid
+    group by s.month order by s.month`);
+
+/** Per centre and number of mixed encounters attended in the window: how many people. */
+export const mixedPerPerson = (db: Db, centreIds: readonly number[], p: Period) =>
+  db.all<{ centreId: number; mixed: number; people: number }>(sql`
+    select centreId, mixed, count(*) as people from (
+      select e.centre_id as centreId, ea.participant_id as pid, sum(e.host > 0) as mixed
+      from encounters e join encounter_attendees ea on ea.encounter_id = e.id
+      where e.centre_id in (${ids(centreIds)}) and e.date >= ${p.from} and e.date <= ${p.to}
+      group by e.centre_id, ea.participant_id
+    ) group by centreId, mixed`);
+
+export interface OutOfViewRow {
+  participantId: number;
+  code: string;
+  alias: string | null;
+  centreId: number;
+  centreCode: string;
+  movedInAt: string;
+  lastContactOn: string | null;
+  openTaskId: number | null;
+}
+
+/**
+ * Moved into their own flat on or after `movedSince` and neither seen at an encounter nor
+ * reached by an outreach attempt since `notSeenSince` (counting from the move when that is
+ * later). People whose outreach ended with "moved away" after their last contact drop out.
+ */
+export function outOfView(
+  db: Db,
+  centreIds: readonly number[],
+  movedSince: string,
+  notSeenSince: string,
+): OutOfViewRow[] {
+  return db.all<OutOfViewRow>(sql`
+    select * from (
+      select p.id as participantId, p.code as code, p.alias as alias, p.centre_id as centreId,
+             c.code as centreCode, p.moved_in_at as movedInAt,
+             nullif(max(
+               coalesce((select max(e.date) from encounter_attendees ea
+                         join encounters e on e.id = ea.encounter_id
+                         where ea.participant_id = p.id), ''),
+               coalesce((select max(a.attempted_on) from follow_ups f
+                         join follow_up_attempts a on a.follow_up_id = f.id
+                         where f.participant_id = p.id and a.outcome in ('reached', 're_engaged')), '')
+             ), '') as lastContactOn,
+             (select max(f.closed_on) from follow_ups f
+              where f.participant_id = p.id and f.outcome = 'moved_away') as movedAwayOn,
+             (select max(f.id) from follow_ups f
+              where f.participant_id = p.id and f.status = 'open') as openTaskId
+      from participants p join centres c on c.id = p.centre_id
+      where p.centre_id in (${ids(centreIds)}) and p.moved_in_at >= ${movedSince}
+    )
+    where max(coalesce(lastContactOn, ''), movedInAt) < ${notSeenSince}
+      and (movedAwayOn is null or movedAwayOn < max(coalesce(lastContactOn, ''), movedInAt))
+    order by lastContactOn is not null, lastContactOn, movedInAt, participantId`);
+}
+
+export function openTasks(db: Db, taskIds: readonly number[]) {
+  if (taskIds.length === 0) return [];
+  return db.all<{
+    id: number;
+    assigneeId: number;
+    assigneeName: string;
+    dueOn: string;
+    attempts: number;
+  }>(sql`
+    select f.id as id, f.assignee_id as assigneeId, u.display_name as assigneeName,
+           f.due_on as dueOn, (select count(*) from follow_up_attempts a where a.follow_up_id = f.id) as attempts
+    from follow_ups f join users u on u.id = f.assignee_id
+    where f.id in (${sql.join(
+      taskIds.map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
+}
+
+/** Outreach tasks with at least one attempt in the period, by the participant's centre. */
+export const contactedByCentre = (db: Db, centreIds: readonly number[], p: Period) =>
+  db.all<{ centreId: number; tasks: number }>(sql`
+    select pa.centre_id as centreId, count(distinct f.id) as tasks
+    from follow_up_attempts a join follow_ups f on f.id = a.follow_up_id
+    join participants pa on pa.id = f.participant_id
+    where pa.centre_id in (${ids(centreIds)}) and a.attempted_on >= ${p.from} and a.attempted_on <= ${p.to}
+    group by pa.centre_id`);
+
+export const closedByCentre = (db: Db, centreIds: readonly number[], p: Period) =>
+  db.all<{ centreId: number; outcome: string; tasks: number }>(sql`
+    select pa.centre_id as centreId, f.outcome as outcome, count(*) as tasks
+    from follow_ups f join participants pa on pa.id = f.participant_id
+    where pa.centre_id in (${ids(centreIds)}) and f.status = 'closed'
+      and f.closed_on >= ${p.from} and f.closed_on <= ${p.to}
+    group by pa.centre_id, f.outcome`);
+
+/** Newcomers in the catchment: registered at the centre, moved into their own flat since `since`. */
+export const catchmentByCentre = (db: Db, centreIds: readonly number[], since: string) =>
+  db.all<{ centreId: number; people: number }>(sql`
+    select centre_id as centreId, count(*) as people from participants
+    where centre_id in (${ids(centreIds)}) and moved_in_at >= ${since}
+    group by centre_id`);
+
+export const activeCentres = (db: Db) =>
+  db.all<{ id: number; code: string; name: string }>(
+    sql`select id, code, name from centres where active = 1 order by id`,
+  );
+
+export const centreExists = (db: Db, id: number) =>
+  db.all<{ id: number }>(sql`select id from centres where id = ${id}`).length > 0;
+
+/** For EXPLAIN QUERY PLAN in the docs and the benchmark. */
+export const explain = (db: Db, query: SQL) =>
+  db.all<{ detail: string }>(sql`explain query plan ${query}`).map((r) => r.detail);

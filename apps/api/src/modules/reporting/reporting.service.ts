@@ -1,0 +1,374 @@
+import {
+  DomainError,
+  MIXED_BUCKETS,
+  MIXED_WINDOW_DAYS,
+  OUTREACH_OUTCOMES,
+  addDays,
+  addMonths,
+  canReadCentreData,
+  canWriteCentreData,
+  daysBetween,
+  defaultPeriod,
+  equalSplit,
+  hasRole,
+  hasValidConsent,
+  isShown,
+  mixedBucket,
+  monthsOf,
+  needWeightedSplit,
+  parseFixed,
+  periodProblem,
+  shownShare,
+  suppressSmallCells,
+  fromMilli,
+  type Dashboard,
+  type OutOfView,
+  type OutOfViewQuery,
+  type Outreach,
+  type ReportQuery,
+  type Staffing,
+  type StaffingQuery,
+} from '@begegnung/domain';
+import type { ServiceContext } from '../../types.ts';
+import { audit, deny, requireRole } from '../audit/audit.service.ts';
+import { readSettings } from '../settings/settings.repository.ts';
+import { consentsFor } from '../participants/participants.repository.ts';
+import { today } from '../participants/access.ts';
+import { compareScenarios, setNeeds } from '../scenarios/comparison.service.ts';
+import * as repo from './reporting.repository.ts';
+import { catchmentCounts } from './catchment.ts';
+
+const ENTITY = 'report';
+type Centre = { id: number; code: string; name: string };
+
+/** Role gate plus centre scope: coordinators all centres (or one), centre staff only their own. */
+export function resolveScope(ctx: ServiceContext, centreId: number | undefined): Centre[] {
+  requireRole(ctx, ENTITY, 'coordinator', 'centre_staff', 'admin');
+  const all = repo.activeCentres(ctx.db);
+  const seesAll = hasRole(ctx.actor, 'coordinator', 'admin');
+  if (centreId !== undefined) {
+    const centre = all.find((c) => c.id === centreId);
+    if (!centre) {
+      throw new DomainError('UNKNOWN_CENTRE', 'Unknown centre', 400, [
+        { field: 'centreId', code: 'unknown', message: 'Choose an existing centre' },
+      ]);
+    }
+    if (!seesAll && !canReadCentreData(ctx.actor, centreId)) deny(ctx, ENTITY, centreId, 403);
+    return [centre];
+  }
+  const scope = seesAll ? all : all.filter((c) => ctx.actor.centreIds.includes(c.id));
+  if (scope.length === 0) deny(ctx, ENTITY, null, 403);
+  return scope;
+}
+
+/** Admins see staffing aggregates only; the people figures are for coordinators and staff. */
+function requirePeopleFigures(ctx: ServiceContext) {
+  requireRole(ctx, ENTITY, 'coordinator', 'centre_staff');
+}
+
+export function resolvePeriod(q: { from?: string; to?: string }): repo.Period {
+  const to = q.to ?? (q.from ? addDays(addMonths(q.from, 12), -1) : today());
+  const from = q.from ?? defaultPeriod(to).from;
+  const problem = periodProblem(from, to);
+  if (problem === 'PERIOD_INVALID') {
+    throw new DomainError('PERIOD_INVALID', 'The end of the period lies before its start', 400, [
+      { field: 'to', code: 'before_start', message: 'Must not be before the start' },
+    ]);
+  }
+  if (problem === 'PERIOD_TOO_LONG') {
+    throw new DomainError('PERIOD_TOO_LONG', 'Choose a period of at most five years', 400, [
+      { field: 'to', code: 'too_long', message: 'At most five years' },
+    ]);
+  }
+  return { from, to };
+}
+
+const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
+const share = (part: number, whole: number) =>
+  whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
+/** One column of counts per centre, suppressed with its total. */
+const column = (values: number[]) => suppressSmallCells(values.map((v) => [v]));
+
+export function getDashboard(ctx: ServiceContext, q: ReportQuery): Dashboard {
+  const centres = resolveScope(ctx, q.centreId);
+  requirePeopleFigures(ctx);
+  const period = resolvePeriod(q);
+  const cids = centres.map((c) => c.id);
+
+  const totals = repo.encounterTotals(ctx.db, cids, period);
+  const sum = (k: keyof repo.EncounterTotals) => totals.reduce((s, t) => s + t[k], 0);
+  const encounters = sum('encounters');
+  const mixedEncounters = sum('mixed');
+
+  const people = repo.peopleByCentre(ctx.db, cids, period);
+  const peopleTable = suppressSmallCells(
+    centres.map((c) => {
+      const p = people.find((x) => x.centreId === c.id);
+      return p ? [p.newcomers, p.reached - p.newcomers] : [0, 0];
+    }),
+  );
+
+  const months = monthsOf(period.from, period.to);
+  const byMonthRows = repo.encountersByMonth(ctx.db, cids, period);
+  const monthly = repo.peopleByMonth(ctx.db, cids, period);
+  const monthlyPeople = suppressSmallCells(
+    months.map((m) => {
+      const p = monthly.find((x) => x.month === m);
+      return p ? [p.newcomers, p.reached - p.newcomers] : [0, 0];
+    }),
+    undefined,
+    // Summed over months, "returning" counts person-months: that grand total is never shown.
+    { sacrificeGrandTotal: true },
+  );
+
+  const windowTo = period.to;
+  const windowFrom = addDays(windowTo, -(MIXED_WINDOW_DAYS - 1));
+  const mixedRows = repo.mixedPerPerson(ctx.db, cids, { from: windowFrom, to: windowTo });
+  const mixedTable = suppressSmallCells(
+    centres.map((c) =>
+      MIXED_BUCKETS.map((b) =>
+        mixedRows
+          .filter((r) => r.centreId === c.id && mixedBucket(r.mixed) === b)
+          .reduce((s, r) => s + r.people, 0),
+      ),
+    ),
+  );
+
+  return {
+    from: period.from,
+    to: period.to,
+    centreId: q.centreId ?? null,
+    centres,
+    hasData: encounters > 0,
+    encounters,
+    hours: hours(sum('minutes')),
+    anonymousNewcomers: sum('anonymousNewcomers'),
+    mixedEncounters,
+    hostShare: share(mixedEncounters, encounters),
+    people: peopleTable,
+    byActivity: repo.encountersByActivity(ctx.db, cids, period).map((a) => ({
+      key: a.key,
+      name: a.name,
+      encounters: a.encounters,
+      hours: hours(a.minutes),
+      mixed: a.mixed,
+    })),
+    months,
+    byMonth: months.map((m) => {
+      const r = byMonthRows.find((x) => x.month === m);
+      return {
+        month: m,
+        encounters: r?.encounters ?? 0,
+        hours: hours(r?.minutes ?? 0),
+        mixed: r?.mixed ?? 0,
+      };
+    }),
+    monthlyPeople,
+    perCentre: centres.map((c) => {
+      const t = totals.find((x) => x.centreId === c.id);
+      return {
+        centreId: c.id,
+        encounters: t?.encounters ?? 0,
+        hours: hours(t?.minutes ?? 0),
+        mixedEncounters: t?.mixed ?? 0,
+        hostShare: share(t?.mixed ?? 0, t?.encounters ?? 0),
+      };
+    }),
+    mixed: { windowFrom, windowTo, buckets: [...MIXED_BUCKETS], table: mixedTable },
+  };
+}
+
+/** Out-of-view rows for the scope under the current settings (no audit, no consent check). */
+function outOfViewRows(ctx: ServiceContext, centreIds: number[]) {
+  const s = readSettings(ctx.db);
+  const d = today();
+  return {
+    settings: s,
+    today: d,
+    rows: repo.outOfView(
+      ctx.db,
+      centreIds,
+      addMonths(d, -s.outOfViewMovedWithinMonths),
+      addDays(d, -7 * s.outOfViewNotSeenWeeks),
+    ),
+  };
+}
+
+/** The named list: codes and aliases, days since last contact; audited as a read of personal data. */
+export function getOutOfView(ctx: ServiceContext, q: OutOfViewQuery): OutOfView {
+  const centres = resolveScope(ctx, q.centreId);
+  requirePeopleFigures(ctx);
+  const {
+    settings,
+    today: d,
+    rows,
+  } = outOfViewRows(
+    ctx,
+    centres.map((c) => c.id),
+  );
+  const consents = consentsFor(
+    ctx.db,
+    rows.map((r) => r.participantId),
+    d,
+  );
+  const tasks = new Map(
+    repo
+      .openTasks(
+        ctx.db,
+        rows.flatMap((r) => (r.openTaskId ? [r.openTaskId] : [])),
+      )
+      .map((t) => [t.id, t]),
+  );
+  const mayWrite = (centreId: number) =>
+    hasRole(ctx.actor, 'coordinator') || canWriteCentreData(ctx.actor, centreId);
+  const items = rows.map((r) => {
+    const consent = hasValidConsent(
+      consents.filter((c) => c.participantId === r.participantId),
+      'follow_up_contact',
+      d,
+    );
+    const openTask = r.openTaskId ? (tasks.get(r.openTaskId) ?? null) : null;
+    const blockedReason = openTask
+      ? ('open_task' as const)
+      : !consent
+        ? ('no_consent' as const)
+        : !mayWrite(r.centreId)
+          ? ('not_allowed' as const)
+          : null;
+    return {
+      participantId: r.participantId,
+      code: r.code,
+      alias: r.alias,
+      centreId: r.centreId,
+      centreCode: r.centreCode,
+      movedInAt: r.movedInAt,
+      lastContactOn: r.lastContactOn,
+      daysSinceContact: daysBetween(r.lastContactOn ?? r.movedInAt, d),
+      canCreateTask: blockedReason === null,
+      blockedReason,
+      openTask,
+    };
+  });
+  audit(ctx, {
+    action: 'read',
+    entityType: 'participant',
+    entityId: null,
+    reason: `out-of-view list (${items.length})`,
+  });
+  return {
+    today: d,
+    movedWithinMonths: settings.outOfViewMovedWithinMonths,
+    notSeenWeeks: settings.outOfViewNotSeenWeeks,
+    items,
+  };
+}
+
+export function getOutreach(ctx: ServiceContext, q: ReportQuery): Outreach {
+  const centres = resolveScope(ctx, q.centreId);
+  requirePeopleFigures(ctx);
+  const period = resolvePeriod(q);
+  const cids = centres.map((c) => c.id);
+  const { rows } = outOfViewRows(ctx, cids);
+  const contacted = repo.contactedByCentre(ctx.db, cids, period);
+  const closedRows = repo.closedByCentre(ctx.db, cids, period);
+  const closed = suppressSmallCells(
+    centres.map((c) =>
+      OUTREACH_OUTCOMES.map(
+        (o) => closedRows.find((r) => r.centreId === c.id && r.outcome === o)?.tasks ?? 0,
+      ),
+    ),
+  );
+  const reIdx = OUTREACH_OUTCOMES.indexOf('re_engaged');
+  return {
+    from: period.from,
+    to: period.to,
+    centres,
+    flagged: column(centres.map((c) => rows.filter((r) => r.centreId === c.id).length)),
+    contacted: column(centres.map((c) => contacted.find((r) => r.centreId === c.id)?.tasks ?? 0)),
+    closed,
+    outcomes: [...OUTREACH_OUTCOMES],
+    rate: centres.map((_, i) => shownShare(closed.cells[i]![reIdx]!, closed.rowTotals[i]!)),
+    totalRate: shownShare(closed.colTotals[reIdx]!, closed.total),
+    hasData: closedRows.length > 0 || contacted.length > 0 || rows.length > 0,
+  };
+}
+
+// Staffing against need -----------------------------------------------------------------------
+
+const STEP_MILLI = 250;
+
+export function getStaffing(ctx: ServiceContext, q: StaffingQuery): Staffing {
+  requireRole(ctx, 'staffing', 'admin', 'coordinator');
+  const centres = resolveScope(ctx, undefined);
+  const period = resolvePeriod(q);
+  const cids = centres.map((c) => c.id);
+  const catchmentRaw = catchmentCounts(ctx, centres);
+  const catchment = column(catchmentRaw);
+  const people = repo.peopleByCentre(ctx.db, cids, period);
+  const active = column(centres.map((c) => people.find((p) => p.centreId === c.id)?.reached ?? 0));
+  const { rows: oov } = outOfViewRows(ctx, cids);
+  const outOfView = column(centres.map((c) => oov.filter((r) => r.centreId === c.id).length));
+  const totals = repo.encounterTotals(ctx.db, cids, period);
+  const comparison = compareScenarios(ctx, {});
+
+  const total = parseFixed(q.totalFte ?? '2', 3);
+  const totalMilli = total.ok ? total.value : null;
+  if (totalMilli === null || totalMilli % STEP_MILLI !== 0 || totalMilli > 50_000) {
+    throw new DomainError('INVALID_FTE', 'Total FTE must be a multiple of 0.25 up to 50', 400, [
+      { field: 'totalFte', code: 'step', message: 'A multiple of 0.25' },
+    ]);
+  }
+  const byNeed = needWeightedSplit(
+    totalMilli,
+    STEP_MILLI,
+    centres.map((c, i) => ({ key: c.id, need: catchmentRaw[i]! })),
+  );
+  const equal = equalSplit(
+    totalMilli,
+    STEP_MILLI,
+    centres.map((c) => c.id),
+  );
+  return {
+    from: period.from,
+    to: period.to,
+    centres,
+    scenarios: comparison.scenarios.map((s) => ({ id: s.id, name: s.name, totalFte: s.totalFte })),
+    catchment,
+    active,
+    outOfView,
+    rows: centres.map((c, i) => {
+      const enc = totals.find((t) => t.centreId === c.id)?.encounters ?? 0;
+      const shownCatchment = catchment.cells[i]![0]!;
+      return {
+        centreId: c.id,
+        encounters: enc,
+        fte: comparison.scenarios.map((s) => {
+          const fte = Number(s.perCentre.find((p) => p.centreId === c.id)?.fte ?? '0');
+          return {
+            scenarioId: s.id,
+            fte: fte.toFixed(3),
+            encountersPerFte: fte > 0 ? (enc / fte).toFixed(1) : null,
+            newcomersPerFte:
+              fte > 0 && isShown(shownCatchment) ? (shownCatchment / fte).toFixed(1) : null,
+          };
+        }),
+      };
+    }),
+    split: {
+      totalFte: fromMilli(totalMilli),
+      stepFte: fromMilli(STEP_MILLI),
+      byNeed: byNeed ? byNeed.map((p) => fromMilli(p.milli)) : null,
+      equal: equal ? equal.map((p) => fromMilli(p.milli)) : null,
+    },
+  };
+}
+
+/** "Use figures from the data": writes the catchment counts as the need figures of the split. */
+export function applyNeedsFromData(ctx: ServiceContext) {
+  requireRole(ctx, 'centre_need', 'admin', 'coordinator');
+  const centres = repo.activeCentres(ctx.db);
+  const counts = catchmentCounts(ctx, centres);
+  return setNeeds(ctx, {
+    needs: centres.map((c, i) => ({ centreId: c.id, need: counts[i]! })),
+  });
+}

@@ -1,0 +1,275 @@
+import { writeFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PDFParse } from 'pdf-parse';
+import {
+  DashboardSchema,
+  OutOfViewSchema,
+  OutreachSchema,
+  StaffingSchema,
+  addDays,
+  addMonths,
+  localNow,
+  mixedBucket,
+  suppressSmallCells,
+} from '@begegnung/domain';
+import { createTestApp, makeUser, userClient, expectSchema, type Client } from './helper.ts';
+import { seedCentres } from '../src/seed/demo.ts';
+import { seedPosts } from '../src/seed/posts.ts';
+import { seedEncounterDemo } from '../src/seed/encounters.ts';
+
+/**
+ * The demo generator's two years of history in a test database; every dashboard figure is
+ * recomputed here with plain SQL straight from the rows and compared with the API.
+ */
+const t = await createTestApp();
+const today = localNow().date;
+const centreIds = seedCentres(t.db);
+const staff: Record<string, number> = {};
+for (const [code, id] of Object.entries(centreIds)) {
+  staff[code] = (await makeUser(t.db, ['centre_staff'], [id])).id;
+}
+seedPosts(t.db, centreIds);
+const summary = seedEncounterDemo(t.db, { today });
+const sqlite = t.db.$client;
+const all = <T>(q: string, ...params: unknown[]) => sqlite.prepare(q).all(...params) as T[];
+const one = <T>(q: string, ...params: unknown[]) => sqlite.prepare(q).get(...params) as T;
+
+let coordinator: Client;
+beforeAll(async () => {
+  coordinator = await userClient(t, ['coordinator']);
+});
+
+const from = addDays(addMonths(today, -12), 1);
+const to = today;
+const get = async (url: string, client = coordinator) => {
+  const res = await client.request({ method: 'GET', url });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+};
+
+describe('dashboard on the demo data', () => {
+  it('has plausible demo volumes', () => {
+    expect(summary.encounters).toBeGreaterThan(3000);
+    expect(summary.participants).toBeGreaterThan(250);
+  });
+
+  it('matches figures recomputed from the rows', async () => {
+    const d = await get(`/api/reporting/dashboard?from=${from}&to=${to}`);
+    expectSchema(DashboardSchema, d);
+    const e = one<{ n: number; minutes: number; anon: number; mixed: number }>(
+      `select count(*) n, sum(duration_minutes) minutes, sum(newcomers) anon,
+              sum(case when host > 0 then 1 else 0 end) mixed
+       from encounters where date between ? and ?`,
+      from,
+      to,
+    );
+    expect(d.hasData).toBe(true);
+    expect(d.encounters).toBe(e.n);
+    expect(d.hours).toBeCloseTo(e.minutes / 60, 0);
+    expect(d.anonymousNewcomers).toBe(e.anon);
+    expect(d.mixedEncounters).toBe(e.mixed);
+    expect(d.hostShare).toBeCloseTo((100 * e.mixed) / e.n, 1);
+
+    // Distinct named newcomers per centre, new = first attendance ever inside the period.
+    const people = all<{ centre: number; pid: number; first: string }>(
+      `select distinct e.centre_id centre, a.participant_id pid,
+              (select min(e2.date) from encounter_attendees a2 join encounters e2 on e2.id = a2.encounter_id
+               where a2.participant_id = a.participant_id) first
+       from encounter_attendees a join encounters e on e.id = a.encounter_id
+       where e.date between ? and ?`,
+      from,
+      to,
+    );
+    const ids = d.centres.map((c: { id: number }) => c.id) as number[];
+    const expected = suppressSmallCells(
+      ids.map((id) => {
+        const rows = people.filter((p) => p.centre === id);
+        const fresh = rows.filter((p) => p.first >= from).length;
+        return [fresh, rows.length - fresh];
+      }),
+    );
+    expect(d.people).toEqual(expected);
+    expect(d.people.total).toBe(people.length);
+    expect(d.people.total).toBeGreaterThan(100);
+
+    // Encounters by activity and by month.
+    const acts = all<{ name: string; n: number }>(
+      `select a.name, count(*) n from encounters e join activities a on a.id = e.activity_id
+       where e.date between ? and ? group by a.id`,
+      from,
+      to,
+    );
+    for (const a of acts) {
+      expect(d.byActivity.find((x: { name: string }) => x.name === a.name)?.encounters).toBe(a.n);
+    }
+    const months = all<{ m: string; n: number }>(
+      `select substr(date,1,7) m, count(*) n from encounters where date between ? and ? group by m`,
+      from,
+      to,
+    );
+    for (const m of months) {
+      expect(d.byMonth.find((x: { month: string }) => x.month === m.m)?.encounters).toBe(m.n);
+    }
+    expect(d.months.length).toBe(13);
+
+    // Mixed encounters per newcomer in the 90 days up to the end.
+    const win = all<{ centre: number; mixed: number }>(
+      `select e.centre_id centre, sum(case when e.host > 0 then 1 else 0 end) mixed
+       from encounter_attendees a join encounters e on e.id = a.encounter_id
+       where e.date between ? and ? group by e.centre_id, a.participant_id`,
+      addDays(to, -89),
+      to,
+    );
+    expect(d.mixed.table).toEqual(
+      suppressSmallCells(
+        ids.map((id) =>
+          d.mixed.buckets.map(
+            (b: string) => win.filter((w) => w.centre === id && mixedBucket(w.mixed) === b).length,
+          ),
+        ),
+      ),
+    );
+  });
+
+  it('lists the out-of-view people the rows say are out of view', async () => {
+    const o = await get('/api/reporting/out-of-view');
+    expectSchema(OutOfViewSchema, o);
+    const movedSince = addMonths(today, -12);
+    const cutoff = addDays(today, -42);
+    const candidates = all<{
+      id: number;
+      moved: string;
+      last: string | null;
+      reached: string | null;
+      away: string | null;
+    }>(
+      `select p.id, p.moved_in_at moved,
+        (select max(e.date) from encounter_attendees a join encounters e on e.id = a.encounter_id where a.participant_id = p.id) last,
+        (select max(x.attempted_on) from follow_up_attempts x join follow_ups f on f.id = x.follow_up_id
+          where f.participant_id = p.id and x.outcome in ('reached','re_engaged')) reached,
+        (select max(f.closed_on) from follow_ups f where f.participant_id = p.id and f.outcome = 'moved_away') away
+       from participants p where p.moved_in_at >= ?`,
+      movedSince,
+    );
+    const expected = candidates
+      .filter((c) => {
+        const ref = [c.last ?? '', c.reached ?? '', c.moved].sort().at(-1)!;
+        return ref < cutoff && (c.away === null || c.away < ref);
+      })
+      .map((c) => c.id)
+      .sort((a, b) => a - b);
+    const got = (o.items as { participantId: number }[])
+      .map((i) => i.participantId)
+      .sort((a, b) => a - b);
+    expect(got).toEqual(expected);
+    expect(got.length).toBeGreaterThan(10);
+    for (const item of o.items as {
+      daysSinceContact: number;
+      canCreateTask: boolean;
+      blockedReason: string | null;
+    }[]) {
+      expect(item.daysSinceContact).toBeGreaterThanOrEqual(42);
+      expect(item.canCreateTask).toBe(item.blockedReason === null);
+    }
+  });
+
+  it('computes the outreach loop from the follow-up rows', async () => {
+    const o = await get(`/api/reporting/outreach?from=${from}&to=${to}`);
+    expectSchema(OutreachSchema, o);
+    const closed = all<{ outcome: string; n: number }>(
+      `select outcome, count(*) n from follow_ups where status = 'closed' and closed_on between ? and ? group by outcome`,
+      from,
+      to,
+    );
+    const total = closed.reduce((s, c) => s + c.n, 0);
+    expect(o.closed.total).toBe(total);
+    const re = closed.find((c) => c.outcome === 're_engaged')?.n ?? 0;
+    if (typeof o.closed.colTotals[o.outcomes.indexOf('re_engaged')] === 'number') {
+      expect(o.totalRate).toBeCloseTo((100 * re) / total, 1);
+    }
+  });
+
+  it('shows staffing against need with the split computed from the catchment', async () => {
+    const s = await get(`/api/reporting/staffing?from=${from}&to=${to}&totalFte=2`);
+    expectSchema(StaffingSchema, s);
+    const catchment = all<{ centre: number; n: number }>(
+      `select centre_id centre, count(*) n from participants where moved_in_at >= ? group by centre_id`,
+      addMonths(today, -12),
+    );
+    s.centres.forEach((c: { id: number }, i: number) => {
+      expect(s.catchment.cells[i][0]).toBe(catchment.find((x) => x.centre === c.id)?.n ?? 0);
+    });
+    const sum = (xs: string[]) => xs.reduce((a, b) => a + Number(b), 0);
+    expect(sum(s.split.byNeed)).toBeCloseTo(2, 5);
+    expect(s.split.equal).toEqual(['0.5', '0.5', '0.5', '0.5']);
+    expect(s.scenarios.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('feeds the scenario comparison with newcomers per FTE from the data', async () => {
+    const c = await get('/api/scenario-comparison');
+    expect(c.hasEncounterData).toBe(true);
+    const a = c.scenarios.find((x: { totalFte: string }) => x.totalFte === '3');
+    expect(
+      a.perCentre.every((p: { newcomersPerFte: string | null }) => p.newcomersPerFte !== null),
+    ).toBe(true);
+    const applied = await coordinator.request({
+      method: 'POST',
+      url: '/api/reporting/staffing/apply-needs',
+      payload: { source: 'catchment' },
+    });
+    expect(applied.statusCode).toBe(200);
+    expect(applied.json().every((n: { placeholder: boolean }) => !n.placeholder)).toBe(true);
+  });
+});
+
+describe('council report on the demo data', () => {
+  it('produces a PDF whose text carries the figures in plain German', async () => {
+    const q = { from: addDays(addMonths(today, -3), 1), to: today };
+    const res = await coordinator.request({
+      method: 'GET',
+      url: `/api/reporting/report.pdf?from=${q.from}&to=${q.to}`,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('application/pdf');
+    const pdf = res.rawPayload;
+    if (process.env.REPORT_PDF_OUT) writeFileSync(process.env.REPORT_PDF_OUT, pdf);
+    const text = (await new PDFParse({ data: new Uint8Array(pdf) }).getText()).text;
+    const d = await get(`/api/reporting/dashboard?from=${q.from}&to=${q.to}`);
+    expect(text).toContain('Bericht an den Rat');
+    expect(text).toContain('Das Wichtigste in Kürze');
+    expect(text).toContain(
+      `fanden ${new Intl.NumberFormat('de-DE').format(d.encounters)} Begegnungen`,
+    );
+    expect(text).toContain('Methode und Schutz kleiner Zahlen');
+    expect(text).toContain('Stellen und Bedarf');
+    expect(text).toContain('Nachbarschaftszentrum Grone');
+    expect(text).toMatch(/Seite 2 von \d+/);
+  });
+
+  it('produces a CSV with the same suppressed cells', async () => {
+    const res = await coordinator.request({
+      method: 'GET',
+      url: `/api/reporting/report.csv?from=${from}&to=${to}`,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/csv');
+    expect(res.body.startsWith('\uFEFF')).toBe(true);
+    const d = await get(`/api/reporting/dashboard?from=${from}&to=${to}`);
+    const grone = res.body.split('\r\n').find((l) => l.startsWith('Nachbarschaftszentrum Grone;'))!;
+    const cellText = (c: number | string) =>
+      c === 'suppressed' ? '< 5' : c === 'secondary' ? 'x' : String(c);
+    expect(grone.split(';').slice(1, 4)).toEqual([
+      cellText(d.people.cells[0][0]),
+      cellText(d.people.cells[0][1]),
+      cellText(d.people.rowTotals[0]),
+    ]);
+  });
+
+  it('lets centre staff see their own centre only', async () => {
+    const grone = await userClient(t, ['centre_staff'], [centreIds.GRO!]);
+    const d = await get('/api/reporting/dashboard', grone);
+    expect(d.centres.map((c: { code: string }) => c.code)).toEqual(['GRO']);
+    const o = await get('/api/reporting/out-of-view', grone);
+    expect(o.items.every((i: { centreCode: string }) => i.centreCode === 'GRO')).toBe(true);
+  });
+});

@@ -1,0 +1,101 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import type {
+  CentreNeed,
+  Dashboard,
+  FollowUp,
+  FollowUpOutcome,
+  OutOfView,
+  Outreach,
+  Settings,
+  Staffing,
+  StaffOption,
+  UpdateSettingsBody,
+} from '@begegnung/domain';
+import { api, qs } from '../../../lib/api-client.ts';
+
+export interface PeriodFilter {
+  from?: string;
+  to?: string;
+  centreId?: number;
+}
+
+export const reportingQueries = {
+  all: () => ['reporting'] as const,
+  dashboard: (f: PeriodFilter) =>
+    queryOptions({
+      queryKey: ['reporting', 'dashboard', f],
+      queryFn: () => api.get<Dashboard>(`/reporting/dashboard${qs({ ...f })}`),
+    }),
+  outOfView: (centreId?: number) =>
+    queryOptions({
+      queryKey: ['reporting', 'out-of-view', centreId ?? null],
+      queryFn: () => api.get<OutOfView>(`/reporting/out-of-view${qs({ centreId })}`),
+    }),
+  outreach: (f: PeriodFilter) =>
+    queryOptions({
+      queryKey: ['reporting', 'outreach', f],
+      queryFn: () => api.get<Outreach>(`/reporting/outreach${qs({ ...f })}`),
+    }),
+  staffing: (f: { from?: string; to?: string; totalFte?: string }) =>
+    queryOptions({
+      queryKey: ['reporting', 'staffing', f],
+      queryFn: () => api.get<Staffing>(`/reporting/staffing${qs({ ...f })}`),
+    }),
+  staff: (centreId: number) =>
+    queryOptions({
+      queryKey: ['reporting', 'staff', centreId],
+      queryFn: () => api.get<StaffOption[]>(`/encounters/staff${qs({ centreId })}`),
+      staleTime: 5 * 60_000,
+    }),
+  settings: () =>
+    queryOptions({ queryKey: ['settings'], queryFn: () => api.get<Settings>('/settings') }),
+};
+
+export const reportUrl = (kind: 'pdf' | 'csv', f: PeriodFilter) =>
+  `/api/reporting/report.${kind}${qs({ ...f })}`;
+
+/** Outreach tasks go through the follow-ups API: one creation path for every screen. */
+export function useCreateTask() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: {
+      participantId: number;
+      assigneeId: number;
+      dueOn: string;
+      reason: string;
+    }) => api.post<FollowUp>('/follow-ups', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: reportingQueries.all() }),
+  });
+}
+
+export function useRecordOutcome() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (v: { taskId: number; outcome: FollowUpOutcome; close: boolean }) => {
+      await api.post<FollowUp>(`/follow-ups/${v.taskId}/attempts`, { outcome: v.outcome });
+      if (v.close)
+        await api.post<FollowUp>(`/follow-ups/${v.taskId}/close`, { outcome: v.outcome });
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: reportingQueries.all() }),
+  });
+}
+
+export function useApplyNeeds() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      api.post<CentreNeed[]>('/reporting/staffing/apply-needs', { source: 'catchment' }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['scenarios'] }),
+  });
+}
+
+export function useUpdateSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateSettingsBody) => api.patch<Settings>('/settings', body),
+    onSuccess: (data) => {
+      qc.setQueryData(['settings'], data);
+      void qc.invalidateQueries({ queryKey: reportingQueries.all() });
+    },
+  });
+}

@@ -1,0 +1,490 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { hasRole, isShown, type Dashboard, type Staffing } from '@begegnung/domain';
+import { EmptyState, ErrorMessage, Loading, Notice, PageHeader } from '../../../components/ui.tsx';
+import { useCurrentUser } from '../../../lib/session.ts';
+import { useFormat } from '../../../lib/format.ts';
+import { reportingQueries, useApplyNeeds } from '../api/dashboard-queries.ts';
+import { BarList, ColumnChart } from './charts.tsx';
+import { Cell, PeriodFilterBar, useNumbers, usePeriod } from './period-filter.tsx';
+
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  const [filter, setFilter] = usePeriod();
+  const q = useQuery(reportingQueries.dashboard(filter));
+  return (
+    <>
+      <PageHeader
+        title={t('dashboard.title')}
+        subtitle={t('dashboard.subtitle')}
+        actions={
+          <>
+            <Link className="btn" to="/out-of-view">
+              {t('nav.out-of-view')}
+            </Link>
+            <Link className="btn btn-primary" to={`/report?from=${filter.from}&to=${filter.to}`}>
+              {t('dashboard.toReport')}
+            </Link>
+          </>
+        }
+      />
+      <PeriodFilterBar value={filter} onChange={setFilter} />
+      {q.isPending ? (
+        <Loading />
+      ) : q.error ? (
+        <ErrorMessage error={q.error} />
+      ) : !q.data.hasData ? (
+        <EmptyState title={t('dashboard.noData')}>{t('dashboard.noDataHint')}</EmptyState>
+      ) : (
+        <DashboardBody d={q.data} />
+      )}
+      {hasRole(user, 'coordinator') && <StaffingPanel from={filter.from} to={filter.to} />}
+    </>
+  );
+}
+
+function DashboardBody({ d }: { d: Dashboard }) {
+  const { t } = useTranslation();
+  const f = useNumbers();
+  const fmt = useFormat();
+  const multi = d.centres.length > 1;
+  const monthData = d.byMonth.map((m, i) => ({
+    label: f.month(m.month),
+    encounters: m.encounters,
+    reached: numeric(d.monthlyPeople.rowTotals[i]!),
+    newcomers: numeric(d.monthlyPeople.cells[i]![0]!),
+  }));
+  return (
+    <>
+      <section className="dash-figures" aria-label={t('dashboard.keyFigures')}>
+        <Figure label={t('dashboard.encounters')} value={f.n(d.encounters)} />
+        <Figure label={t('dashboard.hours')} value={f.n(d.hours)} />
+        <Figure
+          label={t('dashboard.reached')}
+          value={<Cell value={d.people.total} format={f.n} />}
+        />
+        <Figure
+          label={t('dashboard.newcomers')}
+          value={<Cell value={d.people.colTotals[0]!} format={f.n} />}
+        />
+        <Figure label={t('dashboard.hostShare')} value={f.pct(d.hostShare)} />
+        <Figure label={t('dashboard.anonymous')} value={f.n(d.anonymousNewcomers)} />
+      </section>
+
+      <section className="panel" aria-labelledby="dash-trend">
+        <h2 id="dash-trend">{t('dashboard.trend')}</h2>
+        <div className="dash-grid">
+          <ColumnChart
+            label={t('dashboard.encountersPerMonth')}
+            data={monthData}
+            series={[{ key: 'encounters', label: t('dashboard.encounters') }]}
+          />
+          <ColumnChart
+            label={t('dashboard.peoplePerMonth')}
+            data={monthData}
+            series={[
+              { key: 'reached', label: t('dashboard.reachedShort') },
+              { key: 'newcomers', label: t('dashboard.new') },
+            ]}
+          />
+        </div>
+        <div className="table-wrap">
+          <table className="table dash-table">
+            <caption className="sr-only">{t('dashboard.trend')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('dashboard.month')}</th>
+                <th scope="col" className="num">
+                  {t('dashboard.encounters')}
+                </th>
+                <th scope="col" className="num">
+                  {t('dashboard.hours')}
+                </th>
+                <th scope="col" className="num">
+                  {t('dashboard.new')}
+                </th>
+                <th scope="col" className="num">
+                  {t('dashboard.returning')}
+                </th>
+                <th scope="col" className="num">
+                  {t('dashboard.reachedShort')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.byMonth.map((m, i) => (
+                <tr key={m.month}>
+                  <td>{f.month(m.month)}</td>
+                  <td className="num" data-label={t('dashboard.encounters')}>
+                    {f.n(m.encounters)}
+                  </td>
+                  <td className="num" data-label={t('dashboard.hours')}>
+                    {f.n(m.hours)}
+                  </td>
+                  <td className="num" data-label={t('dashboard.new')}>
+                    <Cell value={d.monthlyPeople.cells[i]![0]!} format={f.n} />
+                  </td>
+                  <td className="num" data-label={t('dashboard.returning')}>
+                    <Cell value={d.monthlyPeople.cells[i]![1]!} format={f.n} />
+                  </td>
+                  <td className="num" data-label={t('dashboard.reachedShort')}>
+                    <Cell value={d.monthlyPeople.rowTotals[i]!} format={f.n} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className="panel" aria-labelledby="dash-people">
+        <h2 id="dash-people">{t('dashboard.reach')}</h2>
+        <p className="small muted">{t('dashboard.reachHint')}</p>
+        <div className="table-wrap">
+          <table className="table dash-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('dashboard.centre')}</th>
+                <th scope="col" className="num">
+                  {t('dashboard.new')}
+                </th>
+                <th scope="col" className="num">
+                  {t('dashboard.returning')}
+                </th>
+                <th scope="col" className="num">
+                  {t('dashboard.reachedShort')}
+                </th>
+                <th scope="col" className="num">
+                  {t('dashboard.encounters')}
+                </th>
+                <th scope="col" className="num">
+                  {t('dashboard.hours')}
+                </th>
+                <th scope="col" className="num">
+                  {t('dashboard.hostShareShort')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.centres.map((c, i) => (
+                <tr key={c.id}>
+                  <td>{c.name}</td>
+                  <td className="num" data-label={t('dashboard.new')}>
+                    <Cell value={d.people.cells[i]![0]!} format={f.n} />
+                  </td>
+                  <td className="num" data-label={t('dashboard.returning')}>
+                    <Cell value={d.people.cells[i]![1]!} format={f.n} />
+                  </td>
+                  <td className="num" data-label={t('dashboard.reachedShort')}>
+                    <Cell value={d.people.rowTotals[i]!} format={f.n} />
+                  </td>
+                  <td className="num" data-label={t('dashboard.encounters')}>
+                    {f.n(d.perCentre[i]!.encounters)}
+                  </td>
+                  <td className="num" data-label={t('dashboard.hours')}>
+                    {f.n(d.perCentre[i]!.hours)}
+                  </td>
+                  <td className="num" data-label={t('dashboard.hostShareShort')}>
+                    {f.pct(d.perCentre[i]!.hostShare)}
+                  </td>
+                </tr>
+              ))}
+              {multi && (
+                <tr className="dash-total">
+                  <td>{t('dashboard.total')}</td>
+                  <td className="num" data-label={t('dashboard.new')}>
+                    <Cell value={d.people.colTotals[0]!} format={f.n} />
+                  </td>
+                  <td className="num" data-label={t('dashboard.returning')}>
+                    <Cell value={d.people.colTotals[1]!} format={f.n} />
+                  </td>
+                  <td className="num" data-label={t('dashboard.reachedShort')}>
+                    <Cell value={d.people.total} format={f.n} />
+                  </td>
+                  <td className="num" data-label={t('dashboard.encounters')}>
+                    {f.n(d.encounters)}
+                  </td>
+                  <td className="num" data-label={t('dashboard.hours')}>
+                    {f.n(d.hours)}
+                  </td>
+                  <td className="num" data-label={t('dashboard.hostShareShort')}>
+                    {f.pct(d.hostShare)}
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section className="panel" aria-labelledby="dash-activities">
+        <h2 id="dash-activities">{t('dashboard.byActivity')}</h2>
+        <div className="dash-stack">
+          <BarList
+            label={t('dashboard.encounters')}
+            data={d.byActivity.map((a) => ({ label: activityLabel(t, a), value: a.encounters }))}
+          />
+          <div className="table-wrap">
+            <table className="table dash-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('dashboard.activity')}</th>
+                  <th scope="col" className="num">
+                    {t('dashboard.encounters')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('dashboard.hours')}
+                  </th>
+                  <th scope="col" className="num">
+                    {t('dashboard.mixed')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.byActivity.map((a) => (
+                  <tr key={a.name}>
+                    <td>{activityLabel(t, a)}</td>
+                    <td className="num" data-label={t('dashboard.encounters')}>
+                      {f.n(a.encounters)}
+                    </td>
+                    <td className="num" data-label={t('dashboard.hours')}>
+                      {f.n(a.hours)}
+                    </td>
+                    <td className="num" data-label={t('dashboard.mixed')}>
+                      {f.n(a.mixed)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </section>
+
+      <section className="panel" aria-labelledby="dash-host">
+        <h2 id="dash-host">{t('dashboard.hostContact')}</h2>
+        <p className="small muted">{t('dashboard.hostHint')}</p>
+        {multi && (
+          <BarList
+            label={t('dashboard.hostShare')}
+            unit="%"
+            max={100}
+            data={d.centres.map((c, i) => ({
+              label: c.code,
+              value: d.perCentre[i]!.hostShare ?? 0,
+            }))}
+          />
+        )}
+        <h3 className="dash-h3">
+          {t('dashboard.mixedPerPerson', { to: fmt.date(d.mixed.windowTo) })}
+        </h3>
+        <div className="table-wrap">
+          <table className="table dash-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('dashboard.centre')}</th>
+                {d.mixed.buckets.map((b) => (
+                  <th key={b} scope="col" className="num">
+                    {t('dashboard.times', { n: b })}
+                  </th>
+                ))}
+                <th scope="col" className="num">
+                  {t('dashboard.people')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {d.centres.map((c, i) => (
+                <tr key={c.id}>
+                  <td>{c.name}</td>
+                  {d.mixed.table.cells[i]!.map((v, j) => (
+                    <td
+                      key={j}
+                      className="num"
+                      data-label={t('dashboard.times', { n: d.mixed.buckets[j] })}
+                    >
+                      <Cell value={v} format={f.n} />
+                    </td>
+                  ))}
+                  <td className="num" data-label={t('dashboard.people')}>
+                    <Cell value={d.mixed.table.rowTotals[i]!} format={f.n} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <p className="small muted">{t('dashboard.suppressionNote')}</p>
+    </>
+  );
+}
+
+const numeric = (v: number | string) => (typeof v === 'number' ? v : null);
+
+function activityLabel(
+  t: (k: string, o?: Record<string, unknown>) => string,
+  a: { key: string | null; name: string },
+) {
+  return a.key ? t(`dashboard.activities.${a.key}`, { defaultValue: a.name }) : a.name;
+}
+
+function Figure({ label, value }: { label: string; value: React.ReactNode }) {
+  return (
+    <div className="dash-figure">
+      <span className="dash-figure-value">{value}</span>
+      <span className="dash-figure-label">{label}</span>
+    </div>
+  );
+}
+
+function StaffingPanel({ from, to }: { from: string; to: string }) {
+  const { t } = useTranslation();
+  const f = useNumbers();
+  const [totalFte, setTotalFte] = useState('2');
+  const q = useQuery(reportingQueries.staffing({ from, to, totalFte }));
+  const apply = useApplyNeeds();
+  return (
+    <section className="panel" aria-labelledby="dash-staffing">
+      <h2 id="dash-staffing">{t('dashboard.staffing.title')}</h2>
+      <p className="small muted">{t('dashboard.staffing.hint')}</p>
+      <label className="dash-inline" htmlFor="dash-total-fte">
+        <span>{t('dashboard.staffing.totalFte')}</span>
+        <select id="dash-total-fte" value={totalFte} onChange={(e) => setTotalFte(e.target.value)}>
+          {['1', '1.5', '2', '2.5', '3', '4'].map((v) => (
+            <option key={v} value={v}>
+              {f.n(Number(v))}
+            </option>
+          ))}
+        </select>
+      </label>
+      {q.isPending ? (
+        <Loading />
+      ) : q.error ? (
+        <ErrorMessage error={q.error} />
+      ) : (
+        <StaffingTable s={q.data} />
+      )}
+      <div className="dash-actions">
+        <button
+          type="button"
+          className="btn"
+          disabled={apply.isPending}
+          onClick={() => apply.mutate()}
+        >
+          {t('dashboard.staffing.apply')}
+        </button>
+        <Link to="/comparison">{t('dashboard.staffing.toComparison')}</Link>
+      </div>
+      {apply.isSuccess && <Notice tone="success">{t('dashboard.staffing.applied')}</Notice>}
+      {apply.error && <ErrorMessage error={apply.error} />}
+    </section>
+  );
+}
+
+function StaffingTable({ s }: { s: Staffing }) {
+  const { t } = useTranslation();
+  const f = useNumbers();
+  const fte = (v: string) => f.n(Number(v));
+  return (
+    <div className="table-wrap">
+      <table className="table dash-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.centre')}</th>
+            <th scope="col" className="num">
+              {t('dashboard.staffing.catchment')}
+            </th>
+            <th scope="col" className="num">
+              {t('dashboard.staffing.active')}
+            </th>
+            <th scope="col" className="num">
+              {t('dashboard.staffing.outOfView')}
+            </th>
+            <th scope="col" className="num">
+              {t('dashboard.encounters')}
+            </th>
+            {s.scenarios.map((sc) => (
+              <th key={sc.id} scope="col" className="num">
+                {sc.name}
+              </th>
+            ))}
+            <th scope="col" className="num">
+              {t('dashboard.staffing.byNeed')}
+            </th>
+            <th scope="col" className="num">
+              {t('dashboard.staffing.equal')}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {s.centres.map((c, i) => (
+            <tr key={c.id}>
+              <td>{c.name}</td>
+              <td className="num" data-label={t('dashboard.staffing.catchment')}>
+                <Cell value={s.catchment.cells[i]![0]!} format={f.n} />
+              </td>
+              <td className="num" data-label={t('dashboard.staffing.active')}>
+                <Cell value={s.active.cells[i]![0]!} format={f.n} />
+              </td>
+              <td className="num" data-label={t('dashboard.staffing.outOfView')}>
+                <Cell value={s.outOfView.cells[i]![0]!} format={f.n} />
+              </td>
+              <td className="num" data-label={t('dashboard.encounters')}>
+                {f.n(s.rows[i]!.encounters)}
+              </td>
+              {s.rows[i]!.fte.map((x, j) => (
+                <td key={x.scenarioId} className="num" data-label={s.scenarios[j]!.name}>
+                  {fte(x.fte)}
+                  {x.encountersPerFte !== null && (
+                    <div className="small muted">
+                      {t('dashboard.staffing.perFte', { n: f.n(Number(x.encountersPerFte)) })}
+                    </div>
+                  )}
+                </td>
+              ))}
+              <td className="num" data-label={t('dashboard.staffing.byNeed')}>
+                {s.split.byNeed ? fte(s.split.byNeed[i]!) : '–'}
+              </td>
+              <td className="num" data-label={t('dashboard.staffing.equal')}>
+                {s.split.equal ? fte(s.split.equal[i]!) : '–'}
+              </td>
+            </tr>
+          ))}
+          <tr className="dash-total">
+            <td>{t('dashboard.total')}</td>
+            <td className="num" data-label={t('dashboard.staffing.catchment')}>
+              <Cell value={s.catchment.total} format={f.n} />
+            </td>
+            <td className="num" data-label={t('dashboard.staffing.active')}>
+              <Cell value={s.active.total} format={f.n} />
+            </td>
+            <td className="num" data-label={t('dashboard.staffing.outOfView')}>
+              <Cell value={s.outOfView.total} format={f.n} />
+            </td>
+            <td className="num" data-label={t('dashboard.encounters')}>
+              {f.n(s.rows.reduce((a, r) => a + r.encounters, 0))}
+            </td>
+            {s.scenarios.map((sc) => (
+              <td key={sc.id} className="num" data-label={sc.name}>
+                {fte(sc.totalFte)}
+              </td>
+            ))}
+            <td className="num" data-label={t('dashboard.staffing.byNeed')}>
+              {fte(s.split.totalFte)}
+            </td>
+            <td className="num" data-label={t('dashboard.staffing.equal')}>
+              {fte(s.split.totalFte)}
+            </td>
+          </tr>
+        </tbody>
+      </table>
+      {!isShown(s.catchment.total) && (
+        <p className="small muted">{t('dashboard.suppressionNote')}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,203 @@
+import { Type, type Static } from 'typebox';
+import { IsoDate } from '../common/pagination.ts';
+import { FOLLOW_UP_OUTCOMES } from '../encounters/participant.schemas.ts';
+import { MIXED_BUCKETS } from './reporting.rules.ts';
+
+/** A count after suppression: the number, "suppressed" (< 5) or "secondary" (hidden so totals do not reveal a small cell). */
+export const ShownCellSchema = Type.Union([
+  Type.Integer({ minimum: 0 }),
+  Type.Literal('suppressed'),
+  Type.Literal('secondary'),
+]);
+
+export const SuppressedTableSchema = Type.Object({
+  cells: Type.Array(Type.Array(ShownCellSchema)),
+  rowTotals: Type.Array(ShownCellSchema),
+  colTotals: Type.Array(ShownCellSchema),
+  total: ShownCellSchema,
+});
+
+export const ReportQuerySchema = Type.Object({
+  from: Type.Optional(IsoDate),
+  to: Type.Optional(IsoDate),
+  centreId: Type.Optional(Type.Integer({ minimum: 1 })),
+});
+export type ReportQuery = Static<typeof ReportQuerySchema>;
+
+const CentreBrief = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() });
+
+/** Columns of the people tables: first contact ever in the period, or seen before. */
+export const PEOPLE_COLUMNS = ['new', 'returning'] as const;
+
+export const DashboardSchema = Type.Object({
+  from: IsoDate,
+  to: IsoDate,
+  centreId: Type.Union([Type.Integer(), Type.Null()]),
+  /** The centres in scope; rows of every per-centre table, in this order. */
+  centres: Type.Array(CentreBrief),
+  /** False when no encounter falls in the period: the UI shows "no data", not zeros. */
+  hasData: Type.Boolean(),
+  encounters: Type.Integer(),
+  hours: Type.Number(),
+  /** Sum of anonymous newcomer headcounts (visits, not people). */
+  anonymousNewcomers: Type.Integer(),
+  /** Encounters with at least one host-society resident present. */
+  mixedEncounters: Type.Integer(),
+  hostShare: Type.Union([Type.Number(), Type.Null()]),
+  /** Named newcomers per centre × [new, returning]; row totals = distinct people reached. */
+  people: SuppressedTableSchema,
+  byActivity: Type.Array(
+    Type.Object({
+      key: Type.Union([Type.String(), Type.Null()]),
+      name: Type.String(),
+      encounters: Type.Integer(),
+      hours: Type.Number(),
+      mixed: Type.Integer(),
+    }),
+  ),
+  months: Type.Array(Type.String({ description: 'YYYY-MM' })),
+  byMonth: Type.Array(
+    Type.Object({
+      month: Type.String(),
+      encounters: Type.Integer(),
+      hours: Type.Number(),
+      mixed: Type.Integer(),
+    }),
+  ),
+  /** Named newcomers per month × [new, returning]; row totals = distinct people that month. */
+  monthlyPeople: SuppressedTableSchema,
+  perCentre: Type.Array(
+    Type.Object({
+      centreId: Type.Integer(),
+      encounters: Type.Integer(),
+      hours: Type.Number(),
+      mixedEncounters: Type.Integer(),
+      hostShare: Type.Union([Type.Number(), Type.Null()]),
+    }),
+  ),
+  /** Newcomers seen in the 90 days before the period's end, by mixed encounters in those days. */
+  mixed: Type.Object({
+    windowFrom: IsoDate,
+    windowTo: IsoDate,
+    buckets: Type.Array(Type.Enum(MIXED_BUCKETS)),
+    table: SuppressedTableSchema,
+  }),
+});
+export type Dashboard = Static<typeof DashboardSchema>;
+
+export const OutOfViewQuerySchema = Type.Object({
+  centreId: Type.Optional(Type.Integer({ minimum: 1 })),
+});
+export type OutOfViewQuery = Static<typeof OutOfViewQuerySchema>;
+
+export const OutOfViewItemSchema = Type.Object({
+  participantId: Type.Integer(),
+  code: Type.String(),
+  alias: Type.Union([Type.String(), Type.Null()]),
+  centreId: Type.Integer(),
+  centreCode: Type.String(),
+  movedInAt: IsoDate,
+  lastContactOn: Type.Union([IsoDate, Type.Null()]),
+  /** Days since the last contact, or since the move when never seen after it. */
+  daysSinceContact: Type.Integer(),
+  /** Whether an outreach task can be created by name now; otherwise `blockedReason`. */
+  canCreateTask: Type.Boolean(),
+  blockedReason: Type.Union([
+    Type.Literal('no_consent'),
+    Type.Literal('open_task'),
+    Type.Literal('not_allowed'),
+    Type.Null(),
+  ]),
+  openTask: Type.Union([
+    Type.Object({
+      id: Type.Integer(),
+      assigneeId: Type.Integer(),
+      assigneeName: Type.String(),
+      dueOn: IsoDate,
+      attempts: Type.Integer(),
+    }),
+    Type.Null(),
+  ]),
+});
+export type OutOfViewItem = Static<typeof OutOfViewItemSchema>;
+
+export const OutOfViewSchema = Type.Object({
+  today: IsoDate,
+  movedWithinMonths: Type.Integer(),
+  notSeenWeeks: Type.Integer(),
+  items: Type.Array(OutOfViewItemSchema),
+});
+export type OutOfView = Static<typeof OutOfViewSchema>;
+
+/** Outcomes of closed outreach tasks, in column order. */
+export const OUTREACH_OUTCOMES = FOLLOW_UP_OUTCOMES;
+
+export const OutreachSchema = Type.Object({
+  from: IsoDate,
+  to: IsoDate,
+  centres: Type.Array(CentreBrief),
+  /** Out of view today, per centre (one column). */
+  flagged: SuppressedTableSchema,
+  /** Outreach tasks with at least one attempt in the period, per centre (one column). */
+  contacted: SuppressedTableSchema,
+  /** Tasks closed in the period per centre × outcome; row totals = closed tasks. */
+  closed: SuppressedTableSchema,
+  outcomes: Type.Array(Type.Enum(FOLLOW_UP_OUTCOMES)),
+  /** Re-engaged ÷ closed, percent per centre and overall; null when hidden or nothing closed. */
+  rate: Type.Array(Type.Union([Type.Number(), Type.Null()])),
+  totalRate: Type.Union([Type.Number(), Type.Null()]),
+  hasData: Type.Boolean(),
+});
+export type Outreach = Static<typeof OutreachSchema>;
+
+export const StaffingQuerySchema = Type.Object({
+  from: Type.Optional(IsoDate),
+  to: Type.Optional(IsoDate),
+  totalFte: Type.Optional(
+    Type.String({ pattern: '^\\d{1,2}(\\.\\d{1,3})?$', description: 'FTE to split, e.g. 2.0' }),
+  ),
+});
+export type StaffingQuery = Static<typeof StaffingQuerySchema>;
+
+export const StaffingSchema = Type.Object({
+  from: IsoDate,
+  to: IsoDate,
+  centres: Type.Array(CentreBrief),
+  scenarios: Type.Array(
+    Type.Object({ id: Type.Integer(), name: Type.String(), totalFte: Type.String() }),
+  ),
+  /** Newcomers who moved into their own flat in the catchment within N months (one column). */
+  catchment: SuppressedTableSchema,
+  /** Distinct named participants seen in the period (one column). */
+  active: SuppressedTableSchema,
+  outOfView: SuppressedTableSchema,
+  rows: Type.Array(
+    Type.Object({
+      centreId: Type.Integer(),
+      encounters: Type.Integer(),
+      fte: Type.Array(
+        Type.Object({
+          scenarioId: Type.Integer(),
+          fte: Type.String(),
+          encountersPerFte: Type.Union([Type.String(), Type.Null()]),
+          newcomersPerFte: Type.Union([Type.String(), Type.Null()]),
+        }),
+      ),
+    }),
+  ),
+  /** The Greens' rule from real data (need = catchment) beside the motion's equal split. */
+  split: Type.Object({
+    totalFte: Type.String(),
+    stepFte: Type.String(),
+    byNeed: Type.Union([Type.Array(Type.String()), Type.Null()]),
+    equal: Type.Union([Type.Array(Type.String()), Type.Null()]),
+  }),
+});
+export type Staffing = Static<typeof StaffingSchema>;
+
+/** "Use figures from the data": which computed figure becomes the need of the split. */
+export const ApplyNeedsBodySchema = Type.Object(
+  { source: Type.Literal('catchment', { description: 'Newcomers in the catchment' }) },
+  { additionalProperties: false },
+);
+export type ApplyNeedsBody = Static<typeof ApplyNeedsBodySchema>;
