@@ -100,7 +100,7 @@ const quantile = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 };
 
-async function timeGet(base: string, cookie: string, path: string) {
+async function timeGet(base: string, cookie: string, path: string, samples = SAMPLES) {
   const run = async () => {
     const t0 = performance.now();
     const res = await fetch(`${base}${path}`, { headers: { cookie } });
@@ -110,7 +110,7 @@ async function timeGet(base: string, cookie: string, path: string) {
   };
   for (let i = 0; i < 3; i++) await run();
   const ms: number[] = [];
-  for (let i = 0; i < SAMPLES; i++) ms.push(await run());
+  for (let i = 0; i < samples; i++) ms.push(await run());
   return { p50: quantile(ms, 0.5), p95: quantile(ms, 0.95) };
 }
 
@@ -187,7 +187,12 @@ async function main() {
     const base = `http://127.0.0.1:${port}`;
     const { cookie } = await signIn(base, db.coordinatorEmail);
     for (const r of READ_PATHS) {
-      (reads[r.name] ??= {})[db === small ? '100k' : '1M'] = await timeGet(base, cookie, r.path());
+      (reads[r.name] ??= {})[db === small ? '100k' : '1M'] = await timeGet(
+        base,
+        cookie,
+        r.path(),
+        Math.min(SAMPLES, r.samples ?? SAMPLES),
+      );
     }
     await stop(server);
   }

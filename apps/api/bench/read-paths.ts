@@ -7,11 +7,38 @@ export interface ReadPath {
   path: () => string;
   /** p95 goal at 1M encounters (issue 7), where one is set. */
   goalMs?: number;
+  /** Fewer samples for rate-limited exports (20 per user and minute). */
+  samples?: number;
 }
 
 const today = () => localNow().date;
 
+const quarter = () => {
+  const to = today();
+  return `from=${addDays(to, -91)}&to=${to}`;
+};
+
 export const READ_PATHS: ReadPath[] = [
+  {
+    name: 'Dashboard, all centres, last 12 months',
+    path: () => '/api/reporting/dashboard',
+    goalMs: 100,
+  },
+  {
+    name: 'Dashboard, one centre, last quarter',
+    path: () => `/api/reporting/dashboard?centreId=1&${quarter()}`,
+    goalMs: 100,
+  },
+  {
+    name: 'Out-of-view list, all centres',
+    path: () => '/api/reporting/out-of-view',
+    goalMs: 100,
+  },
+  {
+    name: 'Council report PDF, all centres, last quarter',
+    path: () => `/api/reporting/report.pdf?${quarter()}`,
+    samples: 12,
+  },
   {
     name: 'Encounter list, all centres, newest 25',
     path: () => '/api/encounters?limit=25',
