@@ -38,6 +38,9 @@ export const participants = sqliteTable(
     householdSize: integer('household_size'),
     district: text('district').notNull().default(''),
     movedInAt: text('moved_in_at'),
+    /** First and last named attendance, kept by triggers (migration 0006) for the reports. */
+    firstAttendedOn: text('first_attended_on'),
+    lastAttendedOn: text('last_attended_on'),
     contactPreference: text('contact_preference', {
       enum: ['phone', 'sms', 'messenger', 'in_person', 'letter', 'none'],
     })
@@ -145,7 +148,15 @@ export const encounters = sqliteTable(
   },
   (t) => [
     uniqueIndex('encounters_idempotency_idx').on(t.centreId, t.clientRequestId),
-    index('encounters_centre_date_idx').on(t.centreId, t.date),
+    // Covers the report aggregates (counts, minutes, headcounts by activity) without row lookups.
+    index('encounters_centre_date_idx').on(
+      t.centreId,
+      t.date,
+      t.activityId,
+      t.durationMinutes,
+      t.newcomers,
+      t.host,
+    ),
   ],
 );
 

@@ -35,8 +35,8 @@ export const validFollowUpConsentSql = (participantIdRef: 'participants.id', tod
     and c.purpose = 'follow_up_contact' and c.given_on <= ${today} and c.expires_on > ${today}
     and (c.withdrawn_on is null or c.withdrawn_on > ${today}))`;
 
-const lastSeenSql = sql<string | null>`(select max(e.date) from ${encounterAttendees} a
-  join ${encounters} e on e.id = a.encounter_id where a.participant_id = participants.id)`;
+/** Last named attendance, kept by triggers on encounter_attendees (migration 0006). */
+const lastSeenSql = sql<string | null>`${participants.lastAttendedOn}`;
 
 const summaryColumns = (today: string) => ({
   id: participants.id,
@@ -112,16 +112,12 @@ export function findSummaries(db: Db, ids: number[], today: string) {
     .map(toSummary);
 }
 
-export function lastSeenOn(db: Db, id: number) {
-  return (
-    db
-      .select({ d: sql<string | null>`max(${encounters.date})` })
-      .from(encounterAttendees)
-      .innerJoin(encounters, eq(encounters.id, encounterAttendees.encounterId))
-      .where(eq(encounterAttendees.participantId, id))
-      .get()?.d ?? null
-  );
-}
+export const lastSeenOn = (db: Db, id: number) =>
+  db
+    .select({ d: participants.lastAttendedOn })
+    .from(participants)
+    .where(eq(participants.id, id))
+    .get()?.d ?? null;
 
 export function findDuplicates(
   db: Db,

@@ -42,11 +42,15 @@ export const encountersByActivity = (db: Db, centreIds: readonly number[], p: Pe
     minutes: number;
     mixed: number;
   }>(sql`
-    select a.key as key, a.name as name, count(*) as encounters,
-           sum(e.duration_minutes) as minutes, sum(e.host > 0) as mixed
-    from encounters e join activities a on a.id = e.activity_id
-    where e.centre_id in (${ids(centreIds)}) and e.date >= ${p.from} and e.date <= ${p.to}
-    group by a.id order by encounters desc, a.id`);
+    select a.key as key, a.name as name, x.encounters, x.minutes, x.mixed
+    from (
+      select activity_id, count(*) as encounters, sum(duration_minutes) as minutes,
+             sum(host > 0) as mixed
+      from encounters
+      where centre_id in (${ids(centreIds)}) and date >= ${p.from} and date <= ${p.to}
+      group by activity_id
+    ) x join activities a on a.id = x.activity_id
+    order by x.encounters desc, a.id`);
 
 export const encountersByMonth = (db: Db, centreIds: readonly number[], p: Period) =>
   db.all<{ month: string; encounters: number; minutes: number; mixed: number }>(sql`
@@ -57,39 +61,60 @@ export const encountersByMonth = (db: Db, centreIds: readonly number[], p: Perio
     group by month order by month`);
 
 /**
- * Named newcomers seen in the period: one row per (centre, month, person) with the person's
- * first attendance ever. "New" means that first attendance lies in the period.
+ * Named newcomers seen in the period: one row per (centre, month, person), with the person's
+ * first attendance ever (`participants.first_attended_on`, kept by triggers). "New" means that
+ * first attendance lies in the period.
  */
-const seenWithFirst = (centreIds: readonly number[], p: Period) => sql`
+const seen = (centreIds: readonly number[], p: Period) => sql`
   with seen as (
     select e.centre_id as centreId, substr(e.date, 1, 7) as month, ea.participant_id as pid
     from encounters e join encounter_attendees ea on ea.encounter_id = e.id
     where e.centre_id in (${ids(centreIds)}) and e.date >= ${p.from} and e.date <= ${p.to}
     group by e.centre_id, month, ea.participant_id
-  ),
-  firsts as (
-    select ea.participant_id as pid, min(e.date) as first
-    from encounter_attendees ea join encounters e on e.id = ea.encounter_id
-    where ea.participant_id in (select pid from seen)
-    group by ea.participant_id
   )`;
+
+export interface PeopleRow {
+  key: string;
+  reached: number;
+  newcomers: number;
+}
+
+/**
+ * People reached and new people per centre and per month in one pass over the period's
+ * attendance (the `seen` rows are materialised once and grouped twice).
+ */
+export function peopleByCentreAndMonth(db: Db, centreIds: readonly number[], p: Period) {
+  const rows = db.all<PeopleRow & { kind: 'centre' | 'month' }>(sql`
+    ${seen(centreIds, p)}, joined as materialized (
+      select s.centreId, s.month, s.pid, f.first_attended_on as first
+      from seen s join participants f on f.id = s.pid
+    )
+    select 'centre' as kind, cast(centreId as text) as key, count(distinct pid) as reached,
+           count(distinct case when first >= ${p.from} then pid end) as newcomers
+    from joined group by centreId
+    union all
+    select 'month' as kind, month as key, count(distinct pid) as reached,
+           count(distinct case when first >= ${p.from} and substr(first, 1, 7) = month
+                               then pid end) as newcomers
+    from joined group by month
+    order by kind, key`);
+  return {
+    byCentre: rows
+      .filter((r) => r.kind === 'centre')
+      .map((r) => ({ centreId: Number(r.key), reached: r.reached, newcomers: r.newcomers })),
+    byMonth: rows
+      .filter((r) => r.kind === 'month')
+      .map((r) => ({ month: r.key, reached: r.reached, newcomers: r.newcomers })),
+  };
+}
 
 export const peopleByCentre = (db: Db, centreIds: readonly number[], p: Period) =>
   db.all<{ centreId: number; reached: number; newcomers: number }>(sql`
-    ${seenWithFirst(centreIds, p)}
+    ${seen(centreIds, p)}
     select s.centreId as centreId, count(distinct s.pid) as reached,
-           count(distinct case when f.first >= ${p.from} then s.pid end) as newcomers
-    from seen s join firsts f on f.pid = s.pid
+           count(distinct case when f.first_attended_on >= ${p.from} then s.pid end) as newcomers
+    from seen s join participants f on f.id = s.pid
     group by s.centreId`);
-
-export const peopleByMonth = (db: Db, centreIds: readonly number[], p: Period) =>
-  db.all<{ month: string; reached: number; newcomers: number }>(sql`
-    ${seenWithFirst(centreIds, p)}
-    select s.month as month, count(distinct s.pid) as reached,
-           count(distinct case when f.first >= ${p.from} and substr(f.first, 1, 7) = s.month
-                               then s.pid end) as newcomers
-    from seen s join firsts f on f.pid = s.pid
-    group by s.month order by s.month`);
 
 /** Per centre and number of mixed encounters attended in the window: how many people. */
 export const mixedPerPerson = (db: Db, centreIds: readonly number[], p: Period) =>
@@ -128,9 +153,7 @@ export function outOfView(
       select p.id as participantId, p.code as code, p.alias as alias, p.centre_id as centreId,
              c.code as centreCode, p.moved_in_at as movedInAt,
              nullif(max(
-               coalesce((select max(e.date) from encounter_attendees ea
-                         join encounters e on e.id = ea.encounter_id
-                         where ea.participant_id = p.id), ''),
+               coalesce(p.last_attended_on, ''),
                coalesce((select max(a.attempted_on) from follow_ups f
                          join follow_up_attempts a on a.follow_up_id = f.id
                          where f.participant_id = p.id and a.outcome in ('reached', 're_engaged')), '')

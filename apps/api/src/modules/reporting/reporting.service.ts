@@ -100,7 +100,7 @@ export function getDashboard(ctx: ServiceContext, q: ReportQuery): Dashboard {
   const encounters = sum('encounters');
   const mixedEncounters = sum('mixed');
 
-  const people = repo.peopleByCentre(ctx.db, cids, period);
+  const { byCentre: people, byMonth: monthly } = repo.peopleByCentreAndMonth(ctx.db, cids, period);
   const peopleTable = suppressSmallCells(
     centres.map((c) => {
       const p = people.find((x) => x.centreId === c.id);
@@ -110,7 +110,6 @@ export function getDashboard(ctx: ServiceContext, q: ReportQuery): Dashboard {
 
   const months = monthsOf(period.from, period.to);
   const byMonthRows = repo.encountersByMonth(ctx.db, cids, period);
-  const monthly = repo.peopleByMonth(ctx.db, cids, period);
   const monthlyPeople = suppressSmallCells(
     months.map((m) => {
       const p = monthly.find((x) => x.month === m);
