@@ -59,12 +59,23 @@ export function explainHeavyQueries(path: string) {
   const since = addDays(today(), -90);
   const queries: [string, string][] = [
     [
-      'Encounters of a centre in a period',
-      `select count(*), sum(duration_minutes) from encounters where centre_id = 1 and date >= '${since}'`,
+      'Report totals per centre in a period (covering index)',
+      `select centre_id, count(*), sum(duration_minutes), sum(newcomers), sum(host > 0) from encounters
+       where centre_id in (1, 2, 3) and date >= '${since}' and date <= '${today()}' group by centre_id`,
     ],
     [
-      'Last named contact per participant',
-      `select a.participant_id, max(e.date) from encounter_attendees a join encounters e on e.id = a.encounter_id group by a.participant_id`,
+      'People reached and new people (one pass, first attendance from the participant row)',
+      `with seen as (select e.centre_id as c, substr(e.date, 1, 7) as m, ea.participant_id as pid
+         from encounters e join encounter_attendees ea on ea.encounter_id = e.id
+         where e.centre_id in (1, 2, 3) and e.date >= '${since}' and e.date <= '${today()}'
+         group by e.centre_id, m, ea.participant_id)
+       select s.c, count(distinct s.pid), count(distinct case when p.first_attended_on >= '${since}' then s.pid end)
+       from seen s join participants p on p.id = s.pid group by s.c`,
+    ],
+    [
+      'Out of view (last attendance from the participant row)',
+      `select p.id from participants p where p.centre_id in (1, 2, 3) and p.moved_in_at >= '${addDays(today(), -365)}'
+       and coalesce(p.last_attended_on, '') < '${addDays(today(), -42)}'`,
     ],
   ];
   const out = queries.map(([name, sql]) => ({

@@ -148,6 +148,8 @@ export const encounters = sqliteTable(
   },
   (t) => [
     uniqueIndex('encounters_idempotency_idx').on(t.centreId, t.clientRequestId),
+    // The newest-first encounter list across all centres (coordinators) reads this backwards.
+    index('encounters_date_idx').on(t.date, t.startTime),
     // Covers the report aggregates (counts, minutes, headcounts by activity) without row lookups.
     index('encounters_centre_date_idx').on(
       t.centreId,

@@ -1,0 +1,1 @@
+CREATE INDEX `encounters_date_idx` ON `encounters` (`date`,`start_time`);
