@@ -25,6 +25,23 @@ export function errors(...statuses: number[]) {
   return out;
 }
 
+const FILE_TYPES = {
+  'application/pdf': 'PDF document',
+  'text/csv': 'CSV file (semicolons, UTF-8 with BOM)',
+  'text/markdown': 'Markdown document',
+} as const;
+
+/** The 200 response of a file download, as the OpenAPI document shows it. */
+export function fileResponse(type: keyof typeof FILE_TYPES) {
+  const format = type === 'application/pdf' ? { format: 'binary' } : {};
+  return {
+    200: {
+      description: FILE_TYPES[type],
+      content: { [type]: { schema: Type.Unsafe<Buffer | string>({ type: 'string', ...format }) } },
+    },
+  };
+}
+
 /** Build the service context for a signed-in request (routes run `authenticate` first). */
 export function ctx(request: FastifyRequest): ServiceContext {
   if (!request.actor) throw new DomainError('UNAUTHENTICATED', 'Please sign in', 401);

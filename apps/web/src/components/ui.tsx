@@ -165,3 +165,46 @@ export function Badge({
 }) {
   return <span className={`badge badge-${tone}`}>{children}</span>;
 }
+
+/** Previous/next paging for server-paginated lists; hidden when everything fits on one page. */
+export function Pager({
+  offset,
+  pageSize,
+  total,
+  onChange,
+}: {
+  offset: number;
+  pageSize: number;
+  total: number;
+  onChange: (offset: number) => void;
+}) {
+  const { t } = useTranslation();
+  if (total <= pageSize) return null;
+  return (
+    <nav className="pager" aria-label={t('common.pagination')}>
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={offset === 0}
+        onClick={() => onChange(Math.max(0, offset - pageSize))}
+      >
+        {t('common.previous')}
+      </button>
+      <span>
+        {t('common.range', {
+          from: offset + 1,
+          to: Math.min(offset + pageSize, total),
+          total,
+        })}
+      </span>
+      <button
+        type="button"
+        className="btn btn-small"
+        disabled={offset + pageSize >= total}
+        onClick={() => onChange(offset + pageSize)}
+      >
+        {t('common.next')}
+      </button>
+    </nav>
+  );
+}

@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import {
   AuditEntrySchema,
   AuditQuerySchema,
@@ -7,7 +6,7 @@ import {
   ReadVolumeQuerySchema,
   ReadVolumeSchema,
 } from '@begegnung/domain';
-import { ctx, errors } from '../../lib/http.ts';
+import { ctx, errors, fileResponse } from '../../lib/http.ts';
 import { auditCsv, listAudit, readVolume } from './audit.service.ts';
 
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -35,7 +34,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: AuditQuerySchema,
         produces: ['text/csv'],
         response: {
-          200: { description: 'CSV file', content: { 'text/csv': { schema: Type.String() } } },
+          ...fileResponse('text/csv'),
           ...errors(400, 401, 403),
         },
       },

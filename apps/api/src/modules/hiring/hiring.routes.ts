@@ -34,7 +34,7 @@ import {
   VacancyStatusBodySchema,
   VacancySummarySchema,
 } from '@begegnung/domain';
-import { ctx, errors } from '../../lib/http.ts';
+import { ctx, errors, fileResponse } from '../../lib/http.ts';
 import * as vacancies from './vacancies.service.ts';
 import * as applications from './applications.service.ts';
 import * as scorecards from './scorecards.service.ts';
@@ -310,10 +310,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: HiringParamsSchema,
         produces: ['application/pdf'],
         response: {
-          200: {
-            description: 'PDF file',
-            content: { 'application/pdf': { schema: Type.String({ format: 'binary' }) } },
-          },
+          ...fileResponse('application/pdf'),
           ...errors(400, 401, 403, 404),
         },
       },
@@ -323,7 +320,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${encodeURIComponent(doc.filename)}"`)
-        .send(doc.data as never);
+        .send(doc.data);
     },
   );
   app.put(
@@ -457,10 +454,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: IdParamsSchema,
         produces: ['application/pdf'],
         response: {
-          200: {
-            description: 'PDF file',
-            content: { 'application/pdf': { schema: Type.String({ format: 'binary' }) } },
-          },
+          ...fileResponse('application/pdf'),
           ...errors(400, 401, 403, 404),
         },
       },
@@ -470,7 +464,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${filename}"`)
-        .send(pdf as never);
+        .send(pdf);
     },
   );
   app.get(
@@ -482,10 +476,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: IdParamsSchema,
         produces: ['text/markdown'],
         response: {
-          200: {
-            description: 'Markdown file',
-            content: { 'text/markdown': { schema: Type.String() } },
-          },
+          ...fileResponse('text/markdown'),
           ...errors(400, 401, 403, 404),
         },
       },

@@ -16,7 +16,7 @@ import {
   RetentionRunSchema,
   SubjectExportSchema,
 } from '@begegnung/domain';
-import { ctx, errors } from '../../lib/http.ts';
+import { ctx, errors, fileResponse } from '../../lib/http.ts';
 import * as service from './privacy.service.ts';
 
 /** Data-protection tools: subject access, erasure, retention, record of processing. */
@@ -54,14 +54,7 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: ParticipantCodeParamsSchema,
         produces: ['application/pdf'],
         response: {
-          200: {
-            description: 'PDF document',
-            content: {
-              'application/pdf': {
-                schema: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }),
-              },
-            },
-          },
+          ...fileResponse('application/pdf'),
           ...errors(400, 401, 403, 404),
         },
       },
@@ -175,14 +168,7 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         params: IdParamsSchema,
         produces: ['application/pdf'],
         response: {
-          200: {
-            description: 'PDF document',
-            content: {
-              'application/pdf': {
-                schema: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }),
-              },
-            },
-          },
+          ...fileResponse('application/pdf'),
           ...errors(400, 401, 403, 404),
         },
       },

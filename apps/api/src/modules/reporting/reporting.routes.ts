@@ -11,7 +11,7 @@ import {
   StaffingQuerySchema,
   StaffingSchema,
 } from '@begegnung/domain';
-import { ctx, errors } from '../../lib/http.ts';
+import { ctx, errors, fileResponse } from '../../lib/http.ts';
 import * as service from './reporting.service.ts';
 import * as report from './report.service.ts';
 
@@ -105,10 +105,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: ReportQuerySchema,
         produces: ['application/pdf'],
         response: {
-          200: {
-            description: 'PDF file',
-            content: { 'application/pdf': { schema: Type.String({ format: 'binary' }) } },
-          },
+          ...fileResponse('application/pdf'),
           ...errors(400, 401, 403),
         },
       },
@@ -132,10 +129,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: ReportQuerySchema,
         produces: ['text/csv'],
         response: {
-          200: {
-            description: 'CSV file',
-            content: { 'text/csv': { schema: Type.String() } },
-          },
+          ...fileResponse('text/csv'),
           ...errors(400, 401, 403),
         },
       },

@@ -16,7 +16,7 @@ import {
   UpdateCostAssumptionBodySchema,
   UpdateScenarioBodySchema,
 } from '@begegnung/domain';
-import { ctx, errors } from '../../lib/http.ts';
+import { ctx, errors, fileResponse } from '../../lib/http.ts';
 import * as scenarios from './scenarios.service.ts';
 import * as comparison from './comparison.service.ts';
 import * as costs from './costs.service.ts';
@@ -137,10 +137,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: ComparisonQuerySchema,
         produces: ['text/csv'],
         response: {
-          200: {
-            description: 'CSV file',
-            content: { 'text/csv': { schema: Type.String() } },
-          },
+          ...fileResponse('text/csv'),
           ...errors(400, 401, 403),
         },
       },

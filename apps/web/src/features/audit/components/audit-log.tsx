@@ -2,7 +2,14 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { AUDIT_ACTIONS } from '@begegnung/domain';
-import { Badge, EmptyState, ErrorMessage, Loading, PageHeader } from '../../../components/ui.tsx';
+import {
+  Badge,
+  EmptyState,
+  ErrorMessage,
+  Loading,
+  PageHeader,
+  Pager,
+} from '../../../components/ui.tsx';
 import { auditCsvUrl, auditQueries, type AuditFilter } from '../api/audit-queries.ts';
 
 const PAGE = 50;
@@ -154,33 +161,12 @@ export function AuditLog() {
           </table>
         </div>
       )}
-      {total > PAGE && (
-        <nav className="pager" aria-label={t('common.pagination')}>
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={filter.offset === 0}
-            onClick={() => setFilter((f) => ({ ...f, offset: Math.max(0, f.offset - PAGE) }))}
-          >
-            {t('common.previous')}
-          </button>
-          <span>
-            {t('common.range', {
-              from: filter.offset + 1,
-              to: Math.min(filter.offset + PAGE, total),
-              total,
-            })}
-          </span>
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={filter.offset + PAGE >= total}
-            onClick={() => setFilter((f) => ({ ...f, offset: f.offset + PAGE }))}
-          >
-            {t('common.next')}
-          </button>
-        </nav>
-      )}
+      <Pager
+        offset={filter.offset}
+        pageSize={PAGE}
+        total={total}
+        onChange={(offset) => setFilter((f) => ({ ...f, offset }))}
+      />
     </>
   );
 }

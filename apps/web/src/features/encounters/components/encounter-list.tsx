@@ -15,6 +15,7 @@ import {
   Loading,
   Notice,
   PageHeader,
+  Pager,
 } from '../../../components/ui.tsx';
 import {
   activityQueries,
@@ -125,29 +126,7 @@ export function EncounterList() {
           </table>
         </div>
       )}
-      {total > PAGE && (
-        <nav className="pager" aria-label={t('common.pagination')}>
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={offset === 0}
-            onClick={() => setOffset(Math.max(0, offset - PAGE))}
-          >
-            {t('common.previous')}
-          </button>
-          <span>
-            {t('common.range', { from: offset + 1, to: Math.min(offset + PAGE, total), total })}
-          </span>
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={offset + PAGE >= total}
-            onClick={() => setOffset(offset + PAGE)}
-          >
-            {t('common.next')}
-          </button>
-        </nav>
-      )}
+      <Pager offset={offset} pageSize={PAGE} total={total} onChange={setOffset} />
     </>
   );
 }

@@ -4,7 +4,14 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '@begegnung/domain';
 import { centreQueries } from '../../../lib/reference-data.ts';
-import { Badge, EmptyState, ErrorMessage, Loading, PageHeader } from '../../../components/ui.tsx';
+import {
+  Badge,
+  EmptyState,
+  ErrorMessage,
+  Loading,
+  PageHeader,
+  Pager,
+} from '../../../components/ui.tsx';
 import { userQueries } from '../api/user-queries.ts';
 
 const PAGE = 25;
@@ -105,29 +112,7 @@ export function UserList() {
           </table>
         </div>
       )}
-      {total > PAGE && (
-        <nav className="pager" aria-label={t('common.pagination')}>
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={offset === 0}
-            onClick={() => setOffset(Math.max(0, offset - PAGE))}
-          >
-            {t('common.previous')}
-          </button>
-          <span>
-            {t('common.range', { from: offset + 1, to: Math.min(offset + PAGE, total), total })}
-          </span>
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={offset + PAGE >= total}
-            onClick={() => setOffset(offset + PAGE)}
-          >
-            {t('common.next')}
-          </button>
-        </nav>
-      )}
+      <Pager offset={offset} pageSize={PAGE} total={total} onChange={setOffset} />
     </>
   );
 }
