@@ -251,6 +251,14 @@ describe('record of processing (Art. 30)', () => {
     expect(participants.fields).toContain('alias');
     expect(participants.retention).toEqual({ kind: 'months_after_last_contact', months: 24 });
     expect(participants.rows).toBe(one<{ n: number }>('select count(*) as n from participants').n);
+    const applicants = res.json().activities.find((a: { key: string }) => a.key === 'applicants');
+    expect(applicants.retention).toEqual({ kind: 'months_after_rejection', months: 6 });
+    expect(applicants.fields).not.toContain('migration_background');
+    const disclosure = res
+      .json()
+      .activities.find((a: { key: string }) => a.key === 'self_disclosures');
+    expect(disclosure).toMatchObject({ legalBasis: 'art9_2a', rolesWithAccess: ['admin'] });
+    expect(disclosure.fields).toContain('migration_background');
     for (const word of res.json().excludedCategories)
       expect(participants.fields.join(' ')).not.toMatch(new RegExp(word, 'i'));
   });

@@ -12,7 +12,12 @@ import { audit, requireRole } from '../audit/audit.service.ts';
 import { readSettings } from '../settings/settings.repository.ts';
 import { applyRetention, dueParticipants } from '../../ops/retention.ts';
 import {
+  applicantSelfDisclosures,
+  applicationDocuments,
+  applications,
   auditLog,
+  scorecards,
+  screeningResults,
   consents,
   encounterAttendees,
   encounters,
@@ -134,6 +139,27 @@ export function recordsOfProcessing(ctx: ServiceContext): RecordsOfProcessing {
         rolesWithAccess: CENTRE_ROLES,
         retention: { kind: 'with_participant', months: s.participantRetentionMonths },
         rows: repo.rowCount(db, followUps),
+      },
+      {
+        key: 'applicants',
+        legalBasis: 'art6_1b',
+        fields: [
+          ...repo.columnsOf(applications),
+          ...repo.columnsOf(applicationDocuments),
+          ...repo.columnsOf(screeningResults),
+          ...repo.columnsOf(scorecards),
+        ],
+        rolesWithAccess: ['admin', 'panel_member', 'oversight'],
+        retention: { kind: 'months_after_rejection', months: s.applicantRetentionMonths },
+        rows: repo.rowCount(db, applications),
+      },
+      {
+        key: 'self_disclosures',
+        legalBasis: 'art9_2a',
+        fields: repo.columnsOf(applicantSelfDisclosures),
+        rolesWithAccess: ['admin'],
+        retention: { kind: 'months_after_rejection', months: s.applicantRetentionMonths },
+        rows: repo.rowCount(db, applicantSelfDisclosures),
       },
       {
         key: 'staff_accounts',
