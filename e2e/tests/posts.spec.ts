@@ -74,6 +74,9 @@ test('admin creates a post, allocates it, moves it through the lifecycle; the co
   await expect(fteTable.locator('tbody tr').first().locator('td').first()).toHaveText('0,75');
   // Newcomers per FTE now come from the participant data (reporting module's catchment).
   await expect(coord.getByText('noch keine Daten')).toHaveCount(0);
+  const perFte = coord.getByRole('row', { name: /^Neuzugezogene je VZÄ/ });
+  await expect(perFte.first()).toContainText(/\d,\d/);
+  await expect(perFte.first()).not.toContainText(/\d\.\d/);
   const costTable = coord.locator('table.posts-compare').nth(1);
   await expect(costTable.locator('tbody tr').first().locator('td').first()).toContainText(
     '216.000',

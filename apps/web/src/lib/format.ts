@@ -7,6 +7,9 @@ export function useFormat() {
   return {
     fte: (s: string) =>
       Number(s).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 3 }),
+    /** Ratios such as newcomers per FTE: decimal comma in German, one decimal place. */
+    ratio: (s: string | number) =>
+      Number(s).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
     euro: (n: number) =>
       n.toLocaleString(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }),
     date: (iso: string | null) =>

@@ -182,7 +182,9 @@ export function ComparisonTables({ data }: { data: Comparison }) {
                 {data.scenarios.map((s) => (
                   <td key={s.id} className="num">
                     {data.hasEncounterData ? (
-                      s.perCentre.map((p) => p.newcomersPerFte ?? '—').join(' / ')
+                      s.perCentre
+                        .map((p) => (p.newcomersPerFte === null ? '—' : f.ratio(p.newcomersPerFte)))
+                        .join(' / ')
                     ) : (
                       <span className="muted">{t('comparison.noData')}</span>
                     )}
