@@ -197,7 +197,19 @@ describe('retention', () => {
     t.db.$client
       .prepare('update consents set given_on = ? where participant_id = ?')
       .run(addMonths(today(), -31), old.id);
+    // Created and consented long ago, but attended three months ago: the attendance keeps them.
     const recent = richParticipant(addMonths(today(), -3)).p;
+    t.db.$client
+      .prepare('update participants set created_at = ? where id = ?')
+      .run(`${addMonths(today(), -31)}T10:00:00.000Z`, recent.id);
+    t.db.$client
+      .prepare('update consents set given_on = ? where participant_id = ?')
+      .run(addMonths(today(), -31), recent.id);
+    t.db.$client
+      .prepare(
+        'update follow_up_attempts set attempted_on = ? where follow_up_id in (select id from follow_ups where participant_id = ?)',
+      )
+      .run(addMonths(today(), -31), recent.id);
 
     const preview = (await get('/api/privacy/retention')).json();
     expect(preview.retentionMonths).toBe(24);

@@ -167,15 +167,14 @@ export function eraseParticipantRows(db: Db, participantId: number) {
 }
 
 /**
- * Last contact per participant: the latest of named attendance, follow-up attempt, consent
- * given, transfer and creation. Returns those before `cutoff` (YYYY-MM-DD), oldest first.
+ * Last contact per participant: the latest of named attendance (`last_attended_on`, kept by
+ * triggers), follow-up attempt, consent given, transfer and creation. Returns those before `cutoff` (YYYY-MM-DD), oldest first.
  */
 export function participantsDueForErasure(db: Db, cutoff: string) {
   return db.all<{ id: number; code: string; centreCode: string; lastContactOn: string }>(sql`
     select p.id, p.code, c.code as centreCode, max(
       substr(p.created_at, 1, 10),
-      coalesce((select max(e.date) from ${encounterAttendees} a join ${encounters} e on e.id = a.encounter_id
-                where a.participant_id = p.id), ''),
+      coalesce(p.last_attended_on, ''),
       coalesce((select max(fa.attempted_on) from ${followUpAttempts} fa join ${followUps} f on f.id = fa.follow_up_id
                 where f.participant_id = p.id), ''),
       coalesce((select max(cs.given_on) from ${consents} cs where cs.participant_id = p.id), ''),
