@@ -13,6 +13,16 @@ const FONTS = existsSync(`${DEJAVU}/DejaVuSans.ttf`)
 
 export type Pdf = PDFKit.PDFDocument & { fonts: typeof FONTS };
 
+/** Collects a pdfkit document's output; resolves once `doc.end()` has flushed it. */
+export function pdfBuffer(doc: PDFKit.PDFDocument): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  return new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+}
+
 /** Builds an A4 PDF in memory with the house fonts registered and page numbers in the footer. */
 export function renderPdf(
   meta: { title: string; author?: string },
@@ -27,12 +37,7 @@ export function renderPdf(
   }) as Pdf;
   doc.fonts = FONTS;
   doc.font(FONTS.regular);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBuffer(doc);
   build(doc);
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {

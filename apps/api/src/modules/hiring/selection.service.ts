@@ -7,6 +7,7 @@ import { nowIso, requirePart } from './access.ts';
 import { evaluateScreening } from '@begegnung/domain';
 import * as repo from './hiring.repository.ts';
 import { currentCriteriaSet } from './vacancies.service.ts';
+import { pdfBuffer } from '../../lib/pdf.ts';
 
 const ENTITY = 'selection_record';
 
@@ -278,11 +279,7 @@ export async function selectionPdf(ctx: ServiceContext, vacancyId: number) {
     info: { Title: `Auswahlvermerk: ${r.title}`, Author: 'Begegnung', Subject: 'Auswahlvermerk' },
     bufferPages: true,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) =>
-    doc.on('end', () => resolve(Buffer.concat(chunks))),
-  );
+  const done = pdfBuffer(doc);
   const width = doc.page.width - 112;
   const bold = { src: 'Helvetica-Bold' };
   const head = (cells: string[]) =>

@@ -9,6 +9,7 @@ import {
   pct,
   type ReportData,
 } from './report.service.ts';
+import { pdfBuffer } from '../../lib/pdf.ts';
 
 // A4 in points; generous margins like a city's printed Vorlage.
 const PAGE = { w: 595.28, h: 841.89, margin: 56 };
@@ -397,11 +398,7 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
       Subject: d.scopeLabel,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) =>
-    doc.on('end', () => resolve(Buffer.concat(chunks))),
-  );
+  const done = pdfBuffer(doc);
 
   const db = d.dashboard;
   const o = d.outreach;

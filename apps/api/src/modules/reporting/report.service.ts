@@ -12,6 +12,7 @@ import type { ServiceContext } from '../../types.ts';
 import { audit, requireRole } from '../audit/audit.service.ts';
 import { getDashboard, getOutreach, getStaffing } from './reporting.service.ts';
 import { renderReportPdf } from './report.pdf.ts';
+import { toCsv } from '../../lib/csv.ts';
 
 export interface ReportData {
   dashboard: Dashboard;
@@ -114,11 +115,6 @@ export async function reportPdf(ctx: ServiceContext, q: ReportQuery) {
   });
   return { pdf, filename: `${fileStem(data)}.pdf` };
 }
-
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  return /[;"\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 /** The report's tables as CSV for German Excel; suppressed cells read "< 5" or "x" as in the PDF. */
 export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
@@ -253,6 +249,6 @@ export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
     entityId: d.dashboard.centreId,
     reason: `csv ${d.dashboard.from}..${d.dashboard.to}`,
   });
-  const csv = `\uFEFF${rows.map((r) => r.map(csvCell).join(';')).join('\r\n')}\r\n`;
+  const csv = toCsv(rows);
   return { csv, filename: `${fileStem(d)}.csv` };
 }
