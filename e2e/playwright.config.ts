@@ -4,8 +4,13 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
+// `npm test` and scripts/e2e.sh pick a free port and pass it in (E2E_PORT), so a server that is
+// already listening elsewhere never collides; each port gets its own database file.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const DB = join(here, '.artifacts', 'e2e.db');
+const DB = join(here, '.artifacts', `e2e-${PORT}.db`);
+// The server entry can be replaced for the test runner's own tests (scripts/test/runner.test.mjs),
+// which prove that a server that exits at once makes `npm test` fail.
+const SERVER = process.env.E2E_SERVER_ENTRY ?? join(root, 'apps/api/dist/server.js');
 
 // Debian's Chromium (never `playwright install`: downloads fail on our machines).
 const chromium = {
@@ -50,7 +55,7 @@ export default defineConfig({
   projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'], launchOptions: chromium } }],
   webServer: {
     // The built server on a fresh database with the demo seed, as `npm start` runs it.
-    command: `rm -f "${DB}" "${DB}-wal" "${DB}-shm" && node ${join(root, 'apps/api/dist/server.js')}`,
+    command: `rm -f "${DB}" "${DB}-wal" "${DB}-shm" && node "${SERVER}"`,
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
