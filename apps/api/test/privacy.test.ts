@@ -8,6 +8,7 @@ import {
   addMonths,
 } from '@begegnung/domain';
 import { applyRetention } from '../src/ops/retention.ts';
+import { insertAudit } from '../src/modules/audit/audit.repository.ts';
 import { encounterAttendees, followUpAttempts } from '../src/db/schema/index.ts';
 import {
   anon,
@@ -294,11 +295,15 @@ describe('audit export and read volume', () => {
 
   it('counts reads per user and day and flags unusual volumes', async () => {
     const heavy = await userClient(t, ['coordinator']);
-    const insert = t.db.$client.prepare(
-      "insert into audit_log (actor_id, actor_email, action, entity_type, entity_id) values (?, ?, 'read', 'participant', '1')",
-    );
     t.db.$client.transaction(() => {
-      for (let i = 0; i < 250; i++) insert.run(heavy.userId, 'heavy@test');
+      for (let i = 0; i < 250; i++)
+        insertAudit(t.db, {
+          actorId: heavy.userId,
+          actorEmail: 'heavy@test',
+          action: 'read',
+          entityType: 'participant',
+          entityId: '1',
+        });
     })();
     const res = await get('/api/audit/read-volume?days=7');
     expect(res.statusCode).toBe(200);
