@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, lt, count, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, count, sql, type SQL } from 'drizzle-orm';
 import type { AuditAction, AuditQuery } from '@begegnung/domain';
 import { prepared, type Db } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
@@ -111,19 +111,36 @@ export function queryAudit(db: Db, q: AuditQuery) {
 export const exportAudit = (db: Db, q: AuditQuery, max: number) =>
   db.select().from(auditLog).where(auditWhere(q)).orderBy(desc(auditLog.id)).limit(max).all();
 
-/** Failed sign-ins for an email since `since` (uses the time index, then filters). */
-export function countFailedLogins(db: Db, email: string, since: string) {
-  return (
-    db
-      .select({ n: count() })
-      .from(auditLog)
-      .where(
-        and(
-          gte(auditLog.at, since),
-          eq(auditLog.action, 'login_failed'),
-          eq(auditLog.actorEmail, email),
-        ),
-      )
-      .get()?.n ?? 0
+const failedCount = (db: Db, where: SQL, since: string) =>
+  db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(and(sql`${auditLog.action} = 'login_failed'`, gte(auditLog.at, since), where))
+    .get()?.n ?? 0;
+
+/** Failed sign-ins since `since` for one account, from one address, or both (partial indexes). */
+export const countFailedLogins = (db: Db, f: { email?: string; ip?: string }, since: string) =>
+  failedCount(
+    db,
+    and(
+      f.email !== undefined ? eq(auditLog.actorEmail, f.email) : undefined,
+      f.ip !== undefined ? eq(auditLog.ip, f.ip) : undefined,
+    )!,
+    since,
   );
-}
+
+/** Whether this user signed in successfully from this address since `since`. */
+export const signedInFrom = (db: Db, userId: number, ip: string, since: string) =>
+  db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.actorId, userId),
+        gte(auditLog.at, since),
+        eq(auditLog.action, 'login'),
+        eq(auditLog.ip, ip),
+      ),
+    )
+    .limit(1)
+    .get() !== undefined;

@@ -1,4 +1,5 @@
-import { DomainError, hasRole, type AuditQuery, type Role } from '@begegnung/domain';
+import { hasRole, NOT_FOUND_MESSAGE, type AuditQuery, type Role } from '@begegnung/domain';
+import { DeniedError } from '../../lib/denial.ts';
 import type { ServiceContext } from '../../types.ts';
 import { flagUnusualReads, READ_VOLUME_THRESHOLD } from '@begegnung/domain';
 import { toCsv } from '../../lib/csv.ts';
@@ -17,22 +18,26 @@ export function audit(ctx: ServiceContext, entry: Entry) {
   });
 }
 
-/** Record a denial, then throw. 404 hides whether the object exists at all. */
+/**
+ * Refuse: 404 hides whether the object exists at all. The error handler writes the 'denied'
+ * audit row from the thrown error, so it is kept even when a transaction rolls back.
+ */
 export function deny(
-  ctx: ServiceContext,
+  _ctx: ServiceContext,
   entityType: string,
   entityId: string | number | null,
   status: 403 | 404 = 403,
 ): never {
-  audit(ctx, {
-    action: 'denied',
-    entityType,
-    entityId,
-    reason: status === 404 ? 'not visible' : 'forbidden',
-  });
   throw status === 404
-    ? new DomainError('NOT_FOUND', `${entityType} not found`, 404)
-    : new DomainError('FORBIDDEN', 'You are not allowed to do this', 403);
+    ? new DeniedError('NOT_FOUND', NOT_FOUND_MESSAGE, 404, entityType, entityId, 'not visible')
+    : new DeniedError(
+        'FORBIDDEN',
+        'You are not allowed to do this',
+        403,
+        entityType,
+        entityId,
+        'forbidden',
+      );
 }
 
 /** Role gate used at the top of service functions; denials are audited. */
