@@ -5,7 +5,15 @@ import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowHash, verifyChain } from '../src/db/audit-chain.ts';
-import { auditRows, createTestApp, lastAuditId, userClient } from './helper.ts';
+import { AuditChainReportSchema } from '@begegnung/domain';
+import {
+  auditRows,
+  createTestApp,
+  expectError,
+  expectSchema,
+  lastAuditId,
+  userClient,
+} from './helper.ts';
 
 const t = await createTestApp();
 const dir = mkdtempSync(join(tmpdir(), 'audit-chain-'));
@@ -204,4 +212,27 @@ describe('tampering with a copy of the database file is found by the verifier', 
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toMatch(/BROKEN at row 7 \(missing\)/);
   }, 60_000);
+});
+
+describe('GET /api/audit/verify (the DPO screen)', () => {
+  it('reports the intact chain and its head to data_protection, audited; refuses others', async () => {
+    const dpo = await userClient(t, ['data_protection']);
+    const res = await dpo.request({ method: 'GET', url: '/api/audit/verify' });
+    expect(res.statusCode, res.body).toBe(200);
+    expectSchema(AuditChainReportSchema, res.json());
+    expect(res.json()).toMatchObject({ ok: true, problem: null });
+    expect(res.json().head.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(auditRows(t.db, { entity_type: 'audit_chain', actor_id: dpo.userId })).toHaveLength(1);
+    const admin = await userClient(t, ['admin']);
+    expectError(await admin.request({ method: 'GET', url: '/api/audit/verify' }), 403, 'FORBIDDEN');
+  });
+
+  it('names the broken row when the live database was tampered with', async () => {
+    const dpo = await userClient(t, ['data_protection']);
+    // An attacker with shell access on the server: drops the triggers and edits one row.
+    dropTriggers(t.db.$client);
+    t.db.$client.exec("update audit_log set reason = 'harmless' where id = 3");
+    const res = await dpo.request({ method: 'GET', url: '/api/audit/verify' });
+    expect(res.json()).toMatchObject({ ok: false, problem: { kind: 'altered', rowId: 3 } });
+  });
 });

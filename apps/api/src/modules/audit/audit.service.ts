@@ -3,6 +3,7 @@ import { DeniedError } from '../../lib/denial.ts';
 import type { ServiceContext } from '../../types.ts';
 import { flagUnusualReads, READ_VOLUME_THRESHOLD } from '@begegnung/domain';
 import { toCsv } from '../../lib/csv.ts';
+import { chainHead, verifyChain } from '../../db/audit-chain.ts';
 import { exportAudit, insertAudit, queryAudit, type AuditRecord } from './audit.repository.ts';
 import { dailyReads } from '../privacy/privacy.repository.ts';
 
@@ -62,8 +63,21 @@ export function auditCsv(ctx: ServiceContext, q: AuditQuery) {
     entityId: null,
     reason: `${rows.length} rows`,
   });
+  // The chain head at export time, for printing: a later rewrite of the log changes it.
+  const head = chainHead(ctx.db.$client);
   return toCsv([
-    ['Zeit', 'Benutzer-ID', 'E-Mail', 'Aktion', 'Objekt', 'Objekt-ID', 'Felder', 'Grund', 'IP'],
+    [
+      'Zeit',
+      'Benutzer-ID',
+      'E-Mail',
+      'Aktion',
+      'Objekt',
+      'Objekt-ID',
+      'Felder',
+      'Grund',
+      'IP',
+      'Prüfsumme',
+    ],
     ...rows.map((r) => [
       r.at,
       r.actorId,
@@ -74,8 +88,26 @@ export function auditCsv(ctx: ServiceContext, q: AuditQuery) {
       r.changedFields?.join(', '),
       r.reason,
       r.ip,
+      r.hash,
     ]),
+    [],
+    ['Kettenkopf (Stand des Exports)', head?.id, head?.at, head?.hash],
   ]);
+}
+
+/** Walks the hash chain (data_protection); the check itself is audited. */
+export function verifyAuditChain(ctx: ServiceContext) {
+  requireRole(ctx, 'audit_log', 'data_protection');
+  const report = verifyChain(ctx.db.$client);
+  audit(ctx, {
+    action: 'read',
+    entityType: 'audit_chain',
+    entityId: null,
+    reason: report.ok
+      ? `chain intact: ${report.rowsChecked} rows`
+      : `chain broken at row ${report.problem!.rowId} (${report.problem!.kind})`,
+  });
+  return { ...report, checkedAt: new Date().toISOString() };
 }
 
 /** Reads of personal data per user and day over the last `days`, unusual days flagged. */
