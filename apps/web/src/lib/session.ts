@@ -2,6 +2,18 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type { Session } from '@begegnung/domain';
 import { api, ApiError, setCsrfToken } from './api-client.ts';
 
+// Set when the server ended the session for inactivity; the sign-in page says so once.
+let endedForInactivity = false;
+export const noteSessionExpired = () => {
+  endedForInactivity = true;
+};
+/** Whether the last session ended for inactivity (reading it clears it). */
+export function takeInactivityNotice() {
+  const was = endedForInactivity;
+  endedForInactivity = false;
+  return was;
+}
+
 export const sessionQuery = queryOptions({
   queryKey: ['session'],
   queryFn: async (): Promise<Session | null> => {
@@ -11,6 +23,7 @@ export const sessionQuery = queryOptions({
       return s;
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) {
+        if (e.code === 'SESSION_EXPIRED') noteSessionExpired();
         setCsrfToken(null);
         return null;
       }
@@ -47,6 +60,27 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api.post('/auth/logout'),
     onSettled: () => {
+      setCsrfToken(null);
+      qc.clear();
+      qc.setQueryData(sessionQuery.queryKey, null);
+    },
+  });
+}
+
+/** Change one's own password; the server ends the user's other sessions. */
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      api.post<{ ok: true; sessionsEnded: number }>('/auth/password', body),
+  });
+}
+
+/** End every session of the user, this one included. */
+export function useSignOutEverywhere() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ ok: true; sessionsEnded: number }>('/auth/logout-all'),
+    onSuccess: () => {
       setCsrfToken(null);
       qc.clear();
       qc.setQueryData(sessionQuery.queryKey, null);
