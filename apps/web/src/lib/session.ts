@@ -7,12 +7,8 @@ let endedForInactivity = false;
 export const noteSessionExpired = () => {
   endedForInactivity = true;
 };
-/** Whether the last session ended for inactivity (reading it clears it). */
-export function takeInactivityNotice() {
-  const was = endedForInactivity;
-  endedForInactivity = false;
-  return was;
-}
+/** Whether the last session ended for inactivity (cleared by the next sign-in). */
+export const endedForInactivityNotice = () => endedForInactivity;
 
 export const sessionQuery = queryOptions({
   queryKey: ['session'],
@@ -48,6 +44,7 @@ export function useLogin() {
     mutationFn: (body: { email: string; password: string }) =>
       api.post<Session>('/auth/login', body),
     onSuccess: (session) => {
+      endedForInactivity = false;
       setCsrfToken(session.csrfToken);
       qc.clear();
       qc.setQueryData(sessionQuery.queryKey, session);

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client.ts';
-import { takeInactivityNotice, useLogin, useSession } from '../../../lib/session.ts';
+import { endedForInactivityNotice, useLogin, useSession } from '../../../lib/session.ts';
 import { Field, Notice } from '../../../components/ui.tsx';
 import { LanguageSwitch } from '../../../components/language-switch.tsx';
 import { messageFor } from '../../../lib/use-form-errors.ts';
@@ -15,7 +15,7 @@ export function LoginPage() {
   const location = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [idle] = useState(takeInactivityNotice);
+  const idle = endedForInactivityNotice();
   const from = (location.state as { from?: string } | null)?.from ?? '/';
 
   if (session.data) return <Navigate to={from} replace />;
