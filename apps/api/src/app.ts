@@ -3,6 +3,7 @@ import { registerAjvFormats, type TypeBoxTypeProvider } from '@fastify/type-prov
 import type { AppConfig } from './config.ts';
 import type { Db } from './db/client.ts';
 import { validatorCompiler } from './lib/validation.ts';
+import { requestSerializer } from './lib/log-redaction.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { securityPlugin } from './plugins/security.ts';
 import { openapiPlugin } from './plugins/openapi.ts';
@@ -35,8 +36,12 @@ export interface BuildOptions {
 }
 
 export async function buildApp({ config, db, logger }: BuildOptions) {
+  const base = logger ?? { level: config.logLevel };
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel },
+    logger:
+      typeof base === 'object'
+        ? { ...base, serializers: { ...base.serializers, req: requestSerializer } }
+        : base,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
     // Reject prototype-poisoning payloads outright rather than stripping them.

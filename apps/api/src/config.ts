@@ -21,8 +21,12 @@ export const EnvSchema = Type.Object({
   /** Directory of the built web app to serve; empty disables static serving. */
   WEB_DIST: Type.String({ default: '' }),
   LOGIN_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 10_000, default: 10 }),
-  /** Failed sign-ins for one account within 15 minutes (from any address) before it is locked for the rest of the window. */
+  /** Failed sign-ins for one account from one address within 15 minutes before that account+address pair is throttled. */
   LOGIN_LOCKOUT_THRESHOLD: Type.Integer({ minimum: 1, maximum: 10_000, default: 10 }),
+  /** Failed sign-ins from one address (any accounts) within 15 minutes before the address is throttled. */
+  LOGIN_ADDRESS_THRESHOLD: Type.Integer({ minimum: 1, maximum: 100_000, default: 30 }),
+  /** Failed sign-ins for one account (all addresses) within 15 minutes before only addresses it signed in from before may try. */
+  LOGIN_ACCOUNT_THRESHOLD: Type.Integer({ minimum: 1, maximum: 100_000, default: 100 }),
 });
 
 export interface AppConfig {
@@ -37,6 +41,8 @@ export interface AppConfig {
   webDist: string;
   loginRateLimitPerMinute: number;
   loginLockoutThreshold: number;
+  loginAddressThreshold: number;
+  loginAccountThreshold: number;
 }
 
 export class ConfigError extends Error {}
@@ -76,5 +82,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDist: c.WEB_DIST,
     loginRateLimitPerMinute: c.LOGIN_RATE_LIMIT_PER_MINUTE,
     loginLockoutThreshold: c.LOGIN_LOCKOUT_THRESHOLD,
+    loginAddressThreshold: c.LOGIN_ADDRESS_THRESHOLD,
+    loginAccountThreshold: c.LOGIN_ACCOUNT_THRESHOLD,
   };
 }

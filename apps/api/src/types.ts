@@ -18,6 +18,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     session: SessionInfo | null;
+    /** The cookie named a session that just ended for inactivity. */
+    sessionIdle: boolean;
   }
 }
 

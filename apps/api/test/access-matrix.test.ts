@@ -44,6 +44,8 @@ const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
   'POST /api/auth/login': { public: true, roles: 'any' },
   'GET /api/auth/session': { roles: 'any' },
   'POST /api/auth/logout': { roles: 'any' },
+  'POST /api/auth/password': { roles: 'any' },
+  'POST /api/auth/logout-all': { roles: 'any' },
   'GET /api/users': { roles: ['admin'] },
   'POST /api/users': { roles: ['admin'] },
   'GET /api/users/{id}': { roles: ['admin'] },
@@ -115,6 +117,7 @@ const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
   'POST /api/follow-ups/{id}/close': { roles: ['coordinator', 'centre_staff'] },
   'GET /api/audit/export.csv': { roles: ['data_protection'] },
   'GET /api/audit/read-volume': { roles: ['data_protection'] },
+  'GET /api/audit/verify': { roles: ['data_protection'] },
   'GET /api/privacy/participants/{code}/export': { roles: ['data_protection'] },
   'GET /api/privacy/participants/{code}/export.pdf': { roles: ['data_protection'] },
   'GET /api/privacy/participants/{code}/erasure': { roles: ['data_protection'] },
@@ -388,6 +391,10 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
   }),
   'PATCH /api/users/{id}': () => ({ displayName: unique('Umbenannt ') }),
   'POST /api/users/{id}/password': () => ({ password: 'Neue-Matrix-Passphrase-7' }),
+  'POST /api/auth/password': () => ({
+    currentPassword: TEST_PASSWORD,
+    newPassword: 'Eigene-Matrix-Passphrase-9',
+  }),
   'POST /api/centres': () => ({
     name: unique('Matrix-Zentrum '),
     code: uniqueCode(),
@@ -561,7 +568,11 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
 };
 
 /** Operations that end the caller's session get a throwaway one. */
-const ENDS_SESSION = new Set(['POST /api/auth/logout']);
+const ENDS_SESSION = new Set([
+  'POST /api/auth/logout',
+  'POST /api/auth/logout-all',
+  'POST /api/auth/password',
+]);
 
 type Caller = Role | 'anonymous';
 const CALLERS: Caller[] = [...ROLES, 'anonymous'];

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AuditEntrySchema, Page, ROLES } from '@begegnung/domain';
 import {
   anon,
@@ -12,9 +12,13 @@ import {
   userClient,
   type Client,
 } from './helper.ts';
+import { insertAudit } from '../src/modules/audit/audit.repository.ts';
 
 const t = await createTestApp();
 const dpo = await userClient(t, ['data_protection']);
+// A second database whose first audit rows are dated in 2020: the chain only appends in time
+// order, so old rows cannot be slipped in behind today's.
+const early = await createTestApp();
 
 interface Entry {
   id: number;
@@ -56,10 +60,16 @@ const shiftDay = (day: string, by: number) => {
   return d.toISOString().slice(0, 10);
 };
 
-const insertAt = (at: string, entityType: string) =>
-  t.db.$client
-    .prepare('insert into audit_log (at, action, entity_type) values (?, ?, ?)')
-    .run(at, 'read', entityType);
+/** Writes a row through the real writer while the clock shows `at`. */
+function insertAt(at: string, entityType: string) {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date(at));
+  try {
+    insertAudit(early.db, { actorId: null, actorEmail: null, action: 'read', entityType });
+  } finally {
+    vi.useRealTimers();
+  }
+}
 
 describe('GET /api/audit access', () => {
   it('lets data_protection search the log', async () => {
@@ -148,8 +158,14 @@ describe('GET /api/audit filters', () => {
     insertAt('2020-03-02T00:00:00.000Z', type);
     insertAt('2020-03-02T23:59:59.999Z', type);
     insertAt('2020-03-03T00:00:00.000Z', type);
-    const at = async (range: string) =>
-      (await search(`entityType=${type}&${range}`)).items.map((e) => e.at).sort();
+    const reader = await userClient(early, ['data_protection']);
+    const at = async (range: string) => {
+      const res = await reader.request({
+        method: 'GET',
+        url: `/api/audit?entityType=${type}&${range}`,
+      });
+      return (res.json() as { items: Entry[] }).items.map((e) => e.at).sort();
+    };
     expect(await at('from=2020-03-02&to=2020-03-02')).toEqual([
       '2020-03-02T00:00:00.000Z',
       '2020-03-02T23:59:59.999Z',

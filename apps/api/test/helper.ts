@@ -32,6 +32,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     LOG_LEVEL: 'silent',
     LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
     LOGIN_LOCKOUT_THRESHOLD: '1000',
+    LOGIN_ADDRESS_THRESHOLD: '100000',
+    LOGIN_ACCOUNT_THRESHOLD: '100000',
     ...env,
   });
   const db = openDatabase(config.databasePath);

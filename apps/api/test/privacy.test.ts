@@ -8,6 +8,7 @@ import {
   addMonths,
 } from '@begegnung/domain';
 import { applyRetention } from '../src/ops/retention.ts';
+import { insertAudit } from '../src/modules/audit/audit.repository.ts';
 import { encounterAttendees, followUpAttempts } from '../src/db/schema/index.ts';
 import {
   anon,
@@ -285,20 +286,36 @@ describe('audit export and read volume', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('Zeit;Benutzer-ID;E-Mail;Aktion;Objekt;Objekt-ID;Felder;Grund;IP');
-    expect(lines.length - 1).toBe(
-      auditRows(t.db, { action: 'export' }).length - 1, // the CSV export itself is logged after
+    expect(lines[0]).toBe(
+      'Zeit;Benutzer-ID;E-Mail;Aktion;Objekt;Objekt-ID;Felder;Grund;IP;Prüfsumme',
     );
-    expect(lines.slice(1).every((l) => l.split(';')[3] === 'export')).toBe(true);
+    // Header, one line per row, a blank line, and the chain head at export time.
+    const rows = lines.slice(1, -2);
+    const exported = auditRows(t.db, { action: 'export' });
+    expect(rows.length).toBe(exported.length - 1); // the CSV export itself is logged after
+    expect(rows.every((l) => l.split(';')[3] === 'export')).toBe(true);
+    expect(rows.map((l) => l.split(';')[9])).toEqual(
+      exported
+        .slice(0, -1)
+        .reverse()
+        .map((r) => (r as unknown as { hash: string }).hash),
+    );
+    const head = lines.at(-1)!.split(';');
+    expect(head[0]).toBe('Kettenkopf (Stand des Exports)');
+    expect(head[3]).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('counts reads per user and day and flags unusual volumes', async () => {
     const heavy = await userClient(t, ['coordinator']);
-    const insert = t.db.$client.prepare(
-      "insert into audit_log (actor_id, actor_email, action, entity_type, entity_id) values (?, ?, 'read', 'participant', '1')",
-    );
     t.db.$client.transaction(() => {
-      for (let i = 0; i < 250; i++) insert.run(heavy.userId, 'heavy@test');
+      for (let i = 0; i < 250; i++)
+        insertAudit(t.db, {
+          actorId: heavy.userId,
+          actorEmail: 'heavy@test',
+          action: 'read',
+          entityType: 'participant',
+          entityId: '1',
+        });
     })();
     const res = await get('/api/audit/read-volume?days=7');
     expect(res.statusCode).toBe(200);

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema/index.ts';
+import { sealUnsealedRows } from './audit-chain.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -29,8 +30,10 @@ export function openDatabase(path: string): Db {
   return drizzle(sqlite, { schema }) as Db;
 }
 
+/** Applies the committed migrations, then seals audit rows written before the hash chain. */
 export function runMigrations(db: Db) {
   migrate(db, { migrationsFolder: migrationsFolder() });
+  sealUnsealedRows(db.$client);
 }
 
 /**

@@ -16,21 +16,21 @@ export const authPlugin = fp(async (app) => {
   await app.register(cookie);
   app.decorateRequest('actor', null);
   app.decorateRequest('session', null);
+  app.decorateRequest('sessionIdle', false);
 
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token || !request.url.startsWith('/api/')) return;
     const resolved = resolveSession(app.db, token);
-    if (!resolved) return;
+    if (resolved === 'idle') request.sessionIdle = true;
+    if (!resolved || resolved === 'idle') return;
     const { actor, ...session } = resolved;
     request.actor = actor;
     request.session = session;
   });
 
   app.decorate('authenticate', async (request: FastifyRequest) => {
-    if (!request.actor || !request.session) {
-      throw new DomainError('UNAUTHENTICATED', 'Please sign in', 401);
-    }
+    if (!request.actor || !request.session) throw unauthenticated(request);
     if (UNSAFE.has(request.method)) {
       const header = request.headers['x-csrf-token'];
       const token = Array.isArray(header) ? header[0] : header;
@@ -57,4 +57,11 @@ export function setSessionCookie(reply: FastifyReply, token: string, expires: Da
 
 export function clearSessionCookie(reply: FastifyReply) {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}
+
+/** 401 for a missing session; SESSION_EXPIRED when it just ended for inactivity. */
+export function unauthenticated(request: FastifyRequest) {
+  return request.sessionIdle
+    ? new DomainError('SESSION_EXPIRED', 'Signed out after a period of inactivity', 401)
+    : new DomainError('UNAUTHENTICATED', 'Please sign in', 401);
 }

@@ -1,6 +1,8 @@
 import fp from 'fastify-plugin';
-import type { FastifyError } from 'fastify';
-import { DomainError, type ApiError, type ErrorCode } from '@begegnung/domain';
+import type { FastifyError, FastifyRequest } from 'fastify';
+import { DomainError, NOT_FOUND_MESSAGE, type ApiError, type ErrorCode } from '@begegnung/domain';
+import { DeniedError, denialAuditSkipped } from '../lib/denial.ts';
+import { insertAudit } from '../modules/audit/audit.repository.ts';
 
 interface Mapped {
   status: number;
@@ -87,6 +89,14 @@ function validationDetails(v: ValidationIssue): NonNullable<ApiError['details']>
 }
 
 export function mapError(error: FastifyError & { code?: string }): Mapped {
+  const mapped = mapAny(error);
+  // One body for every 404: another centre's record and a missing one must look alike.
+  if (mapped.status === 404)
+    return { status: 404, body: { code: 'NOT_FOUND', message: NOT_FOUND_MESSAGE } };
+  return mapped;
+}
+
+function mapAny(error: FastifyError & { code?: string }): Mapped {
   if (error instanceof DomainError) {
     return {
       status: error.status,
@@ -132,12 +142,39 @@ export function mapError(error: FastifyError & { code?: string }): Mapped {
   };
 }
 
+const DENIALS = new Set([401, 403, 404]);
+
+/**
+ * Every denial an API route answers (401, 403 incl. CSRF, 404 for hidden or missing objects)
+ * is audited here, in one place, after any transaction of the request rolled back. Unknown
+ * routes are not (no object, and scanners would flood the log; they are rate limited instead).
+ */
+function auditDenial(request: FastifyRequest, error: Error, status: number, code: string) {
+  if (!DENIALS.has(status) || !request.url.startsWith('/api/')) return;
+  if (denialAuditSkipped(error) || !request.routeOptions.url) return;
+  const denied = error instanceof DeniedError ? error : null;
+  try {
+    insertAudit(request.server.db, {
+      actorId: request.actor?.userId ?? null,
+      actorEmail: request.actor?.email ?? null,
+      action: 'denied',
+      entityType: denied?.entityType ?? 'route',
+      entityId: denied ? denied.entityId : `${request.method} ${request.routeOptions.url}`,
+      reason: denied?.reason ?? code,
+      ip: request.ip,
+    });
+  } catch (err) {
+    request.log.error({ err }, 'could not audit a denial');
+  }
+}
+
 /** One error shape for every response: `{ code, message, details? }`; 5xx details masked. */
 export const errorHandlerPlugin = fp(async (app) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { status, body } = mapError(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.code, status }, 'request refused');
+    auditDenial(request, error, status, body.code);
     const headers = (error as { headers?: Record<string, string> }).headers;
     if (status === 429 && headers) reply.headers(headers);
     return reply.code(status).send(body);

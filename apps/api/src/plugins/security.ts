@@ -29,6 +29,11 @@ export const securityPlugin = fp(async (app) => {
   if (app.config.corsOrigins.length) {
     await app.register(cors, { origin: app.config.corsOrigins, credentials: true });
   }
+  // API answers hold personal data (sessions, exports, applicant documents): never cached,
+  // by the browser or by any proxy. onSend runs for errors and rate-limit replies too.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => {

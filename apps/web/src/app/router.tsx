@@ -135,6 +135,11 @@ const SettingsPage = lazy(() =>
     default: m.SettingsPage,
   })),
 );
+const AccountPage = lazy(() =>
+  import('../features/auth/components/account-page.tsx').then((m) => ({
+    default: m.AccountPage,
+  })),
+);
 const STEERING: Role[] = ['coordinator', 'centre_staff'];
 
 const page = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
@@ -242,6 +247,7 @@ export const router = createBrowserRouter([
         path: 'users/:id',
         element: <RequireAuth roles={['admin']}>{page(<UserEdit />)}</RequireAuth>,
       },
+      { path: 'account', element: page(<AccountPage />) },
       {
         path: 'audit',
         element: <RequireAuth roles={['data_protection']}>{page(<AuditLog />)}</RequireAuth>,

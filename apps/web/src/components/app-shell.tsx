@@ -18,6 +18,9 @@ function UserBlock({ className }: { className: string }) {
         <small>{user.roles.map((r) => t(`roles.${r}`)).join(', ')}</small>
       </span>
       <LanguageSwitch />
+      <NavLink to="/account" className="btn btn-ghost">
+        {t('nav.account')}
+      </NavLink>
       <button
         type="button"
         className="btn btn-ghost"

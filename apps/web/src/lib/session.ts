@@ -2,6 +2,14 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type { Session } from '@begegnung/domain';
 import { api, ApiError, setCsrfToken } from './api-client.ts';
 
+// Set when the server ended the session for inactivity; the sign-in page says so once.
+let endedForInactivity = false;
+export const noteSessionExpired = () => {
+  endedForInactivity = true;
+};
+/** Whether the last session ended for inactivity (cleared by the next sign-in). */
+export const endedForInactivityNotice = () => endedForInactivity;
+
 export const sessionQuery = queryOptions({
   queryKey: ['session'],
   queryFn: async (): Promise<Session | null> => {
@@ -11,6 +19,7 @@ export const sessionQuery = queryOptions({
       return s;
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) {
+        if (e.code === 'SESSION_EXPIRED') noteSessionExpired();
         setCsrfToken(null);
         return null;
       }
@@ -35,6 +44,7 @@ export function useLogin() {
     mutationFn: (body: { email: string; password: string }) =>
       api.post<Session>('/auth/login', body),
     onSuccess: (session) => {
+      endedForInactivity = false;
       setCsrfToken(session.csrfToken);
       qc.clear();
       qc.setQueryData(sessionQuery.queryKey, session);
@@ -47,6 +57,27 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api.post('/auth/logout'),
     onSettled: () => {
+      setCsrfToken(null);
+      qc.clear();
+      qc.setQueryData(sessionQuery.queryKey, null);
+    },
+  });
+}
+
+/** Change one's own password; the server ends the user's other sessions. */
+export function useChangePassword() {
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      api.post<{ ok: true; sessionsEnded: number }>('/auth/password', body),
+  });
+}
+
+/** End every session of the user, this one included. */
+export function useSignOutEverywhere() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ ok: true; sessionsEnded: number }>('/auth/logout-all'),
+    onSuccess: () => {
       setCsrfToken(null);
       qc.clear();
       qc.setQueryData(sessionQuery.queryKey, null);

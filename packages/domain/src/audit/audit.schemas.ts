@@ -50,3 +50,37 @@ export function changedFields(
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...keys].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).sort();
 }
+
+export const AUDIT_CHAIN_PROBLEMS = [
+  'missing',
+  'unsealed',
+  'broken_link',
+  'altered',
+  'reordered',
+] as const;
+export type AuditChainProblemKind = (typeof AUDIT_CHAIN_PROBLEMS)[number];
+
+const ChainHeadSchema = Type.Object({
+  id: Type.Integer(),
+  at: Type.String(),
+  hash: Type.Union([Type.String(), Type.Null()]),
+});
+
+/** Result of walking the audit log's hash chain (GET /api/audit/verify, npm run audit:verify). */
+export const AuditChainReportSchema = Type.Object({
+  ok: Type.Boolean(),
+  rowsChecked: Type.Integer({ description: 'Rows found intact before the first problem' }),
+  head: Type.Union([ChainHeadSchema, Type.Null()], {
+    description: 'Last intact row: print or store its hash to detect a later rewrite',
+  }),
+  problem: Type.Union([
+    Type.Object({
+      kind: Type.Enum(AUDIT_CHAIN_PROBLEMS),
+      rowId: Type.Integer({ description: 'The first row where the chain no longer holds' }),
+      message: Type.String(),
+    }),
+    Type.Null(),
+  ]),
+  checkedAt: Type.String(),
+});
+export type AuditChainReport = Static<typeof AuditChainReportSchema>;

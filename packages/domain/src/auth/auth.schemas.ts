@@ -35,3 +35,17 @@ export const ChangeLocaleBodySchema = Type.Object(
   { locale: Type.Union([Type.Literal('de'), Type.Literal('en')]) },
   { additionalProperties: false },
 );
+
+export const ChangePasswordBodySchema = Type.Object(
+  {
+    currentPassword: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }),
+    newPassword: Type.String({ minLength: 1, maxLength: PASSWORD_MAX_LENGTH }),
+  },
+  { additionalProperties: false },
+);
+export type ChangePasswordBody = Static<typeof ChangePasswordBodySchema>;
+
+export const SignOutEverywhereSchema = Type.Object({
+  ok: Type.Literal(true),
+  sessionsEnded: Type.Integer({ minimum: 0, description: 'Sessions ended, this one included' }),
+});

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'INVALID_CREDENTIALS',
   'ACCOUNT_DISABLED',
   'ACCOUNT_LOCKED',
+  'SESSION_EXPIRED',
+  'CURRENT_PASSWORD_WRONG',
   'CSRF_INVALID',
   'FORBIDDEN',
   'NOT_FOUND',
@@ -121,7 +123,9 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (entity: string) =>
-  new DomainError('NOT_FOUND', `${entity} not found`, 404);
+/** One message for every 404, so a hidden object and a missing one answer the same. */
+export const NOT_FOUND_MESSAGE = 'Not found, or not visible to you';
+
+export const notFound = (_entity?: string) => new DomainError('NOT_FOUND', NOT_FOUND_MESSAGE, 404);
 export const forbidden = (message = 'You are not allowed to do this') =>
   new DomainError('FORBIDDEN', message, 403);

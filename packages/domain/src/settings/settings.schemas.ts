@@ -13,6 +13,8 @@ export const SETTINGS_DEFAULTS = {
   participantRetentionMonths: 24,
   /** Applicant data is purged this long after the rejection was received (BRIEF §6.6). */
   applicantRetentionMonths: 6,
+  /** A session ends after this many minutes without a request (beside its absolute lifetime). */
+  sessionIdleMinutes: 30,
 } as const;
 export type SettingKey = keyof typeof SETTINGS_DEFAULTS;
 export const SETTING_KEYS = Object.keys(SETTINGS_DEFAULTS) as SettingKey[];
@@ -23,6 +25,7 @@ export const SETTING_RANGES: Record<SettingKey, { minimum: number; maximum: numb
   outOfViewNotSeenWeeks: { minimum: 1, maximum: 52 },
   participantRetentionMonths: { minimum: 1, maximum: 120 },
   applicantRetentionMonths: { minimum: 1, maximum: 60 },
+  sessionIdleMinutes: { minimum: 5, maximum: 720 },
 };
 
 const setting = (k: SettingKey, description: string) =>
@@ -41,6 +44,10 @@ export const SettingsSchema = Type.Object({
   applicantRetentionMonths: setting(
     'applicantRetentionMonths',
     'Months after a rejection was received before applicant data is purged',
+  ),
+  sessionIdleMinutes: setting(
+    'sessionIdleMinutes',
+    'Minutes without a request after which a session ends (idle timeout)',
   ),
 });
 export type Settings = Static<typeof SettingsSchema>;

@@ -1,9 +1,12 @@
+import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
 import { isoNow } from './columns.ts';
 
 /**
- * Append-only: triggers in the migration refuse UPDATE and DELETE.
- * No foreign keys, so the log outlives the rows it describes.
+ * Append-only and hash-chained: triggers in the migrations refuse UPDATE, DELETE, REPLACE,
+ * explicit or skipped ids, back-dated and unchained rows (0001, 0011); `src/db/audit-chain.ts`
+ * computes the hashes and verifies the chain. No foreign keys, so the log outlives the rows it
+ * describes. New columns must be nullable without a default, so older rows keep their hashes.
  */
 export const auditLog = sqliteTable(
   'audit_log',
@@ -30,10 +33,20 @@ export const auditLog = sqliteTable(
     changedFields: text('changed_fields', { mode: 'json' }).$type<string[]>(),
     reason: text('reason'),
     ip: text('ip'),
+    /** Hash of the row before (NULL for the first row). */
+    prevHash: text('prev_hash'),
+    /** SHA-256 over every other column of this row (canonical form, see audit-chain.ts). */
+    hash: text('hash'),
   },
   (t) => [
     index('audit_at_idx').on(t.at),
     index('audit_actor_idx').on(t.actorId, t.at),
     index('audit_entity_idx').on(t.entityType, t.entityId),
+    index('audit_login_failed_email_idx')
+      .on(t.actorEmail, t.at)
+      .where(sql`action = 'login_failed'`),
+    index('audit_login_failed_ip_idx')
+      .on(t.ip, t.at)
+      .where(sql`action = 'login_failed'`),
   ],
 );

@@ -63,6 +63,8 @@ export const sessions = sqliteTable(
     csrfSecret: text('csrf_secret').notNull(),
     createdAt: text('created_at').notNull(),
     expiresAt: text('expires_at').notNull(),
+    /** Last request on this session (kept to the minute), for the idle timeout. */
+    lastSeenAt: text('last_seen_at'),
     ip: text('ip'),
     userAgent: text('user_agent'),
   },

@@ -1,7 +1,8 @@
-import { and, desc, eq, gte, lt, count, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, lt, count, sql, type SQL } from 'drizzle-orm';
 import type { AuditAction, AuditQuery } from '@begegnung/domain';
 import { prepared, type Db } from '../../db/client.ts';
 import { auditLog } from '../../db/schema/index.ts';
+import { auditColumns, rowHash, type ChainHead } from '../../db/audit-chain.ts';
 
 export interface AuditRecord {
   actorId: number | null;
@@ -14,23 +15,63 @@ export interface AuditRecord {
   ip?: string | null;
 }
 
-/** Plain prepared insert: every write and every personal-data read goes through here. */
+const FIXED = new Set(['id', 'at', 'prev_hash', 'hash']);
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+const toSql = (v: unknown) =>
+  v === undefined || v === null
+    ? null
+    : typeof v === 'boolean'
+      ? Number(v)
+      : typeof v === 'object'
+        ? JSON.stringify(v)
+        : v;
+
+/**
+ * The insert statement over every column of audit_log (read from SQLite once per connection),
+ * so a column another module adds is written from the record field of the same name
+ * (`subjects` ← `record.subjects`, arrays and objects as JSON) and covered by the hash.
+ */
+function auditWriter(db: Db) {
+  return prepared(db, 'insertAudit', (d) => {
+    const client = d.$client;
+    const columns = auditColumns(client);
+    const head = client.prepare('select id, at, hash from audit_log order by id desc limit 1');
+    const insert = client.prepare(
+      `insert into audit_log (${columns.join(', ')}) values (${columns.map((c) => `@${c}`).join(', ')})`,
+    );
+    return {
+      content: columns.filter((c) => !FIXED.has(c)),
+      append: client.transaction((row: Record<string, unknown>) => {
+        const last = head.get() as ChainHead | undefined;
+        const now = new Date().toISOString();
+        // Never before the last row, even if the clock steps back (the trigger would refuse).
+        row.at = last && last.at > now ? last.at : now;
+        row.id = (last?.id ?? 0) + 1;
+        row.prev_hash = last?.hash ?? null;
+        row.hash = rowHash(row);
+        insert.run(row);
+      }),
+    };
+  });
+}
+
+/**
+ * Appends one row to the hash chain: the next id, the previous row's hash and this row's
+ * hash, serialised in one IMMEDIATE transaction (or a savepoint of the caller's, so the row
+ * commits or rolls back with the change it records). Every write and every personal-data read
+ * goes through here.
+ */
 export function insertAudit(db: Db, r: AuditRecord) {
-  prepared(db, 'insertAudit', (d) =>
-    d.$client.prepare(
-      `insert into audit_log (actor_id, actor_email, action, entity_type, entity_id, changed_fields, reason, ip)
-       values (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-  ).run(
-    r.actorId,
-    r.actorEmail,
-    r.action,
-    r.entityType,
-    r.entityId == null ? null : String(r.entityId),
-    r.changedFields ? JSON.stringify(r.changedFields) : null,
-    r.reason ?? null,
-    r.ip ?? null,
-  );
+  const w = auditWriter(db);
+  const record = r as unknown as Record<string, unknown>;
+  const row: Record<string, unknown> = {};
+  for (const c of w.content) {
+    const v =
+      c === 'entity_id' && record.entityId != null ? String(record.entityId) : record[camel(c)];
+    row[c] = toSql(v);
+  }
+  if (db.$client.inTransaction) w.append(row);
+  else w.append.immediate(row);
 }
 
 function nextDay(date: string) {
@@ -70,19 +111,36 @@ export function queryAudit(db: Db, q: AuditQuery) {
 export const exportAudit = (db: Db, q: AuditQuery, max: number) =>
   db.select().from(auditLog).where(auditWhere(q)).orderBy(desc(auditLog.id)).limit(max).all();
 
-/** Failed sign-ins for an email since `since` (uses the time index, then filters). */
-export function countFailedLogins(db: Db, email: string, since: string) {
-  return (
-    db
-      .select({ n: count() })
-      .from(auditLog)
-      .where(
-        and(
-          gte(auditLog.at, since),
-          eq(auditLog.action, 'login_failed'),
-          eq(auditLog.actorEmail, email),
-        ),
-      )
-      .get()?.n ?? 0
+const failedCount = (db: Db, where: SQL, since: string) =>
+  db
+    .select({ n: count() })
+    .from(auditLog)
+    .where(and(sql`${auditLog.action} = 'login_failed'`, gte(auditLog.at, since), where))
+    .get()?.n ?? 0;
+
+/** Failed sign-ins since `since` for one account, from one address, or both (partial indexes). */
+export const countFailedLogins = (db: Db, f: { email?: string; ip?: string }, since: string) =>
+  failedCount(
+    db,
+    and(
+      f.email !== undefined ? eq(auditLog.actorEmail, f.email) : undefined,
+      f.ip !== undefined ? eq(auditLog.ip, f.ip) : undefined,
+    )!,
+    since,
   );
-}
+
+/** Whether this user signed in successfully from this address since `since`. */
+export const signedInFrom = (db: Db, userId: number, ip: string, since: string) =>
+  db
+    .select({ id: auditLog.id })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.actorId, userId),
+        gte(auditLog.at, since),
+        eq(auditLog.action, 'login'),
+        eq(auditLog.ip, ip),
+      ),
+    )
+    .limit(1)
+    .get() !== undefined;

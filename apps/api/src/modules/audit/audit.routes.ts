@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  AuditChainReportSchema,
   AuditEntrySchema,
   AuditQuerySchema,
   Page,
@@ -7,7 +8,7 @@ import {
   ReadVolumeSchema,
 } from '@begegnung/domain';
 import { ctx, errors, fileResponse } from '../../lib/http.ts';
-import { auditCsv, listAudit, readVolume } from './audit.service.ts';
+import { auditCsv, listAudit, readVolume, verifyAuditChain } from './audit.service.ts';
 
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -44,6 +45,20 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="protokoll.csv"')
         .send(auditCsv(ctx(request), request.query)),
+  );
+  app.get(
+    '/audit/verify',
+    {
+      onRequest: app.authenticate,
+      config: { rateLimit: { max: 6, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['audit'],
+        summary:
+          'Walk the audit log hash chain and report the first missing, altered or reordered row (data_protection)',
+        response: { 200: AuditChainReportSchema, ...errors(401, 403) },
+      },
+    },
+    async (request) => verifyAuditChain(ctx(request)),
   );
   app.get(
     '/audit/read-volume',

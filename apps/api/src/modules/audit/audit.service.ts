@@ -1,7 +1,9 @@
-import { DomainError, hasRole, type AuditQuery, type Role } from '@begegnung/domain';
+import { hasRole, NOT_FOUND_MESSAGE, type AuditQuery, type Role } from '@begegnung/domain';
+import { DeniedError } from '../../lib/denial.ts';
 import type { ServiceContext } from '../../types.ts';
 import { flagUnusualReads, READ_VOLUME_THRESHOLD } from '@begegnung/domain';
 import { toCsv } from '../../lib/csv.ts';
+import { chainHead, verifyChain } from '../../db/audit-chain.ts';
 import { exportAudit, insertAudit, queryAudit, type AuditRecord } from './audit.repository.ts';
 import { dailyReads } from '../privacy/privacy.repository.ts';
 
@@ -17,22 +19,26 @@ export function audit(ctx: ServiceContext, entry: Entry) {
   });
 }
 
-/** Record a denial, then throw. 404 hides whether the object exists at all. */
+/**
+ * Refuse: 404 hides whether the object exists at all. The error handler writes the 'denied'
+ * audit row from the thrown error, so it is kept even when a transaction rolls back.
+ */
 export function deny(
-  ctx: ServiceContext,
+  _ctx: ServiceContext,
   entityType: string,
   entityId: string | number | null,
   status: 403 | 404 = 403,
 ): never {
-  audit(ctx, {
-    action: 'denied',
-    entityType,
-    entityId,
-    reason: status === 404 ? 'not visible' : 'forbidden',
-  });
   throw status === 404
-    ? new DomainError('NOT_FOUND', `${entityType} not found`, 404)
-    : new DomainError('FORBIDDEN', 'You are not allowed to do this', 403);
+    ? new DeniedError('NOT_FOUND', NOT_FOUND_MESSAGE, 404, entityType, entityId, 'not visible')
+    : new DeniedError(
+        'FORBIDDEN',
+        'You are not allowed to do this',
+        403,
+        entityType,
+        entityId,
+        'forbidden',
+      );
 }
 
 /** Role gate used at the top of service functions; denials are audited. */
@@ -57,8 +63,21 @@ export function auditCsv(ctx: ServiceContext, q: AuditQuery) {
     entityId: null,
     reason: `${rows.length} rows`,
   });
+  // The chain head at export time, for printing: a later rewrite of the log changes it.
+  const head = chainHead(ctx.db.$client);
   return toCsv([
-    ['Zeit', 'Benutzer-ID', 'E-Mail', 'Aktion', 'Objekt', 'Objekt-ID', 'Felder', 'Grund', 'IP'],
+    [
+      'Zeit',
+      'Benutzer-ID',
+      'E-Mail',
+      'Aktion',
+      'Objekt',
+      'Objekt-ID',
+      'Felder',
+      'Grund',
+      'IP',
+      'Prüfsumme',
+    ],
     ...rows.map((r) => [
       r.at,
       r.actorId,
@@ -69,8 +88,26 @@ export function auditCsv(ctx: ServiceContext, q: AuditQuery) {
       r.changedFields?.join(', '),
       r.reason,
       r.ip,
+      r.hash,
     ]),
+    [],
+    ['Kettenkopf (Stand des Exports)', head?.id, head?.at, head?.hash],
   ]);
+}
+
+/** Walks the hash chain (data_protection); the check itself is audited. */
+export function verifyAuditChain(ctx: ServiceContext) {
+  requireRole(ctx, 'audit_log', 'data_protection');
+  const report = verifyChain(ctx.db.$client);
+  audit(ctx, {
+    action: 'read',
+    entityType: 'audit_chain',
+    entityId: null,
+    reason: report.ok
+      ? `chain intact: ${report.rowsChecked} rows`
+      : `chain broken at row ${report.problem!.rowId} (${report.problem!.kind})`,
+  });
+  return { ...report, checkedAt: new Date().toISOString() };
 }
 
 /** Reads of personal data per user and day over the last `days`, unusual days flagged. */

@@ -1,10 +1,31 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { LoginBodySchema, OkSchema, SessionSchema, DomainError } from '@begegnung/domain';
+import {
+  ChangePasswordBodySchema,
+  LoginBodySchema,
+  OkSchema,
+  SessionSchema,
+  SignOutEverywhereSchema,
+} from '@begegnung/domain';
 import { errors } from '../../lib/http.ts';
-import { clearSessionCookie, setSessionCookie } from '../../plugins/auth.ts';
-import { csrfTokenFor, login, logout } from './auth.service.ts';
+import { skipDenialAudit } from '../../lib/denial.ts';
+import { clearSessionCookie, setSessionCookie, unauthenticated } from '../../plugins/auth.ts';
+import {
+  changeOwnPassword,
+  csrfTokenFor,
+  login,
+  logout,
+  signOutEverywhere,
+  type LoginPolicy,
+} from './auth.service.ts';
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const policy: LoginPolicy = {
+    ttlHours: app.config.sessionTtlHours,
+    lockoutThreshold: app.config.loginLockoutThreshold,
+    addressThreshold: app.config.loginAddressThreshold,
+    accountThreshold: app.config.loginAccountThreshold,
+  };
+
   app.post(
     '/auth/login',
     {
@@ -33,10 +54,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         app.db,
         request.body,
         { ip: request.ip, userAgent: request.headers['user-agent'] },
-        {
-          ttlHours: app.config.sessionTtlHours,
-          lockoutThreshold: app.config.loginLockoutThreshold,
-        },
+        policy,
       );
       setSessionCookie(reply, result.token, result.expiresAt);
       return result.session;
@@ -54,7 +72,8 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { actor, session } = request;
-      if (!actor || !session) throw new DomainError('UNAUTHENTICATED', 'Please sign in', 401);
+      // Asking whether one is signed in is no denial.
+      if (!actor || !session) throw skipDenialAudit(unauthenticated(request));
       return {
         user: {
           id: actor.userId,
@@ -87,6 +106,45 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
       clearSessionCookie(reply);
       return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['auth'],
+        summary: 'Change your own password (current one required); your other sessions end',
+        body: ChangePasswordBodySchema,
+        response: { 200: SignOutEverywhereSchema, ...errors(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const sessionsEnded = await changeOwnPassword(
+        app.db,
+        { tokenHash: request.session!.tokenHash, actor: request.actor!, ip: request.ip },
+        request.body,
+        policy,
+      );
+      return { ok: true as const, sessionsEnded };
+    },
+  );
+
+  app.post(
+    '/auth/logout-all',
+    {
+      onRequest: app.authenticate,
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out everywhere: ends every session of the signed-in user, this one included',
+        response: { 200: SignOutEverywhereSchema, ...errors(401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const sessionsEnded = signOutEverywhere(app.db, { actor: request.actor!, ip: request.ip });
+      clearSessionCookie(reply);
+      return { ok: true as const, sessionsEnded };
     },
   );
 };

@@ -1,18 +1,30 @@
 import { withTransaction } from '../../lib/tx.ts';
+import { skipDenialAudit } from '../../lib/denial.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import Tokens from '@fastify/csrf';
 import { eq } from 'drizzle-orm';
-import { DomainError, type Actor, type LoginBody, type Session } from '@begegnung/domain';
+import {
+  DomainError,
+  passwordProblem,
+  type Actor,
+  type ChangePasswordBody,
+  type LoginBody,
+  type Session,
+} from '@begegnung/domain';
 import type { Db } from '../../db/client.ts';
 import { users } from '../../db/schema/index.ts';
-import { getDummyHash, verifyPassword } from '../../lib/passwords.ts';
-import { countFailedLogins, insertAudit } from '../audit/audit.repository.ts';
+import { getDummyHash, hashPassword, verifyPassword } from '../../lib/passwords.ts';
+import { countFailedLogins, insertAudit, signedInFrom } from '../audit/audit.repository.ts';
 import {
+  deleteOtherSessions,
   deleteSession,
+  deleteSessionsOfUser,
   findActiveSession,
   insertSession,
   rolesAndCentres,
+  touchSession,
 } from './sessions.repository.ts';
+import { readSettings } from '../settings/settings.repository.ts';
 
 const tokens = new Tokens({ saltLength: 10 });
 
@@ -31,10 +43,74 @@ interface RequestMeta {
 
 export interface LoginPolicy {
   ttlHours: number;
+  /** Failed sign-ins for one account from one address before that pair is throttled. */
   lockoutThreshold: number;
+  /** Failed sign-ins from one address, whatever the accounts, before the address is throttled. */
+  addressThreshold: number;
+  /** Failed sign-ins for one account from all addresses before only known addresses may try. */
+  accountThreshold: number;
 }
 
 export const LOCKOUT_WINDOW_MINUTES = 15;
+/** An address counts as known for an account after a successful sign-in within this time. */
+export const KNOWN_ADDRESS_DAYS = 90;
+
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+
+function refuse(
+  db: Db,
+  email: string,
+  ip: string | undefined,
+  reason: string,
+  code: 'ACCOUNT_LOCKED' | 'RATE_LIMITED',
+): never {
+  insertAudit(db, {
+    actorId: null,
+    actorEmail: email,
+    action: 'denied',
+    entityType: 'session',
+    reason,
+    ip,
+  });
+  throw new DomainError(
+    code,
+    `Too many failed sign-ins. Try again in ${LOCKOUT_WINDOW_MINUTES} minutes.`,
+    429,
+  );
+}
+
+/**
+ * Throttles guessing without handing attackers a way to lock others out: failures count per
+ * address (spraying many accounts), per account and address (guessing one password), and per
+ * account from everywhere (a distributed attack), where only addresses the user signed in from
+ * before may still try. The real user elsewhere keeps getting in.
+ */
+function throttle(db: Db, email: string, ip: string | undefined, policy: LoginPolicy) {
+  const since = minutesAgo(LOCKOUT_WINDOW_MINUTES);
+  const addr = ip ?? '';
+  if (countFailedLogins(db, { ip: addr }, since) >= policy.addressThreshold)
+    refuse(db, email, ip, 'too many failed sign-ins from this address', 'RATE_LIMITED');
+  if (countFailedLogins(db, { email, ip: addr }, since) >= policy.lockoutThreshold)
+    refuse(
+      db,
+      email,
+      ip,
+      'account locked for this address after failed sign-ins',
+      'ACCOUNT_LOCKED',
+    );
+  if (countFailedLogins(db, { email }, since) >= policy.accountThreshold) {
+    const user = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+    const known = user && signedInFrom(db, user.id, addr, minutesAgo(KNOWN_ADDRESS_DAYS * 1440));
+    if (!known)
+      refuse(
+        db,
+        email,
+        ip,
+        'account under attack: only known addresses may sign in',
+        'ACCOUNT_LOCKED',
+      );
+  }
+}
 
 /**
  * Verifies the password and opens a fresh session (a new token every time, so a
@@ -47,23 +123,7 @@ export async function login(
   policy: LoginPolicy,
 ): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
-  // Soft lockout per account, whatever the address: guessing from many IPs stops too.
-  const since = new Date(Date.now() - LOCKOUT_WINDOW_MINUTES * 60_000).toISOString();
-  if (countFailedLogins(db, email, since) >= policy.lockoutThreshold) {
-    insertAudit(db, {
-      actorId: null,
-      actorEmail: email,
-      action: 'denied',
-      entityType: 'session',
-      reason: 'account locked after repeated failed sign-ins',
-      ip: meta.ip,
-    });
-    throw new DomainError(
-      'ACCOUNT_LOCKED',
-      `Too many failed sign-ins for this account. Try again in ${LOCKOUT_WINDOW_MINUTES} minutes.`,
-      429,
-    );
-  }
+  throttle(db, email, meta.ip, policy);
   const user = db.select().from(users).where(eq(users.email, email)).get();
   const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), input.password);
   if (!user || !ok) {
@@ -74,7 +134,9 @@ export async function login(
       entityType: 'session',
       ip: meta.ip,
     });
-    throw new DomainError('INVALID_CREDENTIALS', 'Email or password is wrong', 401);
+    throw skipDenialAudit(
+      new DomainError('INVALID_CREDENTIALS', 'Email or password is wrong', 401),
+    );
   }
   if (!user.active) {
     insertAudit(db, {
@@ -85,7 +147,9 @@ export async function login(
       reason: 'account disabled',
       ip: meta.ip,
     });
-    throw new DomainError('ACCOUNT_DISABLED', 'This account has been deactivated', 403);
+    throw skipDenialAudit(
+      new DomainError('ACCOUNT_DISABLED', 'This account has been deactivated', 403),
+    );
   }
   const token = randomBytes(32).toString('base64url');
   const csrfSecret = tokens.secretSync();
@@ -135,9 +199,28 @@ export interface ResolvedSession {
   csrfSecret: string;
 }
 
-export function resolveSession(db: Db, token: string): ResolvedSession | null {
-  const row = findActiveSession(db, hashToken(token));
+/** Activity is written at most this often per session, so reads do not each cause a write. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * The session behind a cookie, or 'idle' when it went unused longer than the idle timeout
+ * (a setting; the session is then deleted), or null when there is none (or it expired).
+ */
+export function resolveSession(
+  db: Db,
+  token: string,
+  now = new Date(),
+): ResolvedSession | 'idle' | null {
+  const nowIso = now.toISOString();
+  const row = findActiveSession(db, hashToken(token), nowIso);
   if (!row) return null;
+  const lastSeen = Date.parse(row.lastSeenAt ?? row.createdAt);
+  const idleMs = readSettings(db).sessionIdleMinutes * 60_000;
+  if (now.getTime() - lastSeen > idleMs) {
+    deleteSession(db, row.tokenHash);
+    return 'idle';
+  }
+  if (now.getTime() - lastSeen > TOUCH_EVERY_MS) touchSession(db, row.tokenHash, nowIso);
   const { roles, centreIds } = rolesAndCentres(db, row.userId);
   return {
     actor: { userId: row.userId, email: row.email, roles, centreIds },
@@ -159,5 +242,77 @@ export function logout(db: Db, s: { tokenHash: string; actor: Actor; ip?: string
     action: 'logout',
     entityType: 'session',
     ip: s.ip,
+  });
+}
+
+/**
+ * Changes one's own password: the current one is required (a wrong one counts as a failed
+ * sign-in, so a stolen session cannot guess it), and every other session of the user ends.
+ */
+export async function changeOwnPassword(
+  db: Db,
+  s: { tokenHash: string; actor: Actor; ip?: string },
+  body: ChangePasswordBody,
+  policy: LoginPolicy,
+) {
+  const email = s.actor.email;
+  throttle(db, email, s.ip, policy);
+  const user = db.select().from(users).where(eq(users.id, s.actor.userId)).get();
+  if (!user || !(await verifyPassword(user.passwordHash, body.currentPassword))) {
+    insertAudit(db, {
+      actorId: s.actor.userId,
+      actorEmail: email,
+      action: 'login_failed',
+      entityType: 'session',
+      reason: 'password change: current password wrong',
+      ip: s.ip,
+    });
+    throw new DomainError('CURRENT_PASSWORD_WRONG', 'The current password is wrong', 400, [
+      { field: 'currentPassword', code: 'wrong', message: 'The current password is wrong' },
+    ]);
+  }
+  const problem = passwordProblem(body.newPassword, email);
+  if (problem || body.newPassword === body.currentPassword)
+    throw new DomainError('PASSWORD_TOO_WEAK', 'Password rejected', 400, [
+      {
+        field: 'newPassword',
+        code: problem ?? 'unchanged',
+        message: 'At least 12 characters, not a common password, not the current one',
+      },
+    ]);
+  const passwordHash = await hashPassword(body.newPassword);
+  return withTransaction(db, (tx) => {
+    tx.update(users)
+      .set({ passwordHash, updatedAt: new Date().toISOString() })
+      .where(eq(users.id, user.id))
+      .run();
+    const ended = deleteOtherSessions(tx, user.id, s.tokenHash);
+    insertAudit(tx, {
+      actorId: user.id,
+      actorEmail: email,
+      action: 'update',
+      entityType: 'user',
+      entityId: user.id,
+      changedFields: ['password'],
+      reason: `own password changed; ${ended} other session(s) ended`,
+      ip: s.ip,
+    });
+    return ended;
+  });
+}
+
+/** Ends every session of the user, on every device, this one included. */
+export function signOutEverywhere(db: Db, s: { actor: Actor; ip?: string }) {
+  return withTransaction(db, (tx) => {
+    const ended = deleteSessionsOfUser(tx, s.actor.userId);
+    insertAudit(tx, {
+      actorId: s.actor.userId,
+      actorEmail: s.actor.email,
+      action: 'logout',
+      entityType: 'session',
+      reason: `signed out everywhere (${ended} session(s))`,
+      ip: s.ip,
+    });
+    return ended;
   });
 }

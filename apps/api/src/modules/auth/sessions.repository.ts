@@ -1,4 +1,4 @@
-import { and, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Role } from '@begegnung/domain';
 import { prepared, type Db } from '../../db/client.ts';
 import { sessions, userCentres, userRoles, users } from '../../db/schema/index.ts';
@@ -14,9 +14,29 @@ export function insertSession(
     userAgent?: string;
   },
 ) {
+  const now = new Date().toISOString();
   db.insert(sessions)
-    .values({ ...s, createdAt: new Date().toISOString() })
+    .values({ ...s, createdAt: now, lastSeenAt: now })
     .run();
+}
+
+/** Records activity on a session (the caller limits this to about once a minute). */
+export function touchSession(db: Db, tokenHash: string, at: string) {
+  prepared(db, 'touchSession', (d) =>
+    d
+      .update(sessions)
+      .set({ lastSeenAt: sql.placeholder('at') as unknown as string })
+      .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+      .prepare(),
+  ).run({ at, tokenHash });
+}
+
+/** Ends every session of a user except `keep` (the one making the request), returns how many. */
+export function deleteOtherSessions(db: Db, userId: number, keep: string) {
+  return db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, keep)))
+    .run().changes;
 }
 
 export function deleteSession(db: Db, tokenHash: string) {
@@ -24,7 +44,7 @@ export function deleteSession(db: Db, tokenHash: string) {
 }
 
 export function deleteSessionsOfUser(db: Db, userId: number) {
-  db.delete(sessions).where(eq(sessions.userId, userId)).run();
+  return db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
 }
 
 export function deleteExpiredSessions(db: Db, now = new Date().toISOString()) {
@@ -38,6 +58,8 @@ export function findActiveSession(db: Db, tokenHash: string, now = new Date().to
       .select({
         tokenHash: sessions.tokenHash,
         csrfSecret: sessions.csrfSecret,
+        lastSeenAt: sessions.lastSeenAt,
+        createdAt: sessions.createdAt,
         userId: users.id,
         email: users.email,
         displayName: users.displayName,

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import type { AuditEntry, ReadVolume } from '@begegnung/domain';
+import type { AuditChainReport, AuditEntry, ReadVolume } from '@begegnung/domain';
 import { api, qs } from '../../../lib/api-client.ts';
 
 export interface AuditFilter {
@@ -18,6 +18,14 @@ export const auditQueries = {
       queryKey: ['audit', 'list', f],
       queryFn: () => api.get<{ items: AuditEntry[]; total: number }>(`/audit${qs({ ...f })}`),
       placeholderData: keepPreviousData,
+    }),
+  /** Walks the whole hash chain on the server: only on request, never cached. */
+  verify: () =>
+    queryOptions({
+      queryKey: ['audit', 'verify'],
+      queryFn: () => api.get<AuditChainReport>('/audit/verify'),
+      enabled: false,
+      gcTime: 0,
     }),
   readVolume: (days: number) =>
     queryOptions({

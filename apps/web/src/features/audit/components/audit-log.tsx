@@ -11,6 +11,7 @@ import {
   Pager,
 } from '../../../components/ui.tsx';
 import { auditCsvUrl, auditQueries, type AuditFilter } from '../api/audit-queries.ts';
+import { ChainCheck } from './chain-check.tsx';
 
 const PAGE = 50;
 const ENTITY_TYPES = [
@@ -74,6 +75,7 @@ export function AuditLog() {
           </a>
         }
       />
+      <ChainCheck />
       <ReadVolumeAlert />
       <div className="filters" role="search">
         <label>

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client.ts';
-import { useLogin, useSession } from '../../../lib/session.ts';
-import { Field } from '../../../components/ui.tsx';
+import { endedForInactivityNotice, useLogin, useSession } from '../../../lib/session.ts';
+import { Field, Notice } from '../../../components/ui.tsx';
 import { LanguageSwitch } from '../../../components/language-switch.tsx';
 import { messageFor } from '../../../lib/use-form-errors.ts';
 
@@ -15,6 +15,7 @@ export function LoginPage() {
   const location = useLocation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const idle = endedForInactivityNotice();
   const from = (location.state as { from?: string } | null)?.from ?? '/';
 
   if (session.data) return <Navigate to={from} replace />;
@@ -48,6 +49,7 @@ export function LoginPage() {
         </div>
         <form onSubmit={onSubmit} noValidate>
           <h2>{t('login.title')}</h2>
+          {idle && !error && <Notice tone="warning">{t('login.idleNotice')}</Notice>}
           {error && (
             <div className="alert alert-error" role="alert">
               {validation ? t('login.checkInput') : messageFor(t, error)}

@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+
+/**
+ * The audit log as a hash chain (as transparency logs do): every row stores the previous
+ * row's hash and a SHA-256 over its own canonical content, so changing, removing, inserting
+ * or reordering any row breaks the chain from that row on. Works on the raw SQLite handle so
+ * the CLI verifier can open a database file read-only without the app.
+ */
+
+export const AUDIT_TABLE = 'audit_log';
+const SKIP = new Set(['hash']);
+
+/** Column names of audit_log, read from SQLite so a column added later is covered too. */
+export function auditColumns(client: Database.Database): string[] {
+  return (client.prepare(`pragma table_info(${AUDIT_TABLE})`).all() as { name: string }[]).map(
+    (c) => c.name,
+  );
+}
+
+const text = (v: unknown): string =>
+  Buffer.isBuffer(v) ? v.toString('hex') : typeof v === 'bigint' ? v.toString() : String(v);
+
+/**
+ * Canonical content: every column except `hash`, sorted by name, NULLs left out (so a
+ * nullable column added later leaves older rows' hashes valid), values as text (so SQLite's
+ * type affinity cannot make writer and verifier disagree). Includes `id` and `prev_hash`.
+ */
+export function canonicalRow(row: Record<string, unknown>): string {
+  const pairs = Object.keys(row)
+    .filter((k) => !SKIP.has(k) && row[k] !== null && row[k] !== undefined)
+    .sort()
+    .map((k) => [k, text(row[k])]);
+  return JSON.stringify(pairs);
+}
+
+export const rowHash = (row: Record<string, unknown>) =>
+  createHash('sha256').update(canonicalRow(row)).digest('hex');
+
+export interface ChainHead {
+  id: number;
+  at: string;
+  hash: string | null;
+}
+
+/** The last row of the chain (or null for an empty log). */
+export const chainHead = (client: Database.Database) =>
+  (client.prepare(`select id, at, hash from ${AUDIT_TABLE} order by id desc limit 1`).get() as
+    ChainHead | undefined) ?? null;
+
+/**
+ * Seals rows written before the chain existed (migration 0011), oldest first. The update
+ * trigger allows exactly this once per row (hash NULL → set); sealed rows never change.
+ * Returns how many rows it sealed.
+ */
+export function sealUnsealedRows(client: Database.Database): number {
+  const first = client
+    .prepare(`select min(id) as id from ${AUDIT_TABLE} where hash is null`)
+    .get() as { id: number | null };
+  if (first.id == null) return 0;
+  let sealed = 0;
+  client.transaction(() => {
+    const before = client
+      .prepare(`select hash from ${AUDIT_TABLE} where id < ? order by id desc limit 1`)
+      .get(first.id) as { hash: string | null } | undefined;
+    let prev = before?.hash ?? null;
+    const rows = client
+      .prepare(`select * from ${AUDIT_TABLE} where id >= ? order by id`)
+      .all(first.id) as Record<string, unknown>[];
+    const update = client.prepare(`update ${AUDIT_TABLE} set prev_hash = ?, hash = ? where id = ?`);
+    for (const row of rows) {
+      const hash = rowHash({ ...row, prev_hash: prev });
+      update.run(prev, hash, row.id);
+      prev = hash;
+      sealed += 1;
+    }
+  })();
+  return sealed;
+}
+
+export type ChainProblemKind =
+  | 'missing' // a row with this id is gone (id gap, or removed from the end)
+  | 'unsealed' // a row without hash
+  | 'broken_link' // prev_hash does not match the row before: a row was removed, inserted or swapped
+  | 'altered' // the row's content does not match its hash
+  | 'reordered'; // the row is dated before the row preceding it
+
+export interface ChainProblem {
+  kind: ChainProblemKind;
+  /** The first row where the chain no longer holds. */
+  rowId: number;
+  message: string;
+}
+
+export interface ChainReport {
+  ok: boolean;
+  rowsChecked: number;
+  head: ChainHead | null;
+  problem: ChainProblem | null;
+}
+
+/** Walks the whole chain in id order and reports the first row where it breaks. */
+export function verifyChain(client: Database.Database): ChainReport {
+  let expectedId: number | null = null;
+  let prevHash: string | null = null;
+  let prevAt: string | null = null;
+  let rowsChecked = 0;
+  let head: ChainHead | null = null;
+  const fail = (kind: ChainProblemKind, rowId: number, message: string): ChainReport => ({
+    ok: false,
+    rowsChecked,
+    head,
+    problem: { kind, rowId, message },
+  });
+  const rows = client
+    .prepare(`select * from ${AUDIT_TABLE} order by id`)
+    .iterate() as IterableIterator<Record<string, unknown>>;
+  for (const row of rows) {
+    const id = Number(row.id);
+    const at = String(row.at);
+    const hash = (row.hash as string | null) ?? null;
+    if (expectedId === null && id !== 1)
+      return fail('missing', 1, `rows 1–${id - 1} are missing before row ${id}`);
+    if (expectedId !== null && id !== expectedId)
+      return fail(
+        'missing',
+        expectedId,
+        `row ${expectedId}${id - 1 > expectedId ? `–${id - 1}` : ''} is missing (next row is ${id})`,
+      );
+    if (hash === null) return fail('unsealed', id, `row ${id} has no hash`);
+    if ((row.prev_hash ?? null) !== prevHash)
+      return fail(
+        'broken_link',
+        id,
+        `row ${id} does not follow the row before it (a row was removed, inserted or swapped)`,
+      );
+    if (rowHash(row) !== hash) return fail('altered', id, `row ${id} was changed after writing`);
+    if (prevAt !== null && at < prevAt)
+      return fail('reordered', id, `row ${id} is dated before the row preceding it`);
+    expectedId = id + 1;
+    prevHash = hash;
+    prevAt = at;
+    head = { id, at, hash };
+    rowsChecked += 1;
+  }
+  // AUTOINCREMENT remembers the highest id ever written: rows cut off the end show here.
+  const seq = client.prepare(`select seq from sqlite_sequence where name = ?`).get(AUDIT_TABLE) as
+    { seq: number } | undefined;
+  const last = head?.id ?? 0;
+  if (seq && seq.seq > last)
+    return fail('missing', last + 1, `rows ${last + 1}–${seq.seq} were removed from the end`);
+  return { ok: true, rowsChecked, head, problem: null };
+}
