@@ -285,11 +285,15 @@ describe('audit export and read volume', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('Zeit;Benutzer-ID;E-Mail;Aktion;Objekt;Objekt-ID;Felder;Grund;IP');
+    expect(lines[0]).toBe(
+      'Zeit (Europe/Berlin);Benutzer;E-Mail;Aktion;Objekt;Objekt-Kennung;Gezeigte Personen;Felder;Grund;IP',
+    );
     expect(lines.length - 1).toBe(
       auditRows(t.db, { action: 'export' }).length - 1, // the CSV export itself is logged after
     );
-    expect(lines.slice(1).every((l) => l.split(';')[3] === 'export')).toBe(true);
+    // German labels and local time, not English internals and UTC.
+    expect(lines.slice(1).every((l) => l.split(';')[3] === 'exportiert')).toBe(true);
+    expect(lines[1]).toMatch(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}:\d{2};/);
   });
 
   it('counts reads per user and day and flags unusual volumes', async () => {

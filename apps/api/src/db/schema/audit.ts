@@ -1,4 +1,4 @@
-import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { isoNow } from './columns.ts';
 
 /**
@@ -30,10 +30,28 @@ export const auditLog = sqliteTable(
     changedFields: text('changed_fields', { mode: 'json' }).$type<string[]>(),
     reason: text('reason'),
     ip: text('ip'),
+    /** Participant ids the response or write showed (JSON array), part of the row itself. */
+    subjects: text('subjects', { mode: 'json' }).$type<number[]>(),
   },
   (t) => [
     index('audit_at_idx').on(t.at),
     index('audit_actor_idx').on(t.actorId, t.at),
     index('audit_entity_idx').on(t.entityType, t.entityId),
+  ],
+);
+
+/**
+ * Lookup index over `audit_log.subjects`, filled by a trigger on insert (migration 0010) and
+ * append-only; answers "who saw this person" without scanning the log.
+ */
+export const auditSubjects = sqliteTable(
+  'audit_subjects',
+  {
+    auditId: integer('audit_id').notNull(),
+    participantId: integer('participant_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.participantId, t.auditId] }),
+    index('audit_subjects_audit_idx').on(t.auditId),
   ],
 );

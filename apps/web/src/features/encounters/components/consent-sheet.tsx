@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import {
   CONSENT_LANGUAGES,
   CONSENT_PURPOSES,
+  CONSENT_TEXTS,
   RTL_LANGUAGES,
   type ConsentLanguage,
+  type ConsentText,
 } from '@begegnung/domain';
-import { CONSENT_TEXTS, type ConsentText } from './consent-texts.ts';
 
 function SheetColumn({ lang, text }: { lang: ConsentLanguage; text: ConsentText }) {
   const { t } = useTranslation();
@@ -16,7 +17,7 @@ function SheetColumn({ lang, text }: { lang: ConsentLanguage; text: ConsentText 
       lang={lang}
       dir={RTL_LANGUAGES.includes(lang) ? 'rtl' : 'ltr'}
     >
-      {!text.reviewed && (
+      {lang !== 'de' && (
         <p className="sheet-placeholder" dir="ltr">
           {t('encounters.sheet.placeholder', { language: text.language })}
         </p>
