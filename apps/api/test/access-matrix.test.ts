@@ -131,6 +131,10 @@ const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
   'POST /api/privacy/applicants/{id}/erase': { roles: ['data_protection'] },
   'GET /api/settings': { roles: 'any' },
   'PATCH /api/settings': { roles: ['admin'] },
+  'GET /api/settings/privacy-notice': { roles: 'any' },
+  'PATCH /api/settings/privacy-notice': { roles: ['admin'] },
+  'GET /api/consent-sheet': { roles: 'any' },
+  'PUT /api/consent-sheet/reviews/{language}': { roles: ['admin'] },
   // Hiring: HR (admin) runs procedures; panel members and oversight users only the ones they
   // are assigned to (the fixtures assign the matrix's panel and oversight callers).
   'GET /api/vacancies': { roles: ['admin', 'panel_member', 'oversight'] },
@@ -233,6 +237,7 @@ const PATH_FIXTURES: Record<
   () => Promise<number | Record<string, number | string>> | number | Record<string, number | string>
 > = {
   '/api/users/{id}': async () => (await makeUser(t.db, ['coordinator'])).id,
+  '/api/consent-sheet/reviews/{language}': () => ({ language: 'ar' }),
   '/api/users/{id}/password': async () => (await makeUser(t.db, ['coordinator'])).id,
   '/api/centres/{id}': () => makeCentre(t.db).id,
   '/api/operators/{id}': () => makeOperator(t.db).id,
@@ -481,6 +486,10 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
   'POST /api/follow-ups/{id}/attempts': () => ({ outcome: 'reached' }),
   'POST /api/follow-ups/{id}/close': () => ({ outcome: 're_engaged' }),
   'PATCH /api/settings': () => ({ outOfViewNotSeenWeeks: 6 }),
+  'PATCH /api/settings/privacy-notice': () => ({
+    dpo: 'Datenschutzbeauftragte der Stadt Göttingen, Hiroshimaplatz 1–4, 37083 Göttingen',
+  }),
+  'PUT /api/consent-sheet/reviews/{language}': () => ({ reviewed: false }),
   'POST /api/privacy/participants/{code}/erase': () => ({
     reason: 'Matrix erasure request',
     confirmCode: lastSubjectCode,

@@ -173,6 +173,7 @@ export interface AuditRow {
   changed_fields: string | null;
   reason: string | null;
   ip: string | null;
+  subjects: string | null;
 }
 
 /** Audit rows matching every given column value, oldest first (read straight from SQLite). */

@@ -287,14 +287,16 @@ describe('audit export and read volume', () => {
       .trim()
       .split('\r\n');
     expect(lines[0]).toBe(
-      'Zeit;Benutzer-ID;E-Mail;Aktion;Objekt;Objekt-ID;Felder;Grund;IP;Prüfsumme',
+      'Zeit (Europe/Berlin);Benutzer;E-Mail;Aktion;Objekt;Objekt-Kennung;Gezeigte Personen;Felder;Grund;IP;Prüfsumme',
     );
     // Header, one line per row, a blank line, and the chain head at export time.
     const rows = lines.slice(1, -2);
     const exported = auditRows(t.db, { action: 'export' });
     expect(rows.length).toBe(exported.length - 1); // the CSV export itself is logged after
-    expect(rows.every((l) => l.split(';')[3] === 'export')).toBe(true);
-    expect(rows.map((l) => l.split(';')[9])).toEqual(
+    // German labels and local time, not English internals and UTC.
+    expect(rows.every((l) => l.split(';')[3] === 'exportiert')).toBe(true);
+    expect(rows[0]).toMatch(/^\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}:\d{2};/);
+    expect(rows.map((l) => l.split(';')[10])).toEqual(
       exported
         .slice(0, -1)
         .reverse()

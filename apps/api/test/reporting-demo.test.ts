@@ -131,7 +131,7 @@ describe('dashboard on the demo data', () => {
     );
   });
 
-  it('lists the out-of-view people the rows say are out of view', async () => {
+  it('lists the out-of-view people the rows say are out of view (only those with valid follow-up consent)', async () => {
     const o = await get('/api/reporting/out-of-view');
     expectSchema(OutOfViewSchema, o);
     const movedSince = addMonths(today, -12);
@@ -148,8 +148,14 @@ describe('dashboard on the demo data', () => {
         (select max(x.attempted_on) from follow_up_attempts x join follow_ups f on f.id = x.follow_up_id
           where f.participant_id = p.id and x.outcome in ('reached','re_engaged')) reached,
         (select max(f.closed_on) from follow_ups f where f.participant_id = p.id and f.outcome = 'moved_away') away
-       from participants p where p.moved_in_at >= ?`,
+       from participants p where p.moved_in_at >= ?
+        and exists (select 1 from consents c where c.participant_id = p.id
+          and c.purpose = 'follow_up_contact' and c.given_on <= ? and ? < c.expires_on
+          and (c.withdrawn_on is null or c.withdrawn_on > ?))`,
       movedSince,
+      today,
+      today,
+      today,
     );
     const expected = candidates
       .filter((c) => {

@@ -172,7 +172,7 @@ describe('dashboard', () => {
 });
 
 describe('out of view and the outreach loop', () => {
-  it('lists who moved recently and was not seen, with consent and task state, audited', async () => {
+  it('names only people with valid consent, counts the rest, and audits who was shown', async () => {
     const away = person(centre.id, 90, 60);
     const never = person(centre.id, 60, null);
     const noConsent = person(centre.id, 90, 50, false);
@@ -185,7 +185,11 @@ describe('out of view and the outreach loop', () => {
     const o = res.json();
     expectSchema(OutOfViewSchema, o);
     const ids = o.items.map((i: { participantId: number }) => i.participantId);
-    expect(ids).toEqual(expect.arrayContaining([away.id, never.id, noConsent.id]));
+    expect(ids).toEqual(expect.arrayContaining([away.id, never.id]));
+    // Without valid consent: never named, only counted in the centre's anonymous line.
+    expect(ids).not.toContain(noConsent.id);
+    const col = o.centres.findIndex((c: { id: number }) => c.id === centre.id);
+    expect(o.withoutConsent.cells[col]).toEqual(['suppressed']);
     expect(ids).not.toContain(recent.id);
     expect(ids).not.toContain(oldMove.id);
     expect(ids).not.toContain(justMoved.id);
@@ -197,13 +201,15 @@ describe('out of view and the outreach loop', () => {
       blockedReason: null,
     });
     expect(item(never.id)).toMatchObject({ lastContactOn: null, daysSinceContact: 60 });
-    expect(item(noConsent.id)).toMatchObject({ canCreateTask: false, blockedReason: 'no_consent' });
     const read = auditRows(t.db, {
       actor_id: staff.userId,
       action: 'read',
       entity_type: 'participant',
-    });
-    expect(read.some((r) => r.id > before && r.reason?.startsWith('out-of-view list'))).toBe(true);
+    }).find((r) => r.id > before && r.reason?.startsWith('out-of-view list'));
+    // The row lists exactly the people the response showed.
+    expect(JSON.parse(String(read?.subjects))).toEqual(
+      [...ids].sort((a: number, b: number) => a - b),
+    );
 
     // One step: the existing follow-ups route creates the task; the list then shows it.
     const created = await staff.request({

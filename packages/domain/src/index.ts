@@ -20,3 +20,5 @@ export * from './hiring/hiring.schemas.ts';
 export * from './reporting/suppression.ts';
 export * from './reporting/reporting.rules.ts';
 export * from './reporting/reporting.schemas.ts';
+export * from './privacy/notice.schemas.ts';
+export * from './privacy/consent-texts.ts';

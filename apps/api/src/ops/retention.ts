@@ -4,6 +4,7 @@ import { withTransaction } from '../lib/tx.ts';
 import { deleteExpiredSessions } from '../modules/auth/sessions.repository.ts';
 import { insertAudit } from '../modules/audit/audit.repository.ts';
 import { purgeApplicants } from '../modules/hiring/purge.service.ts';
+import { closeLapsedFollowUps } from '../modules/follow-ups/consent-lapse.ts';
 import { readSettings } from '../modules/settings/settings.repository.ts';
 import {
   eraseParticipantRows,
@@ -15,6 +16,8 @@ export interface RetentionResult {
   erasedParticipants: number;
   /** Applicants anonymised after their retention period (BRIEF §6.6). */
   purgedApplicants: number;
+  /** Open outreach tasks closed because the participant's consent lapsed (BRIEF §6.2). */
+  closedFollowUps: number;
 }
 
 /** Who triggered a run: the scheduler (no user) or a data-protection officer. */
@@ -56,5 +59,8 @@ export function applyRetention(db: Db, now: Date, by: Runner = SCHEDULER): Reten
     dryRun: false,
     actor: by.actorId === null ? null : { userId: by.actorId, email: by.actorEmail },
   }).applicationIds.length;
-  return { expiredSessions, erasedParticipants: due.length, purgedApplicants };
+  const closedFollowUps = withTransaction(db, (tx) =>
+    closeLapsedFollowUps(tx, localNow(now).date, {}),
+  );
+  return { expiredSessions, erasedParticipants: due.length, purgedApplicants, closedFollowUps };
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES, ROLES, AUDIT_ACTIONS, LEGAL_FORMS } from '@begegnung/domain';
+import {
+  ERROR_CODES,
+  ROLES,
+  AUDIT_ACTIONS,
+  AUDIT_ENTITY_TYPES,
+  LEGAL_FORMS,
+} from '@begegnung/domain';
 import { catalogues } from './resources.ts';
 
 const de = catalogues.de as unknown as Record<string, Record<string, Record<string, string>>>;
@@ -23,6 +29,8 @@ describe('message catalogues', () => {
     expect(ROLES.filter((r) => !(r in de.roles!))).toEqual([]);
     expect(AUDIT_ACTIONS.filter((a) => !(a in de.audit!.actions!))).toEqual([]);
     expect(LEGAL_FORMS.filter((f) => !(f in de.legalForms!))).toEqual([]);
+    expect(AUDIT_ENTITY_TYPES.filter((e) => !(e in de.audit!.entities!))).toEqual([]);
+    expect(AUDIT_ENTITY_TYPES.filter((e) => !(e in de.audit!.entities!))).toEqual([]);
   });
   it('no value is empty', () => {
     const flat = (o: object): string[] =>

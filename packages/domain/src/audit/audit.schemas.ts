@@ -15,6 +15,47 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const AuditActionSchema = Type.Enum(AUDIT_ACTIONS);
 
+/** Object types the audit log names; every one has a German label (catalogue test). */
+export const AUDIT_ENTITY_TYPES = [
+  'activity',
+  'application',
+  'application_document',
+  'application_retention',
+  'audit_log',
+  'centre',
+  'centre_need',
+  'consent',
+  'consent_text',
+  'cost_assumption',
+  'criteria_set',
+  'encounter',
+  'follow_up',
+  'follow_up_attempt',
+  'group',
+  'operator',
+  'participant',
+  'participation',
+  'post',
+  'privacy',
+  'privacy_notice',
+  'records_of_processing',
+  'referral',
+  'report',
+  'retention',
+  'scenario',
+  'scenario_comparison',
+  'scorecard',
+  'screening_result',
+  'selection_record',
+  'self_disclosure',
+  'session',
+  'settings',
+  'staffing',
+  'user',
+  'vacancy',
+] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
 export const AuditEntrySchema = Type.Object({
   id: Type.Integer(),
   at: Type.String(),
@@ -26,6 +67,14 @@ export const AuditEntrySchema = Type.Object({
   changedFields: Type.Union([Type.Array(Type.String()), Type.Null()]),
   reason: Type.Union([Type.String(), Type.Null()]),
   ip: Type.Union([Type.String(), Type.Null()]),
+  /** Display name of the acting user (null for the system or an unknown email). */
+  actorName: Type.Union([Type.String(), Type.Null()]),
+  /** The participants this row showed or changed, by pseudonymous code (null once erased). */
+  subjects: Type.Array(
+    Type.Object({ id: Type.Integer(), code: Type.Union([Type.String(), Type.Null()]) }),
+  ),
+  /** Readable handle of the object, e.g. a participant code instead of its database id. */
+  entityLabel: Type.Union([Type.String(), Type.Null()]),
 });
 export type AuditEntry = Static<typeof AuditEntrySchema>;
 
@@ -36,6 +85,12 @@ export const AuditQuerySchema = Type.Intersect([
     action: Type.Optional(AuditActionSchema),
     entityType: Type.Optional(Type.String({ maxLength: 60 })),
     entityId: Type.Optional(Type.String({ maxLength: 60 })),
+    /** A user: part of the email or display name. */
+    user: Type.Optional(Type.String({ minLength: 1, maxLength: 120 })),
+    /** Every row that showed or changed this participant, e.g. GRO-7KQ3. */
+    participantCode: Type.Optional(
+      Type.String({ pattern: '^[A-Za-z0-9]{1,6}-[0-9A-Za-z]{3,12}$', maxLength: 20 }),
+    ),
     from: Type.Optional(Type.String({ format: 'date' })),
     to: Type.Optional(Type.String({ format: 'date' })),
   }),

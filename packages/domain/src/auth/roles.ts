@@ -41,6 +41,14 @@ export const canReadCentreData = (actor: Pick<Actor, 'roles' | 'centreIds'>, cen
 export const canWriteCentreData = (actor: Pick<Actor, 'roles' | 'centreIds'>, centreId: number) =>
   hasRole(actor, 'centre_staff') && actor.centreIds.includes(centreId);
 
+/**
+ * The one field-level rule for free-text notes (participant notes, contact-attempt notes,
+ * referral notes) on every route that returns them: only staff of the person's centre read
+ * them. Coordinators (city-wide, pseudonymous view) and every other role get null.
+ */
+export const canReadNotes = (actor: Pick<Actor, 'roles' | 'centreIds'>, centreId: number) =>
+  canWriteCentreData(actor, centreId);
+
 export type RoleValue = Static<typeof RoleSchema>;
 
 /** Navigation areas each role opens; the web app builds its menu from this. */

@@ -7,7 +7,7 @@ export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export const ConsentPurposeSchema = Type.Enum(CONSENT_PURPOSES);
 
 /** Languages the consent is explained in; the printable sheet exists for each. */
-export const CONSENT_LANGUAGES = ['de', 'ar', 'fa', 'uk', 'tr', 'ti', 'ku'] as const;
+export const CONSENT_LANGUAGES = ['de', 'en', 'ar', 'fa', 'uk', 'tr', 'ti', 'ku'] as const;
 export type ConsentLanguage = (typeof CONSENT_LANGUAGES)[number];
 export const ConsentLanguageSchema = Type.Enum(CONSENT_LANGUAGES);
 /** Right-to-left scripts among them (Arabic, Dari/Farsi, Kurdish Sorani). */
@@ -33,6 +33,10 @@ export const FOLLOW_UP_OUTCOMES = [
 ] as const;
 export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
 export const FollowUpOutcomeSchema = Type.Enum(FOLLOW_UP_OUTCOMES);
+
+/** Why the system closed an outreach task by itself. */
+export const FOLLOW_UP_CLOSED_REASONS = ['consent_withdrawn', 'consent_expired'] as const;
+export type FollowUpClosedReason = (typeof FOLLOW_UP_CLOSED_REASONS)[number];
 
 export const REFERRAL_SERVICES = [
   'counselling',
@@ -86,7 +90,7 @@ export const ParticipantSchema = Type.Object({
   district: Type.String(),
   contactPreference: ContactPreferenceSchema,
   notes: Type.Union([Type.String(), Type.Null()], {
-    description: 'Null for coordinators (pseudonymous view)',
+    description: 'Null unless canReadNotes (staff of the centre)',
   }),
   createdAt: Type.String(),
   consents: Type.Array(ConsentSchema),
@@ -183,6 +187,8 @@ export const FollowUpSchema = Type.Object({
   status: Type.Enum(['open', 'closed']),
   outcome: Type.Union([FollowUpOutcomeSchema, Type.Null()]),
   closedOn: Type.Union([Type.String(), Type.Null()]),
+  /** Set when the system closed the task because consent lapsed; such a task is not actionable. */
+  closedReason: Type.Union([Type.Enum(FOLLOW_UP_CLOSED_REASONS), Type.Null()]),
   attempts: Type.Array(FollowUpAttemptSchema),
 });
 export type FollowUp = Static<typeof FollowUpSchema>;

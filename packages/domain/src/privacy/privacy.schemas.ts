@@ -82,10 +82,44 @@ export const SubjectExportSchema = Type.Object({
       reason: Type.String(),
     }),
   ),
-  /** Who processed the data, by role and action (Art. 15(1)(c): recipients). */
+  /**
+   * Every audited read and write that showed or changed this person (Art. 15(1)(c)): when
+   * (UTC and Göttingen time), who, what and in which screen or list.
+   */
   accessLog: Type.Array(
-    Type.Object({ at: Type.String(), action: AuditActionSchema, entityType: Type.String() }),
+    Type.Object({
+      at: Type.String(),
+      atLocal: Type.String({ description: 'Europe/Berlin, e.g. 04.12.2026, 13:45:12' }),
+      action: AuditActionSchema,
+      actionLabel: Type.String(),
+      entityType: Type.String(),
+      by: Type.String({ description: 'Staff member (display name) or "System"' }),
+      screen: Type.String({ description: 'German label of the screen, list or export' }),
+    }),
   ),
+  /** The Art. 15(1)(a)–(h) information in German, with the configured contacts. */
+  information: Type.Object({
+    controller: Type.String(),
+    dpo: Type.String(),
+    purposes: Type.Array(Type.String()),
+    legalBasis: Type.String(),
+    categories: Type.Array(Type.String()),
+    recipients: Type.String(),
+    retention: Type.String(),
+    source: Type.String(),
+    rights: Type.String(),
+    complaint: Type.String(),
+    automatedDecision: Type.String(),
+  }),
+  /** The same information in the language the consent was explained in, where a text exists. */
+  translation: Type.Object({
+    language: ConsentLanguageSchema,
+    languageName: Type.String(),
+    available: Type.Boolean(),
+    reviewed: Type.Boolean(),
+    note: Nullable(Type.String()),
+    lines: Type.Array(Type.String()),
+  }),
 });
 export type SubjectExport = Static<typeof SubjectExportSchema>;
 
@@ -134,6 +168,7 @@ export const RetentionRunSchema = Type.Object({
   ranAt: Type.String(),
   expiredSessions: Type.Integer(),
   erasedParticipants: Type.Integer(),
+  closedFollowUps: Type.Integer({ description: 'Outreach closed because consent lapsed' }),
 });
 export type RetentionRun = Static<typeof RetentionRunSchema>;
 

@@ -125,7 +125,11 @@ export const OutOfViewSchema = Type.Object({
   today: IsoDate,
   movedWithinMonths: Type.Integer(),
   notSeenWeeks: Type.Integer(),
+  /** Only people with valid follow-up consent today are named. */
   items: Type.Array(OutOfViewItemSchema),
+  /** The others: out of view without valid consent, counted per centre (one column, < 5 hidden). */
+  centres: Type.Array(CentreBrief),
+  withoutConsent: SuppressedTableSchema,
 });
 export type OutOfView = Static<typeof OutOfViewSchema>;
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { sqliteTable, integer, text, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, integer, text, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { isoNow } from './columns.ts';
 
 /**
@@ -33,6 +33,8 @@ export const auditLog = sqliteTable(
     changedFields: text('changed_fields', { mode: 'json' }).$type<string[]>(),
     reason: text('reason'),
     ip: text('ip'),
+    /** Participant ids the response or write showed (JSON array), part of the row itself. */
+    subjects: text('subjects', { mode: 'json' }).$type<number[]>(),
     /** Hash of the row before (NULL for the first row). */
     prevHash: text('prev_hash'),
     /** SHA-256 over every other column of this row (canonical form, see audit-chain.ts). */
@@ -48,5 +50,21 @@ export const auditLog = sqliteTable(
     index('audit_login_failed_ip_idx')
       .on(t.ip, t.at)
       .where(sql`action = 'login_failed'`),
+  ],
+);
+
+/**
+ * Lookup index over `audit_log.subjects`, filled by a trigger on insert (migration 0010) and
+ * append-only; answers "who saw this person" without scanning the log.
+ */
+export const auditSubjects = sqliteTable(
+  'audit_subjects',
+  {
+    auditId: integer('audit_id').notNull(),
+    participantId: integer('participant_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.participantId, t.auditId] }),
+    index('audit_subjects_audit_idx').on(t.auditId),
   ],
 );

@@ -210,6 +210,8 @@ export const followUps = sqliteTable(
       enum: ['reached', 're_engaged', 'moved_away', 'declined', 'unreachable'],
     }),
     closedOn: text('closed_on'),
+    /** Set when the system closed the task because consent lapsed. */
+    closedReason: text('closed_reason', { enum: ['consent_withdrawn', 'consent_expired'] }),
     createdById: integer('created_by_id').notNull(),
     ...timestamps,
   },

@@ -9,3 +9,19 @@ export const settings = sqliteTable('settings', {
   updatedAt: text('updated_at').notNull().default(isoNow),
   updatedById: integer('updated_by_id').references(() => users.id, { onDelete: 'set null' }),
 });
+
+/** Text settings (privacy notice contacts) over PRIVACY_NOTICE_DEFAULTS in the domain. */
+export const textSettings = sqliteTable('text_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: text('updated_at').notNull().default(isoNow),
+  updatedById: integer('updated_by_id').references(() => users.id, { onDelete: 'set null' }),
+});
+
+/** Whether a consent-sheet translation has been reviewed; absent = not reviewed. */
+export const consentTextReviews = sqliteTable('consent_text_reviews', {
+  language: text('language').primaryKey(),
+  reviewed: integer('reviewed', { mode: 'boolean' }).notNull().default(false),
+  updatedAt: text('updated_at').notNull().default(isoNow),
+  updatedById: integer('updated_by_id').references(() => users.id, { onDelete: 'set null' }),
+});

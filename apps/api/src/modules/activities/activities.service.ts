@@ -56,7 +56,13 @@ export function listGroups(ctx: ServiceContext, centreId?: number) {
   requireCentreDataRole(ctx, GROUP);
   if (centreId !== undefined) assertCanRead(ctx, 'centre', centreId, centreId);
   const groups = repo.listGroups(ctx.db, centreId ? [centreId] : visibleCentreIds(ctx), today());
-  audit(ctx, { action: 'read', entityType: GROUP, entityId: null, reason: 'rosters' });
+  audit(ctx, {
+    action: 'read',
+    entityType: GROUP,
+    entityId: null,
+    reason: 'rosters',
+    subjects: groups.flatMap((g) => g.roster.map((m) => m.id)),
+  });
   return groups;
 }
 
@@ -65,7 +71,12 @@ export function getGroup(ctx: ServiceContext, id: number) {
   const g = repo.findGroup(ctx.db, id, today());
   if (!g) throw notFound('Group');
   assertCanRead(ctx, GROUP, id, g.centreId);
-  audit(ctx, { action: 'read', entityType: GROUP, entityId: id });
+  audit(ctx, {
+    action: 'read',
+    entityType: GROUP,
+    entityId: id,
+    subjects: g.roster.map((m) => m.id),
+  });
   return g;
 }
 

@@ -1,7 +1,7 @@
-import { and, desc, eq, gte, lt, count, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, lt, count, or, sql, type SQL } from 'drizzle-orm';
 import type { AuditAction, AuditQuery } from '@begegnung/domain';
 import { prepared, type Db } from '../../db/client.ts';
-import { auditLog } from '../../db/schema/index.ts';
+import { auditLog, auditSubjects, centres, participants, users } from '../../db/schema/index.ts';
 import { auditColumns, rowHash, type ChainHead } from '../../db/audit-chain.ts';
 
 export interface AuditRecord {
@@ -13,7 +13,13 @@ export interface AuditRecord {
   changedFields?: string[] | null;
   reason?: string | null;
   ip?: string | null;
+  /** Participant ids this action showed or changed (person-level audit, BRIEF §6.5). */
+  subjects?: readonly number[] | null;
 }
+
+/** Sorted, distinct ids as a JSON array, or null when no person was shown. */
+const subjectIds = (ids: readonly number[] | null | undefined) =>
+  ids && ids.length ? [...new Set(ids)].sort((x, y) => x - y) : null;
 
 const FIXED = new Set(['id', 'at', 'prev_hash', 'hash']);
 const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
@@ -63,7 +69,7 @@ function auditWriter(db: Db) {
  */
 export function insertAudit(db: Db, r: AuditRecord) {
   const w = auditWriter(db);
-  const record = r as unknown as Record<string, unknown>;
+  const record = { ...r, subjects: subjectIds(r.subjects) } as unknown as Record<string, unknown>;
   const row: Record<string, unknown> = {};
   for (const c of w.content) {
     const v =
@@ -80,8 +86,39 @@ function nextDay(date: string) {
   return d.toISOString();
 }
 
-function auditWhere(q: AuditQuery) {
+const escapeLike = (s: string) => `%${s.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Rows that showed or changed one participant: the subjects index, plus rows naming the
+ * person as the object (by id, or by code once erased).
+ */
+function subjectCondition(db: Db, code: string): SQL {
+  const upper = code.toUpperCase();
+  const id = db
+    .select({ id: participants.id })
+    .from(participants)
+    .where(eq(participants.code, upper))
+    .get()?.id;
+  const byCode = and(eq(auditLog.entityType, 'participant'), eq(auditLog.entityId, upper))!;
+  if (id === undefined) return byCode;
+  return or(
+    byCode,
+    sql`${auditLog.id} in (select ${auditSubjects.auditId} from ${auditSubjects} where ${auditSubjects.participantId} = ${id})`,
+  )!;
+}
+
+function auditWhere(db: Db, q: AuditQuery) {
   const where: SQL[] = [];
+  if (q.participantCode) where.push(subjectCondition(db, q.participantCode));
+  if (q.user) {
+    const p = escapeLike(q.user.trim());
+    where.push(
+      or(
+        sql`${auditLog.actorEmail} like ${p} escape '\\'`,
+        sql`${auditLog.actorId} in (select ${users.id} from ${users} where ${users.displayName} like ${p} escape '\\')`,
+      )!,
+    );
+  }
   if (q.actorId) where.push(eq(auditLog.actorId, q.actorId));
   if (q.action) where.push(eq(auditLog.action, q.action));
   if (q.entityType) where.push(eq(auditLog.entityType, q.entityType));
@@ -92,7 +129,7 @@ function auditWhere(q: AuditQuery) {
 }
 
 export function queryAudit(db: Db, q: AuditQuery) {
-  const cond = auditWhere(q);
+  const cond = auditWhere(db, q);
   const limit = q.limit ?? 50;
   const offset = q.offset ?? 0;
   const items = db
@@ -109,7 +146,41 @@ export function queryAudit(db: Db, q: AuditQuery) {
 
 /** Every matching row, newest first, up to `max` (exports ignore paging). */
 export const exportAudit = (db: Db, q: AuditQuery, max: number) =>
-  db.select().from(auditLog).where(auditWhere(q)).orderBy(desc(auditLog.id)).limit(max).all();
+  db.select().from(auditLog).where(auditWhere(db, q)).orderBy(desc(auditLog.id)).limit(max).all();
+
+/** Readable handles for the ids in a page of audit rows: user names, participant and centre codes. */
+export function auditLabels(
+  db: Db,
+  ids: { users: number[]; participants: number[]; centres: number[] },
+) {
+  const uniq = (xs: number[]) => [...new Set(xs)];
+  const u = ids.users.length
+    ? db
+        .select({ id: users.id, name: users.displayName })
+        .from(users)
+        .where(inArray(users.id, uniq(ids.users)))
+        .all()
+    : [];
+  const p = ids.participants.length
+    ? db
+        .select({ id: participants.id, code: participants.code })
+        .from(participants)
+        .where(inArray(participants.id, uniq(ids.participants)))
+        .all()
+    : [];
+  const c = ids.centres.length
+    ? db
+        .select({ id: centres.id, code: centres.code })
+        .from(centres)
+        .where(inArray(centres.id, uniq(ids.centres)))
+        .all()
+    : [];
+  return {
+    users: new Map(u.map((x) => [x.id, x.name])),
+    participants: new Map(p.map((x) => [x.id, x.code])),
+    centres: new Map(c.map((x) => [x.id, x.code])),
+  };
+}
 
 const failedCount = (db: Db, where: SQL, since: string) =>
   db

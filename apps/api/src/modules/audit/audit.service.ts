@@ -1,10 +1,24 @@
-import { hasRole, NOT_FOUND_MESSAGE, type AuditQuery, type Role } from '@begegnung/domain';
+import {
+  DomainError,
+  hasRole,
+  NOT_FOUND_MESSAGE,
+  type AuditEntry,
+  type AuditQuery,
+  type Role,
+} from '@begegnung/domain';
 import { DeniedError } from '../../lib/denial.ts';
 import type { ServiceContext } from '../../types.ts';
 import { flagUnusualReads, READ_VOLUME_THRESHOLD } from '@begegnung/domain';
 import { toCsv } from '../../lib/csv.ts';
 import { chainHead, verifyChain } from '../../db/audit-chain.ts';
-import { exportAudit, insertAudit, queryAudit, type AuditRecord } from './audit.repository.ts';
+import {
+  auditLabels,
+  exportAudit,
+  insertAudit,
+  queryAudit,
+  type AuditRecord,
+} from './audit.repository.ts';
+import { ACTION_DE, berlinTime, entityDe } from './audit.labels.ts';
 import { dailyReads } from '../privacy/privacy.repository.ts';
 
 type Entry = Omit<AuditRecord, 'actorId' | 'actorEmail' | 'ip'>;
@@ -46,9 +60,40 @@ export function requireRole(ctx: ServiceContext, entityType: string, ...roles: R
   if (!hasRole(ctx.actor, ...roles)) deny(ctx, entityType, null, 403);
 }
 
+type AuditRow = ReturnType<typeof queryAudit>['items'][number];
+const numericId = (s: string | null) => (s && /^\d+$/.test(s) ? Number(s) : null);
+
+/** Names and codes instead of database ids: actor names, participant and centre codes. */
+function present(ctx: ServiceContext, rows: AuditRow[]): AuditEntry[] {
+  const ofType = (t: string) =>
+    rows.flatMap((r) =>
+      r.entityType === t && numericId(r.entityId) ? [numericId(r.entityId)!] : [],
+    );
+  const labels = auditLabels(ctx.db, {
+    users: [...rows.flatMap((r) => (r.actorId ? [r.actorId] : [])), ...ofType('user')],
+    participants: [...rows.flatMap((r) => r.subjects ?? []), ...ofType('participant')],
+    centres: ofType('centre'),
+  });
+  const label = (r: AuditRow): string | null => {
+    const id = numericId(r.entityId);
+    if (id === null) return r.entityId;
+    if (r.entityType === 'participant') return labels.participants.get(id) ?? null;
+    if (r.entityType === 'user') return labels.users.get(id) ?? null;
+    if (r.entityType === 'centre') return labels.centres.get(id) ?? null;
+    return null;
+  };
+  return rows.map((r) => ({
+    ...r,
+    actorName: r.actorId ? (labels.users.get(r.actorId) ?? null) : null,
+    subjects: (r.subjects ?? []).map((id) => ({ id, code: labels.participants.get(id) ?? null })),
+    entityLabel: label(r),
+  }));
+}
+
 export function listAudit(ctx: ServiceContext, q: AuditQuery) {
   requireRole(ctx, 'audit_log', 'data_protection');
-  return queryAudit(ctx.db, q);
+  const page = queryAudit(ctx.db, q);
+  return { ...page, items: present(ctx, page.items) };
 }
 
 /** Rows in one export at most; narrow the filter for more. */
@@ -67,28 +112,30 @@ export function auditCsv(ctx: ServiceContext, q: AuditQuery) {
   const head = chainHead(ctx.db.$client);
   return toCsv([
     [
-      'Zeit',
-      'Benutzer-ID',
+      'Zeit (Europe/Berlin)',
+      'Benutzer',
       'E-Mail',
       'Aktion',
       'Objekt',
-      'Objekt-ID',
+      'Objekt-Kennung',
+      'Gezeigte Personen',
       'Felder',
       'Grund',
       'IP',
       'Prüfsumme',
     ],
-    ...rows.map((r) => [
-      r.at,
-      r.actorId,
+    ...present(ctx, rows).map((r, i) => [
+      berlinTime(r.at),
+      r.actorName ?? (r.actorId ? `#${r.actorId}` : 'System'),
       r.actorEmail,
-      r.action,
-      r.entityType,
-      r.entityId,
+      ACTION_DE[r.action],
+      entityDe(r.entityType),
+      r.entityLabel ?? r.entityId,
+      r.subjects.map((x) => x.code ?? `gelöscht (#${x.id})`).join(', '),
       r.changedFields?.join(', '),
       r.reason,
       r.ip,
-      r.hash,
+      rows[i]!.hash,
     ]),
     [],
     ['Kettenkopf (Stand des Exports)', head?.id, head?.at, head?.hash],

@@ -28,6 +28,7 @@ import {
   assertCanRead,
   assertCanWrite,
   requireCentreDataRole,
+  today,
   visibleCentreIds,
 } from '../participants/access.ts';
 import * as repo from './encounters.repository.ts';
@@ -85,16 +86,11 @@ function checkActivity(ctx: ServiceContext, activityId: number) {
 }
 
 /**
- * Named attendees must belong to the centre and, when newly named, hold valid follow-up
- * consent: without it a person is counted anonymously (BRIEF §6.2).
+ * Named attendees must belong to the centre and hold valid follow-up consent *now*: recording
+ * is the processing, so a withdrawn or expired consent blocks an entry of any date, including
+ * one backdated to before the withdrawal (BRIEF §6.2). Without it a person is counted anonymously.
  */
-function checkAttendees(
-  ctx: ServiceContext,
-  centreId: number,
-  ids: number[],
-  alreadyNamed: number[],
-  date: string,
-) {
+function checkAttendees(ctx: ServiceContext, centreId: number, ids: number[]) {
   const atCentre = new Set(participantsAtCentre(ctx.db, centreId, ids));
   const foreign = ids.filter((i) => !atCentre.has(i));
   if (foreign.length) {
@@ -105,20 +101,20 @@ function checkAttendees(
       [{ field: 'attendeeIds', code: 'not_at_centre', message: foreign.join(', ') }],
     );
   }
-  const added = ids.filter((i) => !alreadyNamed.includes(i));
-  const consents = consentsFor(ctx.db, added, date);
-  const without = added.filter(
+  const now = today();
+  const consents = consentsFor(ctx.db, ids, now);
+  const without = ids.filter(
     (pid) =>
       !hasValidConsent(
         consents.filter((c) => c.participantId === pid),
         'follow_up_contact',
-        date,
+        now,
       ),
   );
   if (without.length) {
     throw new DomainError(
       'CONSENT_REQUIRED',
-      'Without valid follow-up consent a person can only be counted anonymously',
+      'Without valid follow-up consent today a person can only be counted anonymously',
       409,
       [{ field: 'attendeeIds', code: 'consent_required', message: without.join(', ') }],
     );
@@ -164,7 +160,7 @@ export function createEncounter(ctx: ServiceContext, body: CreateEncounterBody) 
       ]);
     }
   }
-  checkAttendees(ctx, centre.id, body.attendeeIds, [], body.date);
+  checkAttendees(ctx, centre.id, body.attendeeIds);
   const staffIds = body.staffIds?.length ? body.staffIds : [ctx.actor.userId];
   checkStaff(ctx, centre.id, staffIds);
 
@@ -179,11 +175,13 @@ export function createEncounter(ctx: ServiceContext, body: CreateEncounterBody) 
           continue;
         }
         const pid = insertParticipantIn(tx, centre, { alias: w.alias });
+        // Consent is given when it is recorded, whatever date the encounter carries.
+        const givenOn = today();
         const cid = insertConsent(tx.db, {
           participantId: pid,
           purpose: 'follow_up_contact',
-          givenOn: body.date,
-          expiresOn: addYear(body.date),
+          givenOn,
+          expiresOn: addYear(givenOn),
           language: w.consentLanguage,
           explainedById: ctx.actor.userId,
         });
@@ -211,7 +209,7 @@ export function createEncounter(ctx: ServiceContext, body: CreateEncounterBody) 
       });
       repo.replaceAttendees(tx.db, newId, named);
       repo.replaceStaff(tx.db, newId, staffIds);
-      audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
+      audit(tx, { action: 'create', entityType: ENTITY, entityId: newId, subjects: named });
       return newId;
     });
     return { created: true, encounter: present(ctx, repo.findEncounterRow(ctx.db, id)!) };
@@ -239,8 +237,14 @@ function load(ctx: ServiceContext, id: number) {
 /** Named attendees are personal data: each view is audited. */
 export function getEncounter(ctx: ServiceContext, id: number) {
   const e = load(ctx, id);
-  audit(ctx, { action: 'read', entityType: ENTITY, entityId: id });
-  return present(ctx, e);
+  const shown = present(ctx, e);
+  audit(ctx, {
+    action: 'read',
+    entityType: ENTITY,
+    entityId: id,
+    subjects: shown.attendees.map((a) => a.id),
+  });
+  return shown;
 }
 
 export function listEncounters(ctx: ServiceContext, q: EncounterListQuery) {
@@ -284,7 +288,8 @@ export function correctEncounter(ctx: ServiceContext, id: number, body: CorrectE
   checkShape(next, centre.openedOn);
   if (body.activityId !== undefined) checkActivity(ctx, body.activityId);
   const currentIds = current.attendees.map((a) => a.id);
-  if (body.attendeeIds) checkAttendees(ctx, centre.id, body.attendeeIds, currentIds, next.date);
+  // Re-writing the named list is named processing: everyone on it needs consent today.
+  if (body.attendeeIds) checkAttendees(ctx, centre.id, body.attendeeIds);
   if (body.staffIds) checkStaff(ctx, centre.id, body.staffIds);
 
   inTransaction(ctx, (tx) => {
@@ -308,6 +313,7 @@ export function correctEncounter(ctx: ServiceContext, id: number, body: CorrectE
       entityId: id,
       changedFields: changed,
       reason: `correction: ${body.reason.trim()}`,
+      subjects: [...currentIds, ...after.attendees.map((a) => a.id)],
     });
   });
   return present(ctx, repo.findEncounterRow(ctx.db, id)!);

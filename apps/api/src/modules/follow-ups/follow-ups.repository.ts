@@ -21,6 +21,7 @@ const base = (db: Db) =>
       status: followUps.status,
       outcome: followUps.outcome,
       closedOn: followUps.closedOn,
+      closedReason: followUps.closedReason,
     })
     .from(followUps)
     .innerJoin(participants, eq(participants.id, followUps.participantId))

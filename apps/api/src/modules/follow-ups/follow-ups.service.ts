@@ -1,4 +1,5 @@
 import {
+  canReadNotes,
   canWriteCentreData,
   changedFields,
   DomainError,
@@ -7,6 +8,7 @@ import {
   notFound,
   type CloseFollowUpBody,
   type CreateFollowUpBody,
+  type FollowUp,
   type FollowUpAttemptBody,
   type FollowUpListQuery,
   type UpdateFollowUpBody,
@@ -23,6 +25,7 @@ import {
   visibleCentreIds,
 } from '../participants/access.ts';
 import * as repo from './follow-ups.repository.ts';
+import { closeLapsedFollowUps } from './consent-lapse.ts';
 
 const ENTITY = 'follow_up';
 
@@ -62,11 +65,34 @@ function checkAssignee(ctx: ServiceContext, assigneeId: number, centreId: number
   }
 }
 
+/** Free-text attempt notes follow the one notes rule (`canReadNotes`) on every route. */
+function present(ctx: ServiceContext, f: FollowUp): FollowUp {
+  if (canReadNotes(ctx.actor, f.centreId)) return f;
+  return { ...f, attempts: f.attempts.map((a) => ({ ...a, note: null })) };
+}
+
+/** Loads a task after closing it if its participant's consent lapsed (so it never looks open). */
 function load(ctx: ServiceContext, id: number) {
   requireCentreDataRole(ctx, ENTITY);
-  const f = repo.findFollowUp(ctx.db, id);
-  if (!f) throw notFound('Follow-up');
-  return f;
+  const before = repo.findFollowUp(ctx.db, id);
+  if (!before) throw notFound('Follow-up');
+  if (before.status === 'open')
+    closeLapsedFollowUps(ctx.db, today(), { participantIds: [before.participantId] });
+  return repo.findFollowUp(ctx.db, id)!;
+}
+
+function assertOpen(f: FollowUp) {
+  if (f.status !== 'closed') return;
+  if (f.closedReason) {
+    throw new DomainError(
+      'FOLLOW_UP_CLOSED',
+      f.closedReason === 'consent_withdrawn'
+        ? 'This task was closed because the person withdrew consent'
+        : 'This task was closed because the consent expired',
+      409,
+    );
+  }
+  throw new DomainError('FOLLOW_UP_CLOSED', 'This follow-up is closed', 409);
 }
 
 export function listFollowUps(ctx: ServiceContext, q: FollowUpListQuery) {
@@ -76,6 +102,8 @@ export function listFollowUps(ctx: ServiceContext, q: FollowUpListQuery) {
     assertCanRead(ctx, 'centre', q.centreId, q.centreId);
     centreIds = [q.centreId];
   }
+  // Expiry has no event of its own: lapsed tasks are closed when a list is read (and daily).
+  closeLapsedFollowUps(ctx.db, today(), { centreIds });
   const page = repo.listFollowUps(ctx.db, {
     centreIds,
     status: q.status,
@@ -89,15 +117,16 @@ export function listFollowUps(ctx: ServiceContext, q: FollowUpListQuery) {
     entityType: ENTITY,
     entityId: null,
     reason: `list (${page.items.length})`,
+    subjects: page.items.map((f) => f.participantId),
   });
-  return page;
+  return { ...page, items: page.items.map((f) => present(ctx, f)) };
 }
 
 export function getFollowUp(ctx: ServiceContext, id: number) {
   const f = load(ctx, id);
   assertCanRead(ctx, ENTITY, id, f.centreId);
-  audit(ctx, { action: 'read', entityType: ENTITY, entityId: id });
-  return f;
+  audit(ctx, { action: 'read', entityType: ENTITY, entityId: id, subjects: [f.participantId] });
+  return present(ctx, f);
 }
 
 export function createFollowUp(ctx: ServiceContext, body: CreateFollowUpBody) {
@@ -120,17 +149,17 @@ export function createFollowUp(ctx: ServiceContext, body: CreateFollowUpBody) {
       entityType: ENTITY,
       entityId: newId,
       reason: `participant ${p.id}`,
+      subjects: [p.id],
     });
     return newId;
   });
-  return repo.findFollowUp(ctx.db, id)!;
+  return present(ctx, repo.findFollowUp(ctx.db, id)!);
 }
 
 export function updateFollowUp(ctx: ServiceContext, id: number, body: UpdateFollowUpBody) {
   const before = load(ctx, id);
   assertMayWrite(ctx, id, before.centreId);
-  if (before.status === 'closed')
-    throw new DomainError('FOLLOW_UP_CLOSED', 'This follow-up is closed', 409);
+  assertOpen(before);
   if (body.assigneeId !== undefined) checkAssignee(ctx, body.assigneeId, before.centreId);
   inTransaction(ctx, (tx) => {
     repo.updateFollowUpRow(tx.db, id, body);
@@ -140,16 +169,16 @@ export function updateFollowUp(ctx: ServiceContext, id: number, body: UpdateFoll
       entityType: ENTITY,
       entityId: id,
       changedFields: changedFields(before, after),
+      subjects: [before.participantId],
     });
   });
-  return repo.findFollowUp(ctx.db, id)!;
+  return present(ctx, repo.findFollowUp(ctx.db, id)!);
 }
 
 export function addAttempt(ctx: ServiceContext, id: number, body: FollowUpAttemptBody) {
   const f = load(ctx, id);
   assertMayWrite(ctx, id, f.centreId);
-  if (f.status === 'closed')
-    throw new DomainError('FOLLOW_UP_CLOSED', 'This follow-up is closed', 409);
+  assertOpen(f);
   requireConsent(ctx, f.participantId);
   const attemptedOn = body.attemptedOn ?? today();
   if (attemptedOn > today()) {
@@ -170,16 +199,16 @@ export function addAttempt(ctx: ServiceContext, id: number, body: FollowUpAttemp
       entityType: 'follow_up_attempt',
       entityId: aid,
       reason: `follow-up ${id}`,
+      subjects: [f.participantId],
     });
   });
-  return repo.findFollowUp(ctx.db, id)!;
+  return present(ctx, repo.findFollowUp(ctx.db, id)!);
 }
 
 export function closeFollowUp(ctx: ServiceContext, id: number, body: CloseFollowUpBody) {
   const f = load(ctx, id);
   assertMayWrite(ctx, id, f.centreId);
-  if (f.status === 'closed')
-    throw new DomainError('FOLLOW_UP_CLOSED', 'This follow-up is already closed', 409);
+  assertOpen(f);
   inTransaction(ctx, (tx) => {
     repo.updateFollowUpRow(tx.db, id, {
       status: 'closed',
@@ -191,7 +220,8 @@ export function closeFollowUp(ctx: ServiceContext, id: number, body: CloseFollow
       entityType: ENTITY,
       entityId: id,
       changedFields: ['closedOn', 'outcome', 'status'],
+      subjects: [f.participantId],
     });
   });
-  return repo.findFollowUp(ctx.db, id)!;
+  return present(ctx, repo.findFollowUp(ctx.db, id)!);
 }

@@ -36,6 +36,3 @@ export function assertCanWrite(
 /** The centres whose data a list may show: all for coordinators, own ones for staff. */
 export const visibleCentreIds = (ctx: ServiceContext): number[] | null =>
   hasRole(ctx.actor, 'coordinator') ? null : [...ctx.actor.centreIds];
-
-export const isCoordinatorView = (ctx: ServiceContext, centreId: number) =>
-  !canWriteCentreData(ctx.actor, centreId);

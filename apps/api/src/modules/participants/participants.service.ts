@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import {
   addMonths,
+  canReadNotes,
   changedFields,
   DEFAULT_CONSENT_MONTHS,
   DomainError,
@@ -20,10 +21,10 @@ import { inTransaction } from '../../lib/tx.ts';
 import { audit, deny } from '../audit/audit.service.ts';
 import { findCentre } from '../centres/centres.repository.ts';
 import * as repo from './participants.repository.ts';
+import { closeLapsedFollowUps } from '../follow-ups/consent-lapse.ts';
 import {
   assertCanRead,
   assertCanWrite,
-  isCoordinatorView,
   requireCentreDataRole,
   today,
   visibleCentreIds,
@@ -47,7 +48,8 @@ export function listParticipants(ctx: ServiceContext, q: ParticipantListQuery) {
     action: 'read',
     entityType: ENTITY,
     entityId: null,
-    reason: `list (${page.items.length})`,
+    reason: q.q ? `search (${page.items.length})` : `list (${page.items.length})`,
+    subjects: page.items.map((p) => p.id),
   });
   return page;
 }
@@ -84,8 +86,8 @@ function present(ctx: ServiceContext, row: repo.ParticipantRow): Participant {
     languages: row.languages,
     district: row.district,
     contactPreference: row.contactPreference,
-    // Coordinators see the pseudonymous record only; free-text notes stay in the centre.
-    notes: isCoordinatorView(ctx, row.centreId) ? null : row.notes,
+    // The one notes rule: coordinators see the pseudonymous record only.
+    notes: canReadNotes(ctx.actor, row.centreId) ? row.notes : null,
     createdAt: row.createdAt,
     consents,
   };
@@ -94,14 +96,25 @@ function present(ctx: ServiceContext, row: repo.ParticipantRow): Participant {
 /** Every view of a participant is audited as a read. */
 export function getParticipant(ctx: ServiceContext, id: number) {
   const row = loadReadable(ctx, id);
-  audit(ctx, { action: 'read', entityType: ENTITY, entityId: id });
+  audit(ctx, { action: 'read', entityType: ENTITY, entityId: id, subjects: [id] });
   return present(ctx, row);
 }
 
+/** Timeline items whose `detail` is a free-text note (attempt and referral notes). */
+const NOTE_KINDS = new Set(['follow_up_attempt', 'referral']);
+
 export function getTimeline(ctx: ServiceContext, id: number) {
-  loadReadable(ctx, id);
-  audit(ctx, { action: 'read', entityType: ENTITY, entityId: id, reason: 'timeline' });
-  return repo.timeline(ctx.db, id);
+  const row = loadReadable(ctx, id);
+  audit(ctx, {
+    action: 'read',
+    entityType: ENTITY,
+    entityId: id,
+    reason: 'timeline',
+    subjects: [id],
+  });
+  const items = repo.timeline(ctx.db, id);
+  if (canReadNotes(ctx.actor, row.centreId)) return items;
+  return items.map((i) => (NOTE_KINDS.has(i.kind) ? { ...i, detail: null } : i));
 }
 
 /** A fresh code; collisions are retried (31^4 ≈ 920k codes per centre). */
@@ -135,7 +148,7 @@ export function insertParticipantIn(
     notes: body.notes?.trim() || null,
     createdById: tx.actor.userId,
   });
-  audit(tx, { action: 'create', entityType: ENTITY, entityId: id });
+  audit(tx, { action: 'create', entityType: ENTITY, entityId: id, subjects: [id] });
   return id;
 }
 
@@ -186,6 +199,7 @@ export function updateParticipant(ctx: ServiceContext, id: number, body: UpdateP
       entityType: ENTITY,
       entityId: id,
       changedFields: changedFields(before, after).filter((f) => f !== 'updatedAt'),
+      subjects: [id],
     });
   });
   return present(ctx, repo.findParticipantRow(ctx.db, id)!);
@@ -225,6 +239,7 @@ export function transferParticipant(
       entityId: id,
       changedFields: ['centreId'],
       reason: `transfer: ${body.reason.trim()}`,
+      subjects: [id],
     });
   });
   return { ok: true as const };
@@ -262,6 +277,7 @@ export function giveConsent(ctx: ServiceContext, id: number, body: GiveConsentBo
       entityType: 'consent',
       entityId: cid,
       reason: `participant ${id}: ${body.purpose}`,
+      subjects: [id],
     });
   });
   return present(ctx, repo.findParticipantRow(ctx.db, id)!);
@@ -282,14 +298,22 @@ export function withdrawConsent(ctx: ServiceContext, id: number, consentId: numb
       entityId: consentId,
       changedFields: ['withdrawnOn'],
       reason: `participant ${id}: withdrawn`,
+      subjects: [id],
     });
+    // Named processing stops now: open outreach closes with the reason (no-op if still valid).
+    closeLapsedFollowUps(
+      tx.db,
+      today(),
+      { participantIds: [id] },
+      { actorId: ctx.actor.userId, actorEmail: ctx.actor.email, ip: ctx.ip },
+    );
   });
   return present(ctx, repo.findParticipantRow(ctx.db, id)!);
 }
 
 /** Referral to another service: only with valid follow-up consent (BRIEF §4, §6.2). */
 export function createReferral(ctx: ServiceContext, id: number, body: CreateReferralBody) {
-  loadWritable(ctx, id);
+  const row = loadWritable(ctx, id);
   const d = today();
   if (!hasValidConsent(repo.consentsFor(ctx.db, [id], d), 'follow_up_contact', d)) {
     throw new DomainError('CONSENT_REQUIRED', 'A referral needs valid follow-up consent', 409);
@@ -313,8 +337,10 @@ export function createReferral(ctx: ServiceContext, id: number, body: CreateRefe
       entityType: 'referral',
       entityId: newId,
       reason: `participant ${id}`,
+      subjects: [id],
     });
     return newId;
   });
-  return repo.findReferral(ctx.db, rid);
+  const referral = repo.findReferral(ctx.db, rid);
+  return canReadNotes(ctx.actor, row.centreId) ? referral : { ...referral, note: null };
 }

@@ -1,10 +1,11 @@
-import { and, eq, gte, sql } from 'drizzle-orm';
+import { and, eq, gte, or, sql } from 'drizzle-orm';
 import { getTableColumns, type Table } from 'drizzle-orm';
 import type { ErasurePreview, SubjectExport } from '@begegnung/domain';
 import type { Db } from '../../db/client.ts';
 import {
   activities,
   auditLog,
+  auditSubjects,
   centres,
   consents,
   encounterAttendees,
@@ -16,6 +17,7 @@ import {
   participants,
   recurringGroups,
   referrals,
+  users,
 } from '../../db/schema/index.ts';
 
 export type ParticipantRow = typeof participants.$inferSelect;
@@ -27,7 +29,12 @@ const centreName = (db: Db, id: number) =>
   db.select({ name: centres.name }).from(centres).where(eq(centres.id, id)).get()?.name ?? '';
 
 /** Everything stored about one participant, in plain values (no internal ids). */
-export function subjectData(db: Db, p: ParticipantRow): Omit<SubjectExport, 'generatedAt'> {
+export function subjectData(
+  db: Db,
+  p: ParticipantRow,
+): Omit<SubjectExport, 'generatedAt' | 'accessLog' | 'information' | 'translation'> & {
+  accessLog: ReturnType<typeof accessLogOf>;
+} {
   const fus = db.select().from(followUps).where(eq(followUps.participantId, p.id)).all();
   const attempts = fus.length
     ? db
@@ -115,18 +122,35 @@ export function subjectData(db: Db, p: ParticipantRow): Omit<SubjectExport, 'gen
         to: centreName(db, t.toCentreId),
         reason: t.reason,
       })),
-    accessLog: db
-      .select({ at: auditLog.at, action: auditLog.action, entityType: auditLog.entityType })
-      .from(auditLog)
-      .where(
+    accessLog: accessLogOf(db, p),
+  };
+}
+
+/** Audit rows that showed or changed the person: the subjects index plus rows naming them. */
+export function accessLogOf(db: Db, p: ParticipantRow) {
+  return db
+    .select({
+      at: auditLog.at,
+      action: auditLog.action,
+      entityType: auditLog.entityType,
+      reason: auditLog.reason,
+      actorId: auditLog.actorId,
+      actorEmail: auditLog.actorEmail,
+      actorName: users.displayName,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(
+      or(
+        sql`${auditLog.id} in (select ${auditSubjects.auditId} from ${auditSubjects} where ${auditSubjects.participantId} = ${p.id})`,
         and(
           eq(auditLog.entityType, 'participant'),
           sql`${auditLog.entityId} in (${String(p.id)}, ${p.code})`,
         ),
-      )
-      .orderBy(auditLog.id)
-      .all(),
-  };
+      ),
+    )
+    .orderBy(auditLog.id)
+    .all();
 }
 
 const countOf = (db: Db, table: Table, column: ReturnType<typeof sql> | unknown, id: number) =>

@@ -5,11 +5,13 @@ import {
   type EraseBody,
   type RecordsOfProcessing,
   type Role,
+  type SubjectExport,
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import { inTransaction } from '../../lib/tx.ts';
 import { audit, requireRole } from '../audit/audit.service.ts';
-import { readSettings } from '../settings/settings.repository.ts';
+import { readNotice, readReviews, readSettings } from '../settings/settings.repository.ts';
+import { informationDe, presentAccessLog, translationFor } from './subject-info.ts';
 import { applyRetention, dueParticipants } from '../../ops/retention.ts';
 import {
   applicantSelfDisclosures,
@@ -41,12 +43,31 @@ function loadByCode(ctx: ServiceContext, code: string) {
   return p;
 }
 
-/** GDPR Art. 15/20: everything about one participant, as data. Audited as an export. */
-export function exportSubject(ctx: ServiceContext, code: string) {
+/**
+ * GDPR Art. 15/20: everything about one participant, the Art. 15 information (German and the
+ * consent language) and every logged access. Audited as an export before it is assembled, so
+ * the export lists itself.
+ */
+export function exportSubject(ctx: ServiceContext, code: string): SubjectExport {
   const p = loadByCode(ctx, code);
-  const data = { generatedAt: new Date().toISOString(), ...repo.subjectData(ctx.db, p) };
-  audit(ctx, { action: 'export', entityType: ENTITY, entityId: p.id, reason: 'subject access' });
-  return data;
+  audit(ctx, {
+    action: 'export',
+    entityType: ENTITY,
+    entityId: p.id,
+    reason: 'subject access',
+    subjects: [p.id],
+  });
+  const { accessLog, ...data } = repo.subjectData(ctx.db, p);
+  const notice = readNotice(ctx.db);
+  const months = readSettings(ctx.db).participantRetentionMonths;
+  const language = data.consents.at(-1)?.language ?? 'de';
+  return {
+    generatedAt: new Date().toISOString(),
+    ...data,
+    accessLog: presentAccessLog(accessLog),
+    information: informationDe(notice, months),
+    translation: translationFor(language, notice, months, readReviews(ctx.db)),
+  };
 }
 
 export const exportSubjectPdf = (ctx: ServiceContext, code: string) =>
@@ -54,7 +75,13 @@ export const exportSubjectPdf = (ctx: ServiceContext, code: string) =>
 
 export function previewErasure(ctx: ServiceContext, code: string) {
   const p = loadByCode(ctx, code);
-  audit(ctx, { action: 'read', entityType: ENTITY, entityId: p.id, reason: 'erasure preview' });
+  audit(ctx, {
+    action: 'read',
+    entityType: ENTITY,
+    entityId: p.id,
+    reason: 'erasure preview',
+    subjects: [p.id],
+  });
   return repo.erasurePreview(ctx.db, p);
 }
 

@@ -37,6 +37,7 @@ import { today } from '../participants/access.ts';
 import { compareScenarios, setNeeds } from '../scenarios/comparison.service.ts';
 import * as repo from './reporting.repository.ts';
 import { catchmentCounts } from './catchment.ts';
+import { closeLapsedFollowUps } from '../follow-ups/consent-lapse.ts';
 
 const ENTITY = 'report';
 type Centre = { id: number; code: string; name: string };
@@ -193,47 +194,51 @@ function outOfViewRows(ctx: ServiceContext, centreIds: number[]) {
   };
 }
 
-/** The named list: codes and aliases, days since last contact; audited as a read of personal data. */
+/**
+ * The named list: codes and aliases, days since last contact. Only people with valid
+ * follow-up consent today are named; the others are only counted per centre (small counts
+ * hidden). Lapsed outreach in scope is closed first. The read is audited with every person shown.
+ */
 export function getOutOfView(ctx: ServiceContext, q: OutOfViewQuery): OutOfView {
   const centres = resolveScope(ctx, q.centreId);
   requirePeopleFigures(ctx);
-  const {
-    settings,
-    today: d,
-    rows,
-  } = outOfViewRows(
-    ctx,
-    centres.map((c) => c.id),
-  );
+  const cids = centres.map((c) => c.id);
+  closeLapsedFollowUps(ctx.db, today(), { centreIds: cids });
+  const { settings, today: d, rows } = outOfViewRows(ctx, cids);
   const consents = consentsFor(
     ctx.db,
     rows.map((r) => r.participantId),
     d,
   );
+  // Grouped once: filtering the consent list per row was quadratic (2 s at 7,000 people).
+  const consentsOf = new Map<number, typeof consents>();
+  for (const c of consents)
+    consentsOf.set(c.participantId, [...(consentsOf.get(c.participantId) ?? []), c]);
+  const consenting = rows.filter((r) =>
+    hasValidConsent(consentsOf.get(r.participantId) ?? [], 'follow_up_contact', d),
+  );
+  const unnamed = centres.map(
+    (c) =>
+      rows.filter((r) => r.centreId === c.id).length -
+      consenting.filter((r) => r.centreId === c.id).length,
+  );
   const tasks = new Map(
     repo
       .openTasks(
         ctx.db,
-        rows.flatMap((r) => (r.openTaskId ? [r.openTaskId] : [])),
+        consenting.flatMap((r) => (r.openTaskId ? [r.openTaskId] : [])),
       )
       .map((t) => [t.id, t]),
   );
   const mayWrite = (centreId: number) =>
     hasRole(ctx.actor, 'coordinator') || canWriteCentreData(ctx.actor, centreId);
-  // Grouped once: filtering the consent list per row was quadratic (2 s at 7,000 people).
-  const consentsOf = new Map<number, typeof consents>();
-  for (const c of consents)
-    consentsOf.set(c.participantId, [...(consentsOf.get(c.participantId) ?? []), c]);
-  const items = rows.map((r) => {
-    const consent = hasValidConsent(consentsOf.get(r.participantId) ?? [], 'follow_up_contact', d);
+  const items = consenting.map((r) => {
     const openTask = r.openTaskId ? (tasks.get(r.openTaskId) ?? null) : null;
     const blockedReason = openTask
       ? ('open_task' as const)
-      : !consent
-        ? ('no_consent' as const)
-        : !mayWrite(r.centreId)
-          ? ('not_allowed' as const)
-          : null;
+      : !mayWrite(r.centreId)
+        ? ('not_allowed' as const)
+        : null;
     return {
       participantId: r.participantId,
       code: r.code,
@@ -253,12 +258,15 @@ export function getOutOfView(ctx: ServiceContext, q: OutOfViewQuery): OutOfView 
     entityType: 'participant',
     entityId: null,
     reason: `out-of-view list (${items.length})`,
+    subjects: items.map((i) => i.participantId),
   });
   return {
     today: d,
     movedWithinMonths: settings.outOfViewMovedWithinMonths,
     notSeenWeeks: settings.outOfViewNotSeenWeeks,
     items,
+    centres,
+    withoutConsent: column(unnamed),
   };
 }
 

@@ -1,7 +1,19 @@
-import { sql } from 'drizzle-orm';
-import { SETTINGS_DEFAULTS, SETTING_KEYS, type SettingKey, type Settings } from '@begegnung/domain';
+import { eq, sql } from 'drizzle-orm';
+import {
+  CONSENT_LANGUAGES,
+  NOTICE_KEYS,
+  PRIVACY_NOTICE_DEFAULTS,
+  SETTINGS_DEFAULTS,
+  SETTING_KEYS,
+  isSourceLanguage,
+  type ConsentTextReview,
+  type NoticeKey,
+  type PrivacyNotice,
+  type SettingKey,
+  type Settings,
+} from '@begegnung/domain';
 import type { Db } from '../../db/client.ts';
-import { settings } from '../../db/schema/index.ts';
+import { consentTextReviews, settings, textSettings, users } from '../../db/schema/index.ts';
 
 /** Stored values over the defaults; unknown keys in the table are ignored. */
 export function readSettings(db: Db): Settings {
@@ -19,6 +31,62 @@ export function writeSetting(db: Db, key: SettingKey, value: number, userId: num
       target: settings.key,
       set: {
         value,
+        updatedById: userId,
+        updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
+      },
+    })
+    .run();
+}
+
+/** Privacy-notice texts: stored values over PRIVACY_NOTICE_DEFAULTS. */
+export function readNotice(db: Db): PrivacyNotice {
+  const out: PrivacyNotice = { ...PRIVACY_NOTICE_DEFAULTS };
+  for (const row of db.select().from(textSettings).all()) {
+    if ((NOTICE_KEYS as string[]).includes(row.key)) out[row.key as NoticeKey] = row.value;
+  }
+  return out;
+}
+
+export function writeNotice(db: Db, key: NoticeKey, value: string, userId: number) {
+  db.insert(textSettings)
+    .values({ key, value, updatedById: userId })
+    .onConflictDoUpdate({
+      target: textSettings.key,
+      set: { value, updatedById: userId, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` },
+    })
+    .run();
+}
+
+/** Review state of every consent-sheet language; German, the source text, is always reviewed. */
+export function readReviews(db: Db): ConsentTextReview[] {
+  const rows = db
+    .select({
+      language: consentTextReviews.language,
+      reviewed: consentTextReviews.reviewed,
+      updatedAt: consentTextReviews.updatedAt,
+      updatedByName: users.displayName,
+    })
+    .from(consentTextReviews)
+    .leftJoin(users, eq(users.id, consentTextReviews.updatedById))
+    .all();
+  return CONSENT_LANGUAGES.map((language) => {
+    const r = rows.find((x) => x.language === language);
+    return {
+      language,
+      reviewed: isSourceLanguage(language) || (r?.reviewed ?? false),
+      updatedAt: r?.updatedAt ?? null,
+      updatedByName: r?.updatedByName ?? null,
+    };
+  });
+}
+
+export function writeReview(db: Db, language: string, reviewed: boolean, userId: number) {
+  db.insert(consentTextReviews)
+    .values({ language, reviewed, updatedById: userId })
+    .onConflictDoUpdate({
+      target: consentTextReviews.language,
+      set: {
+        reviewed,
         updatedById: userId,
         updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
       },

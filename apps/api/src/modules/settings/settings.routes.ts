@@ -1,5 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { SettingsSchema, UpdateSettingsBodySchema } from '@begegnung/domain';
+import {
+  ConsentLanguageParamsSchema,
+  ConsentSheetInfoSchema,
+  PrivacyNoticeSchema,
+  SetReviewedBodySchema,
+  SettingsSchema,
+  UpdatePrivacyNoticeBodySchema,
+  UpdateSettingsBodySchema,
+} from '@begegnung/domain';
 import { ctx, errors } from '../../lib/http.ts';
 import * as service from './settings.service.ts';
 
@@ -29,5 +37,53 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => service.updateSettings(ctx(request), request.body),
+  );
+  app.get(
+    '/settings/privacy-notice',
+    {
+      schema: {
+        tags,
+        summary: 'Controller, data-protection officer, supervisory authority and recipients',
+        response: { 200: PrivacyNoticeSchema, ...errors(401) },
+      },
+    },
+    async (request) => service.getNotice(ctx(request)),
+  );
+  app.patch(
+    '/settings/privacy-notice',
+    {
+      schema: {
+        tags,
+        summary: 'Change the privacy-notice texts (admin); audited with the changed keys',
+        body: UpdatePrivacyNoticeBodySchema,
+        response: { 200: PrivacyNoticeSchema, ...errors(400, 401, 403) },
+      },
+    },
+    async (request) => service.updateNotice(ctx(request), request.body),
+  );
+  app.get(
+    '/consent-sheet',
+    {
+      schema: {
+        tags,
+        summary: 'What the consent sheet fills in: notice texts, retention, reviewed languages',
+        response: { 200: ConsentSheetInfoSchema, ...errors(401) },
+      },
+    },
+    async (request) => service.consentSheetInfo(ctx(request)),
+  );
+  app.put(
+    '/consent-sheet/reviews/:language',
+    {
+      schema: {
+        tags,
+        summary: 'Mark a consent-sheet translation as reviewed or not (admin)',
+        params: ConsentLanguageParamsSchema,
+        body: SetReviewedBodySchema,
+        response: { 200: ConsentSheetInfoSchema, ...errors(400, 401, 403, 409) },
+      },
+    },
+    async (request) =>
+      service.setReviewed(ctx(request), request.params.language, request.body.reviewed),
   );
 };

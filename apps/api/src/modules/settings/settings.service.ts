@@ -1,4 +1,13 @@
-import type { SettingKey, UpdateSettingsBody } from '@begegnung/domain';
+import {
+  DomainError,
+  isSourceLanguage,
+  type ConsentLanguage,
+  type ConsentSheetInfo,
+  type NoticeKey,
+  type SettingKey,
+  type UpdatePrivacyNoticeBody,
+  type UpdateSettingsBody,
+} from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import { inTransaction } from '../../lib/tx.ts';
 import { audit, requireRole } from '../audit/audit.service.ts';
@@ -27,4 +36,55 @@ export function updateSettings(ctx: ServiceContext, body: UpdateSettingsBody) {
     });
   }
   return repo.readSettings(ctx.db);
+}
+
+/** Controller, DPO, supervisory authority, recipients: shown on the consent sheet and in exports. */
+export const getNotice = (ctx: ServiceContext) => repo.readNotice(ctx.db);
+
+export function updateNotice(ctx: ServiceContext, body: UpdatePrivacyNoticeBody) {
+  requireRole(ctx, 'privacy_notice', 'admin');
+  const before = repo.readNotice(ctx.db);
+  const changed = (Object.entries(body) as [NoticeKey, string][])
+    .map(([k, v]) => [k, v.trim()] as const)
+    .filter(([k, v]) => before[k] !== v);
+  if (changed.length > 0) {
+    inTransaction(ctx, (tx) => {
+      for (const [k, v] of changed) repo.writeNotice(tx.db, k, v, ctx.actor.userId);
+      audit(tx, {
+        action: 'update',
+        entityType: 'privacy_notice',
+        entityId: null,
+        changedFields: changed.map(([k]) => k),
+      });
+    });
+  }
+  return repo.readNotice(ctx.db);
+}
+
+/** What the printable consent sheet needs besides its texts: contacts, retention, reviews. */
+export function consentSheetInfo(ctx: ServiceContext): ConsentSheetInfo {
+  return {
+    notice: repo.readNotice(ctx.db),
+    retentionMonths: repo.readSettings(ctx.db).participantRetentionMonths,
+    reviews: repo.readReviews(ctx.db),
+  };
+}
+
+/** An admin marks a translation reviewed (or not); German is the source and stays reviewed. */
+export function setReviewed(ctx: ServiceContext, language: ConsentLanguage, reviewed: boolean) {
+  requireRole(ctx, 'consent_text', 'admin');
+  if (isSourceLanguage(language)) {
+    throw new DomainError('SOURCE_LANGUAGE', 'German is the source text and always reviewed', 409);
+  }
+  inTransaction(ctx, (tx) => {
+    repo.writeReview(tx.db, language, reviewed, ctx.actor.userId);
+    audit(tx, {
+      action: 'update',
+      entityType: 'consent_text',
+      entityId: language,
+      changedFields: ['reviewed'],
+      reason: reviewed ? 'reviewed' : 'review withdrawn',
+    });
+  });
+  return consentSheetInfo(ctx);
 }

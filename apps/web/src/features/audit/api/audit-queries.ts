@@ -6,6 +6,8 @@ export interface AuditFilter {
   action?: string;
   entityType?: string;
   entityId?: string;
+  user?: string;
+  participantCode?: string;
   from?: string;
   to?: string;
   limit: number;

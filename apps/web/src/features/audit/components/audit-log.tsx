@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { AUDIT_ACTIONS } from '@begegnung/domain';
+import type { AuditEntry } from '@begegnung/domain';
 import {
   Badge,
   EmptyState,
@@ -12,20 +12,34 @@ import {
 } from '../../../components/ui.tsx';
 import { auditCsvUrl, auditQueries, type AuditFilter } from '../api/audit-queries.ts';
 import { ChainCheck } from './chain-check.tsx';
+import { AuditFilters } from './audit-filters.tsx';
+import { reasonLabel } from './audit-labels.ts';
+
+/** Codes of the persons a row showed; long lists are cut after a few. */
+function Shown({ subjects }: { subjects: AuditEntry['subjects'] }) {
+  const { t } = useTranslation();
+  if (subjects.length === 0) return null;
+  const first = subjects.slice(0, SHOWN_MAX);
+  return (
+    <div className="audit-shown">
+      <span className="muted">{t('audit.shown')}: </span>
+      {first.map((s) => (
+        <code key={s.id} className="audit-code">
+          {s.code ?? t('audit.erased')}
+        </code>
+      ))}
+      {subjects.length > SHOWN_MAX && (
+        <span className="muted">
+          {' '}
+          {t('audit.shownMore', { count: subjects.length - SHOWN_MAX })}
+        </span>
+      )}
+    </div>
+  );
+}
 
 const PAGE = 50;
-const ENTITY_TYPES = [
-  'user',
-  'centre',
-  'operator',
-  'session',
-  'participant',
-  'consent',
-  'encounter',
-  'follow_up',
-  'settings',
-  'audit_log',
-];
+const SHOWN_MAX = 8;
 
 /** Days with unusually many reads of personal data (per user), for review. */
 function ReadVolumeAlert() {
@@ -59,8 +73,7 @@ export function AuditLog() {
   const { t, i18n } = useTranslation();
   const [filter, setFilter] = useState<AuditFilter>({ limit: PAGE, offset: 0 });
   const audit = useQuery(auditQueries.list(filter));
-  const set = (k: keyof AuditFilter, v: string) =>
-    setFilter((f) => ({ ...f, [k]: v || undefined, offset: 0 }));
+  const update = (patch: Partial<AuditFilter>) => setFilter((f) => ({ ...f, ...patch, offset: 0 }));
   const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
   const total = audit.data?.total ?? 0;
 
@@ -77,45 +90,7 @@ export function AuditLog() {
       />
       <ChainCheck />
       <ReadVolumeAlert />
-      <div className="filters" role="search">
-        <label>
-          <span>{t('audit.action')}</span>
-          <select value={filter.action ?? ''} onChange={(e) => set('action', e.target.value)}>
-            <option value="">{t('audit.all')}</option>
-            {AUDIT_ACTIONS.map((a) => (
-              <option key={a} value={a}>
-                {t(`audit.actions.${a}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('audit.entity')}</span>
-          <select
-            value={filter.entityType ?? ''}
-            onChange={(e) => set('entityType', e.target.value)}
-          >
-            <option value="">{t('audit.all')}</option>
-            {ENTITY_TYPES.map((e) => (
-              <option key={e} value={e}>
-                {t(`audit.entities.${e}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <span>{t('audit.from')}</span>
-          <input
-            type="date"
-            value={filter.from ?? ''}
-            onChange={(e) => set('from', e.target.value)}
-          />
-        </label>
-        <label>
-          <span>{t('audit.to')}</span>
-          <input type="date" value={filter.to ?? ''} onChange={(e) => set('to', e.target.value)} />
-        </label>
-      </div>
+      <AuditFilters filter={filter} onChange={update} />
       {audit.isPending && <Loading />}
       <ErrorMessage error={audit.error} onRetry={() => void audit.refetch()} />
       {audit.data?.items.length === 0 && <EmptyState title={t('audit.empty')} />}
@@ -137,7 +112,12 @@ export function AuditLog() {
                   <td data-label={t('audit.at')} className="nowrap">
                     {fmt.format(new Date(a.at))}
                   </td>
-                  <td data-label={t('audit.actor')}>{a.actorEmail ?? t('audit.system')}</td>
+                  <td data-label={t('audit.actor')}>
+                    {a.actorName ?? a.actorEmail ?? t('audit.system')}
+                    {a.actorName && a.actorEmail && (
+                      <div className="muted small">{a.actorEmail}</div>
+                    )}
+                  </td>
                   <td data-label={t('audit.action')}>
                     <Badge
                       tone={
@@ -149,13 +129,20 @@ export function AuditLog() {
                   </td>
                   <td data-label={t('audit.entity')}>
                     {t(`audit.entities.${a.entityType}`, { defaultValue: a.entityType })}
-                    {a.entityId && <span className="muted"> #{a.entityId}</span>}
+                    {a.entityLabel ? (
+                      <code className="audit-code">{a.entityLabel}</code>
+                    ) : (
+                      a.entityId && (
+                        <span className="muted"> {t('audit.number', { id: a.entityId })}</span>
+                      )
+                    )}
                   </td>
                   <td data-label={t('audit.details')} className="small">
                     {a.changedFields?.length
                       ? `${t('audit.changed')}: ${a.changedFields.join(', ')}`
                       : ''}
-                    {a.reason && <span className="muted"> {a.reason}</span>}
+                    {a.reason && <span className="muted"> {reasonLabel(t, a.reason)}</span>}
+                    <Shown subjects={a.subjects} />
                   </td>
                 </tr>
               ))}

@@ -1,5 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
+  PrivacyNotice,
+  UpdatePrivacyNoticeBody,
   CentreNeed,
   Dashboard,
   FollowUp,
@@ -49,6 +51,11 @@ export const reportingQueries = {
     }),
   settings: () =>
     queryOptions({ queryKey: ['settings'], queryFn: () => api.get<Settings>('/settings') }),
+  privacyNotice: () =>
+    queryOptions({
+      queryKey: ['settings', 'privacy-notice'],
+      queryFn: () => api.get<PrivacyNotice>('/settings/privacy-notice'),
+    }),
 };
 
 export const reportUrl = (kind: 'pdf' | 'csv', f: PeriodFilter) =>
@@ -97,5 +104,14 @@ export function useUpdateSettings() {
       qc.setQueryData(['settings'], data);
       void qc.invalidateQueries({ queryKey: reportingQueries.all() });
     },
+  });
+}
+
+export function useUpdateNotice() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdatePrivacyNoticeBody) =>
+      api.patch<PrivacyNotice>('/settings/privacy-notice', body),
+    onSuccess: (data) => qc.setQueryData(reportingQueries.privacyNotice().queryKey, data),
   });
 }

@@ -7,6 +7,7 @@ import {
   addDays,
   localNow,
   type FollowUpOutcome,
+  type OutOfView,
   type OutOfViewItem,
   type Outreach,
 } from '@begegnung/domain';
@@ -47,6 +48,7 @@ export function OutOfViewPage() {
       <section className="panel" aria-labelledby="oov-list">
         <h2 id="oov-list">{t('dashboard.oov.list')}</h2>
         <p className="small muted">{t('dashboard.oov.listHint')}</p>
+        {list.data && <WithheldLine o={list.data} />}
         {list.isPending ? (
           <Loading />
         ) : list.error ? (
@@ -78,6 +80,24 @@ export function OutOfViewPage() {
         )}
       </section>
     </>
+  );
+}
+
+/** People out of view without valid consent: only counted per centre, never named. */
+function WithheldLine({ o }: { o: OutOfView }) {
+  const { t } = useTranslation();
+  const f = useNumbers();
+  return (
+    <p className="withheld-line" data-testid="oov-withheld">
+      <strong>{t('dashboard.oov.withheld')}:</strong>{' '}
+      {o.centres.map((c, i) => (
+        <span key={c.id} className="nowrap">
+          {i > 0 && ' · '}
+          {c.code} <Cell value={o.withoutConsent.cells[i]![0]!} format={f.n} />
+        </span>
+      ))}
+      <span className="small muted"> – {t('dashboard.oov.withheldHint')}</span>
+    </p>
   );
 }
 

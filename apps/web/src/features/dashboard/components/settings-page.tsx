@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { SETTING_KEYS, SETTING_RANGES, type Settings, type SettingKey } from '@begegnung/domain';
 import { ErrorMessage, Field, Loading, Notice, PageHeader } from '../../../components/ui.tsx';
 import { reportingQueries, useUpdateSettings } from '../api/dashboard-queries.ts';
+import { PrivacyNoticeSection } from './privacy-notice-form.tsx';
 
 /** Admin: out-of-view thresholds N and M, and the retention periods. */
 export function SettingsPage() {
@@ -22,6 +23,7 @@ export function SettingsPage() {
       ) : (
         <Form initial={q.data} />
       )}
+      <PrivacyNoticeSection />
     </>
   );
 }

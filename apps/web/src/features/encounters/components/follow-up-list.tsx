@@ -77,9 +77,11 @@ function FollowUpCard({ f }: { f: FollowUp }) {
         </h2>
         {f.status === 'closed' ? (
           <Badge tone="muted">
-            {f.outcome
-              ? t(`encounters.followUps.outcomes.${f.outcome}`)
-              : t('encounters.followUps.status.closed')}
+            {f.closedReason
+              ? t(`encounters.followUps.closedReasons.${f.closedReason}`)
+              : f.outcome
+                ? t(`encounters.followUps.outcomes.${f.outcome}`)
+                : t('encounters.followUps.status.closed')}
           </Badge>
         ) : overdue ? (
           <Badge tone="accent">{t('encounters.followUps.overdue')}</Badge>

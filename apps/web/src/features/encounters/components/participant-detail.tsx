@@ -257,7 +257,7 @@ function ConsentPanel({
           <button type="submit" className="btn btn-primary" disabled={give.isPending}>
             {t('encounters.consent.record')}
           </button>
-          <Link className="btn" to={`/consent-sheet/${language}`}>
+          <Link className="btn" to={`/consent-sheet/${language}?participant=${p.id}`}>
             {t('encounters.consent.sheet')}
           </Link>
         </form>
