@@ -3,7 +3,7 @@ import { DeniedError } from '../../lib/denial.ts';
 import type { ServiceContext } from '../../types.ts';
 import { flagUnusualReads, READ_VOLUME_THRESHOLD } from '@begegnung/domain';
 import { toCsv } from '../../lib/csv.ts';
-import { chainHead, verifyChain } from '../../db/audit-chain.ts';
+import { chainHead, verifyChainInBatches } from '../../db/audit-chain.ts';
 import { exportAudit, insertAudit, queryAudit, type AuditRecord } from './audit.repository.ts';
 import { dailyReads } from '../privacy/privacy.repository.ts';
 
@@ -96,9 +96,9 @@ export function auditCsv(ctx: ServiceContext, q: AuditQuery) {
 }
 
 /** Walks the hash chain (data_protection); the check itself is audited. */
-export function verifyAuditChain(ctx: ServiceContext) {
+export async function verifyAuditChain(ctx: ServiceContext) {
   requireRole(ctx, 'audit_log', 'data_protection');
-  const report = verifyChain(ctx.db.$client);
+  const report = await verifyChainInBatches(ctx.db.$client);
   audit(ctx, {
     action: 'read',
     entityType: 'audit_chain',
