@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { rowHash, verifyChain, verifyChainInBatches } from '../src/db/audit-chain.ts';
+import { migrationsFolder, openDatabase, runMigrations } from '../src/db/client.ts';
+import { insertAudit } from '../src/modules/audit/audit.repository.ts';
 import { AuditChainReportSchema } from '@begegnung/domain';
 import {
   auditRows,
@@ -241,5 +244,30 @@ describe('GET /api/audit/verify (the DPO screen)', () => {
     t.db.$client.exec("update audit_log set reason = 'harmless' where id = 3");
     const res = await dpo.request({ method: 'GET', url: '/api/audit/verify' });
     expect(res.json()).toMatchObject({ ok: false, problem: { kind: 'altered', rowId: 3 } });
+  });
+});
+
+describe('upgrading a database whose audit rows predate the chain', () => {
+  it('seals the old rows once at migration; the chain then verifies and grows', () => {
+    const old = join(dir, 'old-migrations');
+    cpSync(migrationsFolder(), old, { recursive: true });
+    const journal = JSON.parse(readFileSync(join(old, 'meta/_journal.json'), 'utf8'));
+    journal.entries = journal.entries.filter((e: { idx: number }) => e.idx <= 7);
+    writeFileSync(join(old, 'meta/_journal.json'), JSON.stringify(journal));
+    const db = openDatabase(join(dir, 'upgrade.db'));
+    migrate(db, { migrationsFolder: old });
+    const legacy = db.$client.prepare(
+      "insert into audit_log (actor_email, action, entity_type, reason) values (?, 'login', 'session', ?)",
+    );
+    for (let i = 0; i < 5; i++) legacy.run(`alt${i}@example.org`, i === 2 ? '=1+1' : null);
+    runMigrations(db);
+    expect(verifyChain(db.$client)).toMatchObject({ ok: true, rowsChecked: 5 });
+    insertAudit(db, { actorId: null, actorEmail: null, action: 'read', entityType: 'x' });
+    expect(verifyChain(db.$client)).toMatchObject({ ok: true, rowsChecked: 6 });
+    // Sealed now: the one-time sealing update is no longer possible.
+    expect(() => db.$client.exec("update audit_log set hash = 'x' where id = 1")).toThrow(
+      /append-only/,
+    );
+    db.$client.close();
   });
 });
