@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rowHash, verifyChain } from '../src/db/audit-chain.ts';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { rowHash, verifyChain, verifyChainInBatches } from '../src/db/audit-chain.ts';
+import { migrationsFolder, openDatabase, runMigrations } from '../src/db/client.ts';
+import { insertAudit } from '../src/modules/audit/audit.repository.ts';
 import { AuditChainReportSchema } from '@begegnung/domain';
 import {
   auditRows,
@@ -35,6 +38,13 @@ const row = (db: Database.Database, id: number) =>
 const dropTriggers = (db: Database.Database) =>
   db.exec(`drop trigger audit_log_no_update; drop trigger audit_log_no_delete;
            drop trigger audit_log_append_only;`);
+
+/** Both verifiers (whole walk, and in batches of 3 as the server runs it) must agree. */
+async function verify(db: Database.Database) {
+  const whole = verifyChain(db);
+  expect(await verifyChainInBatches(db, 3)).toEqual(whole);
+  return whole;
+}
 
 beforeAll(async () => {
   // Real traffic: sign-ins, writes and denials from several users.
@@ -107,17 +117,17 @@ describe('the live audit log', () => {
 });
 
 describe('tampering with a copy of the database file is found by the verifier', () => {
-  it('an INSERT OR REPLACE of a row (triggers dropped) is named', () => {
+  it('an INSERT OR REPLACE of a row (triggers dropped) is named', async () => {
     const { db } = copyOfDatabase();
     dropTriggers(db);
     const old = row(db, 4);
     db.prepare(
       "insert or replace into audit_log (id, at, actor_email, action, entity_type, prev_hash, hash) values (?, ?, 'someone@else', 'read', 'session', ?, ?)",
     ).run(4, old.at, old.prev_hash, old.hash);
-    expect(verifyChain(db).problem).toMatchObject({ kind: 'altered', rowId: 4 });
+    expect((await verify(db)).problem).toMatchObject({ kind: 'altered', rowId: 4 });
   });
 
-  it('a replaced row with a freshly computed hash breaks the link of the next row', () => {
+  it('a replaced row with a freshly computed hash breaks the link of the next row', async () => {
     const { db } = copyOfDatabase();
     dropTriggers(db);
     const forged: Row = { ...row(db, 4), reason: 'nothing to see' };
@@ -126,32 +136,32 @@ describe('tampering with a copy of the database file is found by the verifier', 
     db.prepare(
       `insert or replace into audit_log (${cols.join(',')}) values (${cols.map((c) => `@${c}`).join(',')})`,
     ).run(forged);
-    expect(verifyChain(db).problem).toMatchObject({ kind: 'broken_link', rowId: 5 });
+    expect((await verify(db)).problem).toMatchObject({ kind: 'broken_link', rowId: 5 });
   });
 
-  it('a deleted row is named as missing', () => {
+  it('a deleted row is named as missing', async () => {
     const { db } = copyOfDatabase();
     dropTriggers(db);
     db.exec('delete from audit_log where id = 6');
-    expect(verifyChain(db).problem).toMatchObject({ kind: 'missing', rowId: 6 });
+    expect((await verify(db)).problem).toMatchObject({ kind: 'missing', rowId: 6 });
   });
 
-  it('rows cut off the end are named (AUTOINCREMENT remembers the highest id)', () => {
+  it('rows cut off the end are named (AUTOINCREMENT remembers the highest id)', async () => {
     const { db } = copyOfDatabase();
     dropTriggers(db);
     const last = lastAuditId(t.db);
     db.prepare('delete from audit_log where id >= ?').run(last - 1);
-    expect(verifyChain(db).problem).toMatchObject({ kind: 'missing', rowId: last - 1 });
+    expect((await verify(db)).problem).toMatchObject({ kind: 'missing', rowId: last - 1 });
   });
 
-  it('a changed timestamp is named', () => {
+  it('a changed timestamp is named', async () => {
     const { db } = copyOfDatabase();
     dropTriggers(db);
     db.exec("update audit_log set at = '2021-06-01T08:00:00.000Z' where id = 5");
-    expect(verifyChain(db).problem).toMatchObject({ kind: 'altered', rowId: 5 });
+    expect((await verify(db)).problem).toMatchObject({ kind: 'altered', rowId: 5 });
   });
 
-  it('a back-dated row re-chained to the end is named as out of order', () => {
+  it('a back-dated row re-chained to the end is named as out of order', async () => {
     const { db } = copyOfDatabase();
     dropTriggers(db);
     // The attacker recomputes every hash from row 5 on, but the dates then go backwards.
@@ -168,10 +178,10 @@ describe('tampering with a copy of the database file is found by the verifier', 
         r.id,
       );
     }
-    expect(verifyChain(db).problem).toMatchObject({ kind: 'reordered', rowId: 5 });
+    expect((await verify(db)).problem).toMatchObject({ kind: 'reordered', rowId: 5 });
   });
 
-  it('limit: a chain rewritten consistently from a row on verifies, but its head hash changes', () => {
+  it('limit: a chain rewritten consistently from a row on verifies, but its head hash changes', async () => {
     const { db } = copyOfDatabase();
     dropTriggers(db);
     const rows = db.prepare('select * from audit_log where id >= 3 order by id').all() as Row[];
@@ -187,7 +197,7 @@ describe('tampering with a copy of the database file is found by the verifier', 
         r.id,
       );
     }
-    const forged = verifyChain(db);
+    const forged = await verify(db);
     expect(forged.ok).toBe(true);
     // Only an exported (printed, anchored) head hash reveals it: the mitigation documented.
     expect(forged.head!.hash).not.toBe(verifyChain(t.db.$client).head!.hash);
@@ -234,5 +244,30 @@ describe('GET /api/audit/verify (the DPO screen)', () => {
     t.db.$client.exec("update audit_log set reason = 'harmless' where id = 3");
     const res = await dpo.request({ method: 'GET', url: '/api/audit/verify' });
     expect(res.json()).toMatchObject({ ok: false, problem: { kind: 'altered', rowId: 3 } });
+  });
+});
+
+describe('upgrading a database whose audit rows predate the chain', () => {
+  it('seals the old rows once at migration; the chain then verifies and grows', () => {
+    const old = join(dir, 'old-migrations');
+    cpSync(migrationsFolder(), old, { recursive: true });
+    const journal = JSON.parse(readFileSync(join(old, 'meta/_journal.json'), 'utf8'));
+    journal.entries = journal.entries.filter((e: { idx: number }) => e.idx <= 7);
+    writeFileSync(join(old, 'meta/_journal.json'), JSON.stringify(journal));
+    const db = openDatabase(join(dir, 'upgrade.db'));
+    migrate(db, { migrationsFolder: old });
+    const legacy = db.$client.prepare(
+      "insert into audit_log (actor_email, action, entity_type, reason) values (?, 'login', 'session', ?)",
+    );
+    for (let i = 0; i < 5; i++) legacy.run(`alt${i}@example.org`, i === 2 ? '=1+1' : null);
+    runMigrations(db);
+    expect(verifyChain(db.$client)).toMatchObject({ ok: true, rowsChecked: 5 });
+    insertAudit(db, { actorId: null, actorEmail: null, action: 'read', entityType: 'x' });
+    expect(verifyChain(db.$client)).toMatchObject({ ok: true, rowsChecked: 6 });
+    // Sealed now: the one-time sealing update is no longer possible.
+    expect(() => db.$client.exec("update audit_log set hash = 'x' where id = 1")).toThrow(
+      /append-only/,
+    );
+    db.$client.close();
   });
 });

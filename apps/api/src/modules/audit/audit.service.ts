@@ -10,7 +10,7 @@ import { DeniedError } from '../../lib/denial.ts';
 import type { ServiceContext } from '../../types.ts';
 import { flagUnusualReads, READ_VOLUME_THRESHOLD } from '@begegnung/domain';
 import { toCsv } from '../../lib/csv.ts';
-import { chainHead, verifyChain } from '../../db/audit-chain.ts';
+import { chainHead, verifyChainInBatches } from '../../db/audit-chain.ts';
 import {
   auditLabels,
   exportAudit,
@@ -143,9 +143,9 @@ export function auditCsv(ctx: ServiceContext, q: AuditQuery) {
 }
 
 /** Walks the hash chain (data_protection); the check itself is audited. */
-export function verifyAuditChain(ctx: ServiceContext) {
+export async function verifyAuditChain(ctx: ServiceContext) {
   requireRole(ctx, 'audit_log', 'data_protection');
-  const report = verifyChain(ctx.db.$client);
+  const report = await verifyChainInBatches(ctx.db.$client);
   audit(ctx, {
     action: 'read',
     entityType: 'audit_chain',
