@@ -124,7 +124,7 @@ test('the consent sheet is printable in Arabic, right to left, with unreviewed t
   const reviewed = info.reviews.find((r: { language: string }) => r.language === 'ar').reviewed;
   await page.goto('/consent-sheet/ar');
   const ar = page.locator('section[lang="ar"]');
-  await expect(ar).toHaveAttribute('dir', 'rtl');
+  await expect(ar).toHaveAttribute('dir', 'rtl', { timeout: 20_000 });
   await expect(ar.getByText(/noch nicht geprüft/)).toHaveCount(reviewed ? 0 : 1);
   await expect(page.locator('section[lang="de"]')).toHaveAttribute('dir', 'ltr');
   await expect(page.locator('section[lang="de"] .sheet-placeholder')).toHaveCount(0);
