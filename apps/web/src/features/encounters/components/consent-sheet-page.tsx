@@ -68,13 +68,21 @@ export function ConsentSheetPage({
       <h3>{a.heading}</h3>
       <dl className="sheet-info">
         <dt>{a.controller}</dt>
-        <dd>{notice.controller}</dd>
+        <dd>
+          <bdi lang="de">{notice.controller}</bdi>
+        </dd>
         <dt>{a.dpo}</dt>
-        <dd>{notice.dpo}</dd>
+        <dd>
+          <bdi lang="de">{notice.dpo}</bdi>
+        </dd>
         <dt>{a.recipients}</dt>
-        <dd>{notice.recipients}</dd>
+        <dd>
+          <bdi lang="de">{notice.recipients}</bdi>
+        </dd>
         <dt>{a.complaint}</dt>
-        <dd>{notice.supervisoryAuthority}</dd>
+        <dd>
+          <bdi lang="de">{notice.supervisoryAuthority}</bdi>
+        </dd>
       </dl>
       <ul className="sheet-facts">
         <li>{a.legalBasis}</li>
