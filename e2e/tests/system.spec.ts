@@ -4,7 +4,10 @@ test('the interactive API documentation renders under its CSP', async ({ page })
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto('/api/docs');
-  await expect(page.getByRole('heading', { level: 1, name: /Begegnung API/ })).toBeVisible();
+  // Swagger UI is a large bundle: on a busy shared machine it takes a while to render.
+  await expect(page.getByRole('heading', { level: 1, name: /Begegnung API/ })).toBeVisible({
+    timeout: 40_000,
+  });
   await expect(page.getByText('/api/auth/login').first()).toBeVisible();
   expect(errors.filter((e) => e.includes('Content Security Policy'))).toEqual([]);
 });
