@@ -60,7 +60,7 @@ test('publish → receive an application → screen → two panel members score 
   centre,
   tag,
 }) => {
-  test.setTimeout(120_000);
+  test.slow(); // the longest journey: four people, two panel sessions, three downloads
   const { post, panel } = await procedure(adminApi, centre, tag);
   const title = `Fachkraft Integration (m/w/d) ${tag}`;
   await createVacancy(adminApi, { title, postIds: [post.id], panel: panel.map((p) => p.id) });
