@@ -31,7 +31,7 @@ export default defineConfig({
   // new page alone taking 3 s); a test creates its data through the API and signs in several
   // people, so it needs more than the default under such load.
   timeout: 120_000,
-  expect: { timeout: 15_000 },
+  expect: { timeout: 30_000 },
   reporter: [
     ['list'],
     [
