@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { demo, DEMO_PASSWORD, openMenu, signIn, unique } from './fixtures.ts';
+import { demo, DEMO_PASSWORD, openMenu, signIn, unique } from './fixtures/index.ts';
 
 const SHOTS = 'e2e/.artifacts/screens';
 const WIDTHS = [390, 1280];

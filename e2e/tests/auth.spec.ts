@@ -1,14 +1,13 @@
-import { expect, test } from '@playwright/test';
-import { demo, openMenu, signIn } from './fixtures.ts';
+import { createUser, demo, expect, openMenu, signIn, signInAs, test } from './fixtures/index.ts';
 
-test('sign in and out as the coordinator', async ({ page }) => {
+test('sign in and out as the coordinator', async ({ page, centre }) => {
   await signIn(page, demo('koordination'));
   // Coordinators start on the dashboard.
   await expect(page.getByRole('heading', { name: 'Übersicht', level: 1 })).toBeVisible();
   await page.goto('/centres');
   await expect(page.getByRole('heading', { name: 'Zentren', level: 1 })).toBeVisible();
-  await expect(page.getByRole('link', { name: /Nachbarschaftszentrum Grone/ })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Weststadtzentrum' })).toBeVisible();
+  // Every centre is listed, including one created a moment ago.
+  await expect(page.getByRole('link', { name: centre.name, exact: true })).toBeVisible();
   await openMenu(page);
   await page.getByRole('button', { name: 'Abmelden' }).click();
   await expect(page.getByRole('heading', { name: 'Anmelden' })).toBeVisible();
@@ -17,13 +16,19 @@ test('sign in and out as the coordinator', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Anmelden' })).toBeVisible();
 });
 
-test('a wrong password shows a clear message and keeps the email', async ({ page }) => {
+test('a wrong password shows a clear message and keeps the email', async ({ page, admin, tag }) => {
+  // An account of this test's own, so failed attempts never count against a shared one.
+  const user = await createUser(admin, { tag, roles: ['coordinator'] });
   await page.goto('/login');
-  await page.getByLabel('E-Mail-Adresse').fill(demo('grone'));
+  await page.getByLabel('E-Mail-Adresse').fill(user.email);
   await page.getByLabel('Passwort').fill('not-the-password');
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await expect(page.getByRole('alert')).toHaveText('E-Mail-Adresse oder Passwort ist falsch.');
-  await expect(page.getByLabel('E-Mail-Adresse')).toHaveValue(demo('grone'));
+  await expect(page.getByLabel('E-Mail-Adresse')).toHaveValue(user.email);
+  // The right password still works afterwards.
+  await page.getByLabel('Passwort').fill(user.password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByRole('banner')).toBeVisible();
 });
 
 const NAV: Record<string, string[]> = {
@@ -74,7 +79,7 @@ const NAV: Record<string, string[]> = {
 
 for (const [user, links] of Object.entries(NAV)) {
   test(`navigation for ${user} shows exactly its areas`, async ({ page }) => {
-    await signIn(page, demo(user));
+    await signInAs(page, user);
     await openMenu(page);
     const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
     await expect(nav.getByRole('listitem')).toHaveText(links);
@@ -82,7 +87,7 @@ for (const [user, links] of Object.entries(NAV)) {
 }
 
 test('the language switch turns the interface to English and back', async ({ page }) => {
-  await signIn(page, demo('admin'));
+  await signInAs(page, 'admin', '/centres');
   await openMenu(page);
   await page.getByRole('button', { name: 'EN', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Centres', level: 1 })).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { demo, openMenu, signIn, unique } from './fixtures.ts';
+import { demo, openMenu, signIn, unique } from './fixtures/index.ts';
 import { writeFileSync } from 'node:fs';
 
 const SHOTS = 'e2e/.artifacts/screens';

@@ -1,5 +1,15 @@
-import { expect, test, type Page } from '@playwright/test';
-import { demo, openMenu, signIn } from './fixtures.ts';
+import {
+  addDays,
+  createCentre,
+  createParticipant,
+  exclusive,
+  expect,
+  openMenu,
+  signInAs,
+  test,
+  today,
+  type Page,
+} from './fixtures/index.ts';
 
 const cspViolations = (page: Page) => {
   const violations: string[] = [];
@@ -11,9 +21,10 @@ const cspViolations = (page: Page) => {
 
 test('the coordinator lands on the dashboard with charts and the figures behind them', async ({
   page,
+  centre,
 }) => {
   const violations = cspViolations(page);
-  await signIn(page, demo('koordination'));
+  await signInAs(page, 'koordination');
   await expect(page.getByRole('heading', { name: 'Übersicht', level: 1 })).toBeVisible();
   const figures = page.getByRole('region', { name: 'Kennzahlen' });
   await expect(figures.getByText('Begegnungen', { exact: true })).toBeVisible();
@@ -21,9 +32,8 @@ test('the coordinator lands on the dashboard with charts and the figures behind 
     page.getByRole('figure', { name: 'Begegnungen je Monat' }).locator('svg').first(),
   ).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Reichweite je Zentrum' })).toBeVisible();
-  await expect(
-    page.getByRole('cell', { name: 'Nachbarschaftszentrum Grone' }).first(),
-  ).toBeVisible();
+  // Every active centre has its row, also one opened a moment ago.
+  await expect(page.getByRole('cell', { name: centre.name }).first()).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Stellen gegen Bedarf' })).toBeVisible();
   // Charts run under the strict CSP.
   expect(violations).toEqual([]);
@@ -38,14 +48,20 @@ test('the coordinator lands on the dashboard with charts and the figures behind 
   );
 });
 
-test('centre staff see their own centre; the report downloads as PDF and CSV', async ({ page }) => {
-  await signIn(page, demo('grone'));
+test('centre staff see their own centre; the report downloads as PDF and CSV', async ({
+  page,
+  admin,
+  tag,
+  staff,
+}) => {
+  const other = await createCentre(admin, tag, 'Anderes Zentrum');
+  await signInAs(page, staff);
   await openMenu(page);
   await page.getByRole('link', { name: 'Übersicht' }).click();
   await expect(page.getByRole('heading', { name: 'Übersicht', level: 1 })).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'Weststadtzentrum' })).toHaveCount(0);
-  const other = await page.request.get('/api/reporting/dashboard?centreId=2');
-  expect(other.status()).toBe(403);
+  await expect(page.getByText(other.name)).toHaveCount(0);
+  const refused = await page.request.get(`/api/reporting/dashboard?centreId=${other.id}`);
+  expect(refused.status()).toBe(403);
 
   await page.goto('/report');
   await expect(page.getByRole('heading', { name: 'Bericht an den Rat', level: 1 })).toBeVisible();
@@ -64,20 +80,47 @@ test('centre staff see their own centre; the report downloads as PDF and CSV', a
 
 test('flag an out-of-view person, create and close an outreach task, see the rate change', async ({
   page,
+  centre,
+  staff,
+  staffApi,
+  tag,
 }) => {
-  await signIn(page, demo('koordination'));
-  await page.goto('/out-of-view');
+  // Eleven people of this test's centre moved in about seven months ago and were never seen:
+  // out of view under any "not seen for" setting up to 30 weeks. Ten of them were already
+  // followed up (five reached, five re-engaged), so the loop's rate is shown, not suppressed.
+  const movedInAt = addDays(today(), -210);
+  const people = [];
+  for (let i = 0; i < 11; i++)
+    people.push(
+      await createParticipant(staffApi, centre.id, {
+        alias: `Blick${i} ${tag}`,
+        movedInAt,
+        consents: ['follow_up_contact'],
+      }),
+    );
+  for (const [i, p] of people.slice(1).entries()) {
+    const outcome = i < 5 ? 'reached' : 're_engaged';
+    const task = await staffApi.post<{ id: number }>('/follow-ups', {
+      participantId: p.id,
+      assigneeId: staff.id,
+      dueOn: addDays(today(), 7),
+      reason: 'Lange nicht gesehen (E2E)',
+    });
+    await staffApi.post(`/follow-ups/${task.id}/attempts`, { outcome });
+    await staffApi.post(`/follow-ups/${task.id}/close`, { outcome });
+  }
+  const who = `${people[0]!.alias} · ${people[0]!.code}`;
+
+  await signInAs(page, staff, '/out-of-view');
   await expect(page.getByRole('heading', { name: 'Aus dem Blick', level: 1 })).toBeVisible();
   const rate = page.getByTestId('loop-rate').locator('dd');
-  await expect(rate).toHaveText(/%/);
+  await expect(rate).toHaveText(/\d %/);
   const rateBefore = await rate.textContent();
 
-  const create = page.getByRole('button', { name: /^Aufgabe anlegen für / }).first();
-  const who = (await create.getAttribute('aria-label'))!.replace('Aufgabe anlegen für ', '');
   const row = page
     .getByRole('row')
     .filter({ has: page.getByRole('link', { name: who, exact: true }) });
-  await create.click();
+  await page.getByRole('button', { name: `Aufgabe anlegen für ${who}` }).click();
   await row.getByRole('button', { name: 'Anlegen' }).click();
   await expect(row.getByText(/fällig/)).toBeVisible();
 
@@ -86,21 +129,38 @@ test('flag an out-of-view person, create and close an outreach task, see the rat
   // Re-engaged: back in view, so the row leaves the list, and the loop's rate moves.
   await expect(page.getByRole('link', { name: who, exact: true })).toHaveCount(0);
   await expect(rate).not.toHaveText(rateBefore!);
+  await expect(rate).toHaveText(/\d %/);
 });
 
-test('the admin changes the out-of-view thresholds', async ({ page }) => {
-  await signIn(page, demo('admin'));
-  await page.goto('/settings');
-  await expect(
-    page.getByRole('heading', { name: 'Programmeinstellungen', level: 1 }),
-  ).toBeVisible();
-  const weeks = page.getByLabel('Nicht gesehen seit (Wochen)');
-  await weeks.fill('0');
-  await expect(page.getByText('Eine ganze Zahl von 1 bis 52')).toBeVisible();
-  await weeks.fill('8');
-  await page.getByRole('button', { name: 'Speichern' }).click();
-  await expect(page.getByText('Gespeichert.')).toBeVisible();
-  await weeks.fill('6');
-  await page.getByRole('button', { name: 'Speichern' }).click();
-  await expect(page.getByText('Gespeichert.')).toBeVisible();
+test('the admin changes the out-of-view thresholds and puts them back', async ({ page, admin }) => {
+  // A programme-wide setting: held under a lock so no other test changes it meanwhile, and
+  // restored to what was found. Tests that read it use people far outside any threshold.
+  await exclusive('settings', async () => {
+    const before = await admin.get<{ outOfViewNotSeenWeeks: number }>('/settings');
+    const found = before.outOfViewNotSeenWeeks;
+    const changed = found === 8 ? 7 : 8;
+    try {
+      await signInAs(page, 'admin', '/settings');
+      await expect(
+        page.getByRole('heading', { name: 'Programmeinstellungen', level: 1 }),
+      ).toBeVisible();
+      const weeks = page.getByLabel('Nicht gesehen seit (Wochen)');
+      await expect(weeks).toHaveValue(String(found));
+      await weeks.fill('0');
+      await expect(page.getByText('Eine ganze Zahl von 1 bis 52')).toBeVisible();
+      await weeks.fill(String(changed));
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      await expect(page.getByText('Gespeichert.')).toBeVisible();
+      expect((await admin.get<typeof before>('/settings')).outOfViewNotSeenWeeks).toBe(changed);
+
+      await page.reload();
+      await expect(weeks).toHaveValue(String(changed));
+      await weeks.fill(String(found));
+      await page.getByRole('button', { name: 'Speichern' }).click();
+      await expect(page.getByText('Gespeichert.')).toBeVisible();
+      expect((await admin.get<typeof before>('/settings')).outOfViewNotSeenWeeks).toBe(found);
+    } finally {
+      await admin.patch('/settings', { outOfViewNotSeenWeeks: found });
+    }
+  });
 });

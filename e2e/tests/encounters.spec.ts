@@ -1,5 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
-import { demo, openMenu, signIn, unique } from './fixtures.ts';
+import {
+  createGroup,
+  createParticipant,
+  expect,
+  openMenu,
+  signInAs,
+  test,
+  unique,
+  type Page,
+} from './fixtures/index.ts';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -12,11 +20,30 @@ async function countTaps(page: Page) {
   return () => page.evaluate(() => (window as unknown as { taps: number }).taps);
 }
 
-test('Grone logs today’s language café from its roster with two walk-ins and 3 host-society residents in ≤ 5 taps; the coordinator sees it', async ({
-  browser,
+test('a centre logs today’s language café from its roster with two walk-ins and 3 host-society residents in ≤ 5 taps; the coordinator sees it', async ({
+  pageAs,
+  centre,
+  staff: account,
+  staffApi,
+  tag,
 }) => {
-  const staff = await (await browser.newContext()).newPage();
-  await signIn(staff, demo('grone'));
+  // The centre's own language café meets today, with four people on its roster who consented.
+  const roster = [];
+  for (let i = 0; i < 4; i++)
+    roster.push(
+      await createParticipant(staffApi, centre.id, {
+        alias: `Roster${i} ${tag}`,
+        consents: ['follow_up_contact'],
+      }),
+    );
+  await createGroup(staffApi, {
+    centreId: centre.id,
+    activityKey: 'language_cafe',
+    name: `Sprachcafé ${tag}`,
+    memberIds: roster.map((p) => p.id),
+  });
+
+  const staff = await pageAs(account);
   // Opening the app lands on "Heute erfassen".
   await expect(staff.getByRole('heading', { name: 'Heute erfassen', level: 1 })).toBeVisible();
   const taps = await countTaps(staff);
@@ -26,7 +53,7 @@ test('Grone logs today’s language café from its roster with two walk-ins and 
   const named = staff.getByRole('group', { name: /^Namentlich/ }).getByRole('checkbox');
   await expect(named.first()).toBeChecked();
   const rosterSize = await named.count();
-  expect(rosterSize).toBeGreaterThanOrEqual(4);
+  expect(rosterSize).toBe(roster.length);
   await staff
     .getByRole('group', { name: 'Spontan dazugekommen' })
     .getByRole('button', { name: '2', exact: true })
@@ -47,20 +74,20 @@ test('Grone logs today’s language café from its roster with two walk-ins and 
   const href = await saved.getByRole('link').getAttribute('href');
   expect(href).toMatch(/^\/encounters\/\d+$/);
 
-  const coordinator = await (await browser.newContext()).newPage();
-  await signIn(coordinator, demo('koordination'));
-  await coordinator.goto('/encounters');
-  await coordinator.locator(`a[href="${href}"]`).click();
+  // It is in the centre's list; the coordinator opens it (their list holds every centre's).
+  await staff.goto('/encounters');
+  await expect(staff.locator(`a[href="${href}"]`)).toBeVisible();
+  const coordinator = await pageAs('koordination', href!);
   await expect(coordinator.getByRole('heading', { level: 1 })).toContainText('Sprachcafé');
-  await expect(coordinator.getByText('Nachbarschaftszentrum Grone')).toBeVisible();
+  await expect(coordinator.getByText(centre.name)).toBeVisible();
   const details = coordinator.locator('.detail-list');
   await expect(details).toContainText('Aufnahmegesellschaft3');
   await expect(details).toContainText('Neuzugezogene2');
   await expect(details.getByRole('link')).toHaveCount(rosterSize);
 });
 
-test('a participant without consent can only be counted anonymously', async ({ page }) => {
-  await signIn(page, demo('grone'));
+test('a participant without consent can only be counted anonymously', async ({ page, staff }) => {
+  await signInAs(page, staff);
   await openMenu(page);
   await page.getByRole('link', { name: 'Teilnehmende' }).click();
   await page.getByRole('button', { name: 'Person anlegen' }).click();
@@ -118,7 +145,7 @@ test('a participant without consent can only be counted anonymously', async ({ p
 test('the consent sheet is printable in Arabic, right to left, with unreviewed text marked', async ({
   page,
 }) => {
-  await signIn(page, demo('grone'));
+  await signInAs(page, 'grone', '/');
   // Another journey may have marked the translation reviewed: read the flag, do not assume it.
   const info = await (await page.request.get('/api/consent-sheet')).json();
   const reviewed = info.reviews.find((r: { language: string }) => r.language === 'ar').reviewed;
@@ -136,8 +163,8 @@ test('the consent sheet is printable in Arabic, right to left, with unreviewed t
   await expect(page.getByRole('banner')).toBeHidden();
 });
 
-test('consent is recorded and withdrawn only after a confirmation', async ({ page }) => {
-  await signIn(page, demo('grone'));
+test('consent is recorded and withdrawn only after a confirmation', async ({ page, staff }) => {
+  await signInAs(page, staff);
   await openMenu(page);
   await page.getByRole('link', { name: 'Teilnehmende' }).click();
   await page.getByRole('button', { name: 'Person anlegen' }).click();

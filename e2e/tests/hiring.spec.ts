@@ -1,11 +1,38 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { demo, signIn } from './fixtures.ts';
+import {
+  createApplication,
+  createPost,
+  createUser,
+  createVacancy,
+  expect,
+  test,
+  type Api,
+  type Centre,
+  type Page,
+} from './fixtures/index.ts';
 
-async function as(browser: Browser, user: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, demo(user));
-  return page;
+/** A post of the test's centre and two panel members of its own. */
+async function procedure(admin: Api, centre: Centre, tag: string) {
+  const post = await createPost(admin, {
+    tag,
+    allocations: [{ centreId: centre.id, share: '1' }],
+    statuses: ['budgeted', 'approved'],
+  });
+  const panel = [
+    await createUser(admin, {
+      tag,
+      roles: ['panel_member'],
+      key: 'panel-a',
+      displayName: `Paula Panel ${tag}`,
+    }),
+    await createUser(admin, {
+      tag,
+      roles: ['panel_member'],
+      key: 'panel-b',
+      displayName: `Peter Panel ${tag}`,
+    }),
+  ];
+  return { post, panel };
 }
 
 async function confirm(page: Page, name: string) {
@@ -28,13 +55,18 @@ async function score(page: Page, value: string) {
 }
 
 test('publish → receive an application → screen → two panel members score → selection record', async ({
-  browser,
+  pageAs,
+  admin: adminApi,
+  centre,
+  tag,
 }) => {
-  test.setTimeout(90_000);
-  const admin = await as(browser, 'admin');
-  await admin.goto('/vacancies');
-  await admin.getByRole('link', { name: /Weststadtzentrum/ }).click();
-  await expect(admin.getByRole('heading', { level: 1, name: /Weststadtzentrum/ })).toBeVisible();
+  test.slow(); // the longest journey: four people, two panel sessions, three downloads
+  const { post, panel } = await procedure(adminApi, centre, tag);
+  const title = `Fachkraft Integration (m/w/d) ${tag}`;
+  await createVacancy(adminApi, { title, postIds: [post.id], panel: panel.map((p) => p.id) });
+  const admin = await pageAs('admin', '/vacancies');
+  await admin.getByRole('link', { name: title }).click();
+  await expect(admin.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(admin.getByText('Anforderungen: Fassung 1 (Entwurf)')).toBeVisible();
 
   // Publishing freezes the criteria version.
@@ -72,18 +104,17 @@ test('publish → receive an application → screen → two panel members score 
   await expect(admin.getByText('Eingeladen', { exact: true })).toBeVisible();
 
   // Two panel members score independently.
-  const panel1 = await as(browser, 'panel1');
-  await panel1.goto(applicationUrl);
+  const paula = panel[0]!.displayName;
+  const panel1 = await pageAs(panel[0]!, applicationUrl);
   await score(panel1, '4');
-  await expect(panel1.locator('.hiring-cards')).toContainText('Paula Panel');
+  await expect(panel1.locator('.hiring-cards')).toContainText(paula);
   await expect(panel1.locator('.hiring-cards')).toContainText('abgegeben');
 
-  const panel2 = await as(browser, 'panel2');
-  await panel2.goto(applicationUrl);
+  const panel2 = await pageAs(panel[1]!, applicationUrl);
   await expect(panel2.getByText(/1 weitere Bögen sind verborgen/)).toBeVisible();
-  await expect(panel2.locator('.hiring-cards')).not.toContainText('Paula Panel');
+  await expect(panel2.locator('.hiring-cards')).not.toContainText(paula);
   await score(panel2, '3');
-  await expect(panel2.locator('.hiring-cards')).toContainText('Paula Panel');
+  await expect(panel2.locator('.hiring-cards')).toContainText(paula);
 
   // A submitted card is locked; a correction is a new revision with a reason.
   await panel1.reload();
@@ -130,15 +161,37 @@ test('publish → receive an application → screen → two panel members score 
 });
 
 test('panel members never see the self-disclosure; admins only with a reason', async ({
-  browser,
+  pageAs,
+  admin: adminApi,
+  centre,
+  tag,
 }) => {
-  const panel = await as(browser, 'panel1');
-  await panel.goto('/vacancies/1/applications/7');
-  await expect(panel.getByRole('heading', { level: 1, name: 'Nora Fiktiv' })).toBeVisible();
-  await expect(panel.getByText(/Selbstauskunft/)).toHaveCount(0);
+  const { post, panel } = await procedure(adminApi, centre, tag);
+  const vacancy = await createVacancy(adminApi, {
+    title: `Fachkraft Integration (m/w/d) ${tag}`,
+    postIds: [post.id],
+    panel: panel.map((p) => p.id),
+    publish: true,
+  });
+  const nora = await createApplication(adminApi, vacancy.id, {
+    firstName: 'Nora',
+    lastName: `Fiktiv ${tag}`,
+  });
+  // The voluntary, separately consented self-disclosure (stored apart).
+  await adminApi.put(`/applications/${nora.id}/self-disclosure`, {
+    consent: true,
+    consentTextVersion: 'SD-2026-1',
+    migrationBackground: 'prefer_not_to_say',
+  });
+  const url = `/vacancies/${vacancy.id}/applications/${nora.id}`;
+  const name = `Nora Fiktiv ${tag}`;
 
-  const admin = await as(browser, 'admin');
-  await admin.goto('/vacancies/1/applications/7');
+  const member = await pageAs(panel[0]!, url);
+  await expect(member.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(member.getByText(/Selbstauskunft/)).toHaveCount(0);
+
+  const admin = await pageAs('admin', url);
+  await expect(admin.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(admin.getByText('keine Angabe', { exact: true })).toHaveCount(1); // disability field only
   await admin.getByRole('button', { name: 'Mit Begründung anzeigen' }).click();
   const dialog = admin.getByRole('dialog');
@@ -148,22 +201,43 @@ test('panel members never see the self-disclosure; admins only with a reason', a
 });
 
 test('the must-invite marker is visible in the overview and on the application', async ({
-  browser,
+  pageAs,
+  admin: adminApi,
+  centre,
+  tag,
 }) => {
-  const admin = await as(browser, 'admin');
-  await admin.goto('/vacancies/1');
+  const { post, panel } = await procedure(adminApi, centre, tag);
+  const vacancy = await createVacancy(adminApi, {
+    title: `Fachkraft Integration (m/w/d) ${tag}`,
+    postIds: [post.id],
+    panel: panel.map((p) => p.id),
+    publish: true,
+  });
+  const kai = await createApplication(adminApi, vacancy.id, {
+    firstName: 'Kai',
+    lastName: `Platzhalter ${tag}`,
+    severelyDisabled: true,
+  });
+  await createApplication(adminApi, vacancy.id, { firstName: 'Nora', lastName: `Fiktiv ${tag}` });
+
+  const admin = await pageAs('admin', `/vacancies/${vacancy.id}`);
+  await expect(admin.getByText(`Kai Platzhalter ${tag}`)).toBeVisible();
   await expect(admin.getByText('Einladen (§ 165 SGB IX)')).toHaveCount(1);
-  await admin.goto('/vacancies/1/applications/6');
+  await admin.goto(`/vacancies/${vacancy.id}/applications/${kai.id}`);
   await expect(admin.locator('.hiring-must-invite-banner')).toContainText('§ 165 SGB IX');
 });
 
 test('a new vacancy: advert warnings inline, frozen at publication, a change is a new version', async ({
-  browser,
+  pageAs,
+  admin: adminApi,
+  centre,
+  tag,
 }) => {
-  const admin = await as(browser, 'admin');
-  await admin.goto('/vacancies/new');
-  await admin.getByLabel('Titel der Ausschreibung').fill('Fachkraft Integration Leineberg');
-  await admin.getByLabel(/INT-LEI-01/).check();
+  const { post } = await procedure(adminApi, centre, tag);
+  const title = `Fachkraft Integration ${tag}`;
+  const admin = await pageAs('admin', '/vacancies/new');
+  await admin.getByLabel('Titel der Ausschreibung').fill(title);
+  await admin.getByLabel(new RegExp(post.code)).check();
   await admin.getByLabel('Bewerbungsfrist').fill('2027-03-31');
   const advert = admin.getByLabel('Ausschreibungstext');
   await advert.fill('Wir suchen für unser junges Team eine Fachkraft, Muttersprache Deutsch.');
@@ -174,9 +248,7 @@ test('a new vacancy: advert warnings inline, frozen at publication, a change is 
   await advert.fill('Fachkraft Integration (m/w/d), Deutsch auf Niveau C1, Arabisch B2 erwünscht.');
   await expect(admin.getByText('Keine Auffälligkeiten im Ausschreibungstext.')).toBeVisible();
   await admin.getByRole('button', { name: 'Entwurf speichern' }).click();
-  await expect(
-    admin.getByRole('heading', { level: 1, name: 'Fachkraft Integration Leineberg' }),
-  ).toBeVisible();
+  await expect(admin.getByRole('heading', { level: 1, name: title })).toBeVisible();
 
   await admin.getByRole('button', { name: 'Veröffentlichen' }).click();
   await confirm(admin, 'Veröffentlichen');

@@ -1,12 +1,27 @@
-import { expect, test } from '@playwright/test';
-import { demo, signIn } from './fixtures.ts';
+import { expect, signInAs, type Who } from './fixtures/index.ts';
+import { test, type World } from './fixtures/world.ts';
 
 // Every screen at phone and desktop width, in German and English: nothing may overflow
 // sideways, and a screenshot is kept in e2e/.artifacts/screens for people to look at.
-const SCREENS: { name: string; user: string; path: string; heading: RegExp }[] = [
+// Screens that show one object show one of this worker's own (`world`), never a seed id.
+interface Screen {
+  name: string;
+  user: Who | ((w: World) => Who);
+  path: string | ((w: World) => string);
+  heading: RegExp | ((w: World) => RegExp);
+}
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const named = (text: (w: World) => string) => (w: World) => new RegExp(esc(text(w)));
+
+const SCREENS: Screen[] = [
   { name: 'centres', user: 'koordination', path: '/centres', heading: /Zentren|Centres/ },
-  { name: 'my-centre', user: 'grone', path: '/centres', heading: /Mein Zentrum|My centre/ },
-  { name: 'centre-detail', user: 'admin', path: '/centres/1', heading: /Grone/ },
+  { name: 'my-centre', user: (w) => w.staff, path: '/centres', heading: /Mein Zentrum|My centre/ },
+  {
+    name: 'centre-detail',
+    user: 'admin',
+    path: (w) => `/centres/${w.centre.id}`,
+    heading: named((w) => w.centre.name),
+  },
   {
     name: 'centre-new',
     user: 'admin',
@@ -16,34 +31,59 @@ const SCREENS: { name: string; user: string; path: string; heading: RegExp }[] =
   { name: 'operators', user: 'admin', path: '/operators', heading: /Träger|Operators/ },
   { name: 'users', user: 'admin', path: '/users', heading: /Benutzer|Users/ },
   { name: 'user-new', user: 'admin', path: '/users/new', heading: /Benutzer anlegen|New user/ },
-  { name: 'user-edit', user: 'admin', path: '/users/3', heading: /Gül Grone/ },
+  {
+    name: 'user-edit',
+    user: 'admin',
+    path: (w) => `/users/${w.staff.id}`,
+    heading: named((w) => w.staff.displayName),
+  },
   { name: 'audit', user: 'datenschutz', path: '/audit', heading: /Protokoll|Audit log/ },
   { name: 'posts', user: 'admin', path: '/posts', heading: /^(Stellen|Posts)$/ },
   { name: 'post-new', user: 'admin', path: '/posts/new', heading: /Stelle anlegen|New post/ },
-  { name: 'post-detail', user: 'admin', path: '/posts/5', heading: /Koordination|Koordination/ },
+  {
+    name: 'post-detail',
+    user: 'admin',
+    path: (w) => `/posts/${w.post.id}`,
+    heading: named((w) => w.post.title),
+  },
   { name: 'scenarios', user: 'koordination', path: '/scenarios', heading: /Szenarien|Scenarios/ },
-  { name: 'scenario-detail', user: 'admin', path: '/scenarios/1', heading: /SPD\/0235\/18/ },
+  {
+    name: 'scenario-detail',
+    user: 'admin',
+    path: (w) => `/scenarios/${w.scenario.id}`,
+    heading: named((w) => w.scenario.name),
+  },
   {
     name: 'comparison',
     user: 'koordination',
-    path: '/comparison?fromYear=2019',
+    path: (w) => `/comparison?ids=${w.scenario.id}&fromYear=2019`,
     heading: /Vergleich|Comparison/,
   },
   {
     name: 'comparison-print',
     user: 'koordination',
-    path: '/comparison/print?fromYear=2019',
+    path: (w) => `/comparison/print?ids=${w.scenario.id}&fromYear=2019`,
     heading: /Szenarienvergleich|Scenario comparison/,
   },
   { name: 'costs', user: 'admin', path: '/costs', heading: /Kostenansätze|Cost assumptions/ },
-  { name: 'log-today', user: 'grone', path: '/today', heading: /Heute erfassen|Log today/ },
+  {
+    name: 'log-today',
+    user: (w) => w.staff,
+    path: '/today',
+    heading: /Heute erfassen|Log today/,
+  },
   {
     name: 'participants',
-    user: 'grone',
+    user: (w) => w.staff,
     path: '/participants',
     heading: /Teilnehmende|Participants/,
   },
-  { name: 'participant-detail', user: 'grone', path: '/participants/1', heading: /\S/ },
+  {
+    name: 'participant-detail',
+    user: (w) => w.staff,
+    path: (w) => `/participants/${w.participant.id}`,
+    heading: named((w) => w.participant.alias!),
+  },
   {
     name: 'encounters',
     user: 'koordination',
@@ -52,13 +92,13 @@ const SCREENS: { name: string; user: string; path: string; heading: RegExp }[] =
   },
   {
     name: 'follow-ups',
-    user: 'grone',
+    user: (w) => w.staff,
     path: '/follow-ups',
     heading: /Nachgehende Arbeit|Outreach/,
   },
   {
     name: 'consent-sheet-ar',
-    user: 'grone',
+    user: (w) => w.staff,
     path: '/consent-sheet/ar',
     heading: /Einwilligungsbogen|Consent sheet/,
   },
@@ -83,28 +123,43 @@ const SCREENS: { name: string; user: string; path: string; heading: RegExp }[] =
     path: '/vacancies/new',
     heading: /Neue Ausschreibung|New vacancy/,
   },
-  { name: 'vacancy-detail', user: 'admin', path: '/vacancies/1', heading: /Grone/ },
-  { name: 'vacancy-oversight', user: 'personalrat', path: '/vacancies/1', heading: /Grone/ },
+  {
+    name: 'vacancy-detail',
+    user: 'admin',
+    path: (w) => `/vacancies/${w.vacancy.id}`,
+    heading: named((w) => w.vacancy.title),
+  },
+  {
+    name: 'vacancy-oversight',
+    user: (w) => w.oversight,
+    path: (w) => `/vacancies/${w.vacancy.id}`,
+    heading: named((w) => w.vacancy.title),
+  },
   {
     name: 'application-admin',
     user: 'admin',
-    path: '/vacancies/1/applications/6',
-    heading: /Kai Platzhalter/,
+    path: (w) => `/vacancies/${w.vacancy.id}/applications/${w.mustInvite.id}`,
+    heading: named((w) => `Kai ${w.mustInvite.lastName}`),
   },
   {
     name: 'application-disclosure',
     user: 'admin',
-    path: '/vacancies/1/applications/7',
-    heading: /Nora Fiktiv/,
+    path: (w) => `/vacancies/${w.vacancy.id}/applications/${w.disclosed.id}`,
+    heading: named((w) => `Nora ${w.disclosed.lastName}`),
   },
   {
     name: 'application-panel',
-    user: 'panel3',
-    path: '/vacancies/1/applications/1',
-    heading: /Erika Musterfrau/,
+    user: (w) => w.panel,
+    path: (w) => `/vacancies/${w.vacancy.id}/applications/${w.invited.id}`,
+    heading: named((w) => `Erika ${w.invited.lastName}`),
   },
   { name: 'dashboard', user: 'koordination', path: '/dashboard', heading: /Übersicht|Overview/ },
-  { name: 'dashboard-centre', user: 'grone', path: '/dashboard', heading: /Übersicht|Overview/ },
+  {
+    name: 'dashboard-centre',
+    user: (w) => w.staff,
+    path: '/dashboard',
+    heading: /Übersicht|Overview/,
+  },
   {
     name: 'out-of-view',
     user: 'koordination',
@@ -147,12 +202,16 @@ for (const vp of VIEWPORTS) {
     });
 
     for (const s of SCREENS) {
-      test(`${s.name} fits and renders`, async ({ page }) => {
-        await signIn(page, demo(s.user));
+      test(`${s.name} fits and renders`, async ({ page, world }) => {
+        const pick = <T>(v: T | ((w: World) => T)) =>
+          typeof v === 'function' ? (v as (w: World) => T)(world) : v;
+        await signInAs(page, pick(s.user));
         for (const lang of ['de', 'en']) {
           await page.evaluate((l) => localStorage.setItem('begegnung.lang', l), lang);
-          await page.goto(s.path);
-          await expect(page.getByRole('heading', { level: 1, name: s.heading })).toBeVisible();
+          await page.goto(pick(s.path));
+          await expect(
+            page.getByRole('heading', { level: 1, name: pick(s.heading) }),
+          ).toBeVisible();
           await expect(page.getByRole('status')).toHaveCount(0);
           await page.screenshot({
             path: `e2e/.artifacts/screens/${s.name}-${vp.label}-${lang}.png`,
