@@ -94,6 +94,7 @@ export function mapError(error: FastifyError & { code?: string }): Mapped {
         code: error.code,
         message: error.message,
         ...(error.details && { details: error.details }),
+        ...error.extra,
       },
     };
   }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import {
   consentValid,
   type Consent,
@@ -252,7 +252,8 @@ export function timeline(db: Db, participantId: number): TimelineItem[] {
     .from(encounterAttendees)
     .innerJoin(encounters, eq(encounters.id, encounterAttendees.encounterId))
     .innerJoin(activities, eq(activities.id, encounters.activityId))
-    .where(eq(encounterAttendees.participantId, participantId))
+    // Cancelled entries are not part of anyone's history.
+    .where(and(eq(encounterAttendees.participantId, participantId), isNull(encounters.voidedAt)))
     .all()) {
     items.push({
       kind: 'encounter',
