@@ -317,3 +317,24 @@ describe('voided entries leave every figure', () => {
     expect(due?.lastContactOn).toBe(old.date);
   });
 });
+
+describe('roll-call search', () => {
+  it('matches the start of a name, of a word in it, or of the code; not the middle', async () => {
+    const c = makeCentre(t.db);
+    const s = await userClient(t, ['centre_staff'], [c.id]);
+    const hamid = makeParticipant(t.db, c.id, { alias: 'Hamid' });
+    const abu = makeParticipant(t.db, c.id, { alias: 'Abu Hamid' });
+    makeParticipant(t.db, c.id, { alias: 'Mohammed' });
+    const ids = async (q: string) =>
+      (await get(s, `/api/participants?q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((i: { id: number }) => i.id)
+        .sort();
+    expect(await ids('ham')).toEqual([hamid.id, abu.id].sort());
+    expect(await ids('amid')).toEqual([]);
+    expect(await ids('mmed')).toEqual([]);
+    expect(await ids(hamid.code)).toEqual([hamid.id]);
+    expect(await ids(hamid.code.split('-').slice(1).join('-').slice(0, 5))).toContain(hamid.id);
+    expect(await ids('%')).toEqual([]);
+  });
+});

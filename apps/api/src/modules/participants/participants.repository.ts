@@ -56,7 +56,7 @@ const toSummary = (
   followUpConsent: Boolean(r.followUpConsent),
 });
 
-const escapeLike = (s: string) => `%${s.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
 
 export function listParticipants(
   db: Db,
@@ -72,11 +72,15 @@ export function listParticipants(
   const where: SQL[] = [];
   if (q.centreIds) where.push(inArray(participants.centreId, q.centreIds));
   if (q.q) {
+    // The start of the name (or of any word in it) or of the code, with or without the centre
+    // prefix: "ham" finds "Hamid" and "Abu Hamid", "7KQ" finds GRO-7KQ3; "mid" finds nobody.
     const p = escapeLike(q.q.trim());
     where.push(
       or(
-        sql`${participants.code} LIKE ${p} ESCAPE '\\'`,
-        sql`${participants.alias} LIKE ${p} ESCAPE '\\'`,
+        sql`${participants.code} LIKE ${`${p}%`} ESCAPE '\\'`,
+        sql`${participants.code} LIKE ${`%-${p}%`} ESCAPE '\\'`,
+        sql`${participants.alias} LIKE ${`${p}%`} ESCAPE '\\'`,
+        sql`${participants.alias} LIKE ${`% ${p}%`} ESCAPE '\\'`,
       )!,
     );
   }
