@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Session } from '@begegnung/domain';
 import { api, ApiError, setCsrfToken } from './api-client.ts';
+import { clearApiCache } from './offline/api-cache.ts';
 
 export const sessionQuery = queryOptions({
   queryKey: ['session'],
@@ -36,6 +37,7 @@ export function useLogin() {
       api.post<Session>('/auth/login', body),
     onSuccess: (session) => {
       setCsrfToken(session.csrfToken);
+      void clearApiCache();
       qc.clear();
       qc.setQueryData(sessionQuery.queryKey, session);
     },
@@ -46,8 +48,11 @@ export function useLogout() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => api.post('/auth/logout'),
+    // The offline queue stays (it belongs to the user and is sent at the next sign-in); the
+    // cached rosters go, so nothing personal stays readable on a shared device.
     onSettled: () => {
       setCsrfToken(null);
+      void clearApiCache();
       qc.clear();
       qc.setQueryData(sessionQuery.queryKey, null);
     },

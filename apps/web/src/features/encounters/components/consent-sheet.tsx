@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import {
   CONSENT_LANGUAGES,
@@ -42,6 +42,10 @@ export function ConsentSheet() {
   const { t } = useTranslation();
   const param = useParams().lang as ConsentLanguage | undefined;
   const lang: ConsentLanguage = param && CONSENT_LANGUAGES.includes(param) ? param : 'de';
+  // A new walk-in's code, when opened from the saved entry; only the code format is accepted.
+  const raw = useSearchParams()[0].get('code') ?? '';
+  const code = /^[A-Z0-9-]{3,20}$/.test(raw) ? raw : null;
+  const keep = code ? `?code=${code}` : '';
   return (
     <>
       <div className="sheet-toolbar no-print">
@@ -50,7 +54,7 @@ export function ConsentSheet() {
           {CONSENT_LANGUAGES.map((l) => (
             <Link
               key={l}
-              to={`/consent-sheet/${l}`}
+              to={`/consent-sheet/${l}${keep}`}
               aria-current={l === lang ? 'page' : undefined}
               className="chip"
             >
@@ -63,7 +67,9 @@ export function ConsentSheet() {
         </button>
       </div>
       <article className="sheet">
-        <p className="sheet-code">{t('encounters.sheet.codeLine')}</p>
+        <p className="sheet-code">
+          {code ? t('encounters.sheet.codeFilled', { code }) : t('encounters.sheet.codeLine')}
+        </p>
         <div className={`sheet-columns${lang === 'de' ? ' sheet-single' : ''}`}>
           <SheetColumn lang="de" text={CONSENT_TEXTS.de} />
           {lang !== 'de' && <SheetColumn lang={lang} text={CONSENT_TEXTS[lang]} />}
