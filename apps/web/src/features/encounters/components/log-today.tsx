@@ -40,17 +40,23 @@ export function LogToday() {
   const [outcome, setOutcome] = useState<LogOutcome | null>(null);
 
   const weekday = isoWeekday(today);
-  const sorted = useMemo(
-    () =>
-      [...(groups.data ?? [])]
-        .filter((g) => g.active)
-        .sort(
-          (a, b) =>
-            Number(b.weekdays.includes(weekday)) - Number(a.weekdays.includes(weekday)) ||
-            a.startTime.localeCompare(b.startTime),
-        ),
-    [groups.data, weekday],
+  const loggedToday = useMemo(
+    () => (logged.data?.items ?? []).filter((e) => e.date === today),
+    [logged.data, today],
   );
+  // Today's sessions first, those still to log before those already logged, then by time.
+  const sorted = useMemo(() => {
+    const done = new Set(loggedToday.map((e) => e.groupId));
+    return [...(groups.data ?? [])]
+      .filter((g) => g.active)
+      .sort(
+        (a, b) =>
+          Number(b.weekdays.includes(weekday)) - Number(a.weekdays.includes(weekday)) ||
+          Number(done.has(a.id)) - Number(done.has(b.id)) ||
+          a.startTime.localeCompare(b.startTime) ||
+          a.name.localeCompare(b.name),
+      );
+  }, [groups.data, weekday, loggedToday]);
 
   if (!activeCentre) return <EmptyState title={t('encounters.log.noCentre')} />;
   if (groups.isPending || activities.isPending) return <Loading />;
@@ -100,7 +106,7 @@ export function LogToday() {
         <SessionPicker
           groups={sorted}
           weekday={weekday}
-          logged={(logged.data?.items ?? []).filter((e) => e.date === today)}
+          logged={loggedToday}
           queued={entries.filter((e) => e.body.centreId === activeCentre && e.body.date === today)}
           activities={activities.data ?? []}
           onPick={pick}
