@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { isoWeekday, localNow, type Group } from '@begegnung/domain';
@@ -40,23 +40,18 @@ export function LogToday() {
   const [outcome, setOutcome] = useState<LogOutcome | null>(null);
 
   const weekday = isoWeekday(today);
-  const loggedToday = useMemo(
-    () => (logged.data?.items ?? []).filter((e) => e.date === today),
-    [logged.data, today],
-  );
+  const loggedToday = (logged.data?.items ?? []).filter((e) => e.date === today);
+  const done = new Set(loggedToday.map((e) => e.groupId));
   // Today's sessions first, those still to log before those already logged, then by time.
-  const sorted = useMemo(() => {
-    const done = new Set(loggedToday.map((e) => e.groupId));
-    return [...(groups.data ?? [])]
-      .filter((g) => g.active)
-      .sort(
-        (a, b) =>
-          Number(b.weekdays.includes(weekday)) - Number(a.weekdays.includes(weekday)) ||
-          Number(done.has(a.id)) - Number(done.has(b.id)) ||
-          a.startTime.localeCompare(b.startTime) ||
-          a.name.localeCompare(b.name),
-      );
-  }, [groups.data, weekday, loggedToday]);
+  const sorted = [...(groups.data ?? [])]
+    .filter((g) => g.active)
+    .sort(
+      (a, b) =>
+        Number(b.weekdays.includes(weekday)) - Number(a.weekdays.includes(weekday)) ||
+        Number(done.has(a.id)) - Number(done.has(b.id)) ||
+        a.startTime.localeCompare(b.startTime) ||
+        a.name.localeCompare(b.name),
+    );
 
   if (!activeCentre) return <EmptyState title={t('encounters.log.noCentre')} />;
   if (groups.isPending || activities.isPending) return <Loading />;
