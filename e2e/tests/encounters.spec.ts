@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demo, openMenu, signIn, unique } from './fixtures.ts';
+import { rosterGroup } from './logging-fixtures.ts';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -17,32 +18,39 @@ test('Grone logs today’s language café from its roster with two walk-ins and 
 }) => {
   const staff = await (await browser.newContext()).newPage();
   await signIn(staff, demo('grone'));
+  const { group } = await rosterGroup(staff, 4, 'Sprachcafé E2E');
+  await staff.goto('/');
   // Opening the app lands on "Heute erfassen".
   await expect(staff.getByRole('heading', { name: 'Heute erfassen', level: 1 })).toBeVisible();
   const taps = await countTaps(staff);
   const started = Date.now();
 
-  await staff.getByRole('button', { name: /^Sprachcafé/ }).click(); // 1: group with roster ticked
+  await staff.getByRole('button', { name: new RegExp(`^${group.name}`) }).click(); // 1: the group
   const named = staff.getByRole('group', { name: /^Namentlich/ }).getByRole('checkbox');
-  await expect(named.first()).toBeChecked();
   const rosterSize = await named.count();
-  expect(rosterSize).toBeGreaterThanOrEqual(4);
+  expect(rosterSize).toBe(4);
+  // Nobody is ticked present by default: one careless tap must not record the whole roster.
+  for (let i = 0; i < rosterSize; i++) await expect(named.nth(i)).not.toBeChecked();
+  await staff.getByRole('button', { name: 'Alle anwesend' }).click(); // 2: everyone, on purpose
+  for (let i = 0; i < rosterSize; i++) await expect(named.nth(i)).toBeChecked();
   await staff
     .getByRole('group', { name: 'Spontan dazugekommen' })
-    .getByRole('button', { name: '2', exact: true })
-    .click(); // 2: two walk-ins (no consent → anonymous newcomers)
+    .getByText('2', { exact: true })
+    .click(); // 3: two walk-ins (no consent → anonymous newcomers)
   await staff
     .getByRole('group', { name: 'Aufnahmegesellschaft' })
-    .getByRole('button', { name: '3', exact: true })
-    .click(); // 3: three host-society residents
+    .getByText('3', { exact: true })
+    .click(); // 4: three host-society residents
   await expect(staff.getByText('Ohne Einwilligung wird die Person nur anonym')).toBeVisible();
+  await expect(staff.locator('.log-total')).toContainText('Neuzugezogene gesamt: 6');
   await staff.screenshot({ path: 'e2e/.artifacts/screens/log-form-phone-de.png', fullPage: true });
-  await staff.getByRole('button', { name: 'Speichern' }).click(); // 4: save
+  await staff.getByRole('button', { name: 'Speichern' }).click(); // 5: save
 
   const saved = staff.getByRole('status').filter({ hasText: 'Gespeichert' });
   await expect(saved).toContainText('3 aus der Aufnahmegesellschaft');
   await expect(saved).toContainText(`${rosterSize + 2} Neuzugezogene`);
   expect(await taps()).toBeLessThanOrEqual(5);
+  await expect(saved).toBeFocused();
   expect(Date.now() - started).toBeLessThan(30_000);
   const href = await saved.getByRole('link').getAttribute('href');
   expect(href).toMatch(/^\/encounters\/\d+$/);
@@ -52,6 +60,9 @@ test('Grone logs today’s language café from its roster with two walk-ins and 
   await coordinator.goto('/encounters');
   await coordinator.locator(`a[href="${href}"]`).click();
   await expect(coordinator.getByRole('heading', { level: 1 })).toContainText('Sprachcafé');
+  await expect(staff.getByRole('link', { name: new RegExp(`^${group.name}`) })).toContainText(
+    'bereits erfasst',
+  );
   await expect(coordinator.getByText('Nachbarschaftszentrum Grone')).toBeVisible();
   const details = coordinator.locator('.detail-list');
   await expect(details).toContainText('Aufnahmegesellschaft3');
@@ -105,8 +116,8 @@ test('a participant without consent can only be counted anonymously', async ({ p
   await expect(
     page
       .getByRole('group', { name: 'Neuzugezogene' })
-      .getByRole('button', { name: '1', exact: true }),
-  ).toHaveAttribute('aria-pressed', 'true');
+      .getByRole('radio', { name: '1', exact: true }),
+  ).toBeChecked();
   await page.getByRole('button', { name: 'Speichern' }).click();
   const saved = page.getByRole('status').filter({ hasText: 'Gespeichert' });
   await expect(saved).toContainText('1 Neuzugezogene');

@@ -34,7 +34,9 @@ export function OfflinePanel({ userId, onSendNow }: { userId: number; onSendNow:
       <p className="small" role="status" data-testid="queue-status">
         {pending.length > 0
           ? t('encounters.offline.waiting', { count: pending.length })
-          : t('encounters.offline.nothingWaiting')}
+          : refused.length === 0 && t('encounters.offline.nothingWaiting')}
+        {refused.length > 0 &&
+          `${pending.length > 0 ? ' · ' : ''}${t('encounters.offline.refusedCount', { count: refused.length })}`}
         {lastSync && ` · ${t('encounters.offline.lastSync', { at: fmt.dateTime(lastSync) })}`}
         {online && pending.length > 0 && (
           <>
@@ -98,7 +100,6 @@ export function OfflinePanel({ userId, onSendNow }: { userId: number; onSendNow:
           ))}
         </ul>
       )}
-      {refused.length > 0 && <span className="sr-only">{refused.length}</span>}
       <ConfirmDialog
         open={dropping !== null}
         title={t('encounters.offline.dropTitle')}

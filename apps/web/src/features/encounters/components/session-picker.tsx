@@ -32,7 +32,9 @@ export function SessionPicker({
         {groups.map((g) => {
           const isToday = g.weekdays.includes(weekday);
           const done = logged.find((e) => e.groupId === g.id);
-          const waiting = queued.some((q) => q.body.groupId === g.id);
+          const mine = queued.filter((q) => q.body.groupId === g.id);
+          const waiting = mine.length > 0;
+          const refused = mine.some((q) => q.state === 'refused');
           const meta = (
             <span className="log-group-meta">
               {isToday ? t('encounters.log.today') : t('encounters.log.notToday')} · {g.startTime} ·{' '}
@@ -58,7 +60,11 @@ export function SessionPicker({
                   <span className="log-group-name">{g.name}</span>
                   {meta}
                   {waiting && (
-                    <span className="log-group-badge">{t('encounters.log.waitingBadge')}</span>
+                    <span className="log-group-badge">
+                      {refused
+                        ? t('encounters.log.refusedBadge')
+                        : t('encounters.log.waitingBadge')}
+                    </span>
                   )}
                 </button>
               )}
