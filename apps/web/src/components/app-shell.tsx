@@ -36,19 +36,21 @@ function UserBlock({ className }: { className: string }) {
       >
         {t('nav.signOut')}
       </button>
-      <ConfirmDialog
-        open={warn}
-        title={t('nav.signOutPendingTitle')}
-        body={t('nav.signOutPendingBody', { count: entries.length })}
-        confirmLabel={t('nav.signOutAnyway')}
-        danger
-        busy={logout.isPending}
-        onCancel={() => setWarn(false)}
-        onConfirm={() => {
-          setWarn(false);
-          signOut();
-        }}
-      />
+      {warn && (
+        <ConfirmDialog
+          open
+          title={t('nav.signOutPendingTitle')}
+          body={t('nav.signOutPendingBody', { count: entries.length })}
+          confirmLabel={t('nav.signOutAnyway')}
+          danger
+          busy={logout.isPending}
+          onCancel={() => setWarn(false)}
+          onConfirm={() => {
+            setWarn(false);
+            signOut();
+          }}
+        />
+      )}
     </div>
   );
 }
