@@ -28,7 +28,12 @@ test('Grone logs today’s language café from its roster with two walk-ins and 
   const { group } = await rosterGroup(staff, 4, 'Sprachcafé E2E');
   await staff.goto('/');
   // Opening the app lands on "Heute erfassen".
-  await expect(staff.getByRole('heading', { name: 'Heute erfassen', level: 1 })).toBeVisible();
+  await expect(staff.getByRole('heading', { name: 'Heute erfassen', level: 1 })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(staff.getByRole('button', { name: new RegExp(`^${group.name}`) })).toBeVisible({
+    timeout: 30_000,
+  });
   const taps = await countTaps(staff);
   const started = Date.now();
 
