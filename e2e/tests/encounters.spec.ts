@@ -11,11 +11,18 @@ import {
 
 test.use({ viewport: { width: 390, height: 844 } });
 
-/** Counts taps (clicks) from here on, so the journey can prove its budget. */
+/**
+ * Counts taps from here on, so the journey can prove its budget. Pointer presses, not clicks:
+ * a tap on a label also fires a click on its input.
+ */
 async function countTaps(page: Page) {
   await page.evaluate(() => {
     (window as unknown as { taps: number }).taps = 0;
-    document.addEventListener('click', () => (window as unknown as { taps: number }).taps++, true);
+    document.addEventListener(
+      'pointerdown',
+      () => (window as unknown as { taps: number }).taps++,
+      true,
+    );
   });
   return () => page.evaluate(() => (window as unknown as { taps: number }).taps);
 }
@@ -36,7 +43,7 @@ test('a centre logs today’s language café from its roster with two walk-ins a
         consents: ['follow_up_contact'],
       }),
     );
-  await createGroup(staffApi, {
+  const group = await createGroup(staffApi, {
     centreId: centre.id,
     activityKey: 'language_cafe',
     name: `Sprachcafé ${tag}`,
@@ -45,34 +52,48 @@ test('a centre logs today’s language café from its roster with two walk-ins a
 
   const staff = await pageAs(account);
   // Opening the app lands on "Heute erfassen".
-  await expect(staff.getByRole('heading', { name: 'Heute erfassen', level: 1 })).toBeVisible();
+  await expect(staff.getByRole('heading', { name: 'Heute erfassen', level: 1 })).toBeVisible({
+    timeout: 30_000,
+  });
+  await expect(staff.getByRole('button', { name: new RegExp(`^${group.name}`) })).toBeVisible({
+    timeout: 30_000,
+  });
   const taps = await countTaps(staff);
   const started = Date.now();
 
-  await staff.getByRole('button', { name: /^Sprachcafé/ }).click(); // 1: group with roster ticked
+  await staff.getByRole('button', { name: new RegExp(`^${group.name}`) }).click(); // 1: the group
   const named = staff.getByRole('group', { name: /^Namentlich/ }).getByRole('checkbox');
-  await expect(named.first()).toBeChecked();
   const rosterSize = await named.count();
   expect(rosterSize).toBe(roster.length);
+  // Nobody is ticked present by default: one careless tap must not record the whole roster.
+  for (let i = 0; i < rosterSize; i++) await expect(named.nth(i)).not.toBeChecked();
+  await staff.getByRole('button', { name: 'Alle anwesend' }).click(); // 2: everyone, on purpose
+  for (let i = 0; i < rosterSize; i++) await expect(named.nth(i)).toBeChecked();
   await staff
     .getByRole('group', { name: 'Spontan dazugekommen' })
-    .getByRole('button', { name: '2', exact: true })
-    .click(); // 2: two walk-ins (no consent → anonymous newcomers)
+    .getByText('2', { exact: true })
+    .click(); // 3: two walk-ins (no consent → anonymous newcomers)
   await staff
     .getByRole('group', { name: 'Aufnahmegesellschaft' })
-    .getByRole('button', { name: '3', exact: true })
-    .click(); // 3: three host-society residents
+    .getByText('3', { exact: true })
+    .click(); // 4: three host-society residents
   await expect(staff.getByText('Ohne Einwilligung wird die Person nur anonym')).toBeVisible();
+  await expect(staff.locator('.log-total')).toContainText('Neuzugezogene gesamt: 6');
   await staff.screenshot({ path: 'e2e/.artifacts/screens/log-form-phone-de.png', fullPage: true });
-  await staff.getByRole('button', { name: 'Speichern' }).click(); // 4: save
+  await staff.getByRole('button', { name: 'Speichern' }).click(); // 5: save
 
   const saved = staff.getByRole('status').filter({ hasText: 'Gespeichert' });
   await expect(saved).toContainText('3 aus der Aufnahmegesellschaft');
   await expect(saved).toContainText(`${rosterSize + 2} Neuzugezogene`);
   expect(await taps()).toBeLessThanOrEqual(5);
+  await expect(saved).toBeFocused();
   expect(Date.now() - started).toBeLessThan(30_000);
   const href = await saved.getByRole('link').getAttribute('href');
   expect(href).toMatch(/^\/encounters\/\d+$/);
+  // The today screen marks the session as logged.
+  await expect(staff.getByRole('link', { name: new RegExp(`^${group.name}`) })).toContainText(
+    'bereits erfasst',
+  );
 
   // It is in the centre's list; the coordinator opens it (their list holds every centre's).
   await staff.goto('/encounters');
@@ -132,8 +153,8 @@ test('a participant without consent can only be counted anonymously', async ({ p
   await expect(
     page
       .getByRole('group', { name: 'Neuzugezogene' })
-      .getByRole('button', { name: '1', exact: true }),
-  ).toHaveAttribute('aria-pressed', 'true');
+      .getByRole('radio', { name: '1', exact: true }),
+  ).toBeChecked();
   await page.getByRole('button', { name: 'Speichern' }).click();
   const saved = page.getByRole('status').filter({ hasText: 'Gespeichert' });
   await expect(saved).toContainText('1 Neuzugezogene');

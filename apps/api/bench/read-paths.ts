@@ -60,13 +60,13 @@ export function explainHeavyQueries(path: string) {
   const queries: [string, string][] = [
     [
       'Report totals per centre in a period (covering index)',
-      `select centre_id, count(*), sum(duration_minutes), sum(newcomers), sum(host > 0) from encounters
+      `select centre_id, count(*), sum(duration_minutes), sum(newcomers), sum(host > 0) from counted_encounters
        where centre_id in (1, 2, 3) and date >= '${since}' and date <= '${today()}' group by centre_id`,
     ],
     [
       'People reached and new people (one pass, first attendance from the participant row)',
       `with seen as (select e.centre_id as c, substr(e.date, 1, 7) as m, ea.participant_id as pid
-         from encounters e join encounter_attendees ea on ea.encounter_id = e.id
+         from counted_encounters e join encounter_attendees ea on ea.encounter_id = e.id
          where e.centre_id in (1, 2, 3) and e.date >= '${since}' and e.date <= '${today()}'
          group by e.centre_id, m, ea.participant_id)
        select s.c, count(distinct s.pid), count(distinct case when p.first_attended_on >= '${since}' then s.pid end)

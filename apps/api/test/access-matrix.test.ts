@@ -109,6 +109,7 @@ const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
   'GET /api/encounters/staff': { roles: ['coordinator', 'centre_staff'] },
   'GET /api/encounters/{id}': { roles: ['coordinator', 'centre_staff'] },
   'PATCH /api/encounters/{id}': { roles: ['coordinator', 'centre_staff'] },
+  'POST /api/encounters/{id}/void': { roles: ['coordinator', 'centre_staff'] },
   'GET /api/follow-ups': { roles: ['coordinator', 'centre_staff'] },
   'POST /api/follow-ups': { roles: ['coordinator', 'centre_staff'] },
   'GET /api/follow-ups/{id}': { roles: ['coordinator', 'centre_staff'] },
@@ -295,6 +296,7 @@ const PATH_FIXTURES: Record<
   },
   '/api/participants/{id}/referrals': () => consenting().id,
   '/api/encounters/{id}': () => makeEncounter(t.db, staffCentre(), staffId()).id,
+  '/api/encounters/{id}/void': () => makeEncounter(t.db, staffCentre(), staffId()).id,
   '/api/follow-ups/{id}': () => makeFollowUp(t.db, consenting().id, staffId()).id,
   '/api/follow-ups/{id}/attempts': () => makeFollowUp(t.db, consenting().id, staffId()).id,
   '/api/follow-ups/{id}/close': () => makeFollowUp(t.db, consenting().id, staffId()).id,
@@ -476,6 +478,7 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
     clientRequestId: randomUUID(),
   }),
   'PATCH /api/encounters/{id}': () => ({ durationMinutes: 100, reason: 'Dauer korrigiert' }),
+  'POST /api/encounters/{id}/void': () => ({ reason: 'Doppelt erfasst' }),
   'POST /api/follow-ups': () => ({
     participantId: consenting().id,
     assigneeId: staffId(),

@@ -44,12 +44,21 @@ const patch = (c: Client, url: string, payload: unknown) =>
   c.request({ method: 'PATCH', url, payload });
 const get = (c: Client, url: string) => c.request({ method: 'GET', url });
 
+let slot = 0;
+/** A fresh slot per call (00:00–00:29 today, then earlier days), so no call is a duplicate. */
+function nextSlot() {
+  const n = slot++;
+  return {
+    date: addDays(today(), -Math.floor(n / 30)),
+    startTime: `00:${String(n % 30).padStart(2, '0')}`,
+  };
+}
+
 function encounterBody(overrides: Record<string, unknown> = {}) {
   return {
     centreId: grone.id,
     activityId: activityId(t.db),
-    date: today(),
-    startTime: '00:00',
+    ...nextSlot(),
     durationMinutes: 90,
     headcounts: { newcomers: 2, host: 3, volunteers: 1, other: 0 },
     attendeeIds: [],

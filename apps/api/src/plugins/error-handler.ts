@@ -104,6 +104,7 @@ function mapAny(error: FastifyError & { code?: string }): Mapped {
         code: error.code,
         message: error.message,
         ...(error.details && { details: error.details }),
+        ...error.extra,
       },
     };
   }

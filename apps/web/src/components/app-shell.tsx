@@ -1,9 +1,17 @@
 import { useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { navSectionsFor } from '@begegnung/domain';
+import { hasRole, navSectionsFor } from '@begegnung/domain';
 import { useCurrentUser, useLogout } from '../lib/session.ts';
+import { useQueueEntries, useQueueSync } from '../lib/offline/use-offline-queue.ts';
 import { LanguageSwitch } from './language-switch.tsx';
+import { ConfirmDialog } from './ui.tsx';
+
+/** Sends the offline queue whenever the network is there (centre staff only log encounters). */
+function QueueSync({ userId }: { userId: number }) {
+  useQueueSync(userId);
+  return null;
+}
 
 /** Name, roles, language switch and sign-out: in the top bar on wide screens, in the menu on phones. */
 function UserBlock({ className }: { className: string }) {
@@ -11,6 +19,9 @@ function UserBlock({ className }: { className: string }) {
   const user = useCurrentUser();
   const logout = useLogout();
   const navigate = useNavigate();
+  const { entries } = useQueueEntries(user.id);
+  const [warn, setWarn] = useState(false);
+  const signOut = () => logout.mutate(undefined, { onSettled: () => navigate('/login') });
   return (
     <div className={className}>
       <span className="nav-user-name" title={user.email}>
@@ -24,10 +35,25 @@ function UserBlock({ className }: { className: string }) {
       <button
         type="button"
         className="btn btn-ghost"
-        onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
+        onClick={() => (entries.length ? setWarn(true) : signOut())}
       >
         {t('nav.signOut')}
       </button>
+      {warn && (
+        <ConfirmDialog
+          open
+          title={t('nav.signOutPendingTitle')}
+          body={t('nav.signOutPendingBody', { count: entries.length })}
+          confirmLabel={t('nav.signOutAnyway')}
+          danger
+          busy={logout.isPending}
+          onCancel={() => setWarn(false)}
+          onConfirm={() => {
+            setWarn(false);
+            signOut();
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -90,6 +116,7 @@ export function AppShell() {
           <UserBlock className="nav-user" />
         </nav>
         <main id="main" className="content" tabIndex={-1}>
+          {hasRole(user, 'centre_staff') && <QueueSync userId={user.id} />}
           <Outlet />
         </main>
       </div>

@@ -5,12 +5,15 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly details: NonNullable<ApiErrorBody['details']>;
+  /** The whole error body, for codes that carry more (POSSIBLE_DUPLICATE: `existing`). */
+  readonly body: Partial<ApiErrorBody> & Record<string, unknown>;
 
-  constructor(status: number, body: Partial<ApiErrorBody>) {
+  constructor(status: number, body: Partial<ApiErrorBody> & Record<string, unknown>) {
     super(body.message ?? `HTTP ${status}`);
     this.status = status;
     this.code = body.code ?? (status >= 500 ? 'INTERNAL_ERROR' : 'UNKNOWN');
     this.details = body.details ?? [];
+    this.body = body;
   }
 
   /** Message for one form field, if the server reported one. */

@@ -14,6 +14,9 @@ export function useFormat() {
       n.toLocaleString(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }),
     date: (iso: string | null) =>
       iso ? new Date(`${iso.slice(0, 10)}T12:00:00Z`).toLocaleDateString(locale) : '—',
+    /** A moment (ISO timestamp) as local date and time, e.g. "4.12.2026, 14:03". */
+    dateTime: (iso: string) =>
+      new Date(iso).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' }),
   };
 }
 

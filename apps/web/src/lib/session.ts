@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Session } from '@begegnung/domain';
 import { api, ApiError, setCsrfToken } from './api-client.ts';
+import { clearApiCache } from './offline/api-cache.ts';
 
 // Set when the server ended the session for inactivity; the sign-in page says so once.
 let endedForInactivity = false;
@@ -46,6 +47,7 @@ export function useLogin() {
     onSuccess: (session) => {
       endedForInactivity = false;
       setCsrfToken(session.csrfToken);
+      void clearApiCache();
       qc.clear();
       qc.setQueryData(sessionQuery.queryKey, session);
     },
@@ -56,8 +58,11 @@ export function useLogout() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => api.post('/auth/logout'),
+    // The offline queue stays (it belongs to the user and is sent at the next sign-in); the
+    // cached rosters go, so nothing personal stays readable on a shared device.
     onSettled: () => {
       setCsrfToken(null);
+      void clearApiCache();
       qc.clear();
       qc.setQueryData(sessionQuery.queryKey, null);
     },

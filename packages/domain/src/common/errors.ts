@@ -49,6 +49,8 @@ export const ERROR_CODES = [
   'CONSENT_REQUIRED',
   'CORRECTION_WINDOW_CLOSED',
   'POSSIBLE_DUPLICATE',
+  'EMPTY_ENCOUNTER',
+  'ENCOUNTER_VOIDED',
   'UNKNOWN_ACTIVITY',
   'UNKNOWN_GROUP',
   'UNKNOWN_STAFF',
@@ -114,13 +116,22 @@ export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly details?: ApiError['details'];
+  /** Further fields of the error body (e.g. `existing` for POSSIBLE_DUPLICATE). */
+  readonly extra?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, message: string, status = 400, details?: ApiError['details']) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    status = 400,
+    details?: ApiError['details'],
+    extra?: Record<string, unknown>,
+  ) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.status = status;
     this.details = details;
+    this.extra = extra;
   }
 }
 

@@ -3,11 +3,13 @@ import fc from 'fast-check';
 import {
   addMonths,
   consentValid,
+  encounterIsEmpty,
   encounterProblems,
   hasValidConsent,
   isoWeekday,
   localNow,
   participantCode,
+  sameSessionSlot,
   withinCorrectionWindow,
 } from './encounter.rules.ts';
 
@@ -116,6 +118,35 @@ describe('participantCode', () => {
           expect(code).toMatch(/^GRO-[2-9A-HJKMNP-Z]{4}$/);
         },
       ),
+    );
+  });
+});
+
+describe('encounterIsEmpty', () => {
+  const zero = { newcomers: 0, host: 0, volunteers: 0, other: 0 };
+  it('is empty only with nobody named, no walk-in and every headcount 0', () => {
+    expect(encounterIsEmpty({ attendeeIds: [], headcounts: zero })).toBe(true);
+    expect(encounterIsEmpty({ attendeeIds: [], walkIns: [], headcounts: zero })).toBe(true);
+    expect(encounterIsEmpty({ attendeeIds: [1], headcounts: zero })).toBe(false);
+    expect(encounterIsEmpty({ attendeeIds: [], walkIns: [{}], headcounts: zero })).toBe(false);
+    for (const g of ['newcomers', 'host', 'volunteers', 'other'] as const)
+      expect(encounterIsEmpty({ attendeeIds: [], headcounts: { ...zero, [g]: 1 } })).toBe(false);
+  });
+});
+
+describe('sameSessionSlot', () => {
+  const s = { groupId: 3, activityId: 1, date: '2026-05-04', startTime: '15:00' };
+  it('matches the same group, date and start time', () => {
+    expect(sameSessionSlot(s, { ...s })).toBe(true);
+    expect(sameSessionSlot(s, { ...s, startTime: '15:01' })).toBe(false);
+    expect(sameSessionSlot(s, { ...s, date: '2026-05-05' })).toBe(false);
+    expect(sameSessionSlot(s, { ...s, groupId: 4 })).toBe(false);
+  });
+  it('falls back to the activity when either session has no group', () => {
+    expect(sameSessionSlot(s, { ...s, groupId: null })).toBe(true);
+    expect(sameSessionSlot({ ...s, groupId: undefined }, { ...s, groupId: null })).toBe(true);
+    expect(sameSessionSlot({ ...s, groupId: null }, { ...s, groupId: null, activityId: 2 })).toBe(
+      false,
     );
   });
 });

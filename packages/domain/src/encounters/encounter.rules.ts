@@ -178,3 +178,32 @@ export function participantCode(centreCode: string, random: () => number, length
 
 /** Total newcomers of an encounter: named attendees plus the anonymous count. */
 export const totalNewcomers = (named: number, h: Headcounts) => named + h.newcomers;
+
+/** Nobody named, no walk-in and every headcount 0: such an entry would count hours for nobody. */
+export const encounterIsEmpty = (e: {
+  attendeeIds: readonly number[];
+  walkIns?: readonly unknown[];
+  headcounts: Headcounts;
+}) =>
+  e.attendeeIds.length === 0 &&
+  (e.walkIns?.length ?? 0) === 0 &&
+  HEADCOUNT_GROUPS.every((g) => e.headcounts[g] === 0);
+
+interface Slot {
+  groupId?: number | null;
+  activityId: number;
+  date: string;
+  startTime: string;
+}
+
+/**
+ * Whether two sessions at one centre are the same slot: same date and start time, and the same
+ * recurring group when both belong to one, else the same activity.
+ */
+export function sameSessionSlot(a: Slot, b: Slot) {
+  if (a.date !== b.date || a.startTime !== b.startTime) return false;
+  const ga = a.groupId ?? null;
+  const gb = b.groupId ?? null;
+  if (ga !== null && gb !== null) return ga === gb;
+  return a.activityId === b.activityId;
+}

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { ApiErrorSchema } from '../common/errors.ts';
 import { IsoDate, PaginationQuerySchema } from '../common/pagination.ts';
 import { ConsentLanguageSchema } from './participant.schemas.ts';
 
@@ -155,6 +156,10 @@ export const EncounterSchema = Type.Object({
   createdAt: Type.String(),
   updatedAt: Type.String(),
   correctable: Type.Boolean({ description: 'The caller may still correct it (14-day window)' }),
+  voidedAt: Type.Union([Type.String(), Type.Null()], {
+    description: 'Cancelled entries are kept but left out of every figure',
+  }),
+  voidReason: Type.Union([Type.String(), Type.Null()]),
 });
 export type Encounter = Static<typeof EncounterSchema>;
 
@@ -168,6 +173,7 @@ export const EncounterSummarySchema = Type.Object({
   durationMinutes: Type.Integer(),
   headcounts: HeadcountsSchema,
   namedCount: Type.Integer(),
+  voidedAt: Type.Union([Type.String(), Type.Null()]),
 });
 export type EncounterSummary = Static<typeof EncounterSummarySchema>;
 
@@ -202,6 +208,12 @@ export const CreateEncounterBodySchema = Type.Object(
       pattern: '^[0-9a-fA-F-]{36}$',
       description: 'UUID generated per logging form; a repeat returns the first encounter',
     }),
+    confirmDuplicate: Type.Optional(
+      Type.Boolean({
+        description:
+          'Log it although the centre already has a session of this group/activity at this date and time',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -222,12 +234,34 @@ export const CorrectEncounterBodySchema = Type.Object(
 );
 export type CorrectEncounterBody = Static<typeof CorrectEncounterBodySchema>;
 
+export const VoidEncounterBodySchema = Type.Object(
+  { reason: Type.String({ minLength: 3, maxLength: 300 }) },
+  { additionalProperties: false },
+);
+export type VoidEncounterBody = Static<typeof VoidEncounterBodySchema>;
+
+/** 409 POSSIBLE_DUPLICATE: the error body plus the session already logged for that slot. */
+export const PossibleDuplicateErrorSchema = Type.Object(
+  {
+    ...ApiErrorSchema.properties,
+    existing: Type.Optional(EncounterSummarySchema),
+  },
+  {
+    description:
+      'POSSIBLE_DUPLICATE with the existing entry (resend with confirmDuplicate: true), or another conflict (CONSENT_REQUIRED)',
+  },
+);
+export type PossibleDuplicateError = Static<typeof PossibleDuplicateErrorSchema>;
+
 export const EncounterListQuerySchema = Type.Intersect([
   PaginationQuerySchema,
   Type.Object({
     centreId: Type.Optional(Type.Integer({ minimum: 1 })),
     from: Type.Optional(IsoDate),
     to: Type.Optional(IsoDate),
+    includeVoided: Type.Optional(
+      Type.Boolean({ description: 'Also list cancelled entries (shown struck through)' }),
+    ),
   }),
 ]);
 export type EncounterListQuery = Static<typeof EncounterListQuerySchema>;

@@ -5,7 +5,9 @@ import {
   index,
   uniqueIndex,
   primaryKey,
+  sqliteView,
 } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
 import { centres } from './centres.ts';
 import { users } from './users.ts';
 import { isoNow, timestamps } from './columns.ts';
@@ -144,21 +146,24 @@ export const encounters = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: 'restrict' }),
     clientRequestId: text('client_request_id').notNull(),
+    /** Cancelled (e.g. a duplicate): kept for the audit trail, left out of every figure. */
+    voidedAt: text('voided_at'),
+    voidedById: integer('voided_by_id').references(() => users.id),
+    voidReason: text('void_reason'),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('encounters_idempotency_idx').on(t.centreId, t.clientRequestId),
+    // The duplicate check: one session per centre, date and start time (migration 0013).
+    index('encounters_slot_idx').on(t.centreId, t.date, t.startTime),
     // The newest-first encounter list across all centres (coordinators) reads this backwards.
     index('encounters_date_idx').on(t.date, t.startTime),
-    // Covers the report aggregates (counts, minutes, headcounts by activity) without row lookups.
-    index('encounters_centre_date_idx').on(
-      t.centreId,
-      t.date,
-      t.activityId,
-      t.durationMinutes,
-      t.newcomers,
-      t.host,
-    ),
+    // Covers the report aggregates (counts, minutes, headcounts by activity) without row
+    // lookups; partial, so it holds only counted (not voided) entries. `voided_at` is listed
+    // so that SQLite treats the index as covering for queries through `counted_encounters`.
+    index('encounters_centre_date_idx')
+      .on(t.centreId, t.date, t.activityId, t.durationMinutes, t.newcomers, t.host, t.voidedAt)
+      .where(sql`${t.voidedAt} IS NULL`),
   ],
 );
 
@@ -251,4 +256,12 @@ export const referrals = sqliteTable(
     createdAt: text('created_at').notNull().default(isoNow),
   },
   (t) => [index('referrals_participant_idx').on(t.participantId)],
+);
+
+/** Encounters that count: every figure (dashboard, council report, rollups) reads this view. */
+export const countedEncounters = sqliteView('counted_encounters').as((qb) =>
+  qb
+    .select()
+    .from(encounters)
+    .where(sql`${encounters.voidedAt} IS NULL`),
 );

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { EncounterSummary, StaffOption } from '@begegnung/domain';
 import { prepared, type Db } from '../../db/client.ts';
 import {
@@ -36,6 +36,32 @@ export const findByClientRequestId = (db: Db, centreId: number, clientRequestId:
       )
       .prepare(),
   ).get({ centreId, rid: clientRequestId });
+
+/** Counted (not voided) sessions of a centre at a date and start time: duplicate candidates. */
+export const sessionsInSlot = (db: Db, centreId: number, date: string, startTime: string) =>
+  prepared(db, 'encounters.slot', (d) =>
+    d
+      .select()
+      .from(encounters)
+      .where(
+        and(
+          eq(encounters.centreId, ph('centreId')),
+          eq(encounters.date, ph('date')),
+          eq(encounters.startTime, ph('startTime')),
+          isNull(encounters.voidedAt),
+        ),
+      )
+      .orderBy(encounters.id)
+      .prepare(),
+  ).all({ centreId, date, startTime });
+
+export function markVoided(db: Db, id: number, byId: number, reason: string) {
+  const now = new Date().toISOString();
+  db.update(encounters)
+    .set({ voidedAt: now, voidedById: byId, voidReason: reason, updatedAt: now })
+    .where(and(eq(encounters.id, id), isNull(encounters.voidedAt)))
+    .run();
+}
 
 export function attendeesOf(db: Db, encounterId: number) {
   return prepared(db, 'encounters.attendees', (d) =>
@@ -111,11 +137,32 @@ export function replaceStaff(db: Db, encounterId: number, ids: number[]) {
       .run();
 }
 
+export const toSummary = (e: EncounterRow, namedCount: number): EncounterSummary => ({
+  id: e.id,
+  centreId: e.centreId,
+  activityId: e.activityId,
+  groupId: e.groupId,
+  date: e.date,
+  startTime: e.startTime,
+  durationMinutes: e.durationMinutes,
+  headcounts: { newcomers: e.newcomers, host: e.host, volunteers: e.volunteers, other: e.other },
+  namedCount,
+  voidedAt: e.voidedAt,
+});
+
 export function listEncounters(
   db: Db,
-  q: { centreIds: number[] | null; from?: string; to?: string; limit: number; offset: number },
+  q: {
+    centreIds: number[] | null;
+    from?: string;
+    to?: string;
+    includeVoided: boolean;
+    limit: number;
+    offset: number;
+  },
 ): { items: EncounterSummary[]; total: number; limit: number; offset: number } {
   const where: SQL[] = [];
+  if (!q.includeVoided) where.push(isNull(encounters.voidedAt));
   if (q.centreIds) where.push(inArray(encounters.centreId, q.centreIds));
   if (q.from) where.push(gte(encounters.date, q.from));
   if (q.to) where.push(lte(encounters.date, q.to));
@@ -134,6 +181,7 @@ export function listEncounters(
       volunteers: encounters.volunteers,
       other: encounters.other,
       namedCount: sql<number>`(select count(*) from ${encounterAttendees} a where a.encounter_id = ${encounters.id})`,
+      voidedAt: encounters.voidedAt,
     })
     .from(encounters)
     .where(cond)

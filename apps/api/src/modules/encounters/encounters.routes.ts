@@ -9,7 +9,9 @@ import {
   EncounterSummarySchema,
   IdParamsSchema,
   Page,
+  PossibleDuplicateErrorSchema,
   StaffOptionSchema,
+  VoidEncounterBodySchema,
 } from '@begegnung/domain';
 import { ctx, errors } from '../../lib/http.ts';
 import * as service from './encounters.service.ts';
@@ -36,14 +38,15 @@ export const encounterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags,
         summary:
-          'Log an encounter (centre staff). Idempotent per clientRequestId: a repeat answers 200 with the first encounter',
+          'Log an encounter (centre staff). Idempotent per clientRequestId: a repeat answers 200 with the first encounter. A second session in the same slot answers 409 POSSIBLE_DUPLICATE with the existing entry unless confirmDuplicate is true; an entry recording nobody answers 400 EMPTY_ENCOUNTER',
         body: CreateEncounterBodySchema,
         response: {
           201: EncounterSchema,
           200: Type.Object(EncounterSchema.properties, {
             description: 'Repeat of an earlier submission',
           }),
-          ...errors(400, 401, 403, 404, 409),
+          ...errors(400, 401, 403, 404),
+          409: PossibleDuplicateErrorSchema,
         },
       },
     },
@@ -88,5 +91,19 @@ export const encounterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => service.correctEncounter(ctx(request), request.params.id, request.body),
+  );
+  app.post(
+    '/encounters/:id/void',
+    {
+      schema: {
+        tags,
+        summary:
+          'Cancel a wrong entry with a reason (its author within 14 days, or a coordinator): kept, audited, left out of every figure',
+        params: IdParamsSchema,
+        body: VoidEncounterBodySchema,
+        response: { 200: EncounterSchema, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => service.voidEncounter(ctx(request), request.params.id, request.body),
   );
 };

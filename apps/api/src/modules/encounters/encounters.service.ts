@@ -2,16 +2,19 @@ import {
   canWriteCentreData,
   changedFields,
   DomainError,
+  encounterIsEmpty,
   encounterProblems,
   hasRole,
   hasValidConsent,
   localNow,
   notFound,
+  sameSessionSlot,
   withinCorrectionWindow,
   type CorrectEncounterBody,
   type CreateEncounterBody,
   type Encounter,
   type EncounterListQuery,
+  type VoidEncounterBody,
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import { inTransaction } from '../../lib/tx.ts';
@@ -36,7 +39,7 @@ import * as repo from './encounters.repository.ts';
 const ENTITY = 'encounter';
 
 function mayCorrect(ctx: ServiceContext, e: repo.EncounterRow) {
-  if (!withinCorrectionWindow(e.createdAt)) return false;
+  if (e.voidedAt || !withinCorrectionWindow(e.createdAt)) return false;
   if (hasRole(ctx.actor, 'coordinator')) return true;
   return e.authorId === ctx.actor.userId && canWriteCentreData(ctx.actor, e.centreId);
 }
@@ -57,7 +60,36 @@ function present(ctx: ServiceContext, e: repo.EncounterRow): Encounter {
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
     correctable: mayCorrect(ctx, e),
+    voidedAt: e.voidedAt,
+    voidReason: e.voidReason,
   };
+}
+
+function refuseEmpty(e: Parameters<typeof encounterIsEmpty>[0]) {
+  if (encounterIsEmpty(e)) {
+    throw new DomainError(
+      'EMPTY_ENCOUNTER',
+      'Nobody is recorded: name an attendee, add a walk-in or enter a headcount',
+      400,
+      [{ field: 'headcounts', code: 'empty', message: 'Nobody is recorded' }],
+    );
+  }
+}
+
+/** 409 POSSIBLE_DUPLICATE with the entry already logged for this slot, unless confirmed. */
+function refuseDuplicate(ctx: ServiceContext, centreId: number, body: CreateEncounterBody) {
+  if (body.confirmDuplicate) return;
+  const existing = repo
+    .sessionsInSlot(ctx.db, centreId, body.date, body.startTime)
+    .find((e) => sameSessionSlot(e, body));
+  if (!existing) return;
+  throw new DomainError(
+    'POSSIBLE_DUPLICATE',
+    'This session has already been logged; correct that entry, or confirm a second one',
+    409,
+    undefined,
+    { existing: repo.toSummary(existing, repo.attendeesOf(ctx.db, existing.id).length) },
+  );
 }
 
 /** Date, duration and headcount rules; all problems reported at once under the first code. */
@@ -151,6 +183,7 @@ export function createEncounter(ctx: ServiceContext, body: CreateEncounterBody) 
   if (existing) return { created: false, encounter: present(ctx, existing) };
 
   checkShape(body, centre.openedOn);
+  refuseEmpty(body);
   checkActivity(ctx, body.activityId);
   if (body.groupId !== undefined) {
     const g = findGroupRow(ctx.db, body.groupId);
@@ -161,6 +194,7 @@ export function createEncounter(ctx: ServiceContext, body: CreateEncounterBody) 
     }
   }
   checkAttendees(ctx, centre.id, body.attendeeIds);
+  refuseDuplicate(ctx, centre.id, body);
   const staffIds = body.staffIds?.length ? body.staffIds : [ctx.actor.userId];
   checkStaff(ctx, centre.id, staffIds);
 
@@ -258,18 +292,30 @@ export function listEncounters(ctx: ServiceContext, q: EncounterListQuery) {
     centreIds,
     from: q.from,
     to: q.to,
+    includeVoided: q.includeVoided ?? false,
     limit: q.limit ?? 50,
     offset: q.offset ?? 0,
   });
 }
 
+/** The author (centre staff of that centre) or a coordinator; others get an audited 403. */
+function assertMayChange(ctx: ServiceContext, e: repo.EncounterRow) {
+  if (hasRole(ctx.actor, 'coordinator')) return;
+  assertCanWrite(ctx, ENTITY, e.id, e.centreId);
+  if (e.authorId !== ctx.actor.userId) deny(ctx, ENTITY, e.id, 403);
+}
+
+const refuseVoided = (e: repo.EncounterRow) => {
+  if (e.voidedAt) {
+    throw new DomainError('ENCOUNTER_VOIDED', 'This entry has been cancelled', 409);
+  }
+};
+
 /** Corrections: by the author (centre staff) or a coordinator, within 14 days; audited with a reason. */
 export function correctEncounter(ctx: ServiceContext, id: number, body: CorrectEncounterBody) {
   const before = load(ctx, id);
-  if (!hasRole(ctx.actor, 'coordinator')) {
-    assertCanWrite(ctx, ENTITY, id, before.centreId);
-    if (before.authorId !== ctx.actor.userId) deny(ctx, ENTITY, id, 403);
-  }
+  assertMayChange(ctx, before);
+  refuseVoided(before);
   if (!withinCorrectionWindow(before.createdAt)) {
     throw new DomainError(
       'CORRECTION_WINDOW_CLOSED',
@@ -291,6 +337,7 @@ export function correctEncounter(ctx: ServiceContext, id: number, body: CorrectE
   // Re-writing the named list is named processing: everyone on it needs consent today.
   if (body.attendeeIds) checkAttendees(ctx, centre.id, body.attendeeIds);
   if (body.staffIds) checkStaff(ctx, centre.id, body.staffIds);
+  refuseEmpty({ attendeeIds: body.attendeeIds ?? currentIds, headcounts: next.headcounts });
 
   inTransaction(ctx, (tx) => {
     repo.updateEncounterRow(tx.db, id, {
@@ -314,6 +361,35 @@ export function correctEncounter(ctx: ServiceContext, id: number, body: CorrectE
       changedFields: changed,
       reason: `correction: ${body.reason.trim()}`,
       subjects: [...currentIds, ...after.attendees.map((a) => a.id)],
+    });
+  });
+  return present(ctx, repo.findEncounterRow(ctx.db, id)!);
+}
+
+/**
+ * Cancels a wrong entry (a duplicate, a session that did not take place): it stays for the
+ * audit trail but leaves every figure. Same people and window as a correction; coordinators
+ * may cancel later entries too, since a duplicate often shows up in the quarterly figures.
+ */
+export function voidEncounter(ctx: ServiceContext, id: number, body: VoidEncounterBody) {
+  const e = load(ctx, id);
+  assertMayChange(ctx, e);
+  refuseVoided(e);
+  if (!hasRole(ctx.actor, 'coordinator') && !withinCorrectionWindow(e.createdAt)) {
+    throw new DomainError(
+      'CORRECTION_WINDOW_CLOSED',
+      'Entries can only be cancelled within 14 days of logging them; ask a coordinator',
+      409,
+    );
+  }
+  inTransaction(ctx, (tx) => {
+    repo.markVoided(tx.db, id, ctx.actor.userId, body.reason.trim());
+    audit(tx, {
+      action: 'update',
+      entityType: ENTITY,
+      entityId: id,
+      changedFields: ['voidedAt'],
+      reason: `void: ${body.reason.trim()}`,
     });
   });
   return present(ctx, repo.findEncounterRow(ctx.db, id)!);

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import {
   consentValid,
   type Consent,
@@ -56,7 +56,7 @@ const toSummary = (
   followUpConsent: Boolean(r.followUpConsent),
 });
 
-const escapeLike = (s: string) => `%${s.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
 
 export function listParticipants(
   db: Db,
@@ -72,11 +72,15 @@ export function listParticipants(
   const where: SQL[] = [];
   if (q.centreIds) where.push(inArray(participants.centreId, q.centreIds));
   if (q.q) {
+    // The start of the name (or of any word in it) or of the code, with or without the centre
+    // prefix: "ham" finds "Hamid" and "Abu Hamid", "7KQ" finds GRO-7KQ3; "mid" finds nobody.
     const p = escapeLike(q.q.trim());
     where.push(
       or(
-        sql`${participants.code} LIKE ${p} ESCAPE '\\'`,
-        sql`${participants.alias} LIKE ${p} ESCAPE '\\'`,
+        sql`${participants.code} LIKE ${`${p}%`} ESCAPE '\\'`,
+        sql`${participants.code} LIKE ${`%-${p}%`} ESCAPE '\\'`,
+        sql`${participants.alias} LIKE ${`${p}%`} ESCAPE '\\'`,
+        sql`${participants.alias} LIKE ${`% ${p}%`} ESCAPE '\\'`,
       )!,
     );
   }
@@ -252,7 +256,8 @@ export function timeline(db: Db, participantId: number): TimelineItem[] {
     .from(encounterAttendees)
     .innerJoin(encounters, eq(encounters.id, encounterAttendees.encounterId))
     .innerJoin(activities, eq(activities.id, encounters.activityId))
-    .where(eq(encounterAttendees.participantId, participantId))
+    // Cancelled entries are not part of anyone's history.
+    .where(and(eq(encounterAttendees.participantId, participantId), isNull(encounters.voidedAt)))
     .all()) {
     items.push({
       kind: 'encounter',

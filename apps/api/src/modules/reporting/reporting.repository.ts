@@ -3,9 +3,9 @@ import type { Db } from '../../db/client.ts';
 
 /**
  * Aggregate queries for the dashboard, the out-of-view list and the council report. Every
- * query starts from `encounters` filtered by the indexed (centre_id, date) pair, or from
- * participants/follow-ups by their indexed keys, and aggregates in SQL; nothing loops per row
- * in JavaScript. `centreIds` is never empty (the service resolves the scope first).
+ * query starts from `counted_encounters` (the view without voided entries, migration 0013)
+ * filtered by the indexed (centre_id, date) pair, or from participants/follow-ups by their
+ * indexed keys, and aggregates in SQL; nothing loops per row in JavaScript. `centreIds` is never empty (the service resolves the scope first).
  */
 const ids = (centreIds: readonly number[]) =>
   sql.join(
@@ -30,7 +30,7 @@ export const encounterTotals = (db: Db, centreIds: readonly number[], p: Period)
   db.all<EncounterTotals>(sql`
     select centre_id as centreId, count(*) as encounters, sum(duration_minutes) as minutes,
            sum(newcomers) as anonymousNewcomers, sum(host > 0) as mixed
-    from encounters
+    from counted_encounters
     where centre_id in (${ids(centreIds)}) and date >= ${p.from} and date <= ${p.to}
     group by centre_id`);
 
@@ -46,7 +46,7 @@ export const encountersByActivity = (db: Db, centreIds: readonly number[], p: Pe
     from (
       select activity_id, count(*) as encounters, sum(duration_minutes) as minutes,
              sum(host > 0) as mixed
-      from encounters
+      from counted_encounters
       where centre_id in (${ids(centreIds)}) and date >= ${p.from} and date <= ${p.to}
       group by activity_id
     ) x join activities a on a.id = x.activity_id
@@ -56,7 +56,7 @@ export const encountersByMonth = (db: Db, centreIds: readonly number[], p: Perio
   db.all<{ month: string; encounters: number; minutes: number; mixed: number }>(sql`
     select substr(date, 1, 7) as month, count(*) as encounters, sum(duration_minutes) as minutes,
            sum(host > 0) as mixed
-    from encounters
+    from counted_encounters
     where centre_id in (${ids(centreIds)}) and date >= ${p.from} and date <= ${p.to}
     group by month order by month`);
 
@@ -68,7 +68,7 @@ export const encountersByMonth = (db: Db, centreIds: readonly number[], p: Perio
 const seen = (centreIds: readonly number[], p: Period) => sql`
   with seen as (
     select e.centre_id as centreId, substr(e.date, 1, 7) as month, ea.participant_id as pid
-    from encounters e join encounter_attendees ea on ea.encounter_id = e.id
+    from counted_encounters e join encounter_attendees ea on ea.encounter_id = e.id
     where e.centre_id in (${ids(centreIds)}) and e.date >= ${p.from} and e.date <= ${p.to}
     group by e.centre_id, month, ea.participant_id
   )`;
@@ -121,7 +121,7 @@ export const mixedPerPerson = (db: Db, centreIds: readonly number[], p: Period) 
   db.all<{ centreId: number; mixed: number; people: number }>(sql`
     select centreId, mixed, count(*) as people from (
       select e.centre_id as centreId, ea.participant_id as pid, sum(e.host > 0) as mixed
-      from encounters e join encounter_attendees ea on ea.encounter_id = e.id
+      from counted_encounters e join encounter_attendees ea on ea.encounter_id = e.id
       where e.centre_id in (${ids(centreIds)}) and e.date >= ${p.from} and e.date <= ${p.to}
       group by e.centre_id, ea.participant_id
     ) group by centreId, mixed`);

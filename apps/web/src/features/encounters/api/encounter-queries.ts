@@ -22,6 +22,7 @@ import type {
   UpdateActivityBody,
   UpdateFollowUpBody,
   UpdateParticipantBody,
+  VoidEncounterBody,
 } from '@begegnung/domain';
 import { api, qs } from '../../../lib/api-client.ts';
 
@@ -38,6 +39,7 @@ export interface EncounterFilter {
   centreId?: number;
   from?: string;
   to?: string;
+  includeVoided?: boolean;
   limit: number;
   offset: number;
 }
@@ -145,6 +147,14 @@ export function useCorrectEncounter(id: number) {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (body: CorrectEncounterBody) => api.patch<Encounter>(`/encounters/${id}`, body),
+    onSuccess: () => void invalidate(),
+  });
+}
+
+export function useVoidEncounter(id: number) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: VoidEncounterBody) => api.post<Encounter>(`/encounters/${id}/void`, body),
     onSuccess: () => void invalidate(),
   });
 }

@@ -23,6 +23,7 @@ import {
   useCorrectEncounter,
 } from '../api/encounter-queries.ts';
 import { activityLabel, participantLabel } from './labels.ts';
+import { VoidEncounter } from './void-encounter.tsx';
 
 const PAGE = 25;
 
@@ -32,7 +33,8 @@ export function EncounterList() {
   const user = useCurrentUser();
   const [centreId, setCentreId] = useState<number | undefined>();
   const [offset, setOffset] = useState(0);
-  const list = useQuery(encounterQueries.list({ centreId, limit: PAGE, offset }));
+  const [includeVoided, setIncludeVoided] = useState(false);
+  const list = useQuery(encounterQueries.list({ centreId, includeVoided, limit: PAGE, offset }));
   const centres = useQuery(centreQueries.list());
   const activities = useQuery(activityQueries.list());
   const code = (id: number) => centres.data?.find((c) => c.id === id)?.code ?? `#${id}`;
@@ -59,6 +61,19 @@ export function EncounterList() {
           )
         }
       />
+      <div className="filters">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={includeVoided}
+            onChange={(e) => {
+              setIncludeVoided(e.target.checked);
+              setOffset(0);
+            }}
+          />
+          <span>{t('encounters.void.showVoided')}</span>
+        </label>
+      </div>
       {visible.length > 1 && (
         <div className="filters">
           <label>
@@ -103,12 +118,13 @@ export function EncounterList() {
             </thead>
             <tbody>
               {list.data.items.map((e) => (
-                <tr key={e.id}>
+                <tr key={e.id} className={e.voidedAt ? 'row-voided' : undefined}>
                   <td data-label={t('encounters.date')}>
                     <Link to={`/encounters/${e.id}`} className="strong-link">
                       <span className="nowrap">{fmt.date(e.date)}</span>{' '}
                       <span className="nowrap">{e.startTime}</span>
                     </Link>
+                    {e.voidedAt && <Badge>{t('encounters.void.badge')}</Badge>}
                   </td>
                   <td data-label={t('encounters.activity')}>{act(e.activityId)}</td>
                   <td data-label={t('encounters.centre')}>{code(e.centreId)}</td>
@@ -156,13 +172,22 @@ export function EncounterDetail() {
         actions={
           x.correctable &&
           !correcting && (
-            <button type="button" className="btn" onClick={() => setCorrecting(true)}>
-              {t('encounters.correct.action')}
-            </button>
+            <>
+              <button type="button" className="btn" onClick={() => setCorrecting(true)}>
+                {t('encounters.correct.action')}
+              </button>
+              <VoidEncounter encounter={x} />
+            </>
           )
         }
       />
-      {!x.correctable && <p className="muted small">{t('encounters.correct.closed')}</p>}
+      {x.voidedAt ? (
+        <div className="alert alert-warning" role="status">
+          {t('encounters.void.voided', { date: fmt.date(x.voidedAt), reason: x.voidReason ?? '' })}
+        </div>
+      ) : (
+        !x.correctable && <p className="muted small">{t('encounters.correct.closed')}</p>
+      )}
       {correcting ? (
         <CorrectForm encounter={x} onDone={() => setCorrecting(false)} />
       ) : (
