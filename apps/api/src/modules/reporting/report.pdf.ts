@@ -349,7 +349,7 @@ function cover(doc: Doc, d: ReportData) {
     .font('Helvetica')
     .fontSize(9)
     .text(
-      'Der Bericht enthält keine Namen. Zahlen, die Personen zählen, sind unter 5 als „< 5“ ausgeblendet; mit „x“ markierte Felder sind zusätzlich ausgeblendet, damit sich kleine Zahlen nicht aus Summen errechnen lassen.',
+      'Der Bericht enthält keine Namen. Zahlen, die Personen zählen, sind leicht verändert (Zufallsüberlagerung, höchstens ± 4) und unter 5 als „< 5“ ausgeblendet. Summen werden eigens überlagert und können von der Summe der Felder abweichen.',
       PAGE.margin + 12,
       686,
       { width: WIDTH - 24, lineGap: 1.5 },
@@ -367,8 +367,8 @@ function summary(d: ReportData): string[] {
   const out = [
     `In ${db.centres.length > 1 ? `den ${db.centres.length} Zentren` : 'dem Zentrum'} fanden ${num(db.encounters)} Begegnungen mit zusammen ${num(db.hours)} Stunden statt.`,
     isShown(db.people.total)
-      ? `${num(db.people.total)} Neuzugezogene wurden namentlich erreicht${isShown(db.people.colTotals[0]!) ? `, davon ${num(db.people.colTotals[0]!)} zum ersten Mal` : ''}. Dazu kommen ${num(db.anonymousNewcomers)} anonym gezählte Besuche von Neuzugezogenen ohne Einwilligung.`
-      : `Die Zahl der namentlich erreichten Personen ist klein und wird deshalb nicht genannt. Dazu kommen ${num(db.anonymousNewcomers)} anonym gezählte Besuche.`,
+      ? `${num(db.people.total)} Neuzugezogene wurden namentlich erreicht${isShown(db.people.colTotals[0]!) ? `, davon ${num(db.people.colTotals[0]!)} zum ersten Mal` : ''}. Dazu kommen ${cell(db.anonymousNewcomers)} anonym gezählte Besuche von Neuzugezogenen ohne Einwilligung.`
+      : `Die Zahl der namentlich erreichten Personen ist klein und wird deshalb nicht genannt. Dazu kommen ${cell(db.anonymousNewcomers)} anonym gezählte Besuche.`,
     db.hostShare === null
       ? 'Zum Kontakt mit der Aufnahmegesellschaft liegen keine Angaben vor.'
       : `Bei ${pct(db.hostShare)} der Begegnungen war mindestens eine Person aus der Nachbarschaft (Aufnahmegesellschaft) dabei.`,
@@ -596,7 +596,10 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
   l.bullets([
     'Quelle sind die Begegnungen, die die Fachkräfte in den Zentren erfassen: Angebot, Dauer, anonyme Kopfzahlen (Neuzugezogene, Nachbarschaft, Ehrenamtliche, Sonstige) und – nur mit Einwilligung – namentlich erfasste Teilnehmende.',
     'Personen werden nur gezählt, wenn sie namentlich erfasst sind; anonyme Besuche erscheinen als Kopfzahl. Eine Person, die in zwei Zentren war, zählt in beiden.',
-    'Schutz kleiner Zahlen: Jede Zahl, die Personen zählt und kleiner als 5 ist, wird als „< 5“ ausgeblendet. Damit sie sich nicht aus Zeilen- oder Spaltensummen errechnen lässt, werden weitere Felder ausgeblendet („x“). Begegnungen und Stunden zählen keine Personen und werden vollständig gezeigt.',
+    'Schutz kleiner Zahlen (Cell-Key-Verfahren, wie es die statistischen Ämter für den Zensus 2022 nutzen): Jede Zahl, die Personen zählt, wird vor der Veröffentlichung um einen kleinen Zufallswert verändert, höchstens um 4 nach oben oder unten, im Mittel um 0. Der Zufallswert hängt nur davon ab, welche Personen gezählt werden: Dieselben Personen ergeben in jeder Tabelle, jedem Zeitraum und jeder Auswahl dieselbe Zahl. So lässt sich durch Vergleichen oder Abziehen von Zahlen keine einzelne Person herausrechnen.',
+    'Eine veränderte Zahl unter 5 wird als „< 5“ gezeigt. Eine 0 bedeutet: wirklich niemand. Anonyme Kopfzahlen von Neuzugezogenen zählen ebenfalls Personen und werden genauso behandelt.',
+    'Summen und Gesamtzahlen werden eigens verändert. Sie müssen deshalb nicht genau die Summe der einzelnen Felder ergeben; Abweichungen von wenigen Personen sind gewollt und kein Fehler. Anteile (Prozent) werden aus den veröffentlichten Zahlen berechnet.',
+    'Begegnungen, Stunden und die Zahl der Begegnungen mit Aufnahmegesellschaft zählen Termine, keine Personen, und werden genau gezeigt.',
     `Aus dem Blick: Umzug in eine eigene Wohnung innerhalb der eingestellten Monate und kein Kontakt seit der eingestellten Zahl von Wochen. Stand: ${germanDate(d.createdOn)}.`,
     'Prozentwerte sind auf eine Nachkommastelle gerundet.',
   ]);

@@ -116,7 +116,7 @@ export async function reportPdf(ctx: ServiceContext, q: ReportQuery) {
   return { pdf, filename: `${fileStem(data)}.pdf` };
 }
 
-/** The report's tables as CSV for German Excel; suppressed cells read "< 5" or "x" as in the PDF. */
+/** The report's tables as CSV for German Excel; published cells as in the PDF ("< 5"). */
 export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
   const d = collectReport(ctx, q);
   const { dashboard: db, outreach: o, staffing: s } = d;
@@ -124,7 +124,7 @@ export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
   const blank = () => rows.push([]);
   rows.push(['Bericht an den Rat', d.scopeLabel, d.periodLabel]);
   rows.push([
-    'Personenzahlen unter 5 als "< 5"; "x" = zusätzlich ausgeblendet, damit Summen nichts verraten',
+    'Personenzahlen leicht zufällig verändert (Cell-Key-Verfahren, höchstens ± 4), unter 5 als "< 5"; Summen eigens verändert, sie müssen nicht aufgehen',
   ]);
   blank();
   rows.push([
