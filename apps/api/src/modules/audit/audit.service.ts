@@ -1,7 +1,7 @@
 import { DomainError, hasRole, type AuditQuery, type Role } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import { flagUnusualReads, READ_VOLUME_THRESHOLD } from '@begegnung/domain';
-import { toCsv } from '../../lib/csv.ts';
+import { csvDateTime, toCsv } from '../../lib/csv.ts';
 import { exportAudit, insertAudit, queryAudit, type AuditRecord } from './audit.repository.ts';
 import { dailyReads } from '../privacy/privacy.repository.ts';
 
@@ -60,7 +60,7 @@ export function auditCsv(ctx: ServiceContext, q: AuditQuery) {
   return toCsv([
     ['Zeit', 'Benutzer-ID', 'E-Mail', 'Aktion', 'Objekt', 'Objekt-ID', 'Felder', 'Grund', 'IP'],
     ...rows.map((r) => [
-      r.at,
+      csvDateTime(r.at),
       r.actorId,
       r.actorEmail,
       r.action,
