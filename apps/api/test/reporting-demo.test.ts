@@ -270,6 +270,17 @@ describe('council report on the demo data', () => {
     expect(text).toContain('Stellen und Bedarf');
     expect(text).toContain('Nachbarschaftszentrum Grone');
     expect(text).toMatch(/Seite 2 von \d+/);
+    // Tagged PDF with language and title (BITV 2.0): catalog entries and structure elements.
+    const raw = pdf.toString('latin1');
+    expect(raw).toMatch(/\/Lang \(de-DE\)/);
+    expect(raw).toMatch(/\/MarkInfo/);
+    expect(raw).toMatch(/\/Marked true/);
+    expect(raw).toMatch(/\/StructTreeRoot/);
+    expect(raw).toMatch(/\/DisplayDocTitle true/);
+    for (const t of ['Document', 'H1', 'H2', 'P', 'L', 'LI', 'Table', 'TR', 'TH', 'TD', 'Figure']) {
+      expect(raw, t).toMatch(new RegExp(`/S /${t}\\b`));
+    }
+    expect(raw).toMatch(/\/Alt \(/);
   });
 
   it('produces a CSV with the same published cells', async () => {
