@@ -448,7 +448,7 @@ describe('scenarios, costs and comparison', () => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.body.startsWith('\uFEFFSzenario;Quelle;Status;VZÄ gesamt;')).toBe(true);
     expect(csv.body).toContain(';0,75;');
-    expect(csv.body).toContain(';216000;259200;nein');
+    expect(csv.body).toContain(';216.000;259.200;nein');
     expect(csv.body).toContain('noch keine Daten');
   });
 

@@ -151,7 +151,9 @@ describe('dashboard', () => {
     expectSchema(DashboardSchema, d);
     expect(d.hasData).toBe(false);
     expect(d.hostShare).toBeNull();
-    expect(d.people.total).toBe('suppressed');
+    // A true zero is published as 0, never perturbed.
+    expect(d.people.total).toBe(0);
+    expect(d.anonymousNewcomers).toBe(0);
   });
 
   it('suppresses small people counts but shows encounter counts', async () => {
@@ -166,8 +168,11 @@ describe('dashboard', () => {
     expect(d.encounters).toBe(3);
     expect(d.mixedEncounters).toBe(2);
     expect(d.hostShare).toBeCloseTo(66.7, 1);
-    expect(d.people.cells[0]).toEqual(['suppressed', 'suppressed']);
-    expect(d.people.total).toBe('suppressed');
+    // One new person: perturbed by at most 4 (true 1 can reach 5 only with the largest noise).
+    expect([1, 2, 3, 4, 5]).toContain(
+      d.people.cells[0][0] === 'suppressed' ? 1 : d.people.cells[0][0],
+    );
+    expect(d.people.cells[0][1]).toBe(0);
   });
 });
 
@@ -272,7 +277,7 @@ describe('out of view and the outreach loop', () => {
     expect(after.items.map((i: { participantId: number }) => i.participantId)).not.toContain(p.id);
   });
 
-  it('computes the re-engagement rate and hides it while counts are small', async () => {
+  it('computes the re-engagement rate from the published counts, hidden under 5', async () => {
     const c = makeCentre(t.db);
     const s = await userClient(t, ['centre_staff'], [c.id]);
     const close = (outcome: 're_engaged' | 'unreachable') => {
@@ -292,15 +297,26 @@ describe('out of view and the outreach loop', () => {
         .run();
     };
     const rate = async () => (await get(s, '/api/reporting/outreach')).json();
+    const reIdx = 1; // FOLLOW_UP_OUTCOMES: reached, re_engaged, …
+    const check = (r: {
+      closed: { colTotals: (number | string)[]; total: number | string };
+      totalRate: number | null;
+    }) => {
+      const re = r.closed.colTotals[reIdx]!;
+      const all = r.closed.total;
+      if (typeof re === 'number' && typeof all === 'number' && all > 0) {
+        expect(r.totalRate).toBeCloseTo(Math.round((re / all) * 1000) / 10, 5);
+      } else expect(r.totalRate).toBeNull();
+    };
     for (let i = 0; i < 3; i++) close('re_engaged');
-    expect((await rate()).totalRate).toBeNull();
+    check(await rate());
     for (let i = 0; i < 3; i++) close('re_engaged');
     for (let i = 0; i < 5; i++) close('unreachable');
     const r1 = await rate();
-    expect(r1.closed.total).toBe(11);
-    expect(r1.totalRate).toBeCloseTo(54.5, 1);
+    expect(Math.abs(r1.closed.total - 11)).toBeLessThanOrEqual(4);
+    check(r1);
     close('re_engaged');
-    expect((await rate()).totalRate).toBeCloseTo(58.3, 1);
+    check(await rate());
   });
 });
 

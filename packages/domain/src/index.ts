@@ -17,7 +17,7 @@ export * from './privacy/privacy.schemas.ts';
 export * from './privacy/privacy.rules.ts';
 export * from './hiring/hiring.rules.ts';
 export * from './hiring/hiring.schemas.ts';
-export * from './reporting/suppression.ts';
+export * from './reporting/cellkey.ts';
 export * from './reporting/reporting.rules.ts';
 export * from './reporting/reporting.schemas.ts';
 export * from './privacy/notice.schemas.ts';

@@ -3,13 +3,16 @@ import { IsoDate } from '../common/pagination.ts';
 import { FOLLOW_UP_OUTCOMES } from '../encounters/participant.schemas.ts';
 import { MIXED_BUCKETS } from './reporting.rules.ts';
 
-/** A count after suppression: the number, "suppressed" (< 5) or "secondary" (hidden so totals do not reveal a small cell). */
+/**
+ * A published count of people (cell key method, see cellkey.ts): the perturbed number (≥ 5, or
+ * 0 for a true 0), or "suppressed" when the perturbed count lies below 5 (shown as "< 5").
+ */
 export const ShownCellSchema = Type.Union([
   Type.Integer({ minimum: 0 }),
   Type.Literal('suppressed'),
-  Type.Literal('secondary'),
 ]);
 
+/** A published table: every cell and total perturbed on its own (totals need not add up). */
 export const SuppressedTableSchema = Type.Object({
   cells: Type.Array(Type.Array(ShownCellSchema)),
   rowTotals: Type.Array(ShownCellSchema),
@@ -39,8 +42,8 @@ export const DashboardSchema = Type.Object({
   hasData: Type.Boolean(),
   encounters: Type.Integer(),
   hours: Type.Number(),
-  /** Sum of anonymous newcomer headcounts (visits, not people). */
-  anonymousNewcomers: Type.Integer(),
+  /** Sum of anonymous newcomer headcounts (visits by people): published like every person count. */
+  anonymousNewcomers: ShownCellSchema,
   /** Encounters with at least one host-society resident present. */
   mixedEncounters: Type.Integer(),
   hostShare: Type.Union([Type.Number(), Type.Null()]),

@@ -43,6 +43,8 @@ export const participants = sqliteTable(
     /** First and last named attendance, kept by triggers (migration 0006) for the reports. */
     firstAttendedOn: text('first_attended_on'),
     lastAttendedOn: text('last_attended_on'),
+    /** Cell key method: fixed random key in [0, 2^32), set by a trigger (migration 0008); never shown. */
+    recordKey: integer('record_key').notNull().default(0),
     contactPreference: text('contact_preference', {
       enum: ['phone', 'sms', 'messenger', 'in_person', 'letter', 'none'],
     })
@@ -142,6 +144,8 @@ export const encounters = sqliteTable(
     host: integer('host').notNull().default(0),
     volunteers: integer('volunteers').notNull().default(0),
     other: integer('other').notNull().default(0),
+    /** Cell key method: key of the anonymous headcount units (migration 0008); never shown. */
+    recordKey: integer('record_key').notNull().default(0),
     authorId: integer('author_id')
       .notNull()
       .references(() => users.id, { onDelete: 'restrict' }),

@@ -9,7 +9,7 @@ import {
 import { DeniedError } from '../../lib/denial.ts';
 import type { ServiceContext } from '../../types.ts';
 import { flagUnusualReads, READ_VOLUME_THRESHOLD } from '@begegnung/domain';
-import { toCsv } from '../../lib/csv.ts';
+import { csvDateTime, toCsv } from '../../lib/csv.ts';
 import { chainHead, verifyChainInBatches } from '../../db/audit-chain.ts';
 import {
   auditLabels,
@@ -18,7 +18,7 @@ import {
   queryAudit,
   type AuditRecord,
 } from './audit.repository.ts';
-import { ACTION_DE, berlinTime, entityDe } from './audit.labels.ts';
+import { ACTION_DE, entityDe } from './audit.labels.ts';
 import { dailyReads } from '../privacy/privacy.repository.ts';
 
 type Entry = Omit<AuditRecord, 'actorId' | 'actorEmail' | 'ip'>;
@@ -125,7 +125,7 @@ export function auditCsv(ctx: ServiceContext, q: AuditQuery) {
       'Prüfsumme',
     ],
     ...present(ctx, rows).map((r, i) => [
-      berlinTime(r.at),
+      csvDateTime(r.at),
       r.actorName ?? (r.actorId ? `#${r.actorId}` : 'System'),
       r.actorEmail,
       ACTION_DE[r.action],

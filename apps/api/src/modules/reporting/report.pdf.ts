@@ -25,12 +25,30 @@ const COLOR = {
 };
 
 type Doc = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+
+/**
+ * Tagged PDF (PDFKit accessibility): every text belongs to a structure element (H1, H2, P,
+ * L/LI/LBody, Table/TR/TH/TD, Figure with alternative text) under one Document element;
+ * rules, boxes and page furniture are artifacts, so screen readers skip them.
+ */
+function tag(doc: Doc, parent: Struct, type: string, draw: () => void, alt?: string) {
+  parent.add(doc.struct(type as never, alt ? { alt } : {}, [draw]));
+}
+function artifact(doc: Doc, draw: () => void, type?: 'Pagination' | 'Layout') {
+  doc.markContent('Artifact', type ? { type } : undefined);
+  draw();
+  doc.endMarkedContent();
+}
 const HEAD_SIZE = 7.5;
 const BODY_SIZE = 8.5;
 
 class Layout {
   y = PAGE.margin;
-  constructor(readonly doc: Doc) {}
+  constructor(
+    readonly doc: Doc,
+    readonly root: Struct,
+  ) {}
 
   space(h: number) {
     if (this.y + h > PAGE.h - PAGE.margin - 24) this.newPage();
@@ -43,20 +61,26 @@ class Layout {
     this.space(160);
     this.y += 6;
     this.doc.font('Helvetica-Bold').fontSize(15).fillColor(COLOR.accent);
-    this.doc.text(text, PAGE.margin, this.y, { width: WIDTH });
+    tag(this.doc, this.root, 'H1', () =>
+      this.doc.text(text, PAGE.margin, this.y, { width: WIDTH }),
+    );
     this.y = this.doc.y + 2;
-    this.doc
-      .moveTo(PAGE.margin, this.y)
-      .lineTo(PAGE.margin + WIDTH, this.y)
-      .lineWidth(0.8)
-      .strokeColor(COLOR.accent)
-      .stroke();
+    artifact(this.doc, () =>
+      this.doc
+        .moveTo(PAGE.margin, this.y)
+        .lineTo(PAGE.margin + WIDTH, this.y)
+        .lineWidth(0.8)
+        .strokeColor(COLOR.accent)
+        .stroke(),
+    );
     this.y += 10;
   }
   subheading(text: string) {
     this.space(90);
     this.doc.font('Helvetica-Bold').fontSize(11).fillColor(COLOR.text);
-    this.doc.text(text, PAGE.margin, this.y, { width: WIDTH });
+    tag(this.doc, this.root, 'H2', () =>
+      this.doc.text(text, PAGE.margin, this.y, { width: WIDTH }),
+    );
     this.y = this.doc.y + 4;
   }
   paragraph(text: string, opts: { size?: number; color?: string } = {}) {
@@ -66,21 +90,33 @@ class Layout {
       .fillColor(opts.color ?? COLOR.text);
     const h = this.doc.heightOfString(text, { width: WIDTH, lineGap: 2 });
     this.space(h);
-    this.doc.text(text, PAGE.margin, this.y, { width: WIDTH, lineGap: 2 });
+    tag(this.doc, this.root, 'P', () =>
+      this.doc.text(text, PAGE.margin, this.y, { width: WIDTH, lineGap: 2 }),
+    );
     this.y = this.doc.y + 6;
   }
   bullets(items: string[]) {
+    const list = this.doc.struct('L');
+    this.root.add(list);
     for (const item of items) {
       this.doc.font('Helvetica').fontSize(10).fillColor(COLOR.text);
       const h = this.doc.heightOfString(item, { width: WIDTH - 14, lineGap: 2 });
       this.space(h + 4);
-      this.doc.circle(PAGE.margin + 4, this.y + 5, 1.8).fill(COLOR.accent);
-      this.doc.fillColor(COLOR.text).text(item, PAGE.margin + 14, this.y, {
-        width: WIDTH - 14,
-        lineGap: 2,
-      });
+      artifact(this.doc, () =>
+        this.doc.circle(PAGE.margin + 4, this.y + 5, 1.8).fill(COLOR.accent),
+      );
+      const li = this.doc.struct('LI');
+      list.add(li);
+      tag(this.doc, li, 'LBody', () =>
+        this.doc.fillColor(COLOR.text).text(item, PAGE.margin + 14, this.y, {
+          width: WIDTH - 14,
+          lineGap: 2,
+        }),
+      );
+      li.end();
       this.y = this.doc.y + 4;
     }
+    list.end();
     this.y += 2;
   }
 
@@ -124,29 +160,39 @@ class Layout {
         2 * pad
       );
     };
+    const table = this.doc.struct('Table');
+    this.root.add(table);
     const drawRow = (cells: string[], bold: boolean, size: number, fill?: string) => {
       const h = rowHeight(cells, bold, size);
       this.space(h);
-      if (fill) this.doc.rect(PAGE.margin, this.y, WIDTH, h).fill(fill);
+      if (fill) artifact(this.doc, () => this.doc.rect(PAGE.margin, this.y, WIDTH, h).fill(fill));
       let x = PAGE.margin;
-      this.doc
-        .font(bold ? 'Helvetica-Bold' : 'Helvetica')
-        .fontSize(size)
-        .fillColor(COLOR.text);
+      const tr = this.doc.struct('TR');
+      table.add(tr);
       cells.forEach((c, i) => {
-        this.doc.text(c, x + pad, this.y + pad, {
-          width: widths[i]! - 2 * pad,
-          align: i === 0 ? 'left' : 'right',
-        });
+        // Header row and the first column (centre, month) are header cells.
+        tag(this.doc, tr, fill || i === 0 ? 'TH' : 'TD', () =>
+          this.doc
+            .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+            .fontSize(size)
+            .fillColor(COLOR.text)
+            .text(c, x + pad, this.y + pad, {
+              width: widths[i]! - 2 * pad,
+              align: i === 0 ? 'left' : 'right',
+            }),
+        );
         x += widths[i]!;
       });
+      tr.end();
       this.y += h;
-      this.doc
-        .moveTo(PAGE.margin, this.y)
-        .lineTo(PAGE.margin + WIDTH, this.y)
-        .lineWidth(0.4)
-        .strokeColor(COLOR.line)
-        .stroke();
+      artifact(this.doc, () =>
+        this.doc
+          .moveTo(PAGE.margin, this.y)
+          .lineTo(PAGE.margin + WIDTH, this.y)
+          .lineWidth(0.4)
+          .strokeColor(COLOR.line)
+          .stroke(),
+      );
     };
     const total =
       rowHeight(headers, true, HEAD_SIZE) +
@@ -156,6 +202,7 @@ class Layout {
     );
     drawRow(headers, true, HEAD_SIZE, COLOR.soft);
     rows.forEach((r, i) => drawRow(r, !!opts.total && i === rows.length - 1, BODY_SIZE));
+    table.end();
     this.y += 10;
   }
 
@@ -169,7 +216,13 @@ class Layout {
     const height = opts.height ?? 130;
     this.space(height + 50);
     this.subheading(title);
+    const alt = `${title}: ${labels.map((l, i) => `${l} ${cell(values[i]!)}`).join(', ')}`;
     const top = this.y;
+    tag(this.doc, this.root, 'Figure', () => this.drawColumns(top, height, labels, values), alt);
+    this.y = top + height + 22;
+  }
+
+  private drawColumns(top: number, height: number, labels: string[], values: ShownCell[]) {
     const left = PAGE.margin + 28;
     const width = WIDTH - 28;
     const max = Math.max(1, ...values.filter(isShown));
@@ -216,7 +269,6 @@ class Layout {
           align: 'center',
         });
     });
-    this.y = top + height + 22;
   }
 
   /** Horizontal bars with the value at the end (e.g. per activity or centre). */
@@ -230,6 +282,24 @@ class Layout {
     const rowH = 16;
     this.space(values.length * rowH + 40);
     this.subheading(title);
+    const alt = `${title}: ${labels.map((l, i) => `${l} ${format(values[i]!)}`).join(', ')}`;
+    tag(
+      this.doc,
+      this.root,
+      'Figure',
+      () => this.drawBars(labels, values, format, rowH, maxValue),
+      alt,
+    );
+    this.y += values.length * rowH + 12;
+  }
+
+  private drawBars(
+    labels: string[],
+    values: number[],
+    format: (n: number) => string,
+    rowH: number,
+    maxValue?: number,
+  ) {
     const labelW = 150;
     const width = WIDTH - labelW - 50;
     const max = maxValue ?? Math.max(1, ...values);
@@ -252,7 +322,6 @@ class Layout {
         .fillColor(COLOR.text)
         .text(format(v), PAGE.margin + labelW + width + 6, y + 3, { width: 44 });
     });
-    this.y += values.length * rowH + 12;
   }
 
   /** Key figures as boxes in a row. */
@@ -265,18 +334,22 @@ class Layout {
       this.space(h + gap);
       items.slice(i, i + perRow).forEach((f, j) => {
         const x = PAGE.margin + j * (w + gap);
-        this.doc.rect(x, this.y, w, h).fill(COLOR.soft);
-        this.doc.rect(x, this.y, 3, h).fill(COLOR.accent);
-        this.doc
-          .font('Helvetica-Bold')
-          .fontSize(18)
-          .fillColor(COLOR.accent)
-          .text(f.value, x + 12, this.y + 9, { width: w - 20 });
-        this.doc
-          .font('Helvetica')
-          .fontSize(8.5)
-          .fillColor(COLOR.text)
-          .text(f.label, x + 12, this.y + 33, { width: w - 20 });
+        artifact(this.doc, () => {
+          this.doc.rect(x, this.y, w, h).fill(COLOR.soft);
+          this.doc.rect(x, this.y, 3, h).fill(COLOR.accent);
+        });
+        tag(this.doc, this.root, 'P', () => {
+          this.doc
+            .font('Helvetica-Bold')
+            .fontSize(18)
+            .fillColor(COLOR.accent)
+            .text(f.value, x + 12, this.y + 9, { width: w - 20 });
+          this.doc
+            .font('Helvetica')
+            .fontSize(8.5)
+            .fillColor(COLOR.text)
+            .text(f.label, x + 12, this.y + 33, { width: w - 20 });
+        });
       });
       this.y += h + gap;
     }
@@ -291,41 +364,61 @@ function niceStep(max: number) {
   return (n <= 1 ? 1 : n <= 2 ? 2 : n <= 5 ? 5 : 10) * mag;
 }
 
-function cover(doc: Doc, d: ReportData) {
-  doc.rect(0, 0, PAGE.w, 250).fill(COLOR.accent);
-  doc.font('Helvetica').fontSize(11).fillColor('#ffffff');
-  doc.text('Stadt Göttingen · Fachbereich Soziales · Integrationsprogramm', PAGE.margin, 70, {
-    width: WIDTH,
-  });
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(30)
-    .text('Bericht an den Rat', PAGE.margin, 110, { width: WIDTH });
-  doc
-    .font('Helvetica')
-    .fontSize(14)
-    .text(
-      'Begegnung in den Stadtteilen: Nachbarschaftszentren und nachgehende Arbeit',
-      PAGE.margin,
-      155,
-      { width: WIDTH },
-    );
-  doc
-    .fillColor(COLOR.text)
-    .font('Helvetica-Bold')
-    .fontSize(13)
-    .text(d.periodLabel, PAGE.margin, 300, { width: WIDTH });
-  doc.font('Helvetica').fontSize(12).text(d.scopeLabel, PAGE.margin, 322, { width: WIDTH });
-  doc
-    .fontSize(10)
-    .fillColor(COLOR.muted)
-    .text(
-      `Grundlage: Ratsantrag SPD/0235/18 (Stellen in vier Nachbarschaftszentren, damit Geflüchtete nach dem Auszug aus Gemeinschaftsunterkünften nicht vereinzeln). Erstellt am ${germanDate(d.createdOn)} mit Begegnung.`,
-      PAGE.margin,
-      370,
-      { width: WIDTH, lineGap: 2 },
-    );
-  doc.font('Helvetica-Bold').fontSize(11).fillColor(COLOR.text).text('Inhalt', PAGE.margin, 440);
+function cover(doc: Doc, root: Struct, d: ReportData) {
+  artifact(doc, () => doc.rect(0, 0, PAGE.w, 250).fill(COLOR.accent));
+  const p = (draw: () => void) => tag(doc, root, 'P', draw);
+  p(() =>
+    doc
+      .font('Helvetica')
+      .fontSize(11)
+      .fillColor('#ffffff')
+      .text('Stadt Göttingen · Fachbereich Soziales · Integrationsprogramm', PAGE.margin, 70, {
+        width: WIDTH,
+      }),
+  );
+  tag(doc, root, 'H1', () =>
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(30)
+      .fillColor('#ffffff')
+      .text('Bericht an den Rat', PAGE.margin, 110, { width: WIDTH }),
+  );
+  p(() =>
+    doc
+      .font('Helvetica')
+      .fontSize(14)
+      .fillColor('#ffffff')
+      .text(
+        'Begegnung in den Stadtteilen: Nachbarschaftszentren und nachgehende Arbeit',
+        PAGE.margin,
+        155,
+        { width: WIDTH },
+      ),
+  );
+  p(() =>
+    doc
+      .fillColor(COLOR.text)
+      .font('Helvetica-Bold')
+      .fontSize(13)
+      .text(d.periodLabel, PAGE.margin, 300, { width: WIDTH }),
+  );
+  p(() =>
+    doc.font('Helvetica').fontSize(12).text(d.scopeLabel, PAGE.margin, 322, { width: WIDTH }),
+  );
+  p(() =>
+    doc
+      .fontSize(10)
+      .fillColor(COLOR.muted)
+      .text(
+        `Grundlage: Ratsantrag SPD/0235/18 (Stellen in vier Nachbarschaftszentren, damit Geflüchtete nach dem Auszug aus Gemeinschaftsunterkünften nicht vereinzeln). Erstellt am ${germanDate(d.createdOn)} mit Begegnung.`,
+        PAGE.margin,
+        370,
+        { width: WIDTH, lineGap: 2 },
+      ),
+  );
+  tag(doc, root, 'H2', () =>
+    doc.font('Helvetica-Bold').fontSize(11).fillColor(COLOR.text).text('Inhalt', PAGE.margin, 440),
+  );
   const chapters = [
     'Das Wichtigste in Kürze',
     'Reichweite: erreichte Neuzugezogene, Begegnungen je Monat',
@@ -335,25 +428,39 @@ function cover(doc: Doc, d: ReportData) {
     ...(d.staffing ? ['Stellen und Bedarf'] : []),
     'Methode und Schutz kleiner Zahlen',
   ];
-  doc.font('Helvetica').fontSize(10);
-  chapters.forEach((c, i) =>
-    doc.text(`${i + 1}.  ${c}`, PAGE.margin, 462 + i * 17, { width: WIDTH }),
-  );
-  doc.rect(PAGE.margin, 660, WIDTH, 70).fill(COLOR.soft);
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(9.5)
-    .fillColor(COLOR.text)
-    .text('Datenschutz', PAGE.margin + 12, 672);
-  doc
-    .font('Helvetica')
-    .fontSize(9)
-    .text(
-      'Der Bericht enthält keine Namen. Zahlen, die Personen zählen, sind unter 5 als „< 5“ ausgeblendet; mit „x“ markierte Felder sind zusätzlich ausgeblendet, damit sich kleine Zahlen nicht aus Summen errechnen lassen.',
-      PAGE.margin + 12,
-      686,
-      { width: WIDTH - 24, lineGap: 1.5 },
+  const list = doc.struct('L');
+  root.add(list);
+  chapters.forEach((c, i) => {
+    const li = doc.struct('LI');
+    list.add(li);
+    tag(doc, li, 'LBody', () =>
+      doc
+        .font('Helvetica')
+        .fontSize(10)
+        .text(`${i + 1}.  ${c}`, PAGE.margin, 462 + i * 17, { width: WIDTH }),
     );
+    li.end();
+  });
+  list.end();
+  artifact(doc, () => doc.rect(PAGE.margin, 660, WIDTH, 70).fill(COLOR.soft));
+  tag(doc, root, 'H2', () =>
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(9.5)
+      .fillColor(COLOR.text)
+      .text('Datenschutz', PAGE.margin + 12, 672),
+  );
+  p(() =>
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .text(
+        'Der Bericht enthält keine Namen. Zahlen, die Personen zählen, sind leicht verändert (Zufallsüberlagerung, höchstens ± 4) und unter 5 als „< 5“ ausgeblendet. Summen werden eigens überlagert und können von der Summe der Felder abweichen.',
+        PAGE.margin + 12,
+        686,
+        { width: WIDTH - 24, lineGap: 1.5 },
+      ),
+  );
 }
 
 function summary(d: ReportData): string[] {
@@ -367,8 +474,8 @@ function summary(d: ReportData): string[] {
   const out = [
     `In ${db.centres.length > 1 ? `den ${db.centres.length} Zentren` : 'dem Zentrum'} fanden ${num(db.encounters)} Begegnungen mit zusammen ${num(db.hours)} Stunden statt.`,
     isShown(db.people.total)
-      ? `${num(db.people.total)} Neuzugezogene wurden namentlich erreicht${isShown(db.people.colTotals[0]!) ? `, davon ${num(db.people.colTotals[0]!)} zum ersten Mal` : ''}. Dazu kommen ${num(db.anonymousNewcomers)} anonym gezählte Besuche von Neuzugezogenen ohne Einwilligung.`
-      : `Die Zahl der namentlich erreichten Personen ist klein und wird deshalb nicht genannt. Dazu kommen ${num(db.anonymousNewcomers)} anonym gezählte Besuche.`,
+      ? `${num(db.people.total)} Neuzugezogene wurden namentlich erreicht${isShown(db.people.colTotals[0]!) ? `, davon ${num(db.people.colTotals[0]!)} zum ersten Mal` : ''}. Dazu kommen ${cell(db.anonymousNewcomers)} anonym gezählte Besuche von Neuzugezogenen ohne Einwilligung.`
+      : `Die Zahl der namentlich erreichten Personen ist klein und wird deshalb nicht genannt. Dazu kommen ${cell(db.anonymousNewcomers)} anonym gezählte Besuche.`,
     db.hostShare === null
       ? 'Zum Kontakt mit der Aufnahmegesellschaft liegen keine Angaben vor.'
       : `Bei ${pct(db.hostShare)} der Begegnungen war mindestens eine Person aus der Nachbarschaft (Aufnahmegesellschaft) dabei.`,
@@ -397,14 +504,21 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
       Author: 'Stadt Göttingen – Begegnung',
       Subject: d.scopeLabel,
     },
+    // Tagged PDF with document language and title shown (BITV 2.0 / PDF/UA checklist).
+    tagged: true,
+    lang: 'de-DE',
+    displayTitle: true,
+    pdfVersion: '1.7',
   });
   const done = pdfBuffer(doc);
+  const root = doc.struct('Document');
+  doc.addStructure(root);
 
   const db = d.dashboard;
   const o = d.outreach;
-  cover(doc, d);
+  cover(doc, root, d);
 
-  const l = new Layout(doc);
+  const l = new Layout(doc, root);
   l.newPage();
   l.heading('Das Wichtigste in Kürze');
   l.bullets(summary(d));
@@ -596,7 +710,10 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
   l.bullets([
     'Quelle sind die Begegnungen, die die Fachkräfte in den Zentren erfassen: Angebot, Dauer, anonyme Kopfzahlen (Neuzugezogene, Nachbarschaft, Ehrenamtliche, Sonstige) und – nur mit Einwilligung – namentlich erfasste Teilnehmende.',
     'Personen werden nur gezählt, wenn sie namentlich erfasst sind; anonyme Besuche erscheinen als Kopfzahl. Eine Person, die in zwei Zentren war, zählt in beiden.',
-    'Schutz kleiner Zahlen: Jede Zahl, die Personen zählt und kleiner als 5 ist, wird als „< 5“ ausgeblendet. Damit sie sich nicht aus Zeilen- oder Spaltensummen errechnen lässt, werden weitere Felder ausgeblendet („x“). Begegnungen und Stunden zählen keine Personen und werden vollständig gezeigt.',
+    'Schutz kleiner Zahlen (Cell-Key-Verfahren, wie es die statistischen Ämter für den Zensus 2022 nutzen): Jede Zahl, die Personen zählt, wird vor der Veröffentlichung um einen kleinen Zufallswert verändert, höchstens um 4 nach oben oder unten, im Mittel um 0. Der Zufallswert hängt nur davon ab, welche Personen gezählt werden: Dieselben Personen ergeben in jeder Tabelle, jedem Zeitraum und jeder Auswahl dieselbe Zahl. So lässt sich durch Vergleichen oder Abziehen von Zahlen keine einzelne Person herausrechnen.',
+    'Eine veränderte Zahl unter 5 wird als „< 5“ gezeigt. Eine 0 bedeutet: wirklich niemand. Anonyme Kopfzahlen von Neuzugezogenen zählen ebenfalls Personen und werden genauso behandelt.',
+    'Summen und Gesamtzahlen werden eigens verändert. Sie müssen deshalb nicht genau die Summe der einzelnen Felder ergeben; Abweichungen von wenigen Personen sind gewollt und kein Fehler. Anteile (Prozent) werden aus den veröffentlichten Zahlen berechnet.',
+    'Begegnungen, Stunden und die Zahl der Begegnungen mit Aufnahmegesellschaft zählen Termine, keine Personen, und werden genau gezeigt.',
     `Aus dem Blick: Umzug in eine eigene Wohnung innerhalb der eingestellten Monate und kein Kontakt seit der eingestellten Zahl von Wochen. Stand: ${germanDate(d.createdOn)}.`,
     'Prozentwerte sind auf eine Nachkommastelle gerundet.',
   ]);
@@ -606,20 +723,27 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
     doc.switchToPage(i);
     // Writing below the bottom margin would make pdfkit open a new page.
     doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(8).fillColor(COLOR.muted);
-    doc.text(
-      `Bericht an den Rat · ${d.scopeLabel} · ${d.periodLabel}`,
-      PAGE.margin,
-      PAGE.h - PAGE.margin + 16,
-      { width: WIDTH - 80, lineBreak: false },
-    );
-    doc.text(
-      `Seite ${i + 1} von ${range.count}`,
-      PAGE.margin + WIDTH - 80,
-      PAGE.h - PAGE.margin + 16,
-      { width: 80, align: 'right', lineBreak: false },
+    artifact(
+      doc,
+      () => {
+        doc.font('Helvetica').fontSize(8).fillColor(COLOR.muted);
+        doc.text(
+          `Bericht an den Rat · ${d.scopeLabel} · ${d.periodLabel}`,
+          PAGE.margin,
+          PAGE.h - PAGE.margin + 16,
+          { width: WIDTH - 80, lineBreak: false },
+        );
+        doc.text(
+          `Seite ${i + 1} von ${range.count}`,
+          PAGE.margin + WIDTH - 80,
+          PAGE.h - PAGE.margin + 16,
+          { width: 80, align: 'right', lineBreak: false },
+        );
+      },
+      'Pagination',
     );
   }
+  root.end();
   doc.end();
   return done;
 }

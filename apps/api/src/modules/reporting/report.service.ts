@@ -12,7 +12,7 @@ import type { ServiceContext } from '../../types.ts';
 import { audit, requireRole } from '../audit/audit.service.ts';
 import { getDashboard, getOutreach, getStaffing } from './reporting.service.ts';
 import { renderReportPdf } from './report.pdf.ts';
-import { toCsv } from '../../lib/csv.ts';
+import { csvDecimal, toCsv, type CsvValue } from '../../lib/csv.ts';
 
 export interface ReportData {
   dashboard: Dashboard;
@@ -116,15 +116,19 @@ export async function reportPdf(ctx: ServiceContext, q: ReportQuery) {
   return { pdf, filename: `${fileStem(data)}.pdf` };
 }
 
-/** The report's tables as CSV for German Excel; suppressed cells read "< 5" or "x" as in the PDF. */
+/** A published count for the CSV writer: the number (formatted there) or "< 5". */
+const shown = (c: ShownCell): CsvValue => (c === 'suppressed' ? cellText(c) : c);
+const csvDecimalOrEmpty = (v: string | undefined) => (v === undefined ? '' : csvDecimal(v));
+
+/** The report's tables as CSV for German Excel (lib/csv.ts); published cells as in the PDF. */
 export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
   const d = collectReport(ctx, q);
   const { dashboard: db, outreach: o, staffing: s } = d;
-  const rows: (string | number)[][] = [];
+  const rows: CsvValue[][] = [];
   const blank = () => rows.push([]);
   rows.push(['Bericht an den Rat', d.scopeLabel, d.periodLabel]);
   rows.push([
-    'Personenzahlen unter 5 als "< 5"; "x" = zusätzlich ausgeblendet, damit Summen nichts verraten',
+    'Personenzahlen leicht zufällig verändert (Cell-Key-Verfahren, höchstens ± 4), unter 5 als "< 5"; Summen eigens verändert, sie müssen nicht aufgehen',
   ]);
   blank();
   rows.push([
@@ -140,22 +144,22 @@ export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
     const pc = db.perCentre[i]!;
     rows.push([
       c.name,
-      cell(db.people.cells[i]![0]!),
-      cell(db.people.cells[i]![1]!),
-      cell(db.people.rowTotals[i]!),
+      shown(db.people.cells[i]![0]!),
+      shown(db.people.cells[i]![1]!),
+      shown(db.people.rowTotals[i]!),
       pc.encounters,
-      num(pc.hours),
-      pc.hostShare === null ? '' : num(pc.hostShare),
+      pc.hours,
+      pc.hostShare,
     ]);
   });
   rows.push([
     'Gesamt',
-    cell(db.people.colTotals[0]!),
-    cell(db.people.colTotals[1]!),
-    cell(db.people.total),
+    shown(db.people.colTotals[0]!),
+    shown(db.people.colTotals[1]!),
+    shown(db.people.total),
     db.encounters,
-    num(db.hours),
-    db.hostShare === null ? '' : num(db.hostShare),
+    db.hours,
+    db.hostShare,
   ]);
   blank();
   rows.push([
@@ -169,28 +173,28 @@ export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
   ]);
   db.byMonth.forEach((m, i) =>
     rows.push([
-      m.month,
+      germanMonth(m.month),
       m.encounters,
-      num(m.hours),
+      m.hours,
       m.mixed,
-      cell(db.monthlyPeople.cells[i]![0]!),
-      cell(db.monthlyPeople.cells[i]![1]!),
-      cell(db.monthlyPeople.rowTotals[i]!),
+      shown(db.monthlyPeople.cells[i]![0]!),
+      shown(db.monthlyPeople.cells[i]![1]!),
+      shown(db.monthlyPeople.rowTotals[i]!),
     ]),
   );
   blank();
   rows.push(['Angebot', 'Begegnungen', 'Stunden', 'mit Aufnahmegesellschaft']);
-  for (const a of db.byActivity) rows.push([a.name, a.encounters, num(a.hours), a.mixed]);
+  for (const a of db.byActivity) rows.push([a.name, a.encounters, a.hours, a.mixed]);
   blank();
   rows.push([
-    `Gemischte Begegnungen je Person (${db.mixed.windowFrom} bis ${db.mixed.windowTo})`,
+    `Gemischte Begegnungen je Person (${germanDate(db.mixed.windowFrom)} bis ${germanDate(db.mixed.windowTo)})`,
     ...db.mixed.buckets,
     'Gesamt',
   ]);
   db.centres.forEach((c, i) =>
-    rows.push([c.name, ...db.mixed.table.cells[i]!.map(cell), cell(db.mixed.table.rowTotals[i]!)]),
+    rows.push([c.name, ...db.mixed.table.cells[i]!.map(cell), shown(db.mixed.table.rowTotals[i]!)]),
   );
-  rows.push(['Gesamt', ...db.mixed.table.colTotals.map(cell), cell(db.mixed.table.total)]);
+  rows.push(['Gesamt', ...db.mixed.table.colTotals.map(cell), shown(db.mixed.table.total)]);
   blank();
   rows.push([
     'Nachgehende Arbeit',
@@ -203,20 +207,20 @@ export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
   o.centres.forEach((c, i) =>
     rows.push([
       c.name,
-      cell(o.flagged.cells[i]![0]!),
-      cell(o.contacted.cells[i]![0]!),
+      shown(o.flagged.cells[i]![0]!),
+      shown(o.contacted.cells[i]![0]!),
       ...o.closed.cells[i]!.map(cell),
-      cell(o.closed.rowTotals[i]!),
-      o.rate[i] === null ? '' : num(o.rate[i]!),
+      shown(o.closed.rowTotals[i]!),
+      o.rate[i],
     ]),
   );
   rows.push([
     'Gesamt',
-    cell(o.flagged.total),
-    cell(o.contacted.total),
+    shown(o.flagged.total),
+    shown(o.contacted.total),
     ...o.closed.colTotals.map(cell),
-    cell(o.closed.total),
-    o.totalRate === null ? '' : num(o.totalRate),
+    shown(o.closed.total),
+    o.totalRate,
   ]);
   if (s) {
     blank();
@@ -233,13 +237,13 @@ export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
     s.centres.forEach((c, i) =>
       rows.push([
         c.name,
-        cell(s.catchment.cells[i]![0]!),
-        cell(s.active.cells[i]![0]!),
-        cell(s.outOfView.cells[i]![0]!),
+        shown(s.catchment.cells[i]![0]!),
+        shown(s.active.cells[i]![0]!),
+        shown(s.outOfView.cells[i]![0]!),
         s.rows[i]!.encounters,
-        ...s.rows[i]!.fte.map((f) => f.fte.replace('.', ',')),
-        s.split.byNeed?.[i]?.replace('.', ',') ?? '',
-        s.split.equal?.[i]?.replace('.', ',') ?? '',
+        ...s.rows[i]!.fte.map((f) => csvDecimal(f.fte)),
+        csvDecimalOrEmpty(s.split.byNeed?.[i]),
+        csvDecimalOrEmpty(s.split.equal?.[i]),
       ]),
     );
   }

@@ -13,6 +13,16 @@ const ids = (centreIds: readonly number[]) =>
     sql`, `,
   );
 
+/** Sum of record keys modulo 2^32 (SQLite integers are 64-bit: exact for 2^31 rows). */
+const keySum = (expr: SQL) => sql`(coalesce(sum(${expr}), 0) % 4294967296)`;
+
+/**
+ * Key sum of the anonymous headcount units of the encounters in a group: unit s of an encounter
+ * has key (record_key + s · 2654435769) mod 2^32 (`anonymousUnitKeySum` in the domain).
+ */
+const anonymousKeySum = sql`(coalesce(sum((newcomers * record_key
+  + 2654435769 * (newcomers * (newcomers - 1) / 2)) % 4294967296), 0) % 4294967296)`;
+
 export interface Period {
   from: string;
   to: string;
@@ -23,13 +33,16 @@ export interface EncounterTotals {
   encounters: number;
   minutes: number;
   anonymousNewcomers: number;
+  /** Key sum of the anonymous headcount units (cell key method). */
+  anonymousKey: number;
   mixed: number;
 }
 
 export const encounterTotals = (db: Db, centreIds: readonly number[], p: Period) =>
   db.all<EncounterTotals>(sql`
     select centre_id as centreId, count(*) as encounters, sum(duration_minutes) as minutes,
-           sum(newcomers) as anonymousNewcomers, sum(host > 0) as mixed
+           sum(newcomers) as anonymousNewcomers, ${anonymousKeySum} as anonymousKey,
+           sum(host > 0) as mixed
     from counted_encounters
     where centre_id in (${ids(centreIds)}) and date >= ${p.from} and date <= ${p.to}
     group by centre_id`);
@@ -77,54 +90,68 @@ export interface PeopleRow {
   key: string;
   reached: number;
   newcomers: number;
+  /** Key sums (cell key method) of the people reached and of the new ones. */
+  reachedKey: number;
+  newKey: number;
 }
 
 /**
  * People reached and new people per centre and per month in one pass over the period's
- * attendance (the `seen` rows are materialised once and grouped twice).
+ * attendance (the `seen` rows are materialised once and grouped twice), with the key sums of
+ * the same people for the cell key method.
  */
 export function peopleByCentreAndMonth(db: Db, centreIds: readonly number[], p: Period) {
   const rows = db.all<PeopleRow & { kind: 'centre' | 'month' }>(sql`
     ${seen(centreIds, p)}, joined as materialized (
-      select s.centreId, s.month, s.pid, f.first_attended_on as first
+      select s.centreId, s.month, s.pid, f.first_attended_on as first, f.record_key as k
       from seen s join participants f on f.id = s.pid
-    )
-    select 'centre' as kind, cast(centreId as text) as key, count(distinct pid) as reached,
-           count(distinct case when first >= ${p.from} then pid end) as newcomers
-    from joined group by centreId
+    ),
+    pc as (select centreId, pid, min(first) as first, min(k) as k from joined group by centreId, pid),
+    pm as (select month, pid, min(first) as first, min(k) as k from joined group by month, pid)
+    select 'centre' as kind, cast(centreId as text) as key, count(*) as reached,
+           sum(first >= ${p.from}) as newcomers, ${keySum(sql`k`)} as reachedKey,
+           ${keySum(sql`case when first >= ${p.from} then k end`)} as newKey
+    from pc group by centreId
     union all
-    select 'month' as kind, month as key, count(distinct pid) as reached,
-           count(distinct case when first >= ${p.from} and substr(first, 1, 7) = month
-                               then pid end) as newcomers
-    from joined group by month
+    select 'month' as kind, month as key, count(*) as reached,
+           sum(first >= ${p.from} and substr(first, 1, 7) = month) as newcomers,
+           ${keySum(sql`k`)} as reachedKey,
+           ${keySum(sql`case when first >= ${p.from} and substr(first, 1, 7) = month then k end`)} as newKey
+    from pm group by month
     order by kind, key`);
+  const pick = (r: PeopleRow) => ({
+    reached: r.reached,
+    newcomers: r.newcomers,
+    reachedKey: r.reachedKey,
+    newKey: r.newKey,
+  });
   return {
     byCentre: rows
       .filter((r) => r.kind === 'centre')
-      .map((r) => ({ centreId: Number(r.key), reached: r.reached, newcomers: r.newcomers })),
-    byMonth: rows
-      .filter((r) => r.kind === 'month')
-      .map((r) => ({ month: r.key, reached: r.reached, newcomers: r.newcomers })),
+      .map((r) => ({ centreId: Number(r.key), ...pick(r) })),
+    byMonth: rows.filter((r) => r.kind === 'month').map((r) => ({ month: r.key, ...pick(r) })),
   };
 }
 
 export const peopleByCentre = (db: Db, centreIds: readonly number[], p: Period) =>
-  db.all<{ centreId: number; reached: number; newcomers: number }>(sql`
+  db.all<{ centreId: number; reached: number; reachedKey: number }>(sql`
     ${seen(centreIds, p)}
-    select s.centreId as centreId, count(distinct s.pid) as reached,
-           count(distinct case when f.first_attended_on >= ${p.from} then s.pid end) as newcomers
-    from seen s join participants f on f.id = s.pid
-    group by s.centreId`);
+    select centreId, count(*) as reached, ${keySum(sql`k`)} as reachedKey from (
+      select s.centreId as centreId, s.pid, min(f.record_key) as k
+      from seen s join participants f on f.id = s.pid
+      group by s.centreId, s.pid
+    ) group by centreId`);
 
 /** Per centre and number of mixed encounters attended in the window: how many people. */
 export const mixedPerPerson = (db: Db, centreIds: readonly number[], p: Period) =>
-  db.all<{ centreId: number; mixed: number; people: number }>(sql`
-    select centreId, mixed, count(*) as people from (
+  db.all<{ centreId: number; mixed: number; people: number; key: number }>(sql`
+    select x.centreId, x.mixed, count(*) as people, ${keySum(sql`f.record_key`)} as key from (
       select e.centre_id as centreId, ea.participant_id as pid, sum(e.host > 0) as mixed
       from counted_encounters e join encounter_attendees ea on ea.encounter_id = e.id
       where e.centre_id in (${ids(centreIds)}) and e.date >= ${p.from} and e.date <= ${p.to}
       group by e.centre_id, ea.participant_id
-    ) group by centreId, mixed`);
+    ) x join participants f on f.id = x.pid
+    group by x.centreId, x.mixed`);
 
 export interface OutOfViewRow {
   participantId: number;
@@ -135,6 +162,8 @@ export interface OutOfViewRow {
   movedInAt: string;
   lastContactOn: string | null;
   openTaskId: number | null;
+  /** Cell key method only; never leaves the reporting service. */
+  recordKey: number;
 }
 
 /**
@@ -151,7 +180,7 @@ export function outOfView(
   return db.all<OutOfViewRow>(sql`
     select * from (
       select p.id as participantId, p.code as code, p.alias as alias, p.centre_id as centreId,
-             c.code as centreCode, p.moved_in_at as movedInAt,
+             c.code as centreCode, p.moved_in_at as movedInAt, p.record_key as recordKey,
              nullif(max(
                coalesce(p.last_attended_on, ''),
                coalesce((select max(a.attempted_on) from follow_ups f
@@ -188,18 +217,26 @@ export function openTasks(db: Db, taskIds: readonly number[]) {
     )})`);
 }
 
+/**
+ * Key of an outreach task as a counted unit: derived from its person's record key and the
+ * task id, so two tasks of one person are two units with different keys.
+ */
+const taskKey = sql`((pa.record_key + f.id * 2654435769) % 4294967296)`;
+
 /** Outreach tasks with at least one attempt in the period, by the participant's centre. */
 export const contactedByCentre = (db: Db, centreIds: readonly number[], p: Period) =>
-  db.all<{ centreId: number; tasks: number }>(sql`
-    select pa.centre_id as centreId, count(distinct f.id) as tasks
-    from follow_up_attempts a join follow_ups f on f.id = a.follow_up_id
-    join participants pa on pa.id = f.participant_id
-    where pa.centre_id in (${ids(centreIds)}) and a.attempted_on >= ${p.from} and a.attempted_on <= ${p.to}
-    group by pa.centre_id`);
+  db.all<{ centreId: number; tasks: number; key: number }>(sql`
+    select centreId, count(*) as tasks, ${keySum(sql`k`)} as key from (
+      select distinct pa.centre_id as centreId, f.id as fid, ${taskKey} as k
+      from follow_up_attempts a join follow_ups f on f.id = a.follow_up_id
+      join participants pa on pa.id = f.participant_id
+      where pa.centre_id in (${ids(centreIds)}) and a.attempted_on >= ${p.from} and a.attempted_on <= ${p.to}
+    ) group by centreId`);
 
 export const closedByCentre = (db: Db, centreIds: readonly number[], p: Period) =>
-  db.all<{ centreId: number; outcome: string; tasks: number }>(sql`
-    select pa.centre_id as centreId, f.outcome as outcome, count(*) as tasks
+  db.all<{ centreId: number; outcome: string; tasks: number; key: number }>(sql`
+    select pa.centre_id as centreId, f.outcome as outcome, count(*) as tasks,
+           ${keySum(taskKey)} as key
     from follow_ups f join participants pa on pa.id = f.participant_id
     where pa.centre_id in (${ids(centreIds)}) and f.status = 'closed'
       and f.closed_on >= ${p.from} and f.closed_on <= ${p.to}
@@ -207,8 +244,9 @@ export const closedByCentre = (db: Db, centreIds: readonly number[], p: Period) 
 
 /** Newcomers in the catchment: registered at the centre, moved into their own flat since `since`. */
 export const catchmentByCentre = (db: Db, centreIds: readonly number[], since: string) =>
-  db.all<{ centreId: number; people: number }>(sql`
-    select centre_id as centreId, count(*) as people from participants
+  db.all<{ centreId: number; people: number; key: number }>(sql`
+    select centre_id as centreId, count(*) as people, ${keySum(sql`record_key`)} as key
+    from participants
     where centre_id in (${ids(centreIds)}) and moved_in_at >= ${since}
     group by centre_id`);
 

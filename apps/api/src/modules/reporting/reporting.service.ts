@@ -19,8 +19,14 @@ import {
   parseFixed,
   periodProblem,
   shownShare,
-  suppressSmallCells,
   fromMilli,
+  EMPTY_CELL,
+  KEY_SPACE,
+  addCells,
+  publishColumn,
+  publishCount,
+  publishTable,
+  type CountCell,
   type Dashboard,
   type OutOfView,
   type OutOfViewQuery,
@@ -87,8 +93,24 @@ export function resolvePeriod(q: { from?: string; to?: string }): repo.Period {
 const hours = (minutes: number) => Math.round((minutes / 60) * 10) / 10;
 const share = (part: number, whole: number) =>
   whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
-/** One column of counts per centre, suppressed with its total. */
-const column = (values: number[]) => suppressSmallCells(values.map((v) => [v]));
+/** A cell of people: count and key sum from a repository row. */
+const cell = (n: number, key: number): CountCell => ({ n, key });
+/** New and returning (reached minus new: the key sums subtract as the sets do). */
+const newAndReturning = (p?: {
+  reached: number;
+  newcomers: number;
+  reachedKey: number;
+  newKey: number;
+}): CountCell[] =>
+  p
+    ? [
+        cell(p.newcomers, p.newKey),
+        cell(p.reached - p.newcomers, (p.reachedKey - p.newKey + KEY_SPACE) % KEY_SPACE),
+      ]
+    : [EMPTY_CELL, EMPTY_CELL];
+/** A list of people (e.g. out of view) as one cell. */
+const cellOfPeople = (rows: readonly { recordKey: number }[]) =>
+  addCells(...rows.map((r) => cell(1, r.recordKey)));
 
 export function getDashboard(ctx: ServiceContext, q: ReportQuery): Dashboard {
   const centres = resolveScope(ctx, q.centreId);
@@ -102,36 +124,32 @@ export function getDashboard(ctx: ServiceContext, q: ReportQuery): Dashboard {
   const mixedEncounters = sum('mixed');
 
   const { byCentre: people, byMonth: monthly } = repo.peopleByCentreAndMonth(ctx.db, cids, period);
-  const peopleTable = suppressSmallCells(
-    centres.map((c) => {
-      const p = people.find((x) => x.centreId === c.id);
-      return p ? [p.newcomers, p.reached - p.newcomers] : [0, 0];
-    }),
+  const peopleTable = publishTable(
+    centres.map((c) => newAndReturning(people.find((x) => x.centreId === c.id))),
   );
 
   const months = monthsOf(period.from, period.to);
   const byMonthRows = repo.encountersByMonth(ctx.db, cids, period);
-  const monthlyPeople = suppressSmallCells(
-    months.map((m) => {
-      const p = monthly.find((x) => x.month === m);
-      return p ? [p.newcomers, p.reached - p.newcomers] : [0, 0];
-    }),
-    undefined,
-    // Summed over months, "returning" counts person-months: that grand total is never shown.
-    { sacrificeGrandTotal: true },
+  // Summed over months, "returning" counts person-months (each a unit of its own key).
+  const monthlyPeople = publishTable(
+    months.map((m) => newAndReturning(monthly.find((x) => x.month === m))),
+    2,
   );
 
   const windowTo = period.to;
   const windowFrom = addDays(windowTo, -(MIXED_WINDOW_DAYS - 1));
   const mixedRows = repo.mixedPerPerson(ctx.db, cids, { from: windowFrom, to: windowTo });
-  const mixedTable = suppressSmallCells(
+  const mixedTable = publishTable(
     centres.map((c) =>
       MIXED_BUCKETS.map((b) =>
-        mixedRows
-          .filter((r) => r.centreId === c.id && mixedBucket(r.mixed) === b)
-          .reduce((s, r) => s + r.people, 0),
+        addCells(
+          ...mixedRows
+            .filter((r) => r.centreId === c.id && mixedBucket(r.mixed) === b)
+            .map((r) => cell(r.people, r.key)),
+        ),
       ),
     ),
+    MIXED_BUCKETS.length,
   );
 
   return {
@@ -142,7 +160,10 @@ export function getDashboard(ctx: ServiceContext, q: ReportQuery): Dashboard {
     hasData: encounters > 0,
     encounters,
     hours: hours(sum('minutes')),
-    anonymousNewcomers: sum('anonymousNewcomers'),
+    // Anonymous headcounts are people too: perturbed from their units' keys.
+    anonymousNewcomers: publishCount(
+      addCells(...totals.map((t) => cell(t.anonymousNewcomers, t.anonymousKey))),
+    ),
     mixedEncounters,
     hostShare: share(mixedEncounters, encounters),
     people: peopleTable,
@@ -217,10 +238,10 @@ export function getOutOfView(ctx: ServiceContext, q: OutOfViewQuery): OutOfView 
   const consenting = rows.filter((r) =>
     hasValidConsent(consentsOf.get(r.participantId) ?? [], 'follow_up_contact', d),
   );
-  const unnamed = centres.map(
-    (c) =>
-      rows.filter((r) => r.centreId === c.id).length -
-      consenting.filter((r) => r.centreId === c.id).length,
+  // Out of view but not named (no valid follow-up consent): a published count per centre.
+  const named = new Set(consenting.map((r) => r.participantId));
+  const unnamed = centres.map((c) =>
+    cellOfPeople(rows.filter((r) => r.centreId === c.id && !named.has(r.participantId))),
   );
   const tasks = new Map(
     repo
@@ -266,7 +287,7 @@ export function getOutOfView(ctx: ServiceContext, q: OutOfViewQuery): OutOfView 
     notSeenWeeks: settings.outOfViewNotSeenWeeks,
     items,
     centres,
-    withoutConsent: column(unnamed),
+    withoutConsent: publishColumn(unnamed),
   };
 }
 
@@ -278,20 +299,29 @@ export function getOutreach(ctx: ServiceContext, q: ReportQuery): Outreach {
   const { rows } = outOfViewRows(ctx, cids);
   const contacted = repo.contactedByCentre(ctx.db, cids, period);
   const closedRows = repo.closedByCentre(ctx.db, cids, period);
-  const closed = suppressSmallCells(
+  const closed = publishTable(
     centres.map((c) =>
-      OUTREACH_OUTCOMES.map(
-        (o) => closedRows.find((r) => r.centreId === c.id && r.outcome === o)?.tasks ?? 0,
-      ),
+      OUTREACH_OUTCOMES.map((o) => {
+        const r = closedRows.find((x) => x.centreId === c.id && x.outcome === o);
+        return r ? cell(r.tasks, r.key) : EMPTY_CELL;
+      }),
     ),
+    OUTREACH_OUTCOMES.length,
   );
   const reIdx = OUTREACH_OUTCOMES.indexOf('re_engaged');
   return {
     from: period.from,
     to: period.to,
     centres,
-    flagged: column(centres.map((c) => rows.filter((r) => r.centreId === c.id).length)),
-    contacted: column(centres.map((c) => contacted.find((r) => r.centreId === c.id)?.tasks ?? 0)),
+    flagged: publishColumn(
+      centres.map((c) => cellOfPeople(rows.filter((r) => r.centreId === c.id))),
+    ),
+    contacted: publishColumn(
+      centres.map((c) => {
+        const r = contacted.find((x) => x.centreId === c.id);
+        return r ? cell(r.tasks, r.key) : EMPTY_CELL;
+      }),
+    ),
     closed,
     outcomes: [...OUTREACH_OUTCOMES],
     rate: centres.map((_, i) => shownShare(closed.cells[i]![reIdx]!, closed.rowTotals[i]!)),
@@ -303,18 +333,25 @@ export function getOutreach(ctx: ServiceContext, q: ReportQuery): Outreach {
 // Staffing against need -----------------------------------------------------------------------
 
 const STEP_MILLI = 250;
+const shownOrZero = (c: ReturnType<typeof publishCount>) => (isShown(c) ? c : 0);
 
 export function getStaffing(ctx: ServiceContext, q: StaffingQuery): Staffing {
   requireRole(ctx, 'staffing', 'admin', 'coordinator');
   const centres = resolveScope(ctx, undefined);
   const period = resolvePeriod(q);
   const cids = centres.map((c) => c.id);
-  const catchmentRaw = catchmentCounts(ctx, centres);
-  const catchment = column(catchmentRaw);
+  const catchment = publishColumn(catchmentCounts(ctx, centres));
   const people = repo.peopleByCentre(ctx.db, cids, period);
-  const active = column(centres.map((c) => people.find((p) => p.centreId === c.id)?.reached ?? 0));
+  const active = publishColumn(
+    centres.map((c) => {
+      const p = people.find((x) => x.centreId === c.id);
+      return p ? cell(p.reached, p.reachedKey) : EMPTY_CELL;
+    }),
+  );
   const { rows: oov } = outOfViewRows(ctx, cids);
-  const outOfView = column(centres.map((c) => oov.filter((r) => r.centreId === c.id).length));
+  const outOfView = publishColumn(
+    centres.map((c) => cellOfPeople(oov.filter((r) => r.centreId === c.id))),
+  );
   const totals = repo.encounterTotals(ctx.db, cids, period);
   const comparison = compareScenarios(ctx, {});
 
@@ -328,7 +365,8 @@ export function getStaffing(ctx: ServiceContext, q: StaffingQuery): Staffing {
   const byNeed = needWeightedSplit(
     totalMilli,
     STEP_MILLI,
-    centres.map((c, i) => ({ key: c.id, need: catchmentRaw[i]! })),
+    // The published counts ("< 5" weighs 0), never the exact ones: the split is shown.
+    centres.map((c, i) => ({ key: c.id, need: shownOrZero(catchment.cells[i]![0]!) })),
   );
   const equal = equalSplit(
     totalMilli,
@@ -375,7 +413,8 @@ export function applyNeedsFromData(ctx: ServiceContext) {
   requireRole(ctx, 'centre_need', 'admin', 'coordinator');
   const centres = repo.activeCentres(ctx.db);
   const counts = catchmentCounts(ctx, centres);
+  // Published figures only (a need figure is shown): "< 5" is written as 0.
   return setNeeds(ctx, {
-    needs: centres.map((c, i) => ({ centreId: c.id, need: counts[i]! })),
+    needs: centres.map((c, i) => ({ centreId: c.id, need: shownOrZero(publishCount(counts[i]!)) })),
   });
 }

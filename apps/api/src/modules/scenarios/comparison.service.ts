@@ -14,7 +14,7 @@ import { audit, requireRole } from '../audit/audit.service.ts';
 import { existingCentreIds } from '../centres/centres.repository.ts';
 import { allocationsFor } from '../posts/posts.repository.ts';
 import * as repo from './scenarios.repository.ts';
-import { toCsv } from '../../lib/csv.ts';
+import { csvDecimal, toCsv } from '../../lib/csv.ts';
 import { catchmentForComparison } from '../reporting/catchment.ts';
 
 const MAX_YEARS = 10;
@@ -105,9 +105,7 @@ export function compareScenarios(ctx: ServiceContext, q: ComparisonQuery): Compa
   };
 }
 
-const de = (decimal: string) => decimal.replace('.', ',');
-
-/** The comparison as CSV for German Excel: `;` separator, decimal comma, UTF-8 with BOM. */
+/** The comparison as CSV for German Excel (lib/csv.ts: neutralised text, German numbers). */
 export function comparisonCsv(ctx: ServiceContext, q: ComparisonQuery) {
   const c = compareScenarios(ctx, q);
   const header = [
@@ -127,10 +125,10 @@ export function comparisonCsv(ctx: ServiceContext, q: ComparisonQuery) {
     s.name,
     s.sourceRef,
     s.status,
-    de(s.totalFte),
-    ...s.perCentre.map((p) => de(p.fte)),
+    csvDecimal(s.totalFte),
+    ...s.perCentre.map((p) => csvDecimal(p.fte)),
     ...s.perCentre.map((p) =>
-      p.newcomersPerFte === null ? 'noch keine Daten' : de(p.newcomersPerFte),
+      p.newcomersPerFte === null ? 'noch keine Daten' : csvDecimal(p.newcomersPerFte),
     ),
     ...s.years.flatMap((y) => [y.costEuros, y.costWithOverheadEuros, y.estimate ? 'ja' : 'nein']),
   ]);

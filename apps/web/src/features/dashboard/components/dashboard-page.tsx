@@ -71,7 +71,10 @@ function DashboardBody({ d }: { d: Dashboard }) {
           value={<Cell value={d.people.colTotals[0]!} format={f.n} />}
         />
         <Figure label={t('dashboard.hostShare')} value={f.pct(d.hostShare)} />
-        <Figure label={t('dashboard.anonymous')} value={f.n(d.anonymousNewcomers)} />
+        <Figure
+          label={t('dashboard.anonymous')}
+          value={<Cell value={d.anonymousNewcomers} format={f.n} />}
+        />
       </section>
 
       <section className="panel" aria-labelledby="dash-trend">

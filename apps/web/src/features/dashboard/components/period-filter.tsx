@@ -125,12 +125,11 @@ export function PeriodFilterBar({
   );
 }
 
-/** A suppressed count as text: the number, "< 5", or "x" with an explanation for screen readers. */
+/** A published count of people as text: the number, or "< 5" with an explanation. */
 export function Cell({ value, format }: { value: ShownCell; format: (n: number) => string }) {
   const { t } = useTranslation();
   if (value === 'suppressed')
     return <span title={t('dashboard.suppressed')}>{cellText(value)}</span>;
-  if (value === 'secondary') return <span title={t('dashboard.secondary')}>{cellText(value)}</span>;
   return <>{format(value)}</>;
 }
 

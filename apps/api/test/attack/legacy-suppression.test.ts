@@ -5,7 +5,7 @@ import {
   suppressCount,
   suppressSmallCells,
   type SuppressedTable,
-} from './suppression.ts';
+} from './legacy-suppression.ts';
 
 /**
  * The attacker: writes every row, column and margin as an equation (cells = total) and
