@@ -274,9 +274,13 @@ export interface CriterionProtectedFinding extends ProtectedFinding {
 export function protectedCriteria(
   criteria: readonly { label: string; scale?: string | null }[],
 ): CriterionProtectedFinding[] {
-  return criteria.flatMap((c, index) =>
-    protectedFindings(c.label, c.scale).map((f) => ({ ...f, index })),
-  );
+  // One finding per criterion and ground (the first words that named it).
+  return criteria.flatMap((c, index) => {
+    const grounds = new Set<ProtectedGround>();
+    return protectedFindings(c.label, c.scale)
+      .filter((f) => !grounds.has(f.ground) && grounds.add(f.ground))
+      .map((f) => ({ ...f, index }));
+  });
 }
 
 /** The lawful route, in English for the API message (the web app has its own catalogue). */

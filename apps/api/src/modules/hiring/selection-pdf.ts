@@ -74,7 +74,7 @@ export async function selectionPdf(ctx: ServiceContext, vacancyId: number) {
 
   heading('1. Anforderungsprofil');
   doc.table({
-    columnStyles: [30, 40, '*', 90, 45],
+    columnStyles: [30, 40, '*', 90, 56],
     data: [
       head(['Nr.', 'Art', 'Kriterium', 'Nachweis', 'Gewicht']),
       ...r.criteriaSet.criteria.map((c, i) => [
