@@ -26,6 +26,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import {
   makeApplication,
+  makeHiringPost,
   makeScorecard,
   makeVacancy,
   multipartBody,
@@ -506,7 +507,7 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
     advertText: 'Fachkraft (m/w/d) für ein Nachbarschaftszentrum',
     channel: 'city_website',
     deadline: '2030-06-30',
-    postIds: [makePost()],
+    postIds: [makeHiringPost(t.db)],
     criteria: [
       {
         kind: 'required',
@@ -571,7 +572,7 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
   'POST /api/applications/{id}/self-disclosure/read': () => ({ reason: 'Matrix-Prüfung' }),
   'POST /api/scorecards/{id}/revisions': () => ({
     reason: 'Tippfehler korrigiert',
-    ratings: [{ criterionId: hiring.criterionIds[0]!, score: 3 }],
+    ratings: hiring.criterionIds.map((criterionId) => ({ criterionId, score: 3 })),
     recommendation: 'yes',
     notes: 'Korrigiert',
   }),

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { PDFDocument } from 'pdf-lib';
 import type { CriterionInput } from '@begegnung/domain';
 import type { Db } from '../src/db/client.ts';
 import { posts } from '../src/db/schema/index.ts';
@@ -52,7 +54,14 @@ export const CLEAN_ADVERT =
   'Sozialarbeiter*in (m/w/d) für das Nachbarschaftszentrum Grone, 0,5 Stelle, S 11b TVöD SuE. ' +
   'Bewerbungen von Menschen mit Migrationsgeschichte sind ausdrücklich erwünscht.';
 
-export function makeHiringPost(db: Db) {
+/** A post ready to advertise (approved), employed by the city unless told otherwise. */
+export function makeHiringPost(
+  db: Db,
+  opts: {
+    status?: 'proposed' | 'budgeted' | 'approved' | 'open' | 'filled' | 'frozen' | 'abolished';
+    employer?: 'city' | 'operator';
+  } = {},
+) {
   return db
     .insert(posts)
     .values({
@@ -61,9 +70,10 @@ export function makeHiringPost(db: Db) {
       roleType: 'centre_integration',
       fteMilli: 500,
       payGroup: 'S 11b',
-      employer: 'city',
+      employer: opts.employer ?? 'city',
       fundingMode: 'grant',
       budgetYearFrom: 2019,
+      status: opts.status ?? 'approved',
     })
     .returning({ id: posts.id })
     .get().id;
@@ -149,11 +159,15 @@ export function makeScorecard(
   });
 }
 
-/** A tiny but valid PDF. */
-export const TINY_PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
-  'latin1',
-);
+/** A small but complete PDF with one page (pdf-lib writes it). */
+export async function makePdf(opts: { padBytes?: number } = {}) {
+  const doc = await PDFDocument.create();
+  doc.addPage([200, 200]).drawText('Lebenslauf', { x: 20, y: 100, size: 12 });
+  // Scanned certificates are big binary streams.
+  if (opts.padBytes) doc.context.register(doc.context.stream(randomBytes(opts.padBytes)));
+  return Buffer.from(await doc.save());
+}
+export const TINY_PDF = await makePdf();
 
 /** A multipart/form-data body with one file field. */
 export function multipartBody(filename: string, contentType: string, data: Buffer) {

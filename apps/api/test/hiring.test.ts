@@ -24,6 +24,7 @@ import {
   MOTION_CRITERIA,
   TINY_PDF,
   makeApplication,
+  makePdf,
   makeHiringPost,
   makeScorecard,
   makeVacancy,
@@ -408,7 +409,7 @@ describe('documents', () => {
   it('accepts a PDF of several MB (the JSON body limit does not apply to uploads)', async () => {
     const v = makeVacancy(t.db);
     const id = makeApplication(t.db, v.vacancyId);
-    const pdf = Buffer.concat([TINY_PDF, Buffer.alloc(3 * 1024 * 1024, 0x20)]);
+    const pdf = await makePdf({ padBytes: 3 * 1024 * 1024 });
     const res = await upload(id, multipartBody('zeugnisse.pdf', 'application/pdf', pdf));
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().documents[0].size).toBe(pdf.length);
@@ -426,10 +427,7 @@ describe('scorecards: independent, locked, corrected as revisions', () => {
     const card = (applicationId: number, score: number, submit: boolean) => ({
       applicationId,
       stage: 'first_interview',
-      ratings: [
-        { criterionId: v.criterionIds[0], score },
-        { criterionId: v.criterionIds[4], score: 3 },
-      ],
+      ratings: v.criterionIds.map((criterionId, i) => ({ criterionId, score: i ? 3 : score })),
       recommendation: 'yes',
       notes: 'Strukturiertes Interview, Fragen 1–6',
       submit,
@@ -481,7 +479,7 @@ describe('scorecards: independent, locked, corrected as revisions', () => {
       url: `/api/scorecards/${first.json().id}/revisions`,
       payload: {
         reason: 'Punkt bei Frage 3 falsch übertragen',
-        ratings: [{ criterionId: v.criterionIds[0], score: 5 }],
+        ratings: v.criterionIds.map((criterionId) => ({ criterionId, score: 5 })),
         recommendation: 'strong_yes',
         notes: 'korrigiert',
       },
@@ -498,7 +496,7 @@ describe('scorecards: independent, locked, corrected as revisions', () => {
         url: `/api/scorecards/${first.json().id}/revisions`,
         payload: {
           reason: 'fremd',
-          ratings: [{ criterionId: v.criterionIds[0], score: 1 }],
+          ratings: v.criterionIds.map((criterionId) => ({ criterionId, score: 1 })),
           recommendation: 'no',
           notes: '',
         },

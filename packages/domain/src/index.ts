@@ -16,6 +16,7 @@ export * from './settings/settings.schemas.ts';
 export * from './privacy/privacy.schemas.ts';
 export * from './privacy/privacy.rules.ts';
 export * from './hiring/hiring.rules.ts';
+export * from './hiring/protected-criteria.ts';
 export * from './hiring/hiring.schemas.ts';
 export * from './reporting/cellkey.ts';
 export * from './reporting/reporting.rules.ts';

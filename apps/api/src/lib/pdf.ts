@@ -7,7 +7,7 @@ import PDFDocument from 'pdfkit';
  * Chromium and most desktop setups; without it we fall back to Helvetica.
  */
 const DEJAVU = '/usr/share/fonts/truetype/dejavu';
-const FONTS = existsSync(`${DEJAVU}/DejaVuSans.ttf`)
+export const FONTS = existsSync(`${DEJAVU}/DejaVuSans.ttf`)
   ? { regular: `${DEJAVU}/DejaVuSans.ttf`, bold: `${DEJAVU}/DejaVuSans-Bold.ttf` }
   : { regular: 'Helvetica', bold: 'Helvetica-Bold' };
 

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { CriterionInput } from '@begegnung/domain';
 import type { Db } from '../db/client.ts';
-import { posts, users } from '../db/schema/index.ts';
+import { postStatusChanges, posts, users } from '../db/schema/index.ts';
 import * as repo from '../modules/hiring/hiring.repository.ts';
 
 /** The motion's requirement profile (SPD/0235/18), criteria version 1. */
@@ -145,6 +145,24 @@ export function seedHiring(db: Db) {
   const pr = byEmail.get(HIRING_DEMO_USERS.oversight)!;
   const postId = (code: string) =>
     db.select({ id: posts.id }).from(posts).where(eq(posts.code, code)).get()!.id;
+  // Only budgeted or approved posts may be advertised. The motion's outcome is not documented,
+  // so the demo marks the three centre posts it advertises as budgeted, labelled as a demo
+  // assumption in their history.
+  for (const code of ['INT-GRO-01', 'INT-WEST-01', 'INT-LEI-01']) {
+    db.update(posts)
+      .set({ status: 'budgeted' })
+      .where(eq(posts.id, postId(code)))
+      .run();
+    db.insert(postStatusChanges)
+      .values({
+        postId: postId(code),
+        fromStatus: 'proposed',
+        toStatus: 'budgeted',
+        effectiveOn: '2026-10-01',
+        reason: 'Demo-Annahme für das Auswahlverfahren: veranschlagt (nicht belegt)',
+      })
+      .run();
+  }
 
   const vacancyId = repo.insertVacancy(db, {
     title: 'Fachkraft Integration durch Begegnung (m/w/d), NBZ Grone, 50 %',

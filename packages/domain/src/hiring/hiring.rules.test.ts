@@ -11,6 +11,9 @@ import {
   criteriaSetEditable,
   evaluateScreening,
   mustInvite,
+  employerOwnDuty,
+  procedureEmployer,
+  unratedCriteria,
   purgeDue,
   purgeDueOn,
   scoreInRange,
@@ -148,10 +151,28 @@ describe('advert text check', () => {
 
 describe('must invite (§ 165 SGB IX)', () => {
   it('flags severely disabled applicants until invited', () => {
-    expect(mustInvite({ severelyDisabled: true, status: 'received' })).toBe(true);
-    expect(mustInvite({ severelyDisabled: true, status: 'screened' })).toBe(true);
-    expect(mustInvite({ severelyDisabled: true, status: 'invited' })).toBe(false);
-    expect(mustInvite({ severelyDisabled: false, status: 'received' })).toBe(false);
+    const city = 'city' as const;
+    expect(mustInvite({ severelyDisabled: true, status: 'received', employer: city })).toBe(true);
+    expect(mustInvite({ severelyDisabled: true, status: 'screened', employer: city })).toBe(true);
+    expect(mustInvite({ severelyDisabled: true, status: 'invited', employer: city })).toBe(false);
+    expect(mustInvite({ severelyDisabled: false, status: 'received', employer: city })).toBe(false);
+  });
+  it('binds only the city as public employer; an association has its own duty', () => {
+    const a = { severelyDisabled: true, status: 'received' as const };
+    expect(mustInvite({ ...a, employer: 'operator' })).toBe(false);
+    expect(employerOwnDuty({ ...a, employer: 'operator' })).toBe(true);
+    expect(employerOwnDuty({ ...a, employer: 'city' })).toBe(false);
+    // A procedure with a city post keeps the city's duty.
+    expect(mustInvite({ ...a, employer: 'mixed' })).toBe(true);
+  });
+  it('knows one employer per procedure', () => {
+    expect(procedureEmployer(['city', 'city'])).toBe('city');
+    expect(procedureEmployer(['operator'])).toBe('operator');
+    expect(procedureEmployer(['city', 'operator'])).toBe('mixed');
+  });
+  it('finds every unrated criterion of a card', () => {
+    expect(unratedCriteria([1, 2, 3], [{ criterionId: 2 }])).toEqual([1, 3]);
+    expect(unratedCriteria([1, 2], [{ criterionId: 2 }, { criterionId: 1 }])).toEqual([]);
   });
   it('has no automatic path to rejected from a terminal state', () => {
     for (const s of ['hired', 'rejected', 'withdrawn'] as const)

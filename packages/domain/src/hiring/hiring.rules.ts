@@ -1,4 +1,5 @@
 import { addMonths } from '../encounters/encounter.rules.ts';
+import type { PostStatus } from '../posts/post.rules.ts';
 
 /**
  * Hiring rules shared by API and web: status pipelines, the criteria freeze, OR-group
@@ -59,18 +60,45 @@ export const INVITED_STATUSES: readonly ApplicationStatus[] = [
   'hired',
 ];
 
-/**
- * § 165 SGB IX: a severely disabled (or equated) applicant must be invited unless obviously
- * unsuitable. The flag stays visible until the candidate has been invited.
- */
-export const mustInvite = (a: { severelyDisabled: boolean; status: ApplicationStatus }) =>
-  a.severelyDisabled && (a.status === 'received' || a.status === 'screened');
+export type HiringEmployer = 'city' | 'operator';
 
-/** Rejecting a must-invite candidate before the interview needs a documented reason. */
-export const rejectionNeedsUnsuitabilityReason = (a: {
+/**
+ * § 165 SGB IX binds public employers: when the city employs, a severely disabled (or
+ * equated) applicant must be invited unless obviously unsuitable. The flag stays visible until
+ * the candidate has been invited. For a post employed by an association the duty is not the
+ * city's (see `employerOwnDuty`).
+ */
+export const mustInvite = (a: {
   severelyDisabled: boolean;
   status: ApplicationStatus;
-}) => mustInvite(a);
+  employer: HiringEmployer | 'mixed';
+}) =>
+  a.employer !== 'operator' &&
+  a.severelyDisabled &&
+  (a.status === 'received' || a.status === 'screened');
+
+/** A severely disabled applicant for an association's post: the employer's own duties apply. */
+export const employerOwnDuty = (a: {
+  severelyDisabled: boolean;
+  employer: HiringEmployer | 'mixed';
+}) => a.employer === 'operator' && a.severelyDisabled;
+
+/** Rejecting a must-invite candidate before the interview needs a documented reason. */
+export const rejectionNeedsUnsuitabilityReason = mustInvite;
+
+/** Only posts in the budget or approved (or already advertised) may be advertised. */
+export const ADVERTISABLE_POST_STATUSES: readonly PostStatus[] = ['budgeted', 'approved', 'open'];
+
+/**
+ * The employer of a procedure: all its posts must share one. The city's bodies (Personalrat
+ * under NPersVG, Gleichstellungsbeauftragte, Schwerbehindertenvertretung) take part only when
+ * the city employs; otherwise the association's own bodies and duties apply.
+ */
+export function procedureEmployer(employers: readonly HiringEmployer[]): HiringEmployer | 'mixed' {
+  const set = new Set(employers);
+  if (set.size > 1) return 'mixed';
+  return set.has('operator') ? 'operator' : 'city';
+}
 
 // ── Criteria ──
 
@@ -256,6 +284,15 @@ export function scorecardVisible(
   if (card.memberId === viewer.userId) return true;
   if (card.submittedAt === null) return false;
   return viewer.isAdmin || viewer.ownSubmitted;
+}
+
+/** Criteria of the set a card leaves unrated (a card is complete only with every one rated). */
+export function unratedCriteria(
+  criterionIds: readonly number[],
+  ratings: readonly { criterionId: number }[],
+): number[] {
+  const rated = new Set(ratings.map((r) => r.criterionId));
+  return criterionIds.filter((id) => !rated.has(id));
 }
 
 // ── Oversight and retention ──

@@ -12,6 +12,7 @@ import {
   SCREENING_RESULTS,
   VACANCY_STATUSES,
 } from './hiring.rules.ts';
+import { PROTECTED_GROUNDS } from './protected-criteria.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) =>
   Type.Union([s, Type.Null()]);
@@ -154,6 +155,16 @@ export const VacancySchema = Type.Object({
   participations: Type.Array(ParticipationSchema),
   completion: Type.Array(PanelCompletionSchema),
   allowedTransitions: Type.Array(VacancyStatusSchema),
+  /** The posts' employer: the city's bodies and § 165 SGB IX apply only for `city`. */
+  employer: Type.Enum(['city', 'operator', 'mixed']),
+  /** Criteria that name a protected characteristic (refused on save; listed for old data). */
+  protectedCriteria: Type.Array(
+    Type.Object({
+      criterionId: Type.Integer(),
+      ground: Type.Enum(PROTECTED_GROUNDS),
+      match: Type.String(),
+    }),
+  ),
 });
 export type Vacancy = Static<typeof VacancySchema>;
 
@@ -244,6 +255,8 @@ export const ApplicationSummarySchema = Type.Object({
   receivedOn: Type.String(),
   severelyDisabled: Type.Boolean(),
   mustInvite: Type.Boolean(),
+  /** Severely disabled applicant for an association's post: the employer's own duty. */
+  employerOwnDuty: Type.Boolean(),
   suggestion: Type.Enum(['meets_required', 'needs_review', 'incomplete']),
   scorecardsSubmitted: Type.Integer(),
   purged: Type.Boolean(),
@@ -390,6 +403,8 @@ export const ScorecardSchema = Type.Object({
   submittedAt: Nullable(Type.String()),
   correctionReason: Nullable(Type.String()),
   current: Type.Boolean(),
+  /** When the author had already seen another member's card before this one was submitted. */
+  seenOthersAt: Nullable(Type.String()),
 });
 export type Scorecard = Static<typeof ScorecardSchema>;
 
@@ -467,6 +482,14 @@ export const SelectionCandidateSchema = Type.Object({
   recommendations: Type.Array(Type.String()),
   rank: Nullable(Type.Integer()),
   reason: Nullable(Type.String()),
+  /** Cards submitted or revised after their author had seen colleagues' cards. */
+  lateCards: Type.Array(
+    Type.Object({
+      memberName: Type.String(),
+      revision: Type.Integer(),
+      seenOthersAt: Type.String(),
+    }),
+  ),
 });
 export const SelectionRecordSchema = Type.Object({
   vacancyId: Type.Integer(),
@@ -481,5 +504,6 @@ export const SelectionRecordSchema = Type.Object({
   decidedAt: Nullable(Type.String()),
   decidedByName: Nullable(Type.String()),
   generatedAt: Type.String(),
+  employer: Type.Enum(['city', 'operator', 'mixed']),
 });
 export type SelectionRecord = Static<typeof SelectionRecordSchema>;

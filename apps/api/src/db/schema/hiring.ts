@@ -247,12 +247,33 @@ export const scorecards = sqliteTable(
     submittedAt: text('submitted_at'),
     correctionReason: text('correction_reason'),
     supersededAt: text('superseded_at'),
+    /** Set when the author had already seen another member's card for this candidate and stage. */
+    seenOthersAt: text('seen_others_at'),
     ...timestamps,
   },
   (t) => [
     uniqueIndex('scorecards_unique').on(t.applicationId, t.memberId, t.stage, t.revision),
     index('scorecards_vacancy_idx').on(t.vacancyId),
   ],
+);
+
+/**
+ * The first time a panel member was shown another member's card for a candidate and stage;
+ * a card submitted or revised after it is flagged in the selection record.
+ */
+export const scorecardPeeks = sqliteTable(
+  'scorecard_peeks',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => applications.id, { onDelete: 'cascade' }),
+    stage: text('stage', { enum: ['first_interview', 'second_interview'] }).notNull(),
+    firstSeenAt: text('first_seen_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.applicationId, t.stage] })],
 );
 
 /** The ranking with written reasons per candidate (part of the selection record). */

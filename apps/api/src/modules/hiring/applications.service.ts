@@ -3,8 +3,10 @@ import {
   DomainError,
   applicationTransitions,
   canTransitionApplication,
+  employerOwnDuty,
   evaluateScreening,
   mustInvite,
+  procedureEmployer,
   notFound,
   purgeDueOn,
   type Application,
@@ -21,11 +23,24 @@ import { audit, requireRole } from '../audit/audit.service.ts';
 import { readSettings } from '../settings/settings.repository.ts';
 import { nowIso, requireApplicationPart, requirePart } from './access.ts';
 import * as repo from './hiring.repository.ts';
+import { PDF_PROBLEM_MESSAGE, pdfFilename, pdfProblem } from './pdf-check.ts';
 
 const ENTITY = 'application';
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
+/** Declared types a browser may send for a PDF; the content is checked in any case. */
+const PDF_UPLOAD_TYPES = new Set([
+  'application/pdf',
+  'application/x-pdf',
+  'application/octet-stream',
+]);
 
 const displayName = (a: repo.ApplicationRow) => `${a.firstName} ${a.lastName}`.trim();
+
+/** The application with its procedure's employer (§ 165 SGB IX binds the city, not an e.V.). */
+const withEmployer = (ctx: ServiceContext, a: repo.ApplicationRow) => ({
+  ...a,
+  employer: procedureEmployer(repo.vacancyPostsOf(ctx.db, a.vacancyId).map((p) => p.employer)),
+});
 
 function evaluationOf(ctx: ServiceContext, a: repo.ApplicationRow) {
   const set = repo.currentSet(ctx.db, a.vacancyId)!;
@@ -46,7 +61,8 @@ function summaryOf(ctx: ServiceContext, a: repo.ApplicationRow): ApplicationSumm
     status: a.status,
     receivedOn: a.receivedOn,
     severelyDisabled: a.severelyDisabled,
-    mustInvite: mustInvite(a),
+    mustInvite: mustInvite(withEmployer(ctx, a)),
+    employerOwnDuty: employerOwnDuty(withEmployer(ctx, a)),
     suggestion: evaluationOf(ctx, a).evaluation.suggestion,
     scorecardsSubmitted: cards.length,
     purged: a.purgedAt !== null,
@@ -154,7 +170,11 @@ export function changeApplicationStatus(
       { field: 'reason', code: 'required', message: 'State the reason' },
     ]);
   // § 165 SGB IX: before the interview only "obviously unsuitable" justifies not inviting.
-  if (body.to === 'rejected' && mustInvite(app) && body.obviouslyUnsuitable !== true)
+  if (
+    body.to === 'rejected' &&
+    mustInvite(withEmployer(ctx, app)) &&
+    body.obviouslyUnsuitable !== true
+  )
     throw new DomainError(
       'MUST_INVITE',
       'A severely disabled applicant must be invited unless obviously unsuitable (§ 165 SGB IX)',
@@ -248,21 +268,31 @@ export function setRetention(ctx: ServiceContext, id: number, body: RetentionBod
 
 // ── Documents ──
 
-export function addDocument(
+export async function addDocument(
   ctx: ServiceContext,
   id: number,
   file: { filename: string; mimetype: string; data: Buffer; truncated: boolean },
-): Application {
+): Promise<Application> {
   requireRole(ctx, 'application_document', 'admin');
   const { app } = requireApplicationPart(ctx, id, 'application_document', 'admin');
   assertNotPurged(app);
   if (file.truncated || file.data.length > MAX_DOCUMENT_BYTES)
     throw new DomainError('FILE_TOO_LARGE', 'Documents may be at most 5 MB', 413);
-  const isPdf =
-    file.mimetype === 'application/pdf' && file.data.subarray(0, 5).toString('latin1') === '%PDF-';
-  if (!isPdf) throw new DomainError('NOT_A_PDF', 'Only PDF documents are accepted', 415);
-  const filename =
-    file.filename.replace(/[^\p{L}\p{N} ._-]/gu, '_').slice(0, 120) || 'dokument.pdf';
+  const filename = pdfFilename(file.filename);
+  if (!filename || !PDF_UPLOAD_TYPES.has(file.mimetype.toLowerCase()))
+    throw new DomainError('NOT_A_PDF', 'Only PDF documents are accepted', 415, [
+      {
+        field: 'file',
+        code: filename ? 'not_pdf_type' : 'not_pdf_name',
+        message: filename ? 'The file was not sent as a PDF' : 'The file name must end in .pdf',
+      },
+    ]);
+  // The declared type is the client's claim; the content decides.
+  const problem = await pdfProblem(file.data);
+  if (problem)
+    throw new DomainError('NOT_A_PDF', 'Only PDF documents are accepted', 415, [
+      { field: 'file', code: problem, message: PDF_PROBLEM_MESSAGE[problem] },
+    ]);
   inTransaction(ctx, (tx) => {
     const docId = repo.insertDocument(tx.db, {
       applicationId: id,

@@ -9,6 +9,7 @@ import {
   criteriaSets,
   participations,
   posts,
+  scorecardPeeks,
   scorecards,
   screeningResults,
   selectionRankings,
@@ -53,20 +54,19 @@ export function setVacancyPosts(db: Db, vacancyId: number, postIds: number[]) {
 
 export const vacancyPostsOf = (db: Db, vacancyId: number) =>
   db
-    .select({ id: posts.id, code: posts.code })
+    .select({ id: posts.id, code: posts.code, status: posts.status, employer: posts.employer })
     .from(vacancyPosts)
     .innerJoin(posts, eq(posts.id, vacancyPosts.postId))
     .where(eq(vacancyPosts.vacancyId, vacancyId))
     .orderBy(asc(posts.code))
     .all();
 
-export const existingPostIds = (db: Db, ids: number[]) =>
+export const postsByIds = (db: Db, ids: number[]) =>
   db
-    .select({ id: posts.id })
+    .select({ id: posts.id, code: posts.code, status: posts.status, employer: posts.employer })
     .from(posts)
     .where(inArray(posts.id, ids))
-    .all()
-    .map((r) => r.id);
+    .all();
 
 export const applicationCount = (db: Db, vacancyId: number) =>
   db
@@ -381,6 +381,40 @@ export const updateScorecard = (db: Db, id: number, c: Partial<typeof scorecards
     .set({ ...c, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
     .where(eq(scorecards.id, id))
     .run();
+
+/** Records the first time a member was shown a colleague's card (kept once per stage). */
+export const recordPeek = (
+  db: Db,
+  p: { memberId: number; applicationId: number; stage: ScorecardRow['stage']; at: string },
+) =>
+  db
+    .insert(scorecardPeeks)
+    .values({
+      memberId: p.memberId,
+      applicationId: p.applicationId,
+      stage: p.stage,
+      firstSeenAt: p.at,
+    })
+    .onConflictDoNothing()
+    .run();
+
+export const findPeek = (
+  db: Db,
+  memberId: number,
+  applicationId: number,
+  stage: ScorecardRow['stage'],
+) =>
+  db
+    .select()
+    .from(scorecardPeeks)
+    .where(
+      and(
+        eq(scorecardPeeks.memberId, memberId),
+        eq(scorecardPeeks.applicationId, applicationId),
+        eq(scorecardPeeks.stage, stage),
+      ),
+    )
+    .get();
 
 // ── Selection ──
 

@@ -40,6 +40,9 @@ import * as applications from './applications.service.ts';
 import * as scorecards from './scorecards.service.ts';
 import * as selection from './selection.service.ts';
 import { runPurge } from './purge.service.ts';
+import { attachmentHeader } from './pdf-check.ts';
+import { selectionPdf } from './selection-pdf.ts';
+import { selectionMarkdown } from './selection-markdown.ts';
 
 export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['hiring'];
@@ -68,7 +71,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags,
         summary: 'Create a draft vacancy with criteria version 1 (admin)',
         body: CreateVacancyBodySchema,
-        response: { 201: VacancySchema, ...errors(400, 401, 403) },
+        response: { 201: VacancySchema, ...errors(400, 401, 403, 409, 422) },
       },
     },
     async (request, reply) =>
@@ -118,7 +121,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Replace the criteria of the current, not yet frozen version (admin)',
         params: IdParamsSchema,
         body: CriteriaBodySchema,
-        response: { 200: VacancySchema, ...errors(400, 401, 403, 404, 409) },
+        response: { 200: VacancySchema, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request) =>
@@ -132,7 +135,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'New criteria version with a reason; a published advert returns to draft (admin)',
         params: IdParamsSchema,
         body: NewCriteriaVersionBodySchema,
-        response: { 201: VacancySchema, ...errors(400, 401, 403, 404, 409) },
+        response: { 201: VacancySchema, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) =>
@@ -148,7 +151,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Publish (freezes the criteria), close or abort with a reason (admin)',
         params: IdParamsSchema,
         body: VacancyStatusBodySchema,
-        response: { 200: VacancySchema, ...errors(400, 401, 403, 404, 409) },
+        response: { 200: VacancySchema, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request) => vacancies.changeStatus(ctx(request), request.params.id, request.body),
@@ -174,7 +177,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Record a participation (staff council, equality officer, SBV): HR or that body',
         params: IdParamsSchema,
         body: CreateParticipationBodySchema,
-        response: { 201: VacancySchema, ...errors(400, 401, 403, 404) },
+        response: { 201: VacancySchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) =>
@@ -298,7 +301,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (e instanceof DomainError) throw e;
         throw new DomainError('VALIDATION_FAILED', 'The upload could not be read', 400);
       }
-      return reply.code(201).send(applications.addDocument(c, request.params.id, file));
+      return reply.code(201).send(await applications.addDocument(c, request.params.id, file));
     },
   );
   app.get(
@@ -319,7 +322,8 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const doc = applications.getDocument(ctx(request), request.params.id, request.params.docId);
       return reply
         .type('application/pdf')
-        .header('content-disposition', `attachment; filename="${encodeURIComponent(doc.filename)}"`)
+        .header('content-disposition', attachmentHeader(doc.filename))
+        .header('x-content-type-options', 'nosniff')
         .send(doc.data);
     },
   );
@@ -373,7 +377,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Save or submit one’s own scorecard for an invited candidate (panel member)',
         params: IdParamsSchema,
         body: ScorecardBodySchema,
-        response: { 200: ScorecardSchema, ...errors(400, 401, 403, 404, 409) },
+        response: { 200: ScorecardSchema, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request) => scorecards.saveScorecard(ctx(request), request.params.id, request.body),
@@ -410,7 +414,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Correct one’s own submitted card as a new, audited revision (panel member)',
         params: IdParamsSchema,
         body: ScorecardRevisionBodySchema,
-        response: { 201: ScorecardSchema, ...errors(400, 401, 403, 404, 409) },
+        response: { 201: ScorecardSchema, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
     async (request, reply) =>
@@ -460,7 +464,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { pdf, filename } = await selection.selectionPdf(ctx(request), request.params.id);
+      const { pdf, filename } = await selectionPdf(ctx(request), request.params.id);
       return reply
         .type('application/pdf')
         .header('content-disposition', `attachment; filename="${filename}"`)
@@ -482,7 +486,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { markdown, filename } = selection.selectionMarkdown(ctx(request), request.params.id);
+      const { markdown, filename } = selectionMarkdown(ctx(request), request.params.id);
       return reply
         .type('text/markdown; charset=utf-8')
         .header('content-disposition', `attachment; filename="${filename}"`)

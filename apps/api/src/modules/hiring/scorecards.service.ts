@@ -5,6 +5,7 @@ import {
   notFound,
   scoreInRange,
   scorecardVisible,
+  unratedCriteria,
   type Scorecard,
   type ScorecardBody,
   type ScorecardList,
@@ -33,7 +34,56 @@ const toCard = ({ card, memberName }: CardRow): Scorecard => ({
   submittedAt: card.submittedAt,
   correctionReason: card.correctionReason,
   current: card.supersededAt === null,
+  seenOthersAt: card.seenOthersAt,
 });
+
+/**
+ * A card counts as submitted only with every criterion of the current set rated: a
+ * placeholder card (one rating, to unlock colleagues' cards) is refused.
+ */
+function assertComplete(
+  ctx: ServiceContext,
+  vacancyId: number,
+  ratings: { criterionId: number }[],
+) {
+  const set = repo.currentSet(ctx.db, vacancyId)!;
+  const missing = unratedCriteria(
+    repo.criteriaOf(ctx.db, set.id).map((c) => c.id),
+    ratings,
+  );
+  if (missing.length)
+    throw new DomainError(
+      'SCORECARD_INCOMPLETE',
+      'A card is submitted only with every criterion rated; save it as a draft meanwhile',
+      422,
+      missing.map((criterionId) => ({
+        field: 'ratings',
+        code: 'unrated',
+        message: `Criterion ${criterionId} is not rated`,
+      })),
+    );
+}
+
+/** When the author had already been shown a colleague's card for this candidate and stage. */
+const seenOthersAt = (
+  ctx: ServiceContext,
+  memberId: number,
+  applicationId: number,
+  stage: repo.ScorecardRow['stage'],
+) => repo.findPeek(ctx.db, memberId, applicationId, stage)?.firstSeenAt ?? null;
+
+/** Remembers that the viewer was shown another member's submitted card (first time only). */
+function recordPeeks(ctx: ServiceContext, shown: CardRow[]) {
+  for (const c of shown) {
+    if (c.card.memberId === ctx.actor.userId || !c.card.submittedAt) continue;
+    repo.recordPeek(ctx.db, {
+      memberId: ctx.actor.userId,
+      applicationId: c.card.applicationId,
+      stage: c.card.stage,
+      at: nowIso(),
+    });
+  }
+}
 
 function assertRatings(ctx: ServiceContext, vacancyId: number, ratings: ScorecardBody['ratings']) {
   const bad = ratings.filter((r) => !scoreInRange(r.score));
@@ -70,6 +120,7 @@ export function saveScorecard(ctx: ServiceContext, vacancyId: number, body: Scor
   if (!INVITED_STATUSES.includes(app.status) || app.purgedAt)
     throw new DomainError('CANDIDATE_NOT_INVITED', 'Only invited candidates are scored', 409);
   assertRatings(ctx, vacancyId, body.ratings);
+  if (body.submit) assertComplete(ctx, vacancyId, body.ratings);
   if (body.submit && !body.recommendation)
     throw new DomainError('VALIDATION_FAILED', 'A submitted card needs a recommendation', 400, [
       { field: 'recommendation', code: 'required', message: 'Choose an overall recommendation' },
@@ -86,6 +137,7 @@ export function saveScorecard(ctx: ServiceContext, vacancyId: number, body: Scor
     recommendation: body.recommendation,
     notes: body.notes.trim(),
     submittedAt: body.submit ? nowIso() : null,
+    seenOthersAt: body.submit ? seenOthersAt(ctx, ctx.actor.userId, app.id, body.stage) : null,
   };
   const id = inTransaction(ctx, (tx) => {
     let cardId: number;
@@ -129,6 +181,8 @@ export function reviseScorecard(ctx: ServiceContext, cardId: number, body: Score
       409,
     );
   assertRatings(ctx, row.card.vacancyId, body.ratings);
+  assertComplete(ctx, row.card.vacancyId, body.ratings);
+  const peek = seenOthersAt(ctx, row.card.memberId, row.card.applicationId, row.card.stage);
   const id = inTransaction(ctx, (tx) => {
     const at = nowIso();
     repo.updateScorecard(tx.db, cardId, { supersededAt: at });
@@ -143,8 +197,14 @@ export function reviseScorecard(ctx: ServiceContext, cardId: number, body: Score
       notes: body.notes.trim(),
       submittedAt: at,
       correctionReason: body.reason.trim(),
+      seenOthersAt: peek,
     });
-    audit(tx, { action: 'create', entityType: ENTITY, entityId: newId, reason: body.reason });
+    audit(tx, {
+      action: 'create',
+      entityType: ENTITY,
+      entityId: newId,
+      reason: peek ? `${body.reason} (after seeing colleagues' cards)` : body.reason,
+    });
     return newId;
   });
   return toCard(repo.findScorecard(ctx.db, id)!);
@@ -172,6 +232,8 @@ export function listScorecards(ctx: ServiceContext, applicationId: number): Scor
       ownSubmitted: ownSubmitted(all, ctx.actor.userId, app.id, c.card.stage),
     }),
   );
+  // Recorded for HR too: an admin who later joins the panel has seen the cards.
+  recordPeeks(ctx, visible);
   audit(ctx, {
     action: 'read',
     entityType: ENTITY,
@@ -213,6 +275,7 @@ export function getScorecard(ctx: ServiceContext, cardId: number): Scorecard {
       403,
     );
   }
+  recordPeeks(ctx, [row]);
   audit(ctx, { action: 'read', entityType: ENTITY, entityId: cardId });
   return toCard(row);
 }

@@ -1,12 +1,16 @@
 import {
+  ADVERTISABLE_POST_STATUSES,
   DomainError,
   INVITED_STATUSES,
+  PROTECTED_CRITERION_ROUTE,
   canTransitionVacancy,
   checkAdvertText,
   criteriaProblems,
   criteriaSetEditable,
   hasRole,
   notFound,
+  procedureEmployer,
+  protectedCriteria,
   vacancyTransitions,
   type CreateParticipationBody,
   type CreateVacancyBody,
@@ -27,7 +31,7 @@ import * as repo from './hiring.repository.ts';
 
 const ENTITY = 'vacancy';
 
-function assertCriteria(list: CriterionInput[]) {
+function assertCriteria(list: readonly CriterionInput[]) {
   const problem = criteriaProblems(list);
   if (problem)
     throw new DomainError('INVALID_CRITERIA', 'The criteria are not consistent', 400, [
@@ -37,15 +41,69 @@ function assertCriteria(list: CriterionInput[]) {
         message: 'OR-groups need unique ranks on required criteria',
       },
     ]);
+  assertLawfulCriteria(list);
 }
 
+/**
+ * A criterion naming a protected characteristic (§ 1 AGG) or a proxy cannot be scored: the
+ * refusal names each one and points to the lawful route.
+ */
+function assertLawfulCriteria(list: readonly { label: string; scale?: string | null }[]) {
+  const found = protectedCriteria(list);
+  if (found.length)
+    throw new DomainError(
+      'PROTECTED_CRITERION',
+      `A criterion names a protected characteristic. ${PROTECTED_CRITERION_ROUTE}`,
+      422,
+      found.map((f) => ({
+        field: `criteria.${f.index}.label`,
+        code: `protected_${f.ground}`,
+        message: `"${f.match}" (${f.ground.replace('_', ' ')}) cannot be a scored criterion`,
+      })),
+    );
+}
+
+/**
+ * The posts exist, are in the budget or approved (not merely proposed) and share one
+ * employer: the employer decides which bodies take part (§ 165 SGB IX, NPersVG).
+ */
 function assertPosts(ctx: ServiceContext, postIds: number[]) {
-  const found = new Set(repo.existingPostIds(ctx.db, postIds));
+  const found = new Map(repo.postsByIds(ctx.db, postIds).map((p) => [p.id, p]));
   if (postIds.some((id) => !found.has(id)))
     throw new DomainError('UNKNOWN_POST', 'Unknown post', 400, [
       { field: 'postIds', code: 'unknown', message: 'Choose existing posts' },
     ]);
+  assertAdvertisable([...found.values()]);
 }
+
+function assertAdvertisable(
+  list: { code: string; status: string; employer: 'city' | 'operator' }[],
+) {
+  const notApproved = list.filter(
+    (p) => !(ADVERTISABLE_POST_STATUSES as readonly string[]).includes(p.status),
+  );
+  if (notApproved.length)
+    throw new DomainError(
+      'POST_NOT_APPROVED',
+      'Only posts that are budgeted or approved can be advertised',
+      409,
+      notApproved.map((p) => ({
+        field: 'postIds',
+        code: `post_${p.status}`,
+        message: `Post ${p.code} is ${p.status}`,
+      })),
+    );
+  if (procedureEmployer(list.map((p) => p.employer)) === 'mixed')
+    throw new DomainError(
+      'MIXED_EMPLOYERS',
+      'One procedure advertises posts of one employer (city or association)',
+      409,
+      [{ field: 'postIds', code: 'mixed_employers', message: 'Split the procedure by employer' }],
+    );
+}
+
+export const vacancyEmployer = (ctx: ServiceContext, vacancyId: number) =>
+  procedureEmployer(repo.vacancyPostsOf(ctx.db, vacancyId).map((p) => p.employer));
 
 export function criteriaSetOf(ctx: ServiceContext, setId: number) {
   return repo.criteriaOf(ctx.db, setId).map((c) => ({
@@ -162,8 +220,17 @@ function vacancyView(ctx: ServiceContext, v: repo.VacancyRow): Vacancy {
     participations: repo.participationsOf(ctx.db, v.id),
     completion: completion(ctx, v.id),
     allowedTransitions: hasRole(ctx.actor, 'admin') ? vacancyTransitions(v.status) : [],
+    employer: vacancyEmployer(ctx, v.id),
+    protectedCriteria: protectedOf(criteriaSetOf(ctx, repo.currentSet(ctx.db, v.id)!.id)),
   };
 }
+
+const protectedOf = (list: { id: number; label: string; scale: string }[]) =>
+  protectedCriteria(list).map(({ index, ground, match }) => ({
+    criterionId: list[index]!.id,
+    ground,
+    match,
+  }));
 
 const reload = (ctx: ServiceContext, id: number) => vacancyView(ctx, repo.findVacancy(ctx.db, id)!);
 
@@ -298,6 +365,11 @@ export function changeStatus(ctx: ServiceContext, id: number, body: VacancyStatu
     throw new DomainError('ABORT_REASON_REQUIRED', 'Aborting a procedure needs a reason', 400, [
       { field: 'reason', code: 'required', message: 'State why the procedure is aborted' },
     ]);
+  if (body.to === 'published') {
+    // Checked again at publication: criteria or posts may predate these rules or have changed.
+    assertLawfulCriteria(criteriaSetOf(ctx, repo.currentSet(ctx.db, id)!.id));
+    assertAdvertisable(repo.vacancyPostsOf(ctx.db, id));
+  }
   inTransaction(ctx, (tx) => {
     if (body.to === 'published') {
       const set = repo.currentSet(tx.db, id)!;
@@ -325,6 +397,20 @@ export function changeStatus(ctx: ServiceContext, id: number, body: VacancyStatu
   return reload(ctx, id);
 }
 
+/**
+ * The oversight bodies in this app are the city's (Personalrat under NPersVG, the city's
+ * Gleichstellungsbeauftragte and Schwerbehindertenvertretung). For an association's post they
+ * are not responsible: participation is the employer's own duty (BetrVG or church law).
+ */
+function assertCityBodies(ctx: ServiceContext, vacancyId: number) {
+  if (vacancyEmployer(ctx, vacancyId) === 'operator')
+    throw new DomainError(
+      'BODY_NOT_RESPONSIBLE',
+      "The city's staff council, equality officer and disability representative take part only when the city employs; for an association's post participation is the employer's own duty",
+      409,
+    );
+}
+
 /** Who sits on the panel and who follows as oversight; applicants are excluded. */
 export function setMembers(ctx: ServiceContext, id: number, body: MembersBody): Vacancy {
   requireRole(ctx, ENTITY, 'admin');
@@ -343,6 +429,7 @@ export function setMembers(ctx: ServiceContext, id: number, body: MembersBody): 
     throw new DomainError('UNKNOWN_MEMBER', 'Members need the panel or oversight role', 400, [
       { field: 'panel', code: 'unknown', message: `Not eligible: ${unknown.join(', ')}` },
     ]);
+  if (body.oversight.length) assertCityBodies(ctx, id);
   const applicants = repo.applicantEmails(ctx.db, id);
   const conflicted = ids.filter((u) => applicants.has(found.get(u)!.email.toLowerCase()));
   if (conflicted.length)
@@ -391,6 +478,7 @@ export function addParticipation(
       .find((m) => m.userId === ctx.actor.userId && m.kind === 'oversight');
     if (mine?.body !== body.body) deny(ctx, 'participation', id, 403);
   }
+  assertCityBodies(ctx, id);
   if (body.respondedOn && body.respondedOn < body.requestedOn)
     throw new DomainError('DATES_ORDER', 'The response cannot predate the request', 400, [
       { field: 'respondedOn', code: 'dates_order', message: 'Must not be before the request' },

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { AdvertWarning, CriterionInput } from '@begegnung/domain';
 import { Badge } from '../../../components/ui.tsx';
+import { criterionFindings } from './protected-criterion.tsx';
 
 /** Criteria grouped as the law reads them: OR-options of one group shown together, ranked. */
 export function CriteriaTable({ criteria }: { criteria: (CriterionInput & { id?: number })[] }) {
@@ -28,6 +29,11 @@ export function CriteriaTable({ criteria }: { criteria: (CriterionInput & { id?:
               </td>
               <td data-label={t('hiring.criteria.label')}>
                 {c.label}
+                {criterionFindings(c).length > 0 && (
+                  <div>
+                    <span className="hiring-must-invite">{t('hiring.protected.legacy')}</span>
+                  </div>
+                )}
                 {c.groupKey && (
                   <div className="muted small">
                     {t('hiring.criteria.orGroup', { group: c.groupKey, rank: c.rank })}
