@@ -1,5 +1,4 @@
 import {
-  DomainError,
   hasRole,
   NOT_FOUND_MESSAGE,
   type AuditEntry,
