@@ -113,7 +113,11 @@ test('an applicant’s access request is answered by email address, then the app
   tag,
 }) => {
   // An application of this test's own, to a vacancy of its own.
-  const post = await createPost(admin, { tag, allocations: [{ centreId: centre.id, share: '1' }] });
+  const post = await createPost(admin, {
+    tag,
+    allocations: [{ centreId: centre.id, share: '1' }],
+    statuses: ['budgeted'],
+  });
   const vacancy = await createVacancy(admin, {
     title: `Fachkraft Integration ${tag}`,
     postIds: [post.id],

@@ -152,7 +152,8 @@ describe('every CSV export', () => {
 
     const auditCsv = await download(dpo, '/api/audit/export.csv');
     expect(auditCsv).toContain('erasure on request: =1+1 auf Wunsch');
-    expect(auditCsv).toContain(`'@dpo;read;participant;'-2+3;;'=1+1;'+49`);
+    // E-mail, action, object, object id, persons shown, fields, reason, IP (German labels).
+    expect(auditCsv).toContain(`'@dpo;gelesen;Teilnehmende Person;'-2+3;;;'=1+1;'+49;`);
     expectNoLiveFormula(auditCsv);
 
     const comparison = await download(coordinator, '/api/scenario-comparison.csv');
