@@ -145,19 +145,21 @@ test('the admin changes the out-of-view thresholds and puts them back', async ({
         page.getByRole('heading', { name: 'Programmeinstellungen', level: 1 }),
       ).toBeVisible();
       const weeks = page.getByLabel('Nicht gesehen seit (Wochen)');
+      // The page holds more than one form (privacy notice too): act inside the thresholds' own.
+      const form = page.locator('form').filter({ has: weeks });
       await expect(weeks).toHaveValue(String(found));
       await weeks.fill('0');
       await expect(page.getByText('Eine ganze Zahl von 1 bis 52')).toBeVisible();
       await weeks.fill(String(changed));
-      await page.getByRole('button', { name: 'Speichern' }).click();
-      await expect(page.getByText('Gespeichert.')).toBeVisible();
+      await form.getByRole('button', { name: 'Speichern' }).click();
+      await expect(form.getByText('Gespeichert.')).toBeVisible();
       expect((await admin.get<typeof before>('/settings')).outOfViewNotSeenWeeks).toBe(changed);
 
       await page.reload();
       await expect(weeks).toHaveValue(String(changed));
       await weeks.fill(String(found));
-      await page.getByRole('button', { name: 'Speichern' }).click();
-      await expect(page.getByText('Gespeichert.')).toBeVisible();
+      await form.getByRole('button', { name: 'Speichern' }).click();
+      await expect(form.getByText('Gespeichert.')).toBeVisible();
       expect((await admin.get<typeof before>('/settings')).outOfViewNotSeenWeeks).toBe(found);
     } finally {
       await admin.patch('/settings', { outOfViewNotSeenWeeks: found });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -91,10 +91,13 @@ function WithheldLine({ o }: { o: OutOfView }) {
     <p className="withheld-line" data-testid="oov-withheld">
       <strong>{t('dashboard.oov.withheld')}:</strong>{' '}
       {o.centres.map((c, i) => (
-        <span key={c.id} className="nowrap">
+        // The separator stays outside the unbreakable pair, so a long list of centres wraps.
+        <Fragment key={c.id}>
           {i > 0 && ' · '}
-          {c.code} <Cell value={o.withoutConsent.cells[i]![0]!} format={f.n} />
-        </span>
+          <span className="nowrap">
+            {c.code} <Cell value={o.withoutConsent.cells[i]![0]!} format={f.n} />
+          </span>
+        </Fragment>
       ))}
       <span className="small muted"> – {t('dashboard.oov.withheldHint')}</span>
     </p>
