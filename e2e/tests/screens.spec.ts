@@ -1,4 +1,5 @@
-import { expect, signInAs, type Who } from './fixtures/index.ts';
+import type { Cookie, PlaywrightWorkerArgs } from '@playwright/test';
+import { Api, credentials, expect, type Who } from './fixtures/index.ts';
 import { test, type World } from './fixtures/world.ts';
 
 // Every screen at phone and desktop width, in German and English: nothing may overflow
@@ -185,44 +186,66 @@ const VIEWPORTS = [
   { label: 'desktop', width: 1280, height: 800 },
 ];
 
-for (const vp of VIEWPORTS) {
-  test.describe(`${vp.label} ${vp.width}px`, () => {
-    test.use({ viewport: { width: vp.width, height: vp.height } });
+/**
+ * The session cookies of each account, signed in once per worker through the API: every screen
+ * test then opens its page already signed in (the sign-in journey has its own specs).
+ */
+const sessions = new Map<string, Cookie[]>();
+async function cookiesOf(
+  playwright: PlaywrightWorkerArgs['playwright'],
+  baseURL: string,
+  who: Who,
+) {
+  const { email, password } = credentials(who);
+  let cookies = sessions.get(email);
+  if (!cookies) {
+    const request = await playwright.request.newContext({ baseURL });
+    await Api.signIn(request, email, password);
+    cookies = (await request.storageState()).cookies;
+    await request.dispose();
+    sessions.set(email, cookies);
+  }
+  return cookies;
+}
 
-    test('sign-in page', async ({ page }) => {
-      await page.goto('/login');
-      await expect(page.getByRole('heading', { name: 'Anmelden' })).toBeVisible();
-      await page.screenshot({
-        path: `e2e/.artifacts/screens/login-${vp.label}.png`,
-        fullPage: true,
-      });
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-        vp.width,
-      );
-    });
+test('sign-in page fits at phone and desktop width', async ({ page }) => {
+  for (const vp of VIEWPORTS) {
+    await page.setViewportSize({ width: vp.width, height: vp.height });
+    await page.goto('/login');
+    await expect(page.getByRole('heading', { name: 'Anmelden' })).toBeVisible();
+    await page.screenshot({ path: `e2e/.artifacts/screens/login-${vp.label}.png`, fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      vp.width,
+    );
+  }
+});
 
-    for (const s of SCREENS) {
-      test(`${s.name} fits and renders`, async ({ page, world }) => {
-        const pick = <T>(v: T | ((w: World) => T)) =>
-          typeof v === 'function' ? (v as (w: World) => T)(world) : v;
-        await signInAs(page, pick(s.user));
-        for (const lang of ['de', 'en']) {
-          await page.evaluate((l) => localStorage.setItem('begegnung.lang', l), lang);
-          await page.goto(pick(s.path));
-          await expect(
-            page.getByRole('heading', { level: 1, name: pick(s.heading) }),
-          ).toBeVisible();
-          await expect(page.getByRole('status')).toHaveCount(0);
-          await page.screenshot({
-            path: `e2e/.artifacts/screens/${s.name}-${vp.label}-${lang}.png`,
-            fullPage: true,
-          });
-          expect(
+// One test a screen: German then English (the language is read at start, so one load each),
+// each at phone and desktop width (the layout reflows without a reload).
+for (const s of SCREENS) {
+  test(`${s.name} fits and renders`, async ({ page, world, playwright, baseURL }) => {
+    const pick = <T>(v: T | ((w: World) => T)) =>
+      typeof v === 'function' ? (v as (w: World) => T)(world) : v;
+    await page.context().addCookies(await cookiesOf(playwright, baseURL!, pick(s.user)));
+    for (const lang of ['de', 'en']) {
+      await page.context().addInitScript((l) => localStorage.setItem('begegnung.lang', l), lang);
+      await page.setViewportSize({ width: VIEWPORTS[0]!.width, height: VIEWPORTS[0]!.height });
+      await page.goto(pick(s.path));
+      await expect(page.getByRole('heading', { level: 1, name: pick(s.heading) })).toBeVisible();
+      await expect(page.getByRole('status')).toHaveCount(0);
+      for (const vp of VIEWPORTS) {
+        await page.setViewportSize({ width: vp.width, height: vp.height });
+        await page.screenshot({
+          path: `e2e/.artifacts/screens/${s.name}-${vp.label}-${lang}.png`,
+          fullPage: true,
+        });
+        expect
+          .soft(
             await page.evaluate(() => document.documentElement.scrollWidth),
-          ).toBeLessThanOrEqual(vp.width);
-        }
-        await page.evaluate(() => localStorage.removeItem('begegnung.lang'));
-      });
+            `${s.name} (${lang}) at ${vp.width} px`,
+          )
+          .toBeLessThanOrEqual(vp.width);
+      }
     }
   });
 }
