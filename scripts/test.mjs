@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// `npm test`: installs what is needed (dependencies, Debian's Chromium), runs the format check,
-// typecheck, lint, unit + API integration tests (Vitest) and end-to-end tests (Playwright, on a
-// free port), then prints one summary line "N passed, N failed" summing every suite.
+// `npm test`: installs what is needed (dependencies, Debian's Chromium and PostgreSQL), runs the
+// format check, typecheck, lint, unit + API integration tests (Vitest, with a throw-away
+// PostgreSQL cluster in TEST_DATABASE_URL: scripts/lib/postgres.mjs) and end-to-end tests
+// (Playwright, on a free port), then prints one summary line "N passed, N failed" summing every
+// suite. A PostgreSQL that cannot be installed or started fails the run.
 //
 // It fails whenever a runner exits non-zero, reports an error outside a test (for example the
 // e2e web server did not start) or executes no test: see scripts/lib/outcome.mjs and its tests.
 //
 // Options (for the runner's own tests and for quick local runs):
 //   --suites format,typecheck,lint,vitest,e2e   run only these (default: all)
-//   --no-install / --no-build                   skip the install or the build step
+//   --no-install / --no-build                   skip the install (PostgreSQL too) or the build step
 //   -- <args>                                   extra arguments for Playwright
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -16,6 +18,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pnpm } from './pnpm.mjs';
 import { freePort } from './lib/free-port.mjs';
+import { startPostgres } from './lib/postgres.mjs';
 import { checkOutcome, playwrightOutcome, total, vitestOutcome } from './lib/outcome.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -70,6 +73,7 @@ function finish() {
       `${state.padEnd(6)} ${name.padEnd(22)} ${o.passed} passed, ${o.failed} failed${skipped}`,
     );
     for (const p of o.problems) console.log(`       ↳ ${p}`);
+    for (const n of o.notes ?? []) console.log(`       · ${n}`);
   }
   const t = total(results.map(([, o]) => o));
   if (!t.ok && t.failed === 0) {
@@ -121,16 +125,37 @@ if (wants('lint')) {
 mkdirSync(artifacts, { recursive: true });
 
 if (wants('vitest')) {
-  section('Unit and API integration tests (Vitest)');
-  const vitestJson = join(artifacts, 'vitest.json');
-  rmSync(vitestJson, { force: true });
-  const code = run(bin('vitest'), [
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${vitestJson}`,
-  ]);
-  record('vitest', vitestOutcome(code, readJson(vitestJson)));
+  // The API tests run against a real PostgreSQL too: a throw-away cluster for this run,
+  // installed from Debian's packages when missing. No PostgreSQL fails the run.
+  section('PostgreSQL for the API tests');
+  let pg = null;
+  try {
+    pg = await startPostgres({ install: !own.includes('--no-install') });
+    console.log(`${pg.version} on ${pg.url}, started in ${pg.startedInMs} ms`);
+    record('postgres', {
+      ...checkOutcome('postgres', 0),
+      notes: [`${pg.version}, ${pg.url}, started in ${(pg.startedInMs / 1000).toFixed(1)} s`],
+    });
+  } catch (e) {
+    console.error(String(e?.message ?? e));
+    const o = checkOutcome('PostgreSQL start', 1);
+    o.problems = [
+      `PostgreSQL could not be installed or started: ${String(e?.message ?? e).split('\n')[0]}`,
+    ];
+    record('postgres', o);
+  }
+  if (pg) {
+    section('Unit and API integration tests (Vitest)');
+    const vitestJson = join(artifacts, 'vitest.json');
+    rmSync(vitestJson, { force: true });
+    const code = run(
+      bin('vitest'),
+      ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
+      { env: { ...process.env, TEST_DATABASE_URL: pg.url } },
+    );
+    record('vitest', vitestOutcome(code, readJson(vitestJson)));
+    pg.stop();
+  }
 }
 
 if (wants('e2e')) {

@@ -123,3 +123,24 @@ describe('npm test itself', () => {
     expect(r.last).toMatch(/^0 passed, [1-9]\d* failed$/);
   });
 });
+
+describe('npm test and PostgreSQL', () => {
+  it('fails, and runs no Vitest, when PostgreSQL cannot be found or started', () => {
+    const r = spawnSync(
+      process.execPath,
+      [join(root, 'scripts', 'test.mjs'), '--suites', 'vitest', '--no-install'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, POSTGRES_BIN: join(here, 'fixtures', 'no-postgres-here') },
+        timeout: 60_000,
+      },
+    );
+    const last = r.stdout.trim().split('\n').at(-1);
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).toMatch(/FAILED postgres/);
+    expect(r.stdout).toMatch(/PostgreSQL could not be installed or started/);
+    expect(r.stdout).not.toMatch(/Unit and API integration tests/);
+    expect(last).toBe('0 passed, 1 failed');
+  });
+});

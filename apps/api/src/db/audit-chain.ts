@@ -18,8 +18,16 @@ export function auditColumns(client: Database.Database): string[] {
   );
 }
 
+// JSON columns arrive as text from SQLite and parsed from PostgreSQL's jsonb: both canonicalise
+// to the compact JSON text drizzle writes, so one row hashes alike on both engines.
 const text = (v: unknown): string =>
-  Buffer.isBuffer(v) ? v.toString('hex') : typeof v === 'bigint' ? v.toString() : String(v);
+  Buffer.isBuffer(v)
+    ? v.toString('hex')
+    : typeof v === 'bigint'
+      ? v.toString()
+      : typeof v === 'object' && v !== null
+        ? JSON.stringify(v)
+        : String(v);
 
 /**
  * Canonical content: every column except `hash`, sorted by name, NULLs left out (so a
@@ -100,7 +108,7 @@ export interface ChainReport {
 }
 
 /** Checks rows one after another in id order; the first problem ends the walk. */
-class ChainWalker {
+export class ChainWalker {
   private expectedId: number | null = null;
   private prevHash: string | null = null;
   private prevAt: string | null = null;
@@ -154,12 +162,17 @@ class ChainWalker {
     const seq = client
       .prepare(`select seq from sqlite_sequence where name = ?`)
       .get(AUDIT_TABLE) as { seq: number } | undefined;
+    return this.finishAt(seq?.seq);
+  }
+
+  /** Ends the walk given the highest id the engine recorded as written (if any). */
+  finishAt(highestWritten: number | undefined): ChainReport {
     const last = this.head?.id ?? 0;
-    if (seq && seq.seq > last)
+    if (highestWritten && highestWritten > last)
       return this.fail(
         'missing',
         last + 1,
-        `rows ${last + 1}–${seq.seq} were removed from the end`,
+        `rows ${last + 1}–${highestWritten} were removed from the end`,
       );
     return { ok: true, rowsChecked: this.rowsChecked, head: this.head, problem: null };
   }

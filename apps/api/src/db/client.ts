@@ -9,15 +9,18 @@ import { sealUnsealedRows } from './audit-chain.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-/** The committed SQL migrations (apps/api/drizzle), found from src/ in dev and from dist/ when built. */
-export function migrationsFolder(): string {
+/**
+ * The committed SQL migrations (apps/api/drizzle, or drizzle-pg for PostgreSQL), found from
+ * src/ in dev and from dist/ when built.
+ */
+export function migrationsFolder(name: 'drizzle' | 'drizzle-pg' = 'drizzle'): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 4; i++) {
-    const candidate = join(dir, 'drizzle');
+    const candidate = join(dir, name);
     if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
     dir = dirname(dir);
   }
-  throw new Error('Migrations folder apps/api/drizzle not found');
+  throw new Error(`Migrations folder apps/api/${name} not found`);
 }
 
 export function openDatabase(path: string): Db {

@@ -1,0 +1,72 @@
+import { pgTable, integer, text, primaryKey, index, boolean } from 'drizzle-orm/pg-core';
+import { centres } from './centres.ts';
+import { timestamps } from './columns.ts';
+
+export const users = pgTable('users', {
+  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+  /** Stored lower-cased; unique. */
+  email: text('email').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  active: boolean('active').notNull().default(true),
+  locale: text('locale', { enum: ['de', 'en'] })
+    .notNull()
+    .default('de'),
+  lastLoginAt: text('last_login_at'),
+  ...timestamps,
+});
+
+export const userRoles = pgTable(
+  'user_roles',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: text('role', {
+      enum: [
+        'admin',
+        'coordinator',
+        'centre_staff',
+        'panel_member',
+        'oversight',
+        'data_protection',
+      ],
+    }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.role] })],
+);
+
+export const userCentres = pgTable(
+  'user_centres',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    centreId: integer('centre_id')
+      .notNull()
+      .references(() => centres.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.centreId] }),
+    index('user_centres_centre_idx').on(t.centreId),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie value; the raw token never touches the database. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    csrfSecret: text('csrf_secret').notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    /** Last request on this session (kept to the minute), for the idle timeout. */
+    lastSeenAt: text('last_seen_at'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
