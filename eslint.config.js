@@ -63,6 +63,20 @@ export default tseslint.config(
     },
   },
   {
+    // Services are becoming asynchronous (decision 0003): a promise used as a value (`if
+    // (!findX())`) or left unawaited is a silent bug the compiler does not report.
+    files: ['apps/api/src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true } },
+    rules: {
+      '@typescript-eslint/no-misused-promises': [
+        'error',
+        { checksVoidReturn: false, checksSpreads: true, checksConditionals: true },
+      ],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     files: ['apps/web/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -48,7 +48,7 @@ export const centreRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(service.createCentre(ctx(request), request.body)),
+      reply.code(201).send(await service.createCentre(ctx(request), request.body)),
   );
   app.patch(
     '/centres/:id',

@@ -21,8 +21,8 @@ export function getCentre(ctx: ServiceContext, id: number) {
   return centre;
 }
 
-function assertRefs(ctx: ServiceContext, body: Partial<CreateCentreBody>, selfId?: number) {
-  if (body.operatorId !== undefined && !findOperator(ctx.db, body.operatorId)) {
+async function assertRefs(ctx: ServiceContext, body: Partial<CreateCentreBody>, selfId?: number) {
+  if (body.operatorId !== undefined && !(await findOperator(ctx.db, body.operatorId))) {
     throw new DomainError('UNKNOWN_OPERATOR', 'Unknown operator', 400, [
       { field: 'operatorId', code: 'unknown', message: 'Choose an existing operator' },
     ]);
@@ -37,9 +37,9 @@ function assertRefs(ctx: ServiceContext, body: Partial<CreateCentreBody>, selfId
   }
 }
 
-export function createCentre(ctx: ServiceContext, body: CreateCentreBody) {
+export async function createCentre(ctx: ServiceContext, body: CreateCentreBody) {
   requireRole(ctx, ENTITY, 'admin');
-  assertRefs(ctx, body);
+  await assertRefs(ctx, body);
   const id = inTransaction(ctx, (tx) => {
     const newId = repo.insertCentre(tx.db, { ...body, name: body.name.trim() });
     audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
@@ -48,10 +48,10 @@ export function createCentre(ctx: ServiceContext, body: CreateCentreBody) {
   return repo.findCentre(ctx.db, id)!;
 }
 
-export function updateCentre(ctx: ServiceContext, id: number, body: UpdateCentreBody) {
+export async function updateCentre(ctx: ServiceContext, id: number, body: UpdateCentreBody) {
   requireRole(ctx, ENTITY, 'admin');
   const before = getCentre(ctx, id);
-  assertRefs(ctx, body, id);
+  await assertRefs(ctx, body, id);
   inTransaction(ctx, (tx) => {
     repo.updateCentreRow(tx.db, id, body);
     const after = repo.findCentre(tx.db, id)!;

@@ -17,24 +17,27 @@ const baseQuery = (db: Db) =>
     .leftJoin(centres, eq(centres.operatorId, operators.id))
     .groupBy(operators.id);
 
-export const listOperators = (db: Db): Operator[] =>
-  baseQuery(db).orderBy(asc(operators.name)).all();
+export const listOperators = async (db: Db): Promise<Operator[]> =>
+  await baseQuery(db).orderBy(asc(operators.name));
 
-export const findOperator = (db: Db, id: number): Operator | undefined =>
-  baseQuery(db).where(eq(operators.id, id)).get();
+export const findOperator = async (db: Db, id: number): Promise<Operator | undefined> =>
+  (await baseQuery(db).where(eq(operators.id, id)).limit(1))[0];
 
-export const findOperatorByName = (db: Db, name: string) =>
-  db.select({ id: operators.id }).from(operators).where(eq(operators.name, name)).get();
+export const findOperatorByName = async (db: Db, name: string) =>
+  (
+    await db.select({ id: operators.id }).from(operators).where(eq(operators.name, name)).limit(1)
+  )[0];
 
-export const insertOperator = (db: Db, o: CreateOperatorBody) =>
-  db.insert(operators).values(o).returning({ id: operators.id }).get().id;
+export const insertOperator = async (db: Db, o: CreateOperatorBody) =>
+  (await db.insert(operators).values(o).returning({ id: operators.id }))[0]!.id;
 
-export function updateOperatorRow(db: Db, id: number, patch: UpdateOperatorBody) {
-  db.update(operators)
+export async function updateOperatorRow(db: Db, id: number, patch: UpdateOperatorBody) {
+  await db
+    .update(operators)
     .set({ ...patch, updatedAt: new Date().toISOString() })
-    .where(eq(operators.id, id))
-    .run();
+    .where(eq(operators.id, id));
 }
 
-export const deleteOperatorRow = (db: Db, id: number) =>
-  db.delete(operators).where(eq(operators.id, id)).run();
+export async function deleteOperatorRow(db: Db, id: number) {
+  await db.delete(operators).where(eq(operators.id, id));
+}

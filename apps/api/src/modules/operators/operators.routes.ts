@@ -48,7 +48,7 @@ export const operatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(service.createOperator(ctx(request), request.body)),
+      reply.code(201).send(await service.createOperator(ctx(request), request.body)),
   );
   app.patch(
     '/operators/:id',

@@ -6,7 +6,7 @@ import {
   type UpdateOperatorBody,
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
-import { inTransaction } from '../../lib/tx.ts';
+import { inTransactionAsync } from '../../lib/tx.ts';
 import { audit, requireRole } from '../audit/audit.service.ts';
 import * as repo from './operators.repository.ts';
 
@@ -14,14 +14,14 @@ const ENTITY = 'operator';
 
 export const listOperators = (ctx: ServiceContext) => repo.listOperators(ctx.db);
 
-export function getOperator(ctx: ServiceContext, id: number) {
-  const op = repo.findOperator(ctx.db, id);
+export async function getOperator(ctx: ServiceContext, id: number) {
+  const op = await repo.findOperator(ctx.db, id);
   if (!op) throw notFound('Operator');
   return op;
 }
 
-function assertNameFree(ctx: ServiceContext, name: string, selfId?: number) {
-  const other = repo.findOperatorByName(ctx.db, name);
+async function assertNameFree(ctx: ServiceContext, name: string, selfId?: number) {
+  const other = await repo.findOperatorByName(ctx.db, name);
   if (other && other.id !== selfId) {
     throw new DomainError('CONFLICT', 'An operator with this name exists', 409, [
       { field: 'name', code: 'taken', message: 'Name already used' },
@@ -29,25 +29,28 @@ function assertNameFree(ctx: ServiceContext, name: string, selfId?: number) {
   }
 }
 
-export function createOperator(ctx: ServiceContext, body: CreateOperatorBody) {
+export async function createOperator(ctx: ServiceContext, body: CreateOperatorBody) {
   requireRole(ctx, ENTITY, 'admin');
   const name = body.name.trim();
-  assertNameFree(ctx, name);
-  const id = inTransaction(ctx, (tx) => {
-    const newId = repo.insertOperator(tx.db, { ...body, name });
+  await assertNameFree(ctx, name);
+  const id = await inTransactionAsync(ctx, async (tx) => {
+    const newId = await repo.insertOperator(tx.db, { ...body, name });
     audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
     return newId;
   });
-  return repo.findOperator(ctx.db, id)!;
+  return (await repo.findOperator(ctx.db, id))!;
 }
 
-export function updateOperator(ctx: ServiceContext, id: number, body: UpdateOperatorBody) {
+export async function updateOperator(ctx: ServiceContext, id: number, body: UpdateOperatorBody) {
   requireRole(ctx, ENTITY, 'admin');
-  const before = getOperator(ctx, id);
-  if (body.name !== undefined) assertNameFree(ctx, body.name.trim(), id);
-  inTransaction(ctx, (tx) => {
-    repo.updateOperatorRow(tx.db, id, { ...body, ...(body.name && { name: body.name.trim() }) });
-    const after = repo.findOperator(tx.db, id)!;
+  const before = await getOperator(ctx, id);
+  if (body.name !== undefined) await assertNameFree(ctx, body.name.trim(), id);
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.updateOperatorRow(tx.db, id, {
+      ...body,
+      ...(body.name && { name: body.name.trim() }),
+    });
+    const after = (await repo.findOperator(tx.db, id))!;
     audit(tx, {
       action: 'update',
       entityType: ENTITY,
@@ -55,17 +58,17 @@ export function updateOperator(ctx: ServiceContext, id: number, body: UpdateOper
       changedFields: changedFields(before, after),
     });
   });
-  return repo.findOperator(ctx.db, id)!;
+  return (await repo.findOperator(ctx.db, id))!;
 }
 
-export function deleteOperator(ctx: ServiceContext, id: number) {
+export async function deleteOperator(ctx: ServiceContext, id: number) {
   requireRole(ctx, ENTITY, 'admin');
-  const op = getOperator(ctx, id);
+  const op = await getOperator(ctx, id);
   if (op.centreCount > 0) {
     throw new DomainError('OPERATOR_IN_USE', `This operator runs ${op.centreCount} centre(s)`, 409);
   }
-  inTransaction(ctx, (tx) => {
-    repo.deleteOperatorRow(tx.db, id);
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.deleteOperatorRow(tx.db, id);
     audit(tx, { action: 'delete', entityType: ENTITY, entityId: id });
   });
   return { ok: true as const };

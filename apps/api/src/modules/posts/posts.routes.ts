@@ -41,7 +41,8 @@ export const postRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: PostSchema, ...errors(400, 401, 403, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(service.createPost(ctx(request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await service.createPost(ctx(request), request.body)),
   );
   app.get(
     '/posts/:id',

@@ -50,7 +50,7 @@ export function getPost(ctx: ServiceContext, id: number): Post {
 type PostFields = Omit<CreatePostBody, 'fte'> & { fte: string };
 
 /** Checks the whole (merged) post; throws the first rule it breaks with a field detail. */
-function assertValidPost(ctx: ServiceContext, p: PostFields, selfId?: number) {
+async function assertValidPost(ctx: ServiceContext, p: PostFields, selfId?: number) {
   const fte = fteProblem(p.fte);
   if (fte) {
     throw new DomainError(
@@ -91,7 +91,7 @@ function assertValidPost(ctx: ServiceContext, p: PostFields, selfId?: number) {
       [{ field: 'operatorId', code: 'required', message: 'Choose the operator' }],
     );
   }
-  if (p.operatorId && !findOperator(ctx.db, p.operatorId)) {
+  if (p.operatorId && !(await findOperator(ctx.db, p.operatorId))) {
     throw new DomainError('UNKNOWN_OPERATOR', 'Unknown operator', 400, [
       { field: 'operatorId', code: 'unknown', message: 'Choose an existing operator' },
     ]);
@@ -123,9 +123,9 @@ function toRow(p: PostFields) {
   };
 }
 
-export function createPost(ctx: ServiceContext, body: CreatePostBody) {
+export async function createPost(ctx: ServiceContext, body: CreatePostBody) {
   requireRole(ctx, ENTITY, 'admin');
-  assertValidPost(ctx, body);
+  await assertValidPost(ctx, body);
   const id = inTransaction(ctx, (tx) => {
     const newId = repo.insertPost(tx.db, { ...toRow(body), status: 'proposed' });
     repo.insertStatusChange(tx.db, {
@@ -143,11 +143,11 @@ export function createPost(ctx: ServiceContext, body: CreatePostBody) {
   return getPost(ctx, id);
 }
 
-export function updatePost(ctx: ServiceContext, id: number, body: UpdatePostBody) {
+export async function updatePost(ctx: ServiceContext, id: number, body: UpdatePostBody) {
   requireRole(ctx, ENTITY, 'admin');
   const before = getPost(ctx, id);
   const merged: PostFields = { ...before, ...body };
-  assertValidPost(ctx, merged, id);
+  await assertValidPost(ctx, merged, id);
   inTransaction(ctx, (tx) => {
     repo.updatePostRow(tx.db, id, toRow(merged));
     const after = repo.findPostSummary(tx.db, id)!;

@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { openDatabase, runMigrations } from '../db/client.ts';
+import { operators } from '../db/schema/index.ts';
+import { withTransaction, withTransactionAsync } from './tx.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'begegnung-tx-'));
+const db = openDatabase(join(dir, 'tx.db'));
+runMigrations(db);
+afterAll(() => {
+  db.$client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const add = async (d: typeof db, name: string) =>
+  (await d.insert(operators).values({ name, legalForm: 'e_v' }).returning())[0]!;
+const names = () =>
+  db
+    .select({ name: operators.name })
+    .from(operators)
+    .all()
+    .map((r) => r.name)
+    .sort();
+
+describe('withTransactionAsync on SQLite', () => {
+  beforeEach(() => {
+    db.delete(operators).run();
+  });
+
+  it('commits what the callback wrote', async () => {
+    const out = await withTransactionAsync(db, async (tx) => (await add(tx, 'A')).name);
+    expect(out).toBe('A');
+    expect(names()).toEqual(['A']);
+    expect(db.$client.inTransaction).toBe(false);
+  });
+
+  it('rolls everything back when the callback throws', async () => {
+    await expect(
+      withTransactionAsync(db, async (tx) => {
+        await add(tx, 'A');
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(names()).toEqual([]);
+    expect(db.$client.inTransaction).toBe(false);
+  });
+
+  it('makes nested calls savepoints, async or sync', async () => {
+    await withTransactionAsync(db, async (tx) => {
+      await add(tx, 'outer');
+      await expect(
+        withTransactionAsync(tx, async (inner) => {
+          await add(inner, 'inner');
+          throw new Error('inner fails');
+        }),
+      ).rejects.toThrow('inner fails');
+      withTransaction(tx, (s) =>
+        s.insert(operators).values({ name: 'sync', legalForm: 'city' }).run(),
+      );
+      await tx.update(operators).set({ legalForm: 'other' }).where(eq(operators.name, 'outer'));
+    });
+    expect(names()).toEqual(['outer', 'sync']);
+  });
+
+  it('refuses to commit a transaction that awaited real I/O, and rolls it back', async () => {
+    await expect(
+      withTransactionAsync(db, async (tx) => {
+        await add(tx, 'A');
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }),
+    ).rejects.toThrow(/event-loop turn/);
+    expect(names()).toEqual([]);
+    expect(db.$client.inTransaction).toBe(false);
+  });
+});
