@@ -41,7 +41,16 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+export function ErrorMessage({
+  error,
+  onRetry,
+  action,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  /** A way out that fits this error (e.g. "deactivate instead"), shown beside the message. */
+  action?: ReactNode;
+}) {
   const { t } = useTranslation();
   if (!error) return null;
   return (
@@ -52,6 +61,7 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
           {t('common.retry')}
         </button>
       )}
+      {action}
     </div>
   );
 }
