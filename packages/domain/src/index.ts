@@ -20,3 +20,4 @@ export * from './hiring/hiring.schemas.ts';
 export * from './reporting/suppression.ts';
 export * from './reporting/reporting.rules.ts';
 export * from './reporting/reporting.schemas.ts';
+export * from './figures/figures.rules.ts';
