@@ -166,7 +166,6 @@ const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
   'GET /api/reporting/out-of-view': { roles: ['coordinator', 'centre_staff'] },
   'GET /api/reporting/outreach': { roles: ['coordinator', 'centre_staff'] },
   'GET /api/reporting/staffing': { roles: ['admin', 'coordinator'] },
-  'POST /api/reporting/staffing/apply-needs': { roles: ['admin', 'coordinator'] },
   'GET /api/reporting/report.pdf': { roles: ['coordinator', 'centre_staff'] },
   'GET /api/reporting/report.csv': { roles: ['coordinator', 'centre_staff'] },
 };
@@ -422,11 +421,13 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
   'PATCH /api/scenarios/{id}': () => ({ description: 'Matrix' }),
   'POST /api/scenarios/{id}/copy': () => ({}),
   'PUT /api/scenarios/{id}/lines': () => ({ lines: [{ postId: makePost(), fte: '0.5' }] }),
-  'PUT /api/staffing/needs': () => ({ needs: [{ centreId: makeCentre(t.db).id, need: 10 }] }),
+  'PUT /api/staffing/needs': () => ({
+    needs: [{ centreId: makeCentre(t.db).id, need: 10, source: 'Statistik', asOf: '2026-01-01' }],
+  }),
   'POST /api/cost-assumptions': () => ({
-    payGroup: unique('MX'),
-    validFrom: `${matrixYear++}-01-01`,
-    validTo: null,
+    payGroup: 'S 2',
+    validFrom: `${matrixYear}-01-01`,
+    validTo: `${matrixYear++}-12-31`,
     annualCostEuros: 72000,
   }),
   'PATCH /api/cost-assumptions/{id}': () => ({ cityOwn: true }),
@@ -557,7 +558,6 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
     notes: 'Korrigiert',
   }),
   'POST /api/hiring/purge': () => ({ dryRun: true }),
-  'POST /api/reporting/staffing/apply-needs': () => ({ source: 'catchment' }),
 };
 
 /** Operations that end the caller's session get a throwaway one. */

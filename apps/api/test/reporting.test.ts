@@ -128,15 +128,6 @@ describe('access', () => {
     expectError(await get(admin, '/api/reporting/out-of-view'), 403, 'FORBIDDEN');
     expect((await get(admin, '/api/reporting/staffing')).statusCode).toBe(200);
     expectError(await get(staff, '/api/reporting/staffing'), 403, 'FORBIDDEN');
-    expectError(
-      await staff.request({
-        method: 'POST',
-        url: '/api/reporting/staffing/apply-needs',
-        payload: { source: 'catchment' },
-      }),
-      403,
-      'FORBIDDEN',
-    );
   });
 });
 

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { IsoDate } from '../common/pagination.ts';
 import { FOLLOW_UP_OUTCOMES } from '../encounters/participant.schemas.ts';
 import { MIXED_BUCKETS } from './reporting.rules.ts';
+import { CentreNeedSchema } from '../posts/post.schemas.ts';
 
 /** A count after suppression: the number, "suppressed" (< 5) or "secondary" (hidden so totals do not reveal a small cell). */
 export const ShownCellSchema = Type.Union([
@@ -166,8 +167,11 @@ export const StaffingSchema = Type.Object({
   scenarios: Type.Array(
     Type.Object({ id: Type.Integer(), name: Type.String(), totalFte: Type.String() }),
   ),
-  /** Newcomers who moved into their own flat in the catchment within N months (one column). */
-  catchment: SuppressedTableSchema,
+  /**
+   * Need per centre: newcomers in the catchment as entered with source and date (the one need
+   * definition of dashboard, comparison, scenario B and report); null = "keine Daten".
+   */
+  needs: Type.Array(CentreNeedSchema),
   /** Distinct named participants seen in the period (one column). */
   active: SuppressedTableSchema,
   outOfView: SuppressedTableSchema,
@@ -185,19 +189,13 @@ export const StaffingSchema = Type.Object({
       ),
     }),
   ),
-  /** The Greens' rule from real data (need = catchment) beside the motion's equal split. */
+  /** The Greens' rule (need = entered catchment figures) beside the motion's equal split. */
   split: Type.Object({
     totalFte: Type.String(),
     stepFte: Type.String(),
-    byNeed: Type.Union([Type.Array(Type.String()), Type.Null()]),
-    equal: Type.Union([Type.Array(Type.String()), Type.Null()]),
+    /** Per centre; null for a centre without need data (it takes no part in either split). */
+    byNeed: Type.Union([Type.Array(Type.Union([Type.String(), Type.Null()])), Type.Null()]),
+    equal: Type.Union([Type.Array(Type.Union([Type.String(), Type.Null()])), Type.Null()]),
   }),
 });
 export type Staffing = Static<typeof StaffingSchema>;
-
-/** "Use figures from the data": which computed figure becomes the need of the split. */
-export const ApplyNeedsBodySchema = Type.Object(
-  { source: Type.Literal('catchment', { description: 'Newcomers in the catchment' }) },
-  { additionalProperties: false },
-);
-export type ApplyNeedsBody = Static<typeof ApplyNeedsBodySchema>;

@@ -1,6 +1,7 @@
 import {
   OUTREACH_OUTCOMES,
   cellText,
+  fteText,
   hasRole,
   type Dashboard,
   type Outreach,
@@ -219,29 +220,49 @@ export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
     o.totalRate === null ? '' : num(o.totalRate),
   ]);
   if (s) {
+    const fte = (v: string | null | undefined) => (v == null ? 'keine Daten' : fteText(v));
     blank();
     rows.push([
       'Stellen und Bedarf',
-      'Neuzugezogene im Einzugsgebiet',
+      'Bedarf: Neuzugezogene im Einzugsgebiet (eingetragen)',
+      'Quelle',
+      'Stand',
       'Aktive Teilnehmende',
       'Aus dem Blick',
       'Begegnungen',
       ...s.scenarios.map((x) => `VZÄ ${x.name}`),
-      `nach Bedarf (${s.split.totalFte} VZÄ)`,
+      `nach Bedarf (${fteText(s.split.totalFte)} VZÄ)`,
       'gleich verteilt',
     ]);
-    s.centres.forEach((c, i) =>
+    s.centres.forEach((c, i) => {
+      const n = s.needs[i];
       rows.push([
         c.name,
-        cell(s.catchment.cells[i]![0]!),
+        n?.need == null ? 'keine Daten' : n.need,
+        n?.need == null ? '' : (n.source ?? ''),
+        n?.asOf ?? '',
         cell(s.active.cells[i]![0]!),
         cell(s.outOfView.cells[i]![0]!),
         s.rows[i]!.encounters,
-        ...s.rows[i]!.fte.map((f) => f.fte.replace('.', ',')),
-        s.split.byNeed?.[i]?.replace('.', ',') ?? '',
-        s.split.equal?.[i]?.replace('.', ',') ?? '',
-      ]),
-    );
+        ...s.rows[i]!.fte.map((f) => fteText(f.fte)),
+        s.split.byNeed ? fte(s.split.byNeed[i]) : '',
+        s.split.equal ? fte(s.split.equal[i]) : '',
+      ]);
+    });
+    rows.push([
+      'Gesamt',
+      s.needs.some((n) => n.need !== null)
+        ? s.needs.reduce((a, n) => a + (n.need ?? 0), 0)
+        : 'keine Daten',
+      '',
+      '',
+      cell(s.active.total),
+      cell(s.outOfView.total),
+      s.rows.reduce((a, r) => a + r.encounters, 0),
+      ...s.scenarios.map((x) => fteText(x.totalFte)),
+      s.split.byNeed ? fteText(s.split.totalFte) : '',
+      s.split.equal ? fteText(s.split.totalFte) : '',
+    ]);
   }
   audit(ctx, {
     action: 'export',

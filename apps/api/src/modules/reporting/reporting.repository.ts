@@ -13,6 +13,14 @@ const ids = (centreIds: readonly number[]) =>
     sql`, `,
   );
 
+/**
+ * Mixed encounter (the domain's isMixedEncounter): at least one newcomer, named or in the
+ * anonymous headcount, and at least one host-society resident. The attendee probe uses the
+ * attendees' primary key (encounter_id, participant_id).
+ */
+const MIXED = sql.raw(`(host > 0 and (newcomers > 0 or exists (
+  select 1 from encounter_attendees mx where mx.encounter_id = encounters.id)))`);
+
 export interface Period {
   from: string;
   to: string;
@@ -29,7 +37,7 @@ export interface EncounterTotals {
 export const encounterTotals = (db: Db, centreIds: readonly number[], p: Period) =>
   db.all<EncounterTotals>(sql`
     select centre_id as centreId, count(*) as encounters, sum(duration_minutes) as minutes,
-           sum(newcomers) as anonymousNewcomers, sum(host > 0) as mixed
+           sum(newcomers) as anonymousNewcomers, sum(${MIXED}) as mixed
     from encounters
     where centre_id in (${ids(centreIds)}) and date >= ${p.from} and date <= ${p.to}
     group by centre_id`);
@@ -45,7 +53,7 @@ export const encountersByActivity = (db: Db, centreIds: readonly number[], p: Pe
     select a.key as key, a.name as name, x.encounters, x.minutes, x.mixed
     from (
       select activity_id, count(*) as encounters, sum(duration_minutes) as minutes,
-             sum(host > 0) as mixed
+             sum(${MIXED}) as mixed
       from encounters
       where centre_id in (${ids(centreIds)}) and date >= ${p.from} and date <= ${p.to}
       group by activity_id
@@ -55,7 +63,7 @@ export const encountersByActivity = (db: Db, centreIds: readonly number[], p: Pe
 export const encountersByMonth = (db: Db, centreIds: readonly number[], p: Period) =>
   db.all<{ month: string; encounters: number; minutes: number; mixed: number }>(sql`
     select substr(date, 1, 7) as month, count(*) as encounters, sum(duration_minutes) as minutes,
-           sum(host > 0) as mixed
+           sum(${MIXED}) as mixed
     from encounters
     where centre_id in (${ids(centreIds)}) and date >= ${p.from} and date <= ${p.to}
     group by month order by month`);
@@ -116,7 +124,10 @@ export const peopleByCentre = (db: Db, centreIds: readonly number[], p: Period) 
     from seen s join participants f on f.id = s.pid
     group by s.centreId`);
 
-/** Per centre and number of mixed encounters attended in the window: how many people. */
+/**
+ * Per centre and number of mixed encounters attended in the window: how many people. The person
+ * is a named newcomer at each of these encounters, so host > 0 is the whole rule here.
+ */
 export const mixedPerPerson = (db: Db, centreIds: readonly number[], p: Period) =>
   db.all<{ centreId: number; mixed: number; people: number }>(sql`
     select centreId, mixed, count(*) as people from (

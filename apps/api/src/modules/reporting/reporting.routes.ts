@@ -1,8 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import {
-  ApplyNeedsBodySchema,
-  CentreNeedSchema,
   DashboardSchema,
   OutOfViewQuerySchema,
   OutOfViewSchema,
@@ -81,19 +78,6 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => service.getStaffing(ctx(request), request.query),
-  );
-  app.post(
-    '/reporting/staffing/apply-needs',
-    {
-      schema: {
-        tags,
-        summary:
-          'Use figures from the data: store newcomers in the catchment as the need figures of the split (admin, coordinator)',
-        body: ApplyNeedsBodySchema,
-        response: { 200: Type.Array(CentreNeedSchema), ...errors(400, 401, 403) },
-      },
-    },
-    async (request) => service.applyNeedsFromData(ctx(request)),
   );
   app.get(
     '/reporting/report.pdf',

@@ -9,13 +9,10 @@ import {
   canWriteCentreData,
   daysBetween,
   defaultPeriod,
-  equalSplit,
   hasRole,
   hasValidConsent,
-  isShown,
   mixedBucket,
   monthsOf,
-  needWeightedSplit,
   parseFixed,
   periodProblem,
   shownShare,
@@ -34,9 +31,9 @@ import { audit, deny, requireRole } from '../audit/audit.service.ts';
 import { readSettings } from '../settings/settings.repository.ts';
 import { consentsFor } from '../participants/participants.repository.ts';
 import { today } from '../participants/access.ts';
-import { compareScenarios, setNeeds } from '../scenarios/comparison.service.ts';
+import { compareScenarios } from '../scenarios/comparison.service.ts';
 import * as repo from './reporting.repository.ts';
-import { catchmentCounts } from './catchment.ts';
+import { needFigures, splitByNeed } from './need.ts';
 
 const ENTITY = 'report';
 type Centre = { id: number; code: string; name: string };
@@ -301,8 +298,7 @@ export function getStaffing(ctx: ServiceContext, q: StaffingQuery): Staffing {
   const centres = resolveScope(ctx, undefined);
   const period = resolvePeriod(q);
   const cids = centres.map((c) => c.id);
-  const catchmentRaw = catchmentCounts(ctx, centres);
-  const catchment = column(catchmentRaw);
+  const needs = needFigures(ctx.db).filter((n) => cids.includes(n.centreId));
   const people = repo.peopleByCentre(ctx.db, cids, period);
   const active = column(centres.map((c) => people.find((p) => p.centreId === c.id)?.reached ?? 0));
   const { rows: oov } = outOfViewRows(ctx, cids);
@@ -317,38 +313,29 @@ export function getStaffing(ctx: ServiceContext, q: StaffingQuery): Staffing {
       { field: 'totalFte', code: 'step', message: 'A multiple of 0.25' },
     ]);
   }
-  const byNeed = needWeightedSplit(
-    totalMilli,
-    STEP_MILLI,
-    centres.map((c, i) => ({ key: c.id, need: catchmentRaw[i]! })),
-  );
-  const equal = equalSplit(
-    totalMilli,
-    STEP_MILLI,
-    centres.map((c) => c.id),
-  );
+  const split = splitByNeed(needs, totalMilli, STEP_MILLI);
   return {
     from: period.from,
     to: period.to,
     centres,
     scenarios: comparison.scenarios.map((s) => ({ id: s.id, name: s.name, totalFte: s.totalFte })),
-    catchment,
+    needs,
     active,
     outOfView,
-    rows: centres.map((c, i) => {
+    rows: centres.map((c) => {
       const enc = totals.find((t) => t.centreId === c.id)?.encounters ?? 0;
-      const shownCatchment = catchment.cells[i]![0]!;
+      const need = needs.find((n) => n.centreId === c.id)?.need ?? null;
       return {
         centreId: c.id,
         encounters: enc,
         fte: comparison.scenarios.map((s) => {
-          const fte = Number(s.perCentre.find((p) => p.centreId === c.id)?.fte ?? '0');
+          const p = s.perCentre.find((x) => x.centreId === c.id);
+          const fte = Number(p?.fte ?? '0');
           return {
             scenarioId: s.id,
-            fte: fte.toFixed(3),
+            fte: p?.fte ?? '0',
             encountersPerFte: fte > 0 ? (enc / fte).toFixed(1) : null,
-            newcomersPerFte:
-              fte > 0 && isShown(shownCatchment) ? (shownCatchment / fte).toFixed(1) : null,
+            newcomersPerFte: fte > 0 && need !== null ? (need / fte).toFixed(1) : null,
           };
         }),
       };
@@ -356,18 +343,8 @@ export function getStaffing(ctx: ServiceContext, q: StaffingQuery): Staffing {
     split: {
       totalFte: fromMilli(totalMilli),
       stepFte: fromMilli(STEP_MILLI),
-      byNeed: byNeed ? byNeed.map((p) => fromMilli(p.milli)) : null,
-      equal: equal ? equal.map((p) => fromMilli(p.milli)) : null,
+      byNeed: split?.byNeed ?? null,
+      equal: split?.equal ?? null,
     },
   };
-}
-
-/** "Use figures from the data": writes the catchment counts as the need figures of the split. */
-export function applyNeedsFromData(ctx: ServiceContext) {
-  requireRole(ctx, 'centre_need', 'admin', 'coordinator');
-  const centres = repo.activeCentres(ctx.db);
-  const counts = catchmentCounts(ctx, centres);
-  return setNeeds(ctx, {
-    needs: centres.map((c, i) => ({ centreId: c.id, need: counts[i]! })),
-  });
 }
