@@ -46,7 +46,7 @@ async function createPost(overrides: Record<string, unknown> = {}, client: Clien
     payload: postBody(overrides),
   });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: number; fte: string; status: string };
+  return res.json() as { id: number; fte: string; status: string; payGroup: string };
 }
 
 const allocate = (id: number, allocations: { centreId: number; share: string }[], client = admin) =>
