@@ -257,11 +257,15 @@ describe('out of view and the outreach loop', () => {
     expect(after.items.map((i: { participantId: number }) => i.participantId)).not.toContain(p.id);
   });
 
-  it('computes the re-engagement rate and hides it while counts are small', async () => {
+  it('computes the verified re-engagement rate beside the self-reported one, hidden while small', async () => {
     const c = makeCentre(t.db);
     const s = await userClient(t, ['centre_staff'], [c.id]);
-    const close = (outcome: 're_engaged' | 'unreachable') => {
+    const close = (outcome: 're_engaged' | 'unreachable', seenAgain = outcome === 're_engaged') => {
       const p = person(c.id, 90, 70);
+      if (seenAgain) {
+        const e = makeEncounter(t.db, c.id, staff.userId, { date: today() });
+        t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id }).run();
+      }
       t.db
         .insert(followUps)
         .values({
@@ -283,9 +287,15 @@ describe('out of view and the outreach loop', () => {
     for (let i = 0; i < 5; i++) close('unreachable');
     const r1 = await rate();
     expect(r1.closed.total).toBe(11);
+    expect(r1.verified.total).toBe(6);
     expect(r1.totalRate).toBeCloseTo(54.5, 1);
-    close('re_engaged');
-    expect((await rate()).totalRate).toBeCloseTo(58.3, 1);
+    expect(r1.reEngagedWithinWeeks).toBe(8);
+    // Staff pick "re-engaged" but the person never comes: counted as reported, not as verified.
+    close('re_engaged', false);
+    const r2 = await rate();
+    expect(r2.verified.total).toBe(6);
+    expect(r2.totalRate).toBeCloseTo(50, 1);
+    expect(r2.totalSelfReportedRate).toBeCloseTo(58.3, 1);
   });
 });
 

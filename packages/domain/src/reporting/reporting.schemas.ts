@@ -144,9 +144,18 @@ export const OutreachSchema = Type.Object({
   /** Tasks closed in the period per centre × outcome; row totals = closed tasks. */
   closed: SuppressedTableSchema,
   outcomes: Type.Array(Type.Enum(FOLLOW_UP_OUTCOMES)),
-  /** Re-engaged ÷ closed, percent per centre and overall; null when hidden or nothing closed. */
+  /**
+   * Closed as re-engaged AND seen at an encounter between the task's opening and
+   * `reEngagedWithinWeeks` weeks after closing, per centre (one column).
+   */
+  verified: SuppressedTableSchema,
+  reEngagedWithinWeeks: Type.Integer(),
+  /** Verified re-engaged ÷ closed, percent per centre and overall; null when hidden or none. */
   rate: Type.Array(Type.Union([Type.Number(), Type.Null()])),
   totalRate: Type.Union([Type.Number(), Type.Null()]),
+  /** The outcome staff picked ("laut Fachkraft") ÷ closed, shown beside the verified rate. */
+  selfReportedRate: Type.Array(Type.Union([Type.Number(), Type.Null()])),
+  totalSelfReportedRate: Type.Union([Type.Number(), Type.Null()]),
   hasData: Type.Boolean(),
 });
 export type Outreach = Static<typeof OutreachSchema>;

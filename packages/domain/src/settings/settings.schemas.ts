@@ -13,6 +13,8 @@ export const SETTINGS_DEFAULTS = {
   participantRetentionMonths: 24,
   /** Applicant data is purged this long after the rejection was received (BRIEF §6.6). */
   applicantRetentionMonths: 6,
+  /** Re-engaged counts only when the person attends within this many weeks after closing. */
+  reEngagedWithinWeeks: 8,
 } as const;
 export type SettingKey = keyof typeof SETTINGS_DEFAULTS;
 export const SETTING_KEYS = Object.keys(SETTINGS_DEFAULTS) as SettingKey[];
@@ -23,6 +25,7 @@ export const SETTING_RANGES: Record<SettingKey, { minimum: number; maximum: numb
   outOfViewNotSeenWeeks: { minimum: 1, maximum: 52 },
   participantRetentionMonths: { minimum: 1, maximum: 120 },
   applicantRetentionMonths: { minimum: 1, maximum: 60 },
+  reEngagedWithinWeeks: { minimum: 1, maximum: 52 },
 };
 
 const setting = (k: SettingKey, description: string) =>
@@ -41,6 +44,10 @@ export const SettingsSchema = Type.Object({
   applicantRetentionMonths: setting(
     'applicantRetentionMonths',
     'Months after a rejection was received before applicant data is purged',
+  ),
+  reEngagedWithinWeeks: setting(
+    'reEngagedWithinWeeks',
+    'An outreach task closed as re-engaged counts only when the person attends an encounter within this many weeks after closing',
   ),
 });
 export type Settings = Static<typeof SettingsSchema>;

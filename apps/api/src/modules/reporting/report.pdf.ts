@@ -381,7 +381,7 @@ function summary(d: ReportData): string[] {
   );
   out.push(
     o.totalRate !== null
-      ? `Von den im Zeitraum abgeschlossenen Nachfragen führten ${pct(o.totalRate)} dazu, dass die Person wieder ins Zentrum kommt.`
+      ? `Von den im Zeitraum abgeschlossenen Nachfragen führten ${pct(o.totalRate)} nachweislich dazu, dass die Person wieder ins Zentrum kam (Besuch innerhalb von ${o.reEngagedWithinWeeks} Wochen nach dem Abschluss; laut Fachkraft: ${pct(o.totalSelfReportedRate)}).`
       : 'Eine Wiedereinstiegsquote lässt sich für diesen Zeitraum nicht angeben (zu wenige abgeschlossene Nachfragen).',
   );
   return out;
@@ -517,7 +517,7 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
 
   l.heading('Aus dem Blick und nachgehende Arbeit');
   l.paragraph(
-    'Aus dem Blick: in den letzten Monaten in eine eigene Wohnung gezogen und seit mehreren Wochen weder bei einer Begegnung gesehen noch durch eine Nachfrage erreicht (Stand heute). Kontaktiert: Aufgaben mit mindestens einem Kontaktversuch im Zeitraum. Die Quote ist der Anteil „wieder dabei“ an den abgeschlossenen Aufgaben.',
+    `Aus dem Blick: in den letzten Monaten in eine eigene Wohnung gezogen und seit mehreren Wochen weder bei einer Begegnung gesehen noch durch eine Nachfrage erreicht (Stand heute). Kontaktiert: Aufgaben mit mindestens einem Kontaktversuch im Zeitraum. Die Spalten nach Ergebnis zeigen, was die Fachkraft beim Abschluss gewählt hat (laut Fachkraft). „Belegt wieder dabei“ zählt davon nur, wer innerhalb von ${o.reEngagedWithinWeeks} Wochen nach dem Abschluss tatsächlich bei einer Begegnung war; die Quote ist deren Anteil an den abgeschlossenen Aufgaben, daneben die Quote laut Fachkraft.`,
     { size: 9, color: COLOR.muted },
   );
   l.table(
@@ -526,7 +526,9 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
       'Aus dem Blick',
       'Kontaktiert',
       ...o.outcomes.map((x) => OUTCOME_LABELS[x]),
-      'Quote',
+      'belegt wieder dabei',
+      'Quote belegt',
+      'Quote laut Fachkraft',
     ],
     [
       ...o.centres.map((c, i) => [
@@ -534,7 +536,9 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
         cell(o.flagged.cells[i]![0]!),
         cell(o.contacted.cells[i]![0]!),
         ...o.closed.cells[i]!.map(cell),
+        cell(o.verified.cells[i]![0]!),
         pct(o.rate[i] ?? null),
+        pct(o.selfReportedRate[i] ?? null),
       ]),
       ...(o.centres.length > 1
         ? [
@@ -543,7 +547,9 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
               cell(o.flagged.total),
               cell(o.contacted.total),
               ...o.closed.colTotals.map(cell),
+              cell(o.verified.total),
               pct(o.totalRate),
+              pct(o.totalSelfReportedRate),
             ],
           ]
         : []),

@@ -197,9 +197,11 @@ export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
     'Nachgehende Arbeit',
     'Aus dem Blick (heute)',
     'Kontaktiert',
-    ...o.outcomes.map((x) => `abgeschlossen: ${OUTCOME_LABELS[x]}`),
+    ...o.outcomes.map((x) => `abgeschlossen: ${OUTCOME_LABELS[x]} (laut Fachkraft)`),
     'abgeschlossen gesamt',
-    'Wiedereinstiegsquote (%)',
+    `belegt wieder dabei (Besuch bis ${o.reEngagedWithinWeeks} Wochen nach Abschluss)`,
+    'Wiedereinstiegsquote belegt (%)',
+    'Wiedereinstiegsquote laut Fachkraft (%)',
   ]);
   o.centres.forEach((c, i) =>
     rows.push([
@@ -208,7 +210,9 @@ export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
       cell(o.contacted.cells[i]![0]!),
       ...o.closed.cells[i]!.map(cell),
       cell(o.closed.rowTotals[i]!),
+      cell(o.verified.cells[i]![0]!),
       o.rate[i] === null ? '' : num(o.rate[i]!),
+      o.selfReportedRate[i] == null ? '' : num(o.selfReportedRate[i]!),
     ]),
   );
   rows.push([
@@ -217,7 +221,9 @@ export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
     cell(o.contacted.total),
     ...o.closed.colTotals.map(cell),
     cell(o.closed.total),
+    cell(o.verified.total),
     o.totalRate === null ? '' : num(o.totalRate),
+    o.totalSelfReportedRate === null ? '' : num(o.totalSelfReportedRate),
   ]);
   if (s) {
     const fte = (v: string | null | undefined) => (v == null ? 'keine Daten' : fteText(v));

@@ -202,19 +202,49 @@ export function openTasks(db: Db, taskIds: readonly number[]) {
 /** Outreach tasks with at least one attempt in the period, by the participant's centre. */
 export const contactedByCentre = (db: Db, centreIds: readonly number[], p: Period) =>
   db.all<{ centreId: number; tasks: number }>(sql`
-    select pa.centre_id as centreId, count(distinct f.id) as tasks
-    from follow_up_attempts a join follow_ups f on f.id = a.follow_up_id
-    join participants pa on pa.id = f.participant_id
-    where pa.centre_id in (${ids(centreIds)}) and a.attempted_on >= ${p.from} and a.attempted_on <= ${p.to}
-    group by pa.centre_id`);
+    select centreId, count(*) as tasks from (
+      select pa.centre_id as centreId, f.id as task
+      from follow_up_attempts a join follow_ups f on f.id = a.follow_up_id
+      join participants pa on pa.id = f.participant_id
+      where pa.centre_id in (${ids(centreIds)}) and a.attempted_on >= ${p.from} and a.attempted_on <= ${p.to}
+      group by pa.centre_id, f.id
+      union all
+      select r.centre_id, -r.id from outreach_residue r
+      where r.centre_id in (${ids(centreIds)}) and exists (
+        select 1 from json_each(r.attempts_json) j where j.value >= ${p.from} and j.value <= ${p.to})
+    ) group by centreId`);
 
-export const closedByCentre = (db: Db, centreIds: readonly number[], p: Period) =>
-  db.all<{ centreId: number; outcome: string; tasks: number }>(sql`
-    select pa.centre_id as centreId, f.outcome as outcome, count(*) as tasks
-    from follow_ups f join participants pa on pa.id = f.participant_id
-    where pa.centre_id in (${ids(centreIds)}) and f.status = 'closed'
-      and f.closed_on >= ${p.from} and f.closed_on <= ${p.to}
-    group by pa.centre_id, f.outcome`);
+/**
+ * Outreach tasks closed in the period by centre and outcome, with how many of the re-engaged
+ * were verified: the person attended an encounter between the task's opening and `withinDays`
+ * after closing. Erased people's tasks count from `outreach_residue`, so retention changes no
+ * past figure.
+ */
+export const closedByCentre = (
+  db: Db,
+  centreIds: readonly number[],
+  p: Period,
+  withinDays: number,
+) =>
+  db.all<{ centreId: number; outcome: string; tasks: number; verified: number }>(sql`
+    select centreId, outcome, count(*) as tasks, sum(verified) as verified from (
+      select pa.centre_id as centreId, f.outcome as outcome,
+             (f.outcome = 're_engaged' and exists (
+               select 1 from encounter_attendees ea join encounters e on e.id = ea.encounter_id
+               where ea.participant_id = f.participant_id
+                 and e.date >= substr(f.created_at, 1, 10)
+                 and e.date <= date(f.closed_on, '+' || ${withinDays} || ' days'))) as verified
+      from follow_ups f join participants pa on pa.id = f.participant_id
+      where pa.centre_id in (${ids(centreIds)}) and f.status = 'closed'
+        and f.closed_on >= ${p.from} and f.closed_on <= ${p.to}
+      union all
+      select r.centre_id, r.outcome,
+             (r.outcome = 're_engaged' and r.seen_on is not null
+              and r.seen_on <= date(r.closed_on, '+' || ${withinDays} || ' days'))
+      from outreach_residue r
+      where r.centre_id in (${ids(centreIds)}) and r.closed_on is not null
+        and r.closed_on >= ${p.from} and r.closed_on <= ${p.to}
+    ) group by centreId, outcome`);
 
 /** Newcomers in the catchment: registered at the centre, moved into their own flat since `since`. */
 export const catchmentByCentre = (db: Db, centreIds: readonly number[], since: string) =>

@@ -264,9 +264,10 @@ export function getOutreach(ctx: ServiceContext, q: ReportQuery): Outreach {
   requirePeopleFigures(ctx);
   const period = resolvePeriod(q);
   const cids = centres.map((c) => c.id);
-  const { rows } = outOfViewRows(ctx, cids);
+  const { rows, settings } = outOfViewRows(ctx, cids);
+  const weeks = settings.reEngagedWithinWeeks;
   const contacted = repo.contactedByCentre(ctx.db, cids, period);
-  const closedRows = repo.closedByCentre(ctx.db, cids, period);
+  const closedRows = repo.closedByCentre(ctx.db, cids, period, weeks * 7);
   const closed = suppressSmallCells(
     centres.map((c) =>
       OUTREACH_OUTCOMES.map(
@@ -275,6 +276,11 @@ export function getOutreach(ctx: ServiceContext, q: ReportQuery): Outreach {
     ),
   );
   const reIdx = OUTREACH_OUTCOMES.indexOf('re_engaged');
+  const verifiedRaw = centres.map(
+    (c) => closedRows.find((r) => r.centreId === c.id && r.outcome === 're_engaged')?.verified ?? 0,
+  );
+  const verified = column(verifiedRaw);
+  // The rate's denominator is the closed column as published (after suppression).
   return {
     from: period.from,
     to: period.to,
@@ -283,8 +289,14 @@ export function getOutreach(ctx: ServiceContext, q: ReportQuery): Outreach {
     contacted: column(centres.map((c) => contacted.find((r) => r.centreId === c.id)?.tasks ?? 0)),
     closed,
     outcomes: [...OUTREACH_OUTCOMES],
-    rate: centres.map((_, i) => shownShare(closed.cells[i]![reIdx]!, closed.rowTotals[i]!)),
-    totalRate: shownShare(closed.colTotals[reIdx]!, closed.total),
+    verified,
+    reEngagedWithinWeeks: weeks,
+    rate: centres.map((_, i) => shownShare(verified.cells[i]![0]!, closed.rowTotals[i]!)),
+    totalRate: shownShare(verified.total, closed.total),
+    selfReportedRate: centres.map((_, i) =>
+      shownShare(closed.cells[i]![reIdx]!, closed.rowTotals[i]!),
+    ),
+    totalSelfReportedRate: shownShare(closed.colTotals[reIdx]!, closed.total),
     hasData: closedRows.length > 0 || contacted.length > 0 || rows.length > 0,
   };
 }
