@@ -208,3 +208,32 @@ export const StaffingSchema = Type.Object({
   }),
 });
 export type Staffing = Static<typeof StaffingSchema>;
+
+/** Publish a quarter's council report (all centres, or one): freezes figures, PDF and CSV. */
+export const PublishReportBodySchema = Type.Object(
+  {
+    from: IsoDate,
+    to: IsoDate,
+    centreId: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+export type PublishReportBody = Static<typeof PublishReportBodySchema>;
+
+export const PublishedReportSchema = Type.Object({
+  id: Type.Integer(),
+  from: IsoDate,
+  to: IsoDate,
+  centreId: Type.Union([Type.Integer(), Type.Null()]),
+  pdfSha256: Type.String(),
+  csvSha256: Type.String(),
+  figuresSha256: Type.String(),
+  /** The data state the figures came from: highest audit id and time at publication. */
+  dataMaxAuditId: Type.Integer(),
+  dataAsOf: Type.String(),
+  publishedAt: Type.String(),
+  publishedBy: Type.String(),
+});
+export type PublishedReport = Static<typeof PublishedReportSchema>;
+
+export const PublishedReportParamsSchema = Type.Object({ id: Type.Integer({ minimum: 1 }) });

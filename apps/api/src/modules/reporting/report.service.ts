@@ -120,6 +120,20 @@ export async function reportPdf(ctx: ServiceContext, q: ReportQuery) {
 /** The report's tables as CSV for German Excel; suppressed cells read "< 5" or "x" as in the PDF. */
 export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
   const d = collectReport(ctx, q);
+  const csv = buildReportCsv(d);
+  audit(ctx, {
+    action: 'export',
+    entityType: 'report',
+    entityId: d.dashboard.centreId,
+    reason: `csv ${d.dashboard.from}..${d.dashboard.to}`,
+  });
+  return { csv, filename: `${fileStem(d)}.csv` };
+}
+
+export const reportFileStem = (d: ReportData) => fileStem(d);
+
+/** The CSV text of collected report data (the same data the PDF of one request draws). */
+export function buildReportCsv(d: ReportData): string {
   const { dashboard: db, outreach: o, staffing: s } = d;
   const rows: (string | number)[][] = [];
   const blank = () => rows.push([]);
@@ -270,12 +284,5 @@ export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
       s.split.equal ? fteText(s.split.totalFte) : '',
     ]);
   }
-  audit(ctx, {
-    action: 'export',
-    entityType: 'report',
-    entityId: d.dashboard.centreId,
-    reason: `csv ${d.dashboard.from}..${d.dashboard.to}`,
-  });
-  const csv = toCsv(rows);
-  return { csv, filename: `${fileStem(d)}.csv` };
+  return toCsv(rows);
 }
