@@ -104,7 +104,7 @@ export const PAY_GROUP_CODES: readonly string[] = PAY_GROUPS.map((g) => g.code);
 
 /**
  * "S11b", "s 11 B", "SuE S 11b", " S  12 " → "S 11b" / "S 12"; null when the text is not a
- * group of the catalogue. The same rule normalised the free-text values in migration 0009.
+ * group of the catalogue. The same rule normalised the free-text values in migration 0014.
  */
 export function normalisePayGroup(input: string): PayGroupCode | null {
   const m = /^\s*(?:sue\s*)?s\s*(\d{1,2})\s*([ab])?\s*$/i.exec(input);
