@@ -51,7 +51,7 @@ export function NeedSplit() {
   const fte = (m: number | null | undefined) =>
     m == null ? <span className="muted">{t('comparison.noData')}</span> : f.fte(fromMilli(m));
   return (
-    <section className="panel" aria-labelledby="need-split" id="need-split">
+    <section className="panel" aria-labelledby="need-split-title" id="need-split">
       <h2 id="need-split-title">{t('comparison.needSplit')}</h2>
       <p className="small muted">{t('comparison.needSplitHint')}</p>
       <div className="filters">
