@@ -23,3 +23,4 @@ export * from './reporting/reporting.rules.ts';
 export * from './reporting/reporting.schemas.ts';
 export * from './privacy/notice.schemas.ts';
 export * from './privacy/consent-texts.ts';
+export * from './figures/figures.rules.ts';
