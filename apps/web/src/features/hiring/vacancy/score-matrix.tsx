@@ -33,6 +33,12 @@ export function ScoreMatrix({ vacancyId, isAdmin }: { vacancyId: number; isAdmin
   const num = (n: number) => n.toLocaleString(locale, { maximumFractionDigits: 2 });
   const m = matrix.data;
   const rows = m ? [...m.rows].sort(byTotal(sort)) : [];
+  const caption = m
+    ? t('hiring.matrix.caption', {
+        stage: t(`hiring.matrix.stages.${m.stage}`),
+        version: m.criteriaVersion,
+      })
+    : '';
   return (
     <section className="panel hiring-matrix-panel" aria-labelledby="matrix-heading">
       <h2 id="matrix-heading">{t('hiring.matrix.title')}</h2>
@@ -45,6 +51,11 @@ export function ScoreMatrix({ vacancyId, isAdmin }: { vacancyId: number; isAdmin
       {m && m.rows.length === 0 && <EmptyState title={t('hiring.matrix.empty')} />}
       {m && m.rows.length > 0 && (
         <>
+          {/* The caption, visible above the scrolling box so it never scrolls out of view. */}
+          <p className="hiring-matrix-caption" aria-hidden="true">
+            {caption}
+          </p>
+          <p className="hiring-matrix-hint muted small">{t('hiring.matrix.scrollHint')}</p>
           <div
             className="hiring-matrix-scroll"
             role="region"
@@ -52,11 +63,8 @@ export function ScoreMatrix({ vacancyId, isAdmin }: { vacancyId: number; isAdmin
             tabIndex={0}
           >
             <table className="hiring-matrix">
-              <caption id={captionId}>
-                {t('hiring.matrix.caption', {
-                  stage: t(`hiring.matrix.stages.${m.stage}`),
-                  version: m.criteriaVersion,
-                })}
+              <caption id={captionId} className="sr-only">
+                {caption}
               </caption>
               <thead>
                 <tr>
