@@ -130,7 +130,9 @@ export function ScoreMatrix({ vacancyId, isAdmin }: { vacancyId: number; isAdmin
                       ))
                     ) : (
                       <td colSpan={m.criteria.length} className="hiring-matrix-hidden">
-                        {t('hiring.matrix.hidden', { count: r.cardCount })}
+                        {r.cardCount === 0
+                          ? t('hiring.matrix.noCards')
+                          : t('hiring.matrix.hidden', { count: r.cardCount })}
                       </td>
                     )}
                     <td className="num hiring-matrix-total">
