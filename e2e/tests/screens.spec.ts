@@ -132,6 +132,13 @@ const SCREENS: Screen[] = [
     heading: named((w) => w.vacancy.title),
   },
   {
+    // The panel's view: the score matrix, rows hidden until the member's own card is in.
+    name: 'vacancy-panel',
+    user: (w) => w.panel,
+    path: (w) => `/vacancies/${w.vacancy.id}`,
+    heading: named((w) => w.vacancy.title),
+  },
+  {
     name: 'vacancy-oversight',
     user: (w) => w.oversight,
     path: (w) => `/vacancies/${w.vacancy.id}`,

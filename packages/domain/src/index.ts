@@ -18,6 +18,7 @@ export * from './privacy/privacy.rules.ts';
 export * from './hiring/hiring.rules.ts';
 export * from './hiring/protected-criteria.ts';
 export * from './hiring/hiring.schemas.ts';
+export * from './hiring/score-matrix.ts';
 export * from './reporting/cellkey.ts';
 export * from './reporting/reporting.rules.ts';
 export * from './reporting/reporting.schemas.ts';
