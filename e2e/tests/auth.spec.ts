@@ -99,3 +99,22 @@ test('the language switch turns the interface to English and back', async ({ pag
   await page.getByRole('button', { name: 'DE', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Zentren', level: 1 })).toBeVisible();
 });
+
+// Everyone lands on the screen of their everyday task after signing in through the form.
+const HOMES: [string, string][] = [
+  ['grone', 'Heute erfassen'],
+  ['koordination', 'Übersicht'],
+  ['admin', 'Zentren'],
+  ['datenschutz', 'Auskunft und Löschung'],
+  ['panel1', 'Ausschreibungen'],
+  ['personalrat', 'Ausschreibungen'],
+];
+test('each role starts on its own everyday screen', async ({ browser }) => {
+  for (const [user, heading] of HOMES) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, demo(user));
+    await expect(page.getByRole('heading', { name: heading, level: 1 }), user).toBeVisible();
+    await context.close();
+  }
+});

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import {
   createApplication,
   createPost,
@@ -268,4 +268,178 @@ test('a new vacancy: advert warnings inline, frozen at publication, a change is 
     admin.getByText(/muss erneut ausgeschrieben oder das Verfahren abgebrochen werden/),
   ).toBeVisible();
   await expect(admin.getByText('Entwurf', { exact: true })).toBeVisible();
+});
+
+/** Every criterion of the vacancy rated `score`, submitted by `member`. */
+async function submitCard(member: Api, vacancyId: number, applicationId: number, score: number) {
+  const v = await member.get<{ criteriaSet: { criteria: { id: number }[] } }>(
+    `/vacancies/${vacancyId}`,
+  );
+  await member.post(`/vacancies/${vacancyId}/scorecards`, {
+    applicationId,
+    stage: 'first_interview',
+    ratings: v.criteriaSet.criteria.map((c) => ({ criterionId: c.id, score })),
+    recommendation: score >= 3 ? 'yes' : 'no',
+    notes: 'Strukturiertes Interview',
+    submit: true,
+  });
+}
+
+/** Screenshots at phone and desktop width (kept with the screens'), with the overflow check. */
+async function shoot(page: Page, name: string) {
+  mkdirSync('e2e/.artifacts/screens', { recursive: true });
+  for (const width of [390, 1280]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: `e2e/.artifacts/screens/${name}-${width}.png`, fullPage: true });
+    expect
+      .soft(await page.evaluate(() => document.documentElement.scrollWidth), `${name} at ${width}`)
+      .toBeLessThanOrEqual(width);
+  }
+}
+
+test('score matrix: means and weighted totals, hidden until one’s own card, sortable; a late correction is flagged', async ({
+  pageAs,
+  apiAs,
+  admin: adminApi,
+  centre,
+  tag,
+}) => {
+  test.slow();
+  const { post, panel } = await procedure(adminApi, centre, tag);
+  const vacancy = await createVacancy(adminApi, {
+    title: `Fachkraft Integration (m/w/d) ${tag}`,
+    postIds: [post.id],
+    panel: panel.map((p) => p.id),
+    publish: true,
+  });
+  const anna = await createApplication(adminApi, vacancy.id, {
+    firstName: 'Anna',
+    lastName: `Matrix ${tag}`,
+    statuses: ['screened', 'invited'],
+  });
+  const ben = await createApplication(adminApi, vacancy.id, {
+    firstName: 'Ben',
+    lastName: `Matrix ${tag}`,
+    statuses: ['screened', 'invited'],
+  });
+  const [p1, p2] = [await apiAs(panel[0]!), await apiAs(panel[1]!)];
+  await submitCard(p1, vacancy.id, anna.id, 4);
+  await submitCard(p1, vacancy.id, ben.id, 2);
+  await submitCard(p2, vacancy.id, anna.id, 3);
+  const annaName = `Anna Matrix ${tag}`;
+  const benName = `Ben Matrix ${tag}`;
+  const vacancyUrl = `/vacancies/${vacancy.id}`;
+
+  // Peter has scored Anna, not Ben: Ben's row shows only that a card exists.
+  const peter = await pageAs(panel[1]!, vacancyUrl);
+  const region = peter.getByRole('region', { name: /Bewerbende × Kriterien/ });
+  await expect(region).toHaveAttribute('tabindex', '0');
+  const table = region.getByRole('table');
+  const annaRow = table.getByRole('row', { name: new RegExp(annaName) });
+  const benRow = table.getByRole('row', { name: new RegExp(benName) });
+  // Weights 5 + 4 + 3 + 2 + 2 = 16; Anna's means are 3.5 on every criterion.
+  await expect(annaRow.getByRole('cell').last()).toHaveText('56');
+  await expect(annaRow).toContainText('Mittelwert 3,5 aus 2 Bögen');
+  await expect(benRow).toContainText(
+    '1 Bogen abgegeben; sichtbar, sobald Ihr eigener abgegeben ist',
+  );
+  await expect(benRow).not.toContainText('Mittelwert');
+  await expect(benRow.getByRole('cell').last()).toHaveText('—');
+  await expect(table.getByRole('columnheader', { name: /K1: .*Gewicht 5/ })).toBeVisible();
+  await shoot(peter, 'hiring-matrix-panel');
+
+  // HR sees every row; the total sorts both ways from the keyboard.
+  const admin = await pageAs('admin', vacancyUrl);
+  await expect(admin.locator('.hiring-duties')).toContainText('Personalrat der Stadt');
+  const rows = admin.locator('.hiring-matrix tbody tr th[scope="row"] .hiring-matrix-name');
+  await expect(rows).toHaveText([annaName, benName]);
+  const totalHeader = admin.getByRole('columnheader', { name: /Gewichtete Summe/ });
+  await expect(totalHeader).toHaveAttribute('aria-sort', 'descending');
+  await totalHeader.getByRole('button').focus();
+  await admin.keyboard.press('Enter');
+  await expect(totalHeader).toHaveAttribute('aria-sort', 'ascending');
+  await expect(rows).toHaveText([benName, annaName]);
+  await expect(
+    admin
+      .getByRole('row', { name: new RegExp(benName) })
+      .getByRole('cell')
+      .last(),
+  ).toHaveText('32');
+
+  // Paula reads the colleagues' cards, then corrects hers: flagged as late everywhere.
+  const paula = await pageAs(panel[0]!, `${vacancyUrl}/applications/${anna.id}`);
+  await expect(paula.locator('.hiring-cards')).toContainText(panel[1]!.displayName);
+  await paula.getByRole('button', { name: 'Korrektur als neue Fassung' }).click();
+  await expect(paula.getByText(/Diese Korrektur wird im Auswahlvermerk/)).toBeVisible();
+  await paula.getByLabel('K1', { exact: true }).selectOption('5');
+  await paula.getByLabel('Grund der Korrektur').fill('Nach Blick in die Bögen angepasst');
+  await paula.getByRole('button', { name: 'Korrektur speichern' }).click();
+  await expect(paula.locator('.hiring-cards .hiring-flag-late')).toContainText(
+    'nach Einsicht in andere Bögen',
+  );
+  await expect(paula.locator('.hiring-late-banner')).toContainText(
+    '1 Bogen nach Einsicht in andere Bögen',
+  );
+  await shoot(paula, 'hiring-application-late');
+
+  await admin.reload();
+  await expect(
+    admin.locator('.hiring-table').getByRole('row', { name: new RegExp(annaName) }),
+  ).toContainText('1 Bogen nach Einsicht in andere Bögen');
+  await expect(
+    admin.getByRole('row', { name: new RegExp(annaName) }).locator('.hiring-flag-late'),
+  ).toHaveCount(2); // overview and matrix
+  await expect(admin.locator('.hiring-late-summary')).toContainText(
+    `${annaName}: ${panel[0]!.displayName} (Fassung 2`,
+  );
+  await shoot(admin, 'hiring-matrix-admin');
+});
+
+test("an association's post: the employer's own duties, no city bodies, SGB IX flagged as its duty", async ({
+  pageAs,
+  admin: adminApi,
+  centre,
+  tag,
+}) => {
+  const post = await createPost(adminApi, {
+    tag,
+    allocations: [{ centreId: centre.id, share: '1' }],
+    statuses: ['budgeted'],
+    operatorId: centre.operatorId,
+  });
+  const member = await createUser(adminApi, { tag, roles: ['panel_member'] });
+  const vacancy = await createVacancy(adminApi, {
+    title: `Fachkraft Integration (m/w/d) ${tag}`,
+    postIds: [post.id],
+    panel: [member.id],
+    publish: true,
+  });
+  const kai = await createApplication(adminApi, vacancy.id, {
+    firstName: 'Kai',
+    lastName: `Verein ${tag}`,
+    severelyDisabled: true,
+  });
+  const admin = await pageAs('admin', `/vacancies/${vacancy.id}`);
+  const duties = admin.locator('.hiring-duties');
+  await expect(duties).toContainText('Arbeitgeber: Träger der Stelle');
+  await expect(duties).toContainText('§ 99 BetrVG');
+  await expect(duties).toContainText('§ 164 Abs. 1 SGB IX');
+  await expect(duties).not.toContainText('Personalrat der Stadt:');
+  await expect(admin.getByRole('button', { name: 'Beteiligung erfassen' })).toHaveCount(0);
+  await expect(
+    admin.getByText(/Stelle eines Trägers: Personalrat, Gleichstellungsbeauftragte/),
+  ).toHaveCount(2); // oversight list and participation panel
+  await expect(admin.getByText('Pflicht des Trägers (SGB IX)', { exact: true })).toHaveCount(1);
+  await expect(admin.getByText('Einladen (§ 165 SGB IX)')).toHaveCount(0);
+  await shoot(admin, 'hiring-vacancy-association');
+
+  await admin.goto(`/vacancies/${vacancy.id}/applications/${kai.id}`);
+  await expect(admin.locator('.hiring-duty-banner')).toContainText('§ 165 SGB IX bindet');
+  await expect(admin.locator('.hiring-must-invite-banner')).toHaveCount(0);
+  await shoot(admin, 'hiring-application-association');
+
+  // In English too.
+  await admin.evaluate(() => localStorage.setItem('begegnung.lang', 'en'));
+  await admin.goto(`/vacancies/${vacancy.id}`);
+  await expect(admin.locator('.hiring-duties')).toContainText("The association's own duties");
 });

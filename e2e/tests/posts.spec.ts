@@ -1,7 +1,5 @@
 import {
-  addDays,
   createCentre,
-  createParticipant,
   createPost,
   createScenario,
   expect,
@@ -100,7 +98,6 @@ test('the coordinator compares scenarios, exports them, splits by need and copie
   page,
   admin,
   centre,
-  staffApi,
   tag,
 }) => {
   // Two centres of this test and three posts: one per centre, one coordination post split
@@ -137,14 +134,14 @@ test('the coordinator compares scenarios, exports them, splits by need and copie
     { postId: py.id, fte: '0.5' },
   ]);
   const c = await createScenario(admin, `C ${tag}: Status quo`, []);
-  // Thirty newcomers at the first centre, so newcomers per FTE has a figure there: counts
-  // below 5 are hidden, and when exactly one centre is hidden the smallest shown count is
-  // hidden too (secondary suppression); thirty is more than any demo centre's count.
-  for (let i = 0; i < 30; i++)
-    await createParticipant(staffApi, centre.id, {
-      alias: `Neu${i} ${tag}`,
-      movedInAt: addDays(today(), -30),
-    });
+  // Need is the catchment figure entered with source and date (never the people registered
+  // at a centre): 33 newcomers at the first centre, 12 at the second.
+  await admin.put('/staffing/needs', {
+    needs: [
+      { centreId: centre.id, need: 33, source: `E2E ${tag}`, asOf: today() },
+      { centreId: second.id, need: 12, source: `E2E ${tag}`, asOf: today() },
+    ],
+  });
   const year = Number(today().slice(0, 4));
   const cost = await expectedCost(admin, 1.5, year);
 
@@ -175,11 +172,14 @@ test('the coordinator compares scenarios, exports them, splits by need and copie
     const row = fteTable.getByRole('row').filter({ hasText: own.name });
     await expect(row.locator('td')).toHaveText(['0,75', '0,50', '0,00']);
   }
-  // Newcomers per FTE come from the participant data (reporting module's catchment).
-  await expect(coord.getByText('noch keine Daten')).toHaveCount(0);
-  const perFte = coord.getByRole('row', { name: /^Neuzugezogene je VZÄ/ });
-  await expect(perFte.first()).toContainText(/\d,\d/);
-  await expect(perFte.first()).not.toContainText(/\d\.\d/);
+  // Newcomers per FTE come from the entered need figures: A 33 / 0,75 and 12 / 0,75, B 33 / 0,5
+  // and 12 / 0,5; C has no FTE there, so no ratio.
+  const perFte = fteTable.getByRole('row', { name: /^Neuzugezogene je VZÄ/ }).locator('td');
+  await expect(perFte.nth(0)).toContainText('44,0');
+  await expect(perFte.nth(0)).toContainText('16,0');
+  await expect(perFte.nth(1)).toContainText('66,0');
+  await expect(perFte.nth(1)).toContainText('24,0');
+  await expect(perFte.nth(0)).not.toContainText(/\d\.\d/);
   const costTable = coord.locator('table.posts-compare').nth(1);
   const firstYear = costTable.locator('tbody tr').first();
   await expect(firstYear.locator('th')).toHaveText(String(year));
@@ -192,9 +192,9 @@ test('the coordinator compares scenarios, exports them, splits by need and copie
   const split = coord.getByRole('region', { name: 'Verteilung nach Bedarf' });
   await split.getByLabel(`Bedarf ${centre.name}`).fill('1000000');
   const ownRow = split.getByRole('row').filter({ hasText: centre.name });
-  await expect(ownRow.locator('td').nth(2)).toHaveText('2,00');
+  await expect(ownRow.locator('td[data-split="need"]')).toHaveText('2,00');
   await expect(
-    split.getByRole('row').filter({ hasText: second.name }).locator('td').nth(2),
+    split.getByRole('row').filter({ hasText: second.name }).locator('td[data-split="need"]'),
   ).toHaveText('0,00');
 
   // CSV export for German Excel.

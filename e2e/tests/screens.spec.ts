@@ -1,4 +1,5 @@
-import type { Cookie, PlaywrightWorkerArgs } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import type { Cookie, Page, PlaywrightWorkerArgs } from '@playwright/test';
 import { Api, credentials, expect, type Who } from './fixtures/index.ts';
 import { test, type World } from './fixtures/world.ts';
 
@@ -131,6 +132,13 @@ const SCREENS: Screen[] = [
     heading: named((w) => w.vacancy.title),
   },
   {
+    // The panel's view: the score matrix, rows hidden until the member's own card is in.
+    name: 'vacancy-panel',
+    user: (w) => w.panel,
+    path: (w) => `/vacancies/${w.vacancy.id}`,
+    heading: named((w) => w.vacancy.title),
+  },
+  {
     name: 'vacancy-oversight',
     user: (w) => w.oversight,
     path: (w) => `/vacancies/${w.vacancy.id}`,
@@ -186,6 +194,16 @@ const VIEWPORTS = [
   { label: 'desktop', width: 1280, height: 800 },
 ];
 
+/** WCAG 2.1 A and AA rules (BITV 2.0): every violation axe finds, as "rule: element". */
+async function wcagViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`),
+  );
+}
+
 /**
  * The session cookies of each account, signed in once per worker through the API: every screen
  * test then opens its page already signed in (the sign-in journey has its own specs).
@@ -217,13 +235,15 @@ test('sign-in page fits at phone and desktop width', async ({ page }) => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       vp.width,
     );
+    expect.soft(await wcagViolations(page), `login at ${vp.width} px`).toEqual([]);
   }
 });
 
-// One test a screen: German then English (the language is read at start, so one load each),
+// One test a screen: German then English (axe checks the German one against WCAG 2.1 AA) (the language is read at start, so one load each),
 // each at phone and desktop width (the layout reflows without a reload).
 for (const s of SCREENS) {
   test(`${s.name} fits and renders`, async ({ page, world, playwright, baseURL }) => {
+    test.slow(); // two languages, two widths and an accessibility audit in one test
     const pick = <T>(v: T | ((w: World) => T)) =>
       typeof v === 'function' ? (v as (w: World) => T)(world) : v;
     await page.context().addCookies(await cookiesOf(playwright, baseURL!, pick(s.user)));
@@ -245,6 +265,9 @@ for (const s of SCREENS) {
             `${s.name} (${lang}) at ${vp.width} px`,
           )
           .toBeLessThanOrEqual(vp.width);
+        // Once a screen, on the full desktop layout (axe takes seconds on the longest lists).
+        if (lang === 'de' && vp.label === 'desktop')
+          expect.soft(await wcagViolations(page), `${s.name} at ${vp.width} px`).toEqual([]);
       }
     }
   });

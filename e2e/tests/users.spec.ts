@@ -1,4 +1,4 @@
-import { expect, signInAs, test } from './fixtures/index.ts';
+import { createParticipant, expect, signInAs, test } from './fixtures/index.ts';
 
 test('admin creates a centre-staff user for a centre who then sees only that centre', async ({
   pageAs,
@@ -42,4 +42,30 @@ test('admin creates a centre-staff user for a centre who then sees only that cen
 test('a centre-staff user cannot open the user administration', async ({ page }) => {
   await signInAs(page, 'weststadt', '/users');
   await expect(page.getByRole('alert')).toHaveText('Dafür fehlt Ihnen die Berechtigung.');
+});
+
+test('a centre that people belong to is deactivated instead of deleted, and back again', async ({
+  page,
+  admin,
+  centre,
+  staffApi,
+  tag,
+}) => {
+  // Its staff account and a participant belong to it.
+  await createParticipant(staffApi, centre.id, { alias: `Bleibt ${tag}` });
+  await signInAs(page, 'admin', `/centres/${centre.id}`);
+  await page.getByRole('button', { name: 'Löschen' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Löschen' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('deaktivieren Sie es stattdessen');
+  await alert.getByRole('button', { name: 'Stattdessen deaktivieren' }).click();
+  await expect(
+    page.getByText('Das Zentrum ist deaktiviert; seine Daten bleiben erhalten.'),
+  ).toBeVisible();
+  await expect(page.getByText('inaktiv').first()).toBeVisible();
+  expect((await admin.get<{ active: boolean }>(`/centres/${centre.id}`)).active).toBe(false);
+  await page.getByRole('button', { name: 'Wieder aktivieren' }).click();
+  await expect
+    .poll(async () => (await admin.get<{ active: boolean }>(`/centres/${centre.id}`)).active)
+    .toBe(true);
 });

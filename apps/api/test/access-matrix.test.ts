@@ -13,7 +13,13 @@ import {
   uniqueCode,
   type Client,
 } from './helper.ts';
-import { costAssumptions, postAssignments, posts, scenarios } from '../src/db/schema/index.ts';
+import {
+  costAssumptions,
+  postAssignments,
+  posts,
+  publishedReports,
+  scenarios,
+} from '../src/db/schema/index.ts';
 import {
   activityId,
   centreOf,
@@ -152,6 +158,7 @@ const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
   'GET /api/vacancies/{id}/applications': { roles: ['admin', 'panel_member', 'oversight'] },
   'POST /api/vacancies/{id}/applications': { roles: ['admin'] },
   'POST /api/vacancies/{id}/scorecards': { roles: ['panel_member'] },
+  'GET /api/vacancies/{id}/score-matrix': { roles: ['admin', 'panel_member'] },
   'GET /api/vacancies/{id}/selection-record': { roles: ['admin', 'oversight'] },
   'GET /api/vacancies/{id}/selection-record.pdf': { roles: ['admin', 'oversight'] },
   'GET /api/vacancies/{id}/selection-record.md': { roles: ['admin', 'oversight'] },
@@ -175,9 +182,12 @@ const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
   'GET /api/reporting/out-of-view': { roles: ['coordinator', 'centre_staff'] },
   'GET /api/reporting/outreach': { roles: ['coordinator', 'centre_staff'] },
   'GET /api/reporting/staffing': { roles: ['admin', 'coordinator'] },
-  'POST /api/reporting/staffing/apply-needs': { roles: ['admin', 'coordinator'] },
   'GET /api/reporting/report.pdf': { roles: ['coordinator', 'centre_staff'] },
   'GET /api/reporting/report.csv': { roles: ['coordinator', 'centre_staff'] },
+  'POST /api/reporting/published': { roles: ['coordinator'] },
+  'GET /api/reporting/published': { roles: ['coordinator'] },
+  'GET /api/reporting/published/{id}/report.pdf': { roles: ['coordinator'] },
+  'GET /api/reporting/published/{id}/report.csv': { roles: ['coordinator'] },
 };
 
 /** Fixtures for the posts and scenarios routes (rows inserted directly). */
@@ -198,6 +208,29 @@ function makePost(): number {
     .get().id;
 }
 let matrixYear = 2000;
+let matrixQuarterYear = 2001;
+/** A frozen report row to download (its bytes need not be a real PDF for the access check). */
+const publishedRow = () =>
+  t.db
+    .insert(publishedReports)
+    .values({
+      periodFrom: `${matrixQuarterYear}-01-01`,
+      periodTo: `${matrixQuarterYear}-03-31`,
+      scopeKey: `matrix-${matrixQuarterYear++}`,
+      figuresJson: JSON.stringify({
+        dashboard: { from: '2001-01-01', to: '2001-03-31', centreId: null, centres: [] },
+      }),
+      pdf: Buffer.from('%PDF-1.7'),
+      csv: Buffer.from('a;b'),
+      figuresSha256: 'x',
+      pdfSha256: 'x',
+      csvSha256: 'x',
+      dataMaxAuditId: 0,
+      dataAsOf: new Date().toISOString(),
+      publishedByEmail: 'matrix@example.org',
+    })
+    .returning()
+    .get().id;
 
 const t = await createTestApp();
 
@@ -265,6 +298,8 @@ const PATH_FIXTURES: Record<
       .values({ name: unique('Matrix ') })
       .returning()
       .get().id,
+  '/api/reporting/published/{id}/report.pdf': () => publishedRow(),
+  '/api/reporting/published/{id}/report.csv': () => publishedRow(),
   '/api/cost-assumptions/{id}': () =>
     t.db
       .insert(costAssumptions)
@@ -348,6 +383,7 @@ Object.assign(PATH_FIXTURES, {
   '/api/vacancies/{id}/participations': vacancyFixture(),
   '/api/vacancies/{id}/applications': vacancyFixture(),
   '/api/vacancies/{id}/scorecards': () => assignedVacancy('published', 'invited').vacancyId,
+  '/api/vacancies/{id}/score-matrix': vacancyFixture(),
   '/api/vacancies/{id}/selection-record': vacancyFixture(),
   '/api/vacancies/{id}/selection-record.pdf': vacancyFixture(),
   '/api/vacancies/{id}/selection-record.md': vacancyFixture(),
@@ -437,11 +473,17 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
   'PATCH /api/scenarios/{id}': () => ({ description: 'Matrix' }),
   'POST /api/scenarios/{id}/copy': () => ({}),
   'PUT /api/scenarios/{id}/lines': () => ({ lines: [{ postId: makePost(), fte: '0.5' }] }),
-  'PUT /api/staffing/needs': () => ({ needs: [{ centreId: makeCentre(t.db).id, need: 10 }] }),
+  'POST /api/reporting/published': () => ({
+    from: `${matrixQuarterYear}-01-01`,
+    to: `${matrixQuarterYear++}-03-31`,
+  }),
+  'PUT /api/staffing/needs': () => ({
+    needs: [{ centreId: makeCentre(t.db).id, need: 10, source: 'Statistik', asOf: '2026-01-01' }],
+  }),
   'POST /api/cost-assumptions': () => ({
-    payGroup: unique('MX'),
-    validFrom: `${matrixYear++}-01-01`,
-    validTo: null,
+    payGroup: 'S 2',
+    validFrom: `${matrixYear}-01-01`,
+    validTo: `${matrixYear++}-12-31`,
     annualCostEuros: 72000,
   }),
   'PATCH /api/cost-assumptions/{id}': () => ({ cityOwn: true }),
@@ -577,7 +619,6 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
     notes: 'Korrigiert',
   }),
   'POST /api/hiring/purge': () => ({ dryRun: true }),
-  'POST /api/reporting/staffing/apply-needs': () => ({ source: 'catchment' }),
 };
 
 /** Operations that end the caller's session get a throwaway one. */

@@ -17,6 +17,7 @@ import {
   userClient,
   type Client,
 } from './helper.ts';
+import { makeParticipant } from './encounter-fixtures.ts';
 
 const t = await createTestApp();
 const admin = await userClient(t, ['admin']);
@@ -143,6 +144,30 @@ describe('reading centres', () => {
     expect(one.statusCode).toBe(200);
     expectSchema(CentreSchema, one.json());
     expect(one.json()).toMatchObject({ id: centre.id, code: centre.code });
+  });
+
+  it('refuses a centre that records refer to with 409 CENTRE_IN_USE, and it can be deactivated', async () => {
+    const centre = makeCentre(t.db);
+    makeParticipant(t.db, centre.id);
+    const before = lastAuditId(t.db);
+    const refused = expectError(
+      await admin.request({ method: 'DELETE', url: `/api/centres/${centre.id}` }),
+      409,
+      'CENTRE_IN_USE',
+    );
+    expect(refused.message).toMatch(/deactivate/);
+    expect(centreRow(centre.id)).toBeDefined();
+    expect(
+      auditRows(t.db, { entity_type: 'centre', entity_id: String(centre.id), action: 'delete' }),
+    ).toHaveLength(0);
+    expect(lastAuditId(t.db)).toBeGreaterThanOrEqual(before);
+    const off = await admin.request({
+      method: 'PATCH',
+      url: `/api/centres/${centre.id}`,
+      payload: { active: false },
+    });
+    expect(off.statusCode).toBe(200);
+    expect(off.json()).toMatchObject({ active: false });
   });
 
   it('answers 404 NOT_FOUND for a missing id', async () => {
@@ -291,13 +316,13 @@ describe('DELETE /api/centres/:id', () => {
     ).toHaveLength(1);
   });
 
-  it('refuses while users are linked with 409 CONFLICT, and allows it once unlinked', async () => {
+  it('refuses while users are linked with 409 CENTRE_IN_USE, and allows it once unlinked', async () => {
     const centre = makeCentre(t.db);
     const staff = await makeUser(t.db, ['centre_staff'], [centre.id]);
     const refused = expectError(
       await admin.request({ method: 'DELETE', url: `/api/centres/${centre.id}` }),
       409,
-      'CONFLICT',
+      'CENTRE_IN_USE',
     );
     expect(refused.message).toMatch(/1 user/);
     expect(centreRow(centre.id)).toBeDefined();

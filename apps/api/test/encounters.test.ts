@@ -506,6 +506,44 @@ describe('participants', () => {
     );
   });
 
+  it('sorts by name, by last seen either way (never seen last) and by code, page by page', async () => {
+    const centre = makeCentre(t.db);
+    const own = await userClient(t, ['centre_staff'], [centre.id]);
+    const seen: [string, string | null][] = [
+      ['bea', '2026-03-01'],
+      ['Anna', '2026-05-01'],
+      ['Cem', null],
+      ['dara', '2026-01-15'],
+    ];
+    const ids = new Map<string, number>();
+    for (const [alias, last] of seen) {
+      const p = makeParticipant(t.db, centre.id, { alias });
+      t.db.$client
+        .prepare('update participants set last_attended_on = ? where id = ?')
+        .run(last, p.id);
+      ids.set(alias, p.id);
+    }
+    const order = async (sort: string) => {
+      const names: string[] = [];
+      for (let offset = 0; offset < 4; offset += 2) {
+        const res = await get(own, `/api/participants?sort=${sort}&limit=2&offset=${offset}`);
+        expect(res.statusCode).toBe(200);
+        names.push(...res.json().items.map((x: { alias: string }) => x.alias));
+      }
+      return names;
+    };
+    expect(await order('name')).toEqual(['Anna', 'bea', 'Cem', 'dara']);
+    expect(await order('lastSeenDesc')).toEqual(['Anna', 'bea', 'dara', 'Cem']);
+    expect(await order('lastSeenAsc')).toEqual(['dara', 'bea', 'Anna', 'Cem']);
+    const byCode = await order('code');
+    const codes = (await get(own, '/api/participants?sort=code'))
+      .json()
+      .items.map((x: { code: string }) => x.code);
+    expect([...codes].sort()).toEqual(codes);
+    expect(byCode).toHaveLength(4);
+    expectError(await get(own, '/api/participants?sort=secret'), 400, 'VALIDATION_FAILED');
+  });
+
   it('records consent with a 12-month default expiry and refuses odd dates', async () => {
     const p = makeParticipant(t.db, grone.id);
     const res = await post(staff, `/api/participants/${p.id}/consents`, {

@@ -84,6 +84,16 @@ describe('request bodies', () => {
     expect(body.details!.every((d) => d.code === 'required')).toBe(true);
   });
 
+  it('calls an empty required text "required", not "too short"', async () => {
+    const res = await admin.request({
+      method: 'POST',
+      url: '/api/operators',
+      payload: { name: '', legalForm: 'e_v' },
+    });
+    const body = expectError(res, 400, 'VALIDATION_FAILED');
+    expect(body.details).toEqual([expect.objectContaining({ field: 'name', code: 'required' })]);
+  });
+
   it('refuses unknown fields with 400 VALIDATION_FAILED naming them', async () => {
     const before = operatorCount();
     const res = await admin.request({

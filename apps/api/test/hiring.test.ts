@@ -958,5 +958,34 @@ describe('demo seed', () => {
     );
     expect(cards.some((c) => c.submitted)).toBe(true);
     expect(cards.some((c) => !c.submitted)).toBe(true);
+    expect(
+      q(`select * from scorecards where vacancy_id = ${grone!.id} and seen_others_at is not null`),
+      'one late card to show the flag',
+    ).toHaveLength(1);
+  });
+
+  it('follows the employer rules: city bodies only in the city’s procedure', async () => {
+    const { seedDemoIfEmpty } = await import('../src/seed/demo.ts');
+    const x = await createTestApp();
+    await seedDemoIfEmpty(x.db);
+    const q = <T>(sql: string) => x.db.$client.prepare(sql).all() as T[];
+    const vacancies = q<{ id: number; employers: string; advert: string }>(
+      `select v.id, group_concat(distinct p.employer) as employers, v.advert_text as advert
+         from vacancies v join vacancy_posts vp on vp.vacancy_id = v.id
+         join posts p on p.id = vp.post_id group by v.id`,
+    );
+    expect(vacancies.map((v) => v.employers).sort()).toEqual(['city', 'operator', 'operator']);
+    for (const v of vacancies) {
+      const bodies = q(
+        `select 1 from participations where vacancy_id = ${v.id}
+         union all select 1 from vacancy_members where vacancy_id = ${v.id} and kind = 'oversight'`,
+      );
+      if (v.employers === 'operator') {
+        expect(bodies, `association's procedure ${v.id}: no city bodies`).toHaveLength(0);
+        expect(v.advert).not.toMatch(/^Die Stadt Göttingen/);
+      } else {
+        expect(bodies.length, `city procedure ${v.id}: the city's bodies`).toBeGreaterThan(0);
+      }
+    }
   });
 });

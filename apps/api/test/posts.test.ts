@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ComparisonSchema, PostSchema, ROLES, ScenarioSchema, type Role } from '@begegnung/domain';
+import {
+  CentreNeedSchema,
+  ComparisonSchema,
+  PostSchema,
+  ROLES,
+  ScenarioSchema,
+  type Role,
+} from '@begegnung/domain';
 import {
   anon,
   auditRows,
@@ -39,7 +46,7 @@ async function createPost(overrides: Record<string, unknown> = {}, client: Clien
     payload: postBody(overrides),
   });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: number; fte: string; status: string };
+  return res.json() as { id: number; fte: string; status: string; payGroup: string };
 }
 
 const allocate = (id: number, allocations: { centreId: number; share: string }[], client = admin) =>
@@ -311,23 +318,29 @@ describe('assignments', () => {
 
 describe('scenarios, costs and comparison', () => {
   it('rebuilds scenario A: 3.0 FTE, 0.5 + 0.25 per centre, 216,000 € and 259,200 € a year', async () => {
-    const tag = unique('');
-    for (const payGroup of [`A11-${tag}`, `A12-${tag}`]) {
+    // Free-text spellings land on the catalogue: "S11b" is stored as "S 11b", so costs find it.
+    const costIds: number[] = [];
+    for (const [payGroup, stored] of [
+      ['S11b', 'S 11b'],
+      ['s 12', 'S 12'],
+    ] as const) {
       const res = await admin.request({
         method: 'POST',
         url: '/api/cost-assumptions',
         payload: { payGroup, validFrom: '2019-01-01', annualCostEuros: 72000 },
       });
       expect(res.statusCode, res.body).toBe(201);
-      expect(res.json()).toMatchObject({ overheadPercent: '20', cityOwn: false });
+      expect(res.json()).toMatchObject({ payGroup: stored, overheadPercent: '20', cityOwn: false });
+      costIds.push(res.json().id);
     }
     const lines = [];
     for (const c of centres) {
-      const p = await createPost({ payGroup: `A11-${tag}` });
+      const p = await createPost({ payGroup: 'S 11b' });
       expect((await allocate(p.id, [{ centreId: c.id, share: '1' }])).statusCode).toBe(200);
       lines.push({ postId: p.id, fte: '0.5' });
     }
-    const k = await createPost({ roleType: 'coordination', fte: '1', payGroup: `A12-${tag}` });
+    const k = await createPost({ roleType: 'coordination', fte: '1', payGroup: 'S12' });
+    expect(k.payGroup).toBe('S 12');
     await allocate(
       k.id,
       centres.map((c) => ({ centreId: c.id, share: '0.25' })),
@@ -362,7 +375,7 @@ describe('scenarios, costs and comparison', () => {
     );
     expect(mine.map((p: { fte: string }) => p.fte)).toEqual(['0.75', '0.75', '0.75', '0.75']);
     expect(mine.every((p: { newcomersPerFte: null }) => p.newcomersPerFte === null)).toBe(true);
-    expect(cmp.json().hasEncounterData).toBe(false);
+    expect(cmp.json().hasNeedData).toBe(false);
     expect(row.years[0]).toMatchObject({
       year: 2019,
       fte: '3',
@@ -419,11 +432,7 @@ describe('scenarios, costs and comparison', () => {
     ).toBe(200);
 
     // The city's own figure removes the estimate label.
-    const rates = (await admin.request({ method: 'GET', url: '/api/cost-assumptions' })).json() as {
-      id: number;
-      payGroup: string;
-    }[];
-    for (const r of rates.filter((x) => x.payGroup.endsWith(tag))) {
+    for (const r of costIds.map((id) => ({ id }))) {
       expect(
         (
           await admin.request({
@@ -449,7 +458,7 @@ describe('scenarios, costs and comparison', () => {
     expect(csv.body.startsWith('\uFEFFSzenario;Quelle;Status;VZÄ gesamt;')).toBe(true);
     expect(csv.body).toContain(';0,75;');
     expect(csv.body).toContain(';216.000;259.200;nein');
-    expect(csv.body).toContain('noch keine Daten');
+    expect(csv.body).toContain('keine Daten');
   });
 
   it('refuses bad scenario lines, names, statuses and comparison years', async () => {
@@ -513,9 +522,8 @@ describe('scenarios, costs and comparison', () => {
   });
 
   it('refuses invalid cost assumptions', async () => {
-    const payGroup = unique('S ').slice(0, 18);
     const base = {
-      payGroup,
+      payGroup: 'S 4',
       validFrom: '2020-01-01',
       validTo: '2020-12-31',
       annualCostEuros: 70000,
@@ -562,24 +570,86 @@ describe('scenarios, costs and comparison', () => {
     );
   });
 
-  it('stores hand-entered need figures; unknown centres are refused', async () => {
-    const res = await coord.request({
-      method: 'PUT',
-      url: '/api/staffing/needs',
-      payload: { needs: [{ centreId: centres[0]!.id, need: 42 }] },
-    });
+  it('refuses a pay group outside the TVöD SuE catalogue', async () => {
+    for (const payGroup of ['S 10', 'E 9', 'S11c', '=1+1']) {
+      expectError(
+        await admin.request({
+          method: 'POST',
+          url: '/api/cost-assumptions',
+          payload: { payGroup, validFrom: '2030-01-01', annualCostEuros: 1000 },
+        }),
+        400,
+        'UNKNOWN_PAY_GROUP',
+      );
+      const res = await admin.request({
+        method: 'POST',
+        url: '/api/posts',
+        payload: { ...postBody(), payGroup },
+      });
+      expectError(res, 400, 'UNKNOWN_PAY_GROUP');
+    }
+  });
+
+  it('stores need figures with source and date, audited; "keine Daten" is null', async () => {
+    const c = centres[0]!.id;
+    const put = (needs: unknown[]) =>
+      coord.request({ method: 'PUT', url: '/api/staffing/needs', payload: { needs } });
+    const res = await put([
+      { centreId: c, need: 42, source: 'Melderegister, Auszug Statistik', asOf: '2026-06-30' },
+    ]);
     expect(res.statusCode, res.body).toBe(200);
+    res.json().forEach((n: unknown) => expectSchema(CentreNeedSchema, n));
+    expect(res.json().find((n: { centreId: number }) => n.centreId === c)).toMatchObject({
+      need: 42,
+      source: 'Melderegister, Auszug Statistik',
+      asOf: '2026-06-30',
+    });
     expect(
-      res.json().find((n: { centreId: number }) => n.centreId === centres[0]!.id),
-    ).toMatchObject({ need: 42, placeholder: false });
+      auditRows(t.db, { entity_type: 'centre_need', entity_id: String(c), action: 'update' })
+        .length,
+    ).toBeGreaterThan(0);
+    // A figure without its source or date, or dated in the future, is refused.
     expectError(
-      await coord.request({
-        method: 'PUT',
-        url: '/api/staffing/needs',
-        payload: { needs: [{ centreId: 999999, need: 1 }] },
-      }),
+      await put([{ centreId: c, need: 5, source: '', asOf: '2026-01-01' }]),
+      400,
+      'NEED_SOURCE_REQUIRED',
+    );
+    expectError(
+      await put([{ centreId: c, need: 5, source: 'Statistik', asOf: null }]),
+      400,
+      'NEED_SOURCE_REQUIRED',
+    );
+    expectError(
+      await put([{ centreId: c, need: 5, source: 'Statistik', asOf: '2999-01-01' }]),
+      400,
+      'NEED_SOURCE_REQUIRED',
+    );
+    expectError(await put([{ centreId: c, need: 5 }]), 400, 'VALIDATION_FAILED');
+    expectError(
+      await put([{ centreId: 999999, need: 1, source: 'x', asOf: null }]),
       400,
       'UNKNOWN_CENTRE',
+    );
+    // Clearing the figure: the centre shows "keine Daten" (null), audited as a delete.
+    const cleared = await put([{ centreId: c, need: null, source: '', asOf: null }]);
+    expect(cleared.statusCode, cleared.body).toBe(200);
+    expect(cleared.json().find((n: { centreId: number }) => n.centreId === c)).toMatchObject({
+      need: null,
+      source: null,
+    });
+    expect(
+      auditRows(t.db, { entity_type: 'centre_need', entity_id: String(c), action: 'delete' }),
+    ).toHaveLength(1);
+    expectError(
+      await (
+        await roleClient(t, 'centre_staff')
+      ).request({
+        method: 'PUT',
+        url: '/api/staffing/needs',
+        payload: { needs: [{ centreId: c, need: 1, source: 'abc', asOf: null }] },
+      }),
+      403,
+      'FORBIDDEN',
     );
   });
 });

@@ -213,44 +213,51 @@ describe('dashboard on the demo data', () => {
     const re = closed.find((c) => c.outcome === 're_engaged')?.n ?? 0;
     const shownRe = o.closed.colTotals[o.outcomes.indexOf('re_engaged')];
     if (typeof shownRe === 'number') {
-      // The rate comes from the published (perturbed) counts, close to the true one.
-      expect(o.totalRate).toBeCloseTo((100 * shownRe) / o.closed.total, 1);
-      expect(Math.abs(o.totalRate - (100 * re) / total)).toBeLessThan(5);
+      // The self-reported rate comes from the published (perturbed) counts, close to the true one.
+      expect(o.totalSelfReportedRate).toBeCloseTo((100 * shownRe) / o.closed.total, 1);
+      expect(Math.abs(o.totalSelfReportedRate - (100 * re) / total)).toBeLessThan(5);
     }
+    // The verified rate: verified re-engaged (published on their own) ÷ closed.
+    if (typeof o.verified.total === 'number' && o.closed.total > 0) {
+      expect(o.totalRate).toBeCloseTo((100 * o.verified.total) / o.closed.total, 1);
+    } else expect(o.totalRate).toBeNull();
   });
 
-  it('shows staffing against need with the split computed from the catchment', async () => {
+  it('shows staffing against the entered need figures, never registered participants', async () => {
     const s = await get(`/api/reporting/staffing?from=${from}&to=${to}&totalFte=2`);
     expectSchema(StaffingSchema, s);
-    const catchment = all<{ centre: number; k: number }>(
-      `select centre_id centre, record_key k from participants where moved_in_at >= ?`,
-      addMonths(today, -12),
+    const entered = all<{ centre: number; need: number }>(
+      `select centre_id centre, need from centre_needs`,
     );
     s.centres.forEach((c: { id: number }, i: number) => {
-      expect(s.catchment.cells[i][0]).toEqual(
-        publishCount(cellOf(catchment.filter((x) => x.centre === c.id))),
-      );
+      expect(s.needs[i].need).toBe(entered.find((x) => x.centre === c.id)?.need ?? null);
     });
-    const sum = (xs: string[]) => xs.reduce((a, b) => a + Number(b), 0);
-    expect(sum(s.split.byNeed)).toBeCloseTo(2, 5);
+    // Demo figures 120/90/50/60 give 0.75/0.5/0.25/0.5 of 2 FTE, the same as scenario B.
+    expect(s.split.byNeed).toEqual(['0.75', '0.5', '0.25', '0.5']);
     expect(s.split.equal).toEqual(['0.5', '0.5', '0.5', '0.5']);
-    expect(s.scenarios.length).toBeGreaterThanOrEqual(3);
+    const b = s.scenarios.findIndex((x: { name: string }) => x.name.startsWith('B'));
+    expect(s.rows.map((r: { fte: { fte: string }[] }) => r.fte[b]!.fte)).toEqual(s.split.byNeed);
+    // Scenario A: 0.5 + 0.25 coordination = 0.75 per centre, and the column adds up to 3.
+    const a = s.scenarios.findIndex((x: { name: string }) => x.name.startsWith('A'));
+    expect(s.rows.map((r: { fte: { fte: string }[] }) => r.fte[a]!.fte)).toEqual([
+      '0.75',
+      '0.75',
+      '0.75',
+      '0.75',
+    ]);
+    expect(s.scenarios[a].totalFte).toBe('3');
   });
 
-  it('feeds the scenario comparison with newcomers per FTE from the data', async () => {
+  it('feeds the scenario comparison with newcomers per FTE from the need figures', async () => {
     const c = await get('/api/scenario-comparison');
-    expect(c.hasEncounterData).toBe(true);
+    expect(c.hasNeedData).toBe(true);
     const a = c.scenarios.find((x: { totalFte: string }) => x.totalFte === '3');
-    expect(
-      a.perCentre.every((p: { newcomersPerFte: string | null }) => p.newcomersPerFte !== null),
-    ).toBe(true);
-    const applied = await coordinator.request({
-      method: 'POST',
-      url: '/api/reporting/staffing/apply-needs',
-      payload: { source: 'catchment' },
-    });
-    expect(applied.statusCode).toBe(200);
-    expect(applied.json().every((n: { placeholder: boolean }) => !n.placeholder)).toBe(true);
+    expect(a.perCentre.map((p: { newcomersPerFte: string | null }) => p.newcomersPerFte)).toEqual([
+      '160.0',
+      '120.0',
+      '66.7',
+      '80.0',
+    ]);
   });
 });
 

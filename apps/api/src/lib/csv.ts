@@ -11,6 +11,8 @@
  * - `;` separator for German Excel (`,` for English), CRLF, UTF-8 with BOM for the umlauts.
  */
 
+import { fteText } from '@begegnung/domain';
+
 export type CsvLang = 'de' | 'en';
 
 interface CsvDate {
@@ -33,6 +35,9 @@ export const csvDate = (iso: string): CsvDate => ({ kind: 'date', iso });
 export const csvDateTime = (iso: string): CsvDateTime => ({ kind: 'datetime', iso });
 /** An exact decimal given as a string ("0.750"): only the decimal mark is localised. */
 export const csvDecimal = (value: string): CsvDecimal => ({ kind: 'decimal', value });
+/** FTE with their precision as the UI shows them (`fteText`: 0,75 · 0,125 · 3,00), exact. */
+export const csvFte = (value: string): CsvDecimal =>
+  csvDecimal(fteText(value, 'en').replace(/,/g, ''));
 
 const SEPARATOR: Record<CsvLang, string> = { de: ';', en: ',' };
 const numberFormat = {

@@ -61,7 +61,18 @@ type ValidationIssue = NonNullable<FastifyError['validation']>[number];
  * parent object (params.requiredProperties / additionalProperties), so name the fields
  * themselves, and drop its duplicate "schema is false" entry for each unknown property.
  */
-function validationDetails(v: ValidationIssue): NonNullable<ApiError['details']> {
+const isBlank = (v: unknown) => typeof v === 'string' && v.trim() === '';
+/** The value a JSON pointer such as `/name` or `/consents/0/language` points at in `input`. */
+function valueAt(input: unknown, pointer: string | undefined): unknown {
+  let at = input;
+  for (const key of (pointer ?? '').split('/').slice(1)) {
+    if (typeof at !== 'object' || at === null) return undefined;
+    at = (at as Record<string, unknown>)[key.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  return at;
+}
+
+function validationDetails(v: ValidationIssue, input: unknown): NonNullable<ApiError['details']> {
   const base = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.');
   const at = (name: string) => (base ? `${base}.${name}` : name);
   const params = (v.params ?? {}) as {
@@ -85,18 +96,22 @@ function validationDetails(v: ValidationIssue): NonNullable<ApiError['details']>
       message: 'is not allowed',
     }));
   }
+  // A required text sent empty (or only blanks) is missing, not "too short".
+  if (v.keyword === 'minLength' && isBlank(valueAt(input, v.instancePath)))
+    return [{ field: base || '(root)', code: 'required', message: 'is required' }];
   return [{ field: base || '(root)', code: v.keyword, message: v.message ?? 'invalid' }];
 }
 
-export function mapError(error: FastifyError & { code?: string }): Mapped {
-  const mapped = mapAny(error);
+/** `input` is the part of the request that failed validation (body, query, params). */
+export function mapError(error: FastifyError & { code?: string }, input?: unknown): Mapped {
+  const mapped = mapAny(error, input);
   // One body for every 404: another centre's record and a missing one must look alike.
   if (mapped.status === 404)
     return { status: 404, body: { code: 'NOT_FOUND', message: NOT_FOUND_MESSAGE } };
   return mapped;
 }
 
-function mapAny(error: FastifyError & { code?: string }): Mapped {
+function mapAny(error: FastifyError & { code?: string }, input: unknown): Mapped {
   if (error instanceof DomainError) {
     return {
       status: error.status,
@@ -114,7 +129,7 @@ function mapAny(error: FastifyError & { code?: string }): Mapped {
       body: {
         code: 'VALIDATION_FAILED',
         message: `Invalid ${error.validationContext ?? 'input'}`,
-        details: error.validation.flatMap(validationDetails),
+        details: error.validation.flatMap((v) => validationDetails(v, input)),
       },
     };
   }
@@ -172,7 +187,16 @@ function auditDenial(request: FastifyRequest, error: Error, status: number, code
 /** One error shape for every response: `{ code, message, details? }`; 5xx details masked. */
 export const errorHandlerPlugin = fp(async (app) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const { status, body } = mapError(error);
+    const part = error.validationContext;
+    const input =
+      part === 'body'
+        ? request.body
+        : part === 'querystring'
+          ? request.query
+          : part === 'params'
+            ? request.params
+            : undefined;
+    const { status, body } = mapError(error, input);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.code, status }, 'request refused');
     auditDenial(request, error, status, body.code);

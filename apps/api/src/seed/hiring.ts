@@ -48,9 +48,10 @@ export const MOTION_CRITERIA: CriterionInput[] = [
   },
 ];
 
-const advert = (centre: string) =>
-  `Die Stadt Göttingen sucht für das ${centre} eine Fachkraft für Integration durch Begegnung (m/w/d), ` +
-  'Teilzeit 50 %, Entgeltgruppe S 11b TVöD SuE, befristet im Rahmen des Programms.\n\n' +
+/** The advert names the actual employer: the association for a centre post, the city for coordination. */
+const advert = (employer: string, place: string, share: string, payGroup: string) =>
+  `${employer} sucht für ${place} eine Fachkraft für Integration durch Begegnung (m/w/d), ` +
+  `${share}, Entgeltgruppe ${payGroup} TVöD SuE, befristet im Rahmen des Programms.\n\n` +
   'Ihre Aufgaben: offene Begegnungsangebote, Beratung und Begleitung neu zugezogener Geflüchteter, ' +
   'Zusammenarbeit mit Ehrenamtlichen und Einrichtungen im Quartier.\n\n' +
   'Ihr Profil: Studium der Sozialen Arbeit / Sozialpädagogik mit staatlicher Anerkennung oder mindestens ' +
@@ -121,9 +122,17 @@ export const HIRING_DEMO_USERS = {
 };
 
 /**
- * One published vacancy for the Grone half post with 8 applicants across the pipeline, a
- * panel of three with submitted and pending scorecards, the staff council as oversight;
- * and one draft vacancy (Weststadt) to walk through publication. Deterministic.
+ * One published vacancy for the Grone half post with 8 applicants across the pipeline and a
+ * panel of three with submitted, pending and one late (revised after seeing colleagues')
+ * scorecards; one draft vacancy (Weststadt) to walk through publication; and one published
+ * vacancy for the city's coordination post with the city's staff council and equality officer
+ * taking part. Deterministic.
+ *
+ * The employer decides who takes part (docs/hiring-law.md): the centre posts are employed by
+ * their associations (e.V., kAöR), so the city's staff council, equality officer and disability
+ * representative have no part in those procedures and no participation records; the
+ * association's own works council (if it has one) is the association's business and is not
+ * recorded here. Only the city's own post carries the city's bodies.
  */
 export function seedHiring(db: Db) {
   const byEmail = new Map(
@@ -148,7 +157,7 @@ export function seedHiring(db: Db) {
   // Only budgeted or approved posts may be advertised. The motion's outcome is not documented,
   // so the demo marks the three centre posts it advertises as budgeted, labelled as a demo
   // assumption in their history.
-  for (const code of ['INT-GRO-01', 'INT-WEST-01', 'INT-LEI-01']) {
+  for (const code of ['INT-GRO-01', 'INT-WEST-01', 'INT-LEI-01', 'KOORD-01']) {
     db.update(posts)
       .set({ status: 'budgeted' })
       .where(eq(posts.id, postId(code)))
@@ -166,7 +175,12 @@ export function seedHiring(db: Db) {
 
   const vacancyId = repo.insertVacancy(db, {
     title: 'Fachkraft Integration durch Begegnung (m/w/d), NBZ Grone, 50 %',
-    advertText: advert('Nachbarschaftszentrum Grone'),
+    advertText: advert(
+      'Der Nachbarschaftszentrum Grone e.V.',
+      'das Nachbarschaftszentrum Grone',
+      'Teilzeit 50 %',
+      'S 11b',
+    ),
     channel: 'city_website',
     deadline: '2027-01-31',
     status: 'published',
@@ -181,27 +195,12 @@ export function seedHiring(db: Db) {
   );
   repo.freezeSet(db, setId, '2026-11-02T08:00:00.000Z');
   const criterionIds = repo.criteriaOf(db, setId).map((c) => c.id);
-  repo.replaceMembers(db, vacancyId, [
-    ...panel.map((userId) => ({ userId, kind: 'panel' as const, body: null })),
-    { userId: pr, kind: 'oversight', body: 'staff_council' },
-  ]);
-  repo.insertParticipation(db, {
+  // An association's post: the panel only; no city oversight bodies (BODY_NOT_RESPONSIBLE).
+  repo.replaceMembers(
+    db,
     vacancyId,
-    body: 'staff_council',
-    requestedOn: '2026-11-02',
-    response: 'pending',
-    notes: 'Information über die Ausschreibung; Zustimmung zur Einstellung folgt nach Auswahl',
-    recordedById: adminId,
-  });
-  repo.insertParticipation(db, {
-    vacancyId,
-    body: 'disability_representative',
-    requestedOn: '2026-11-12',
-    response: 'comments',
-    respondedOn: '2026-11-14',
-    notes: 'Über zwei Bewerbungen schwerbehinderter Menschen unverzüglich informiert',
-    recordedById: adminId,
-  });
+    panel.map((userId) => ({ userId, kind: 'panel' as const, body: null })),
+  );
 
   APPLICANTS.forEach((a, i) => {
     const id = repo.insertApplication(db, {
@@ -242,7 +241,7 @@ export function seedHiring(db: Db) {
     panel.forEach((memberId, m) => {
       if (m === 2 && a.status === 'invited' && a.first === 'Max') return;
       const submitted = m < 2 || a.status === 'interviewed';
-      repo.insertScorecard(db, {
+      const cardId = repo.insertScorecard(db, {
         vacancyId,
         applicationId: id,
         memberId,
@@ -257,13 +256,37 @@ export function seedHiring(db: Db) {
         notes: submitted ? 'Strukturiertes Interview, Leitfaden v1' : 'Entwurf',
         submittedAt: submitted ? `2026-11-${String(25 + m).padStart(2, '0')}T14:00:00.000Z` : null,
       });
+      // Panel 1 read the colleagues' cards for Lea, then revised theirs: a late card, flagged.
+      if (m === 0 && a.first === 'Lea') {
+        const seen = '2026-11-28T09:00:00.000Z';
+        repo.recordPeek(db, { memberId, applicationId: id, stage: 'first_interview', at: seen });
+        repo.updateScorecard(db, cardId, { supersededAt: '2026-11-28T10:00:00.000Z' });
+        repo.insertScorecard(db, {
+          vacancyId,
+          applicationId: id,
+          memberId,
+          stage: 'first_interview',
+          revision: 2,
+          ratings: criterionIds.map((criterionId) => ({ criterionId, score: 4 })),
+          recommendation: 'yes',
+          notes: 'Strukturiertes Interview, Leitfaden v1',
+          submittedAt: '2026-11-28T10:00:00.000Z',
+          correctionReason: 'Nach Rücksprache im Gremium angeglichen',
+          seenOthersAt: seen,
+        });
+      }
     });
   });
 
   // A draft for the Weststadt post: publish it to walk through the procedure.
   const draftId = repo.insertVacancy(db, {
     title: 'Fachkraft Integration durch Begegnung (m/w/d), Weststadtzentrum, 50 %',
-    advertText: advert('Weststadtzentrum'),
+    advertText: advert(
+      'Die Beschäftigungsförderung Göttingen kAöR',
+      'das Weststadtzentrum',
+      'Teilzeit 50 %',
+      'S 11b',
+    ),
     channel: 'interamt',
     deadline: '2027-02-28',
     status: 'draft',
@@ -280,8 +303,58 @@ export function seedHiring(db: Db) {
     },
     MOTION_CRITERIA,
   );
-  repo.replaceMembers(db, draftId, [
+  repo.replaceMembers(
+    db,
+    draftId,
+    panel.map((userId) => ({ userId, kind: 'panel' as const, body: null })),
+  );
+
+  // The city's own coordination post: the city's staff council and equality officer take part.
+  const cityId = repo.insertVacancy(db, {
+    title: 'Koordination Integration durch Begegnung (m/w/d), Stadt Göttingen, 100 %',
+    advertText: advert(
+      'Die Stadt Göttingen',
+      'die Koordination der vier Zentren',
+      'Vollzeit',
+      'S 12',
+    ),
+    channel: 'interamt',
+    deadline: '2027-02-15',
+    status: 'published',
+    publishedOn: '2026-11-16',
+    createdById: adminId,
+  });
+  repo.setVacancyPosts(db, cityId, [postId('KOORD-01')]);
+  const citySet = repo.insertCriteriaSet(
+    db,
+    {
+      vacancyId: cityId,
+      version: 1,
+      reason: 'Erstfassung nach Antrag SPD/0235/18',
+      createdById: adminId,
+    },
+    MOTION_CRITERIA,
+  );
+  repo.freezeSet(db, citySet, '2026-11-16T08:00:00.000Z');
+  repo.replaceMembers(db, cityId, [
     ...panel.map((userId) => ({ userId, kind: 'panel' as const, body: null })),
     { userId: pr, kind: 'oversight', body: 'staff_council' },
   ]);
+  repo.insertParticipation(db, {
+    vacancyId: cityId,
+    body: 'staff_council',
+    requestedOn: '2026-11-16',
+    response: 'pending',
+    notes: 'Information über die Ausschreibung; Zustimmung zur Einstellung folgt nach Auswahl',
+    recordedById: adminId,
+  });
+  repo.insertParticipation(db, {
+    vacancyId: cityId,
+    body: 'equality_officer',
+    requestedOn: '2026-11-16',
+    response: 'comments',
+    respondedOn: '2026-11-18',
+    notes: 'Frühzeitig beteiligt (§ 9 Abs. 5 NKomVG); keine Einwände gegen den Ausschreibungstext',
+    recordedById: adminId,
+  });
 }

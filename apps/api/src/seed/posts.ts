@@ -13,10 +13,12 @@ import {
 } from '../db/schema/index.ts';
 
 /**
- * PLACEHOLDER need figures (newcomers in each catchment) so scenario B can be weighted by need.
- * Invented for the demo, flagged as placeholders; replace with real figures or encounter data.
+ * Demo need figures (newcomers in each catchment), entered as a coordinator would, with a source
+ * that says they are invented for the demo. Scenario B is weighted by the same figures.
  */
-export const PLACEHOLDER_NEEDS: Record<string, number> = { GRO: 120, WEST: 90, LEI: 50, HOB: 60 };
+export const DEMO_NEEDS: Record<string, number> = { GRO: 120, WEST: 90, LEI: 50, HOB: 60 };
+export const DEMO_NEED_SOURCE = 'Beispielwerte der Demo (erfunden), nicht aus dem Melderegister';
+export const DEMO_NEED_AS_OF = '2025-12-31';
 
 /** Posts of motion SPD/0235/18, scenarios A/B/C and placeholder cost assumptions. */
 export function seedPosts(db: Db, centreIds: Record<string, number>) {
@@ -103,14 +105,14 @@ export function seedPosts(db: Db, centreIds: Record<string, number>) {
   const split = needWeightedSplit(
     2000,
     250,
-    codes.map((key) => ({ key, need: PLACEHOLDER_NEEDS[key]! })),
+    codes.map((key) => ({ key, need: DEMO_NEEDS[key]! })),
   )!;
   addScenario(
     {
       name: 'B: Änderungsantrag Grüne',
       sourceRef: 'Änderungsantrag Bündnis 90/Die Grünen zu SPD/0235/18',
       description:
-        '2,0 VZÄ nach Größe der Zielgruppen in den Stadtteilen verteilt, keine Koordinationsstelle. Bedarfszahlen sind Platzhalter.',
+        '2,0 VZÄ nach Größe der Zielgruppen in den Stadtteilen verteilt, keine Koordinationsstelle. Bedarfszahlen: Beispielwerte der Demo, wie unter „Stellen und Bedarf“ eingetragen.',
       status: 'referred',
     },
     split.filter((p) => p.milli > 0).map((p): [string, number] => [p.key, p.milli]),
@@ -139,7 +141,12 @@ export function seedPosts(db: Db, centreIds: Record<string, number>) {
   }
   for (const code of codes) {
     db.insert(centreNeeds)
-      .values({ centreId: centreIds[code]!, need: PLACEHOLDER_NEEDS[code]!, placeholder: true })
+      .values({
+        centreId: centreIds[code]!,
+        need: DEMO_NEEDS[code]!,
+        source: DEMO_NEED_SOURCE,
+        asOf: DEMO_NEED_AS_OF,
+      })
       .run();
   }
 }

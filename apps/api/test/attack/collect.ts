@@ -187,9 +187,27 @@ export function buildAttack(responses: Responses[], bounds: BoundsOf, legacy: bo
       o.closed,
       ot.closed,
     );
+    addTable(
+      'vf',
+      centres.map((c) => `${P}|${c}`),
+      `${r.scope}|${P}`,
+      o.verified,
+      ot.verified,
+    );
+    // The verified re-engaged are some of the tasks closed as re-engaged.
+    const re = (ot.outcomes as string[]).indexOf('re_engaged');
+    for (const c of centres)
+      att.relate(
+        [
+          [`cl|${P}|${c}|${re}`, 1],
+          [`vf|${P}|${c}|0`, -1],
+        ],
+        '>=',
+        0,
+      );
     if (r.staffing) {
       const { pub: s, tru: st } = r.staffing;
-      addTable('ca', centres.map(String), 'staffing', s.catchment, st.catchment);
+      // Need (catchment) is entered figures with source and date, not a count of people here.
       addTable('fl', centres.map(String), 'staffing', s.outOfView, st.outOfView);
       addTable(
         'ac',
@@ -219,6 +237,7 @@ export function buildAttack(responses: Responses[], bounds: BoundsOf, legacy: bo
       for (const j of ['0', '1', 'T']) att.difference(`pe|${a}|${c}|${j}`, `pe|${b}|${c}|${j}`);
       att.difference(`ct|${a}|${c}|0`, `ct|${b}|${c}|0`);
       for (let j = 0; j < 5; j++) att.difference(`cl|${a}|${c}|${j}`, `cl|${b}|${c}|${j}`);
+      att.difference(`vf|${a}|${c}|0`, `vf|${b}|${c}|0`);
     }
     for (const s of scopes) {
       att.difference(`an|${s}|${a}`, `an|${s}|${b}`);
@@ -247,6 +266,10 @@ export function buildAttack(responses: Responses[], bounds: BoundsOf, legacy: bo
           ...ps.map((p) => [`cl|${pk(p)}|${c}|${j}`, -1] as [string, number]),
         ]);
       }
+      att.relate([
+        [`vf|${pk(whole)}|${c}|0`, 1],
+        ...ps.map((p) => [`vf|${pk(p)}|${c}|0`, -1] as [string, number]),
+      ]);
       for (const p of ps) {
         // People reached in a part were reached in the whole; the whole is at most the parts.
         att.relate(

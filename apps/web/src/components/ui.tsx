@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageFor } from '../lib/use-form-errors.ts';
 
@@ -41,7 +41,16 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
-export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+export function ErrorMessage({
+  error,
+  onRetry,
+  action,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  /** A way out that fits this error (e.g. "deactivate instead"), shown beside the message. */
+  action?: ReactNode;
+}) {
   const { t } = useTranslation();
   if (!error) return null;
   return (
@@ -52,6 +61,7 @@ export function ErrorMessage({ error, onRetry }: { error: unknown; onRetry?: () 
           {t('common.retry')}
         </button>
       )}
+      {action}
     </div>
   );
 }
@@ -208,5 +218,34 @@ export function Pager({
         {t('common.next')}
       </button>
     </nav>
+  );
+}
+
+/**
+ * A wide table's box that scrolls sideways when the screen is too narrow. While it overflows it
+ * is a labelled region in the tab order, so keyboard users can scroll it too (WCAG 2.1.1).
+ */
+export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [overflows, setOverflows] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = () => setOverflows(el.scrollWidth > el.clientWidth + 1);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
+    return () => observer.disconnect();
+  }, []);
+  return (
+    <div
+      ref={ref}
+      className="table-wrap"
+      {...(overflows ? { role: 'region', 'aria-label': label, tabIndex: 0 } : {})}
+    >
+      {children}
+    </div>
   );
 }

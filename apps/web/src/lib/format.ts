@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
+import { fteText } from '@begegnung/domain';
 
 /** Number formatting in the UI language; decimals travel as strings and are only shown here. */
 export function useFormat() {
   const { i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en-GB' : 'de-DE';
   return {
-    fte: (s: string) =>
-      Number(s).toLocaleString(locale, { minimumFractionDigits: 2, maximumFractionDigits: 3 }),
+    /** FTE with the precision they have (0,75 · 0,125 · 3,00): the same rule as PDF and CSV. */
+    fte: (s: string) => fteText(s, i18n.language === 'en' ? 'en' : 'de'),
     /** Ratios such as newcomers per FTE: decimal comma in German, one decimal place. */
     ratio: (s: string | number) =>
       Number(s).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),

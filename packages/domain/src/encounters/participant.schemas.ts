@@ -137,12 +137,20 @@ export const TransferParticipantBodySchema = Type.Object(
 );
 export type TransferParticipantBody = Static<typeof TransferParticipantBodySchema>;
 
+export const PARTICIPANT_SORTS = ['name', 'lastSeenDesc', 'lastSeenAsc', 'code'] as const;
+export const ParticipantSortSchema = Type.Enum(PARTICIPANT_SORTS, {
+  description:
+    'Order: name (alias, else code; default), last seen newest or oldest first (never seen last), code',
+});
+export type ParticipantSort = (typeof PARTICIPANT_SORTS)[number];
+
 export const ParticipantListQuerySchema = Type.Intersect([
   PaginationQuerySchema,
   Type.Object({
     q: Type.Optional(Type.String({ maxLength: 60, description: 'Code or alias' })),
     centreId: Type.Optional(Type.Integer({ minimum: 1 })),
     withConsent: Type.Optional(Type.Boolean()),
+    sort: Type.Optional(ParticipantSortSchema),
   }),
 ]);
 export type ParticipantListQuery = Static<typeof ParticipantListQuerySchema>;

@@ -259,6 +259,8 @@ export const ApplicationSummarySchema = Type.Object({
   employerOwnDuty: Type.Boolean(),
   suggestion: Type.Enum(['meets_required', 'needs_review', 'incomplete']),
   scorecardsSubmitted: Type.Integer(),
+  /** Cards (any revision) submitted after their author had seen colleagues' cards. */
+  lateScorecards: Type.Integer(),
   purged: Type.Boolean(),
 });
 export type ApplicationSummary = Static<typeof ApplicationSummarySchema>;
@@ -447,6 +449,53 @@ export const ScorecardRevisionBodySchema = Type.Object(
   { additionalProperties: false },
 );
 export type ScorecardRevisionBody = Static<typeof ScorecardRevisionBodySchema>;
+
+// ── Candidate × criterion matrix ──
+
+export const ScoreMatrixQuerySchema = Type.Object(
+  { stage: Type.Optional(Type.Enum(SCORECARD_STAGES)) },
+  { additionalProperties: false },
+);
+export type ScoreMatrixQuery = Static<typeof ScoreMatrixQuerySchema>;
+
+export const ScoreMatrixRowSchema = Type.Object({
+  applicationId: Type.Integer(),
+  displayName: Type.String(),
+  status: ApplicationStatusSchema,
+  /** False for a panel member who has not yet submitted their own card for this candidate. */
+  visible: Type.Boolean(),
+  /** Submitted, current cards for this candidate and stage. */
+  cardCount: Type.Integer(),
+  ownSubmitted: Type.Boolean(),
+  /** Empty when not visible. */
+  cells: Type.Array(
+    Type.Object({
+      criterionId: Type.Integer(),
+      mean: Nullable(Type.Number()),
+      count: Type.Integer(),
+    }),
+  ),
+  /** Σ weight × mean; null when not visible or a weighted criterion has no score yet. */
+  weightedTotal: Nullable(Type.Number()),
+  /** Cards submitted or revised after their author had seen colleagues' cards (0 when hidden). */
+  lateCards: Type.Integer(),
+});
+export const ScoreMatrixSchema = Type.Object({
+  vacancyId: Type.Integer(),
+  stage: Type.Enum(SCORECARD_STAGES),
+  criteriaVersion: Type.Integer(),
+  criteria: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      label: Type.String(),
+      kind: Type.Enum(CRITERION_KINDS),
+      weight: Type.Integer(),
+    }),
+  ),
+  maxTotal: Type.Number(),
+  rows: Type.Array(ScoreMatrixRowSchema),
+});
+export type ScoreMatrix = Static<typeof ScoreMatrixSchema>;
 
 // ── Selection record ──
 

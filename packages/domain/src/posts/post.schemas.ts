@@ -316,7 +316,8 @@ export const ComparisonSchema = Type.Object({
     Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }),
   ),
   /** False until encounter data exists; then newcomersPerFte is filled. */
-  hasEncounterData: Type.Boolean(),
+  /** True when at least one active centre has an entered need figure. */
+  hasNeedData: Type.Boolean(),
   scenarios: Type.Array(
     Type.Object({
       id: Type.Integer(),
@@ -346,12 +347,15 @@ export const ComparisonSchema = Type.Object({
 });
 export type Comparison = Static<typeof ComparisonSchema>;
 
+/** Need per centre: catchment figures entered with source and date; null = "keine Daten". */
 export const CentreNeedSchema = Type.Object({
   centreId: Type.Integer(),
   centreCode: Type.String(),
   centreName: Type.String(),
-  need: Type.Integer(),
-  placeholder: Type.Boolean(),
+  need: Type.Union([Type.Integer(), Type.Null()]),
+  source: Type.Union([Type.String(), Type.Null()]),
+  asOf: Type.Union([IsoDate, Type.Null()]),
+  updatedAt: Type.Union([Type.String(), Type.Null()]),
 });
 export type CentreNeed = Static<typeof CentreNeedSchema>;
 
@@ -361,11 +365,16 @@ export const NeedsBodySchema = Type.Object(
       Type.Object(
         {
           centreId: Type.Integer({ minimum: 1 }),
-          need: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+          /** Newcomers in the catchment; null removes the figure ("keine Daten"). */
+          need: Type.Union([Type.Integer({ minimum: 0, maximum: 1_000_000 }), Type.Null()]),
+          /** Where the figure comes from, e.g. "Melderegister, Auszug Fachbereich Statistik". */
+          source: Type.String({ maxLength: 200 }),
+          /** The date the figure describes. */
+          asOf: Type.Union([IsoDate, Type.Null()]),
         },
         { additionalProperties: false },
       ),
-      { maxItems: 50 },
+      { minItems: 1, maxItems: 50 },
     ),
   },
   { additionalProperties: false },

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { IsoDate } from '../common/pagination.ts';
 import { FOLLOW_UP_OUTCOMES } from '../encounters/participant.schemas.ts';
 import { MIXED_BUCKETS } from './reporting.rules.ts';
+import { CentreNeedSchema } from '../posts/post.schemas.ts';
 
 /**
  * A published count of people (cell key method, see cellkey.ts): the perturbed number (≥ 5, or
@@ -150,9 +151,18 @@ export const OutreachSchema = Type.Object({
   /** Tasks closed in the period per centre × outcome; row totals = closed tasks. */
   closed: SuppressedTableSchema,
   outcomes: Type.Array(Type.Enum(FOLLOW_UP_OUTCOMES)),
-  /** Re-engaged ÷ closed, percent per centre and overall; null when hidden or nothing closed. */
+  /**
+   * Closed as re-engaged AND seen at an encounter between the task's opening and
+   * `reEngagedWithinWeeks` weeks after closing, per centre (one column).
+   */
+  verified: SuppressedTableSchema,
+  reEngagedWithinWeeks: Type.Integer(),
+  /** Verified re-engaged ÷ closed, percent per centre and overall; null when hidden or none. */
   rate: Type.Array(Type.Union([Type.Number(), Type.Null()])),
   totalRate: Type.Union([Type.Number(), Type.Null()]),
+  /** The outcome staff picked ("laut Fachkraft") ÷ closed, shown beside the verified rate. */
+  selfReportedRate: Type.Array(Type.Union([Type.Number(), Type.Null()])),
+  totalSelfReportedRate: Type.Union([Type.Number(), Type.Null()]),
   hasData: Type.Boolean(),
 });
 export type Outreach = Static<typeof OutreachSchema>;
@@ -173,8 +183,11 @@ export const StaffingSchema = Type.Object({
   scenarios: Type.Array(
     Type.Object({ id: Type.Integer(), name: Type.String(), totalFte: Type.String() }),
   ),
-  /** Newcomers who moved into their own flat in the catchment within N months (one column). */
-  catchment: SuppressedTableSchema,
+  /**
+   * Need per centre: newcomers in the catchment as entered with source and date (the one need
+   * definition of dashboard, comparison, scenario B and report); null = "keine Daten".
+   */
+  needs: Type.Array(CentreNeedSchema),
   /** Distinct named participants seen in the period (one column). */
   active: SuppressedTableSchema,
   outOfView: SuppressedTableSchema,
@@ -192,19 +205,42 @@ export const StaffingSchema = Type.Object({
       ),
     }),
   ),
-  /** The Greens' rule from real data (need = catchment) beside the motion's equal split. */
+  /** The Greens' rule (need = entered catchment figures) beside the motion's equal split. */
   split: Type.Object({
     totalFte: Type.String(),
     stepFte: Type.String(),
-    byNeed: Type.Union([Type.Array(Type.String()), Type.Null()]),
-    equal: Type.Union([Type.Array(Type.String()), Type.Null()]),
+    /** Per centre; null for a centre without need data (it takes no part in either split). */
+    byNeed: Type.Union([Type.Array(Type.Union([Type.String(), Type.Null()])), Type.Null()]),
+    equal: Type.Union([Type.Array(Type.Union([Type.String(), Type.Null()])), Type.Null()]),
   }),
 });
 export type Staffing = Static<typeof StaffingSchema>;
 
-/** "Use figures from the data": which computed figure becomes the need of the split. */
-export const ApplyNeedsBodySchema = Type.Object(
-  { source: Type.Literal('catchment', { description: 'Newcomers in the catchment' }) },
+/** Publish a quarter's council report (all centres, or one): freezes figures, PDF and CSV. */
+export const PublishReportBodySchema = Type.Object(
+  {
+    from: IsoDate,
+    to: IsoDate,
+    centreId: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
   { additionalProperties: false },
 );
-export type ApplyNeedsBody = Static<typeof ApplyNeedsBodySchema>;
+export type PublishReportBody = Static<typeof PublishReportBodySchema>;
+
+export const PublishedReportSchema = Type.Object({
+  id: Type.Integer(),
+  from: IsoDate,
+  to: IsoDate,
+  centreId: Type.Union([Type.Integer(), Type.Null()]),
+  pdfSha256: Type.String(),
+  csvSha256: Type.String(),
+  figuresSha256: Type.String(),
+  /** The data state the figures came from: highest audit id and time at publication. */
+  dataMaxAuditId: Type.Integer(),
+  dataAsOf: Type.String(),
+  publishedAt: Type.String(),
+  publishedBy: Type.String(),
+});
+export type PublishedReport = Static<typeof PublishedReportSchema>;
+
+export const PublishedReportParamsSchema = Type.Object({ id: Type.Integer({ minimum: 1 }) });

@@ -15,6 +15,8 @@ export const SETTINGS_DEFAULTS = {
   applicantRetentionMonths: 6,
   /** A session ends after this many minutes without a request (beside its absolute lifetime). */
   sessionIdleMinutes: 30,
+  /** Re-engaged counts only when the person attends within this many weeks after closing. */
+  reEngagedWithinWeeks: 8,
 } as const;
 export type SettingKey = keyof typeof SETTINGS_DEFAULTS;
 export const SETTING_KEYS = Object.keys(SETTINGS_DEFAULTS) as SettingKey[];
@@ -26,6 +28,7 @@ export const SETTING_RANGES: Record<SettingKey, { minimum: number; maximum: numb
   participantRetentionMonths: { minimum: 1, maximum: 120 },
   applicantRetentionMonths: { minimum: 1, maximum: 60 },
   sessionIdleMinutes: { minimum: 5, maximum: 720 },
+  reEngagedWithinWeeks: { minimum: 1, maximum: 52 },
 };
 
 const setting = (k: SettingKey, description: string) =>
@@ -48,6 +51,10 @@ export const SettingsSchema = Type.Object({
   sessionIdleMinutes: setting(
     'sessionIdleMinutes',
     'Minutes without a request after which a session ends (idle timeout)',
+  ),
+  reEngagedWithinWeeks: setting(
+    'reEngagedWithinWeeks',
+    'An outreach task closed as re-engaged counts only when the person attends an encounter within this many weeks after closing',
   ),
 });
 export type Settings = Static<typeof SettingsSchema>;

@@ -71,14 +71,40 @@ export function deleteCentre(ctx: ServiceContext, id: number) {
   const staff = repo.countStaffLinks(ctx.db, id);
   if (staff > 0) {
     throw new DomainError(
-      'CONFLICT',
+      'CENTRE_IN_USE',
       `${staff} user(s) are linked to this centre; unlink them or deactivate the centre instead`,
       409,
     );
   }
-  inTransaction(ctx, (tx) => {
-    repo.deleteCentreRow(tx.db, id);
-    audit(tx, { action: 'delete', entityType: ENTITY, entityId: id });
-  });
+  try {
+    inTransaction(ctx, (tx) => {
+      repo.deleteCentreRow(tx.db, id);
+      audit(tx, { action: 'delete', entityType: ENTITY, entityId: id });
+    });
+  } catch (err) {
+    // Participants, encounters, posts or figures still refer to it: keep it, offer deactivation.
+    if (isForeignKeyViolation(err))
+      throw new DomainError(
+        'CENTRE_IN_USE',
+        'Records refer to this centre; deactivate it instead',
+        409,
+      );
+    throw err;
+  }
   return { ok: true as const };
 }
+
+/**
+ * SQLite's SQLITE_CONSTRAINT_FOREIGNKEY (or _TRIGGER when a cascade runs into a child table's
+ * trigger, with the same message), PostgreSQL's 23503.
+ */
+const isForeignKeyViolation = (err: unknown) => {
+  const { code, message } = (err ?? {}) as { code?: unknown; message?: unknown };
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') return true;
+  return (
+    typeof code === 'string' &&
+    code.startsWith('SQLITE_CONSTRAINT') &&
+    typeof message === 'string' &&
+    message.includes('FOREIGN KEY')
+  );
+};

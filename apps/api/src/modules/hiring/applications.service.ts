@@ -51,9 +51,8 @@ function evaluationOf(ctx: ServiceContext, a: repo.ApplicationRow) {
 }
 
 function summaryOf(ctx: ServiceContext, a: repo.ApplicationRow): ApplicationSummary {
-  const cards = repo
-    .scorecardsOfApplication(ctx.db, a.id)
-    .filter((c) => c.card.submittedAt && !c.card.supersededAt);
+  const all = repo.scorecardsOfApplication(ctx.db, a.id);
+  const cards = all.filter((c) => c.card.submittedAt && !c.card.supersededAt);
   return {
     id: a.id,
     vacancyId: a.vacancyId,
@@ -65,6 +64,7 @@ function summaryOf(ctx: ServiceContext, a: repo.ApplicationRow): ApplicationSumm
     employerOwnDuty: employerOwnDuty(withEmployer(ctx, a)),
     suggestion: evaluationOf(ctx, a).evaluation.suggestion,
     scorecardsSubmitted: cards.length,
+    lateScorecards: all.filter((c) => c.card.submittedAt && c.card.seenOthersAt).length,
     purged: a.purgedAt !== null,
   };
 }

@@ -23,6 +23,8 @@ import {
   RetentionBodySchema,
   ScorecardBodySchema,
   ScorecardListSchema,
+  ScoreMatrixQuerySchema,
+  ScoreMatrixSchema,
   ScorecardRevisionBodySchema,
   ScorecardSchema,
   ScreeningBodySchema,
@@ -39,6 +41,7 @@ import * as vacancies from './vacancies.service.ts';
 import * as applications from './applications.service.ts';
 import * as scorecards from './scorecards.service.ts';
 import * as selection from './selection.service.ts';
+import { scoreMatrix } from './matrix.service.ts';
 import { runPurge } from './purge.service.ts';
 import { attachmentHeader } from './pdf-check.ts';
 import { selectionPdf } from './selection-pdf.ts';
@@ -421,6 +424,21 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       reply
         .code(201)
         .send(scorecards.reviseScorecard(ctx(request), request.params.id, request.body)),
+  );
+
+  app.get(
+    '/vacancies/:id/score-matrix',
+    {
+      schema: {
+        tags,
+        summary:
+          'Candidate × criterion matrix: panel mean per criterion, weighted total (admin, panel; a member sees a candidate only after submitting their own card)',
+        params: IdParamsSchema,
+        querystring: ScoreMatrixQuerySchema,
+        response: { 200: ScoreMatrixSchema, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => scoreMatrix(ctx(request), request.params.id, request.query.stage),
   );
 
   // ── Selection record ──

@@ -19,7 +19,7 @@ import * as repo from './hiring.repository.ts';
 
 const ENTITY = 'scorecard';
 
-type CardRow = { card: repo.ScorecardRow; memberName: string };
+export type CardRow = { card: repo.ScorecardRow; memberName: string };
 
 const toCard = ({ card, memberName }: CardRow): Scorecard => ({
   id: card.id,
@@ -73,7 +73,7 @@ const seenOthersAt = (
 ) => repo.findPeek(ctx.db, memberId, applicationId, stage)?.firstSeenAt ?? null;
 
 /** Remembers that the viewer was shown another member's submitted card (first time only). */
-function recordPeeks(ctx: ServiceContext, shown: CardRow[]) {
+export function recordPeeks(ctx: ServiceContext, shown: CardRow[]) {
   for (const c of shown) {
     if (c.card.memberId === ctx.actor.userId || !c.card.submittedAt) continue;
     repo.recordPeek(ctx.db, {

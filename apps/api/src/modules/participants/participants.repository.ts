@@ -4,6 +4,7 @@ import {
   type Consent,
   type ConsentLanguage,
   type ConsentPurpose,
+  type ParticipantSort,
   type ParticipantSummary,
   type Referral,
   type ReferralService,
@@ -56,6 +57,23 @@ const toSummary = (
   followUpConsent: Boolean(r.followUpConsent),
 });
 
+const byName = asc(sql`coalesce(${participants.alias}, ${participants.code}) collate nocase`);
+/** A stable order for each sort (ties broken by name, then id, so pages never overlap). */
+function participantOrder(sort: ParticipantSort): SQL[] {
+  const id = asc(participants.id);
+  const neverSeenLast = sql`${participants.lastAttendedOn} is null`;
+  switch (sort) {
+    case 'lastSeenDesc':
+      return [asc(neverSeenLast), desc(participants.lastAttendedOn), byName, id];
+    case 'lastSeenAsc':
+      return [asc(neverSeenLast), asc(participants.lastAttendedOn), byName, id];
+    case 'code':
+      return [asc(participants.code), id];
+    default:
+      return [byName, id];
+  }
+}
+
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
 
 export function listParticipants(
@@ -64,6 +82,7 @@ export function listParticipants(
     centreIds: number[] | null;
     q?: string;
     withConsent?: boolean;
+    sort?: ParticipantSort;
     limit: number;
     offset: number;
   },
@@ -93,7 +112,7 @@ export function listParticipants(
     .select(summaryColumns(today))
     .from(participants)
     .where(cond)
-    .orderBy(asc(sql`coalesce(${participants.alias}, ${participants.code}) collate nocase`))
+    .orderBy(...participantOrder(q.sort ?? 'name'))
     .limit(q.limit)
     .offset(q.offset)
     .all()

@@ -41,7 +41,14 @@ export function listParticipants(ctx: ServiceContext, q: ParticipantListQuery) {
   }
   const page = repo.listParticipants(
     ctx.db,
-    { centreIds, q: q.q, withConsent: q.withConsent, limit: q.limit ?? 50, offset: q.offset ?? 0 },
+    {
+      centreIds,
+      q: q.q,
+      withConsent: q.withConsent,
+      sort: q.sort,
+      limit: q.limit ?? 50,
+      offset: q.offset ?? 0,
+    },
     today(),
   );
   audit(ctx, {

@@ -1,4 +1,5 @@
 import {
+  normalisePayGroup,
   DomainError,
   allocationProblems,
   allowedTransitions,
@@ -22,6 +23,7 @@ import { audit, requireRole } from '../audit/audit.service.ts';
 import { findOperator } from '../operators/operators.repository.ts';
 import { existingCentreIds } from '../centres/centres.repository.ts';
 import * as repo from './posts.repository.ts';
+import { payGroupOrThrow } from '../../lib/pay-group.ts';
 
 const ENTITY = 'post';
 const ASSIGNMENT = 'post_assignment';
@@ -51,6 +53,8 @@ type PostFields = Omit<CreatePostBody, 'fte'> & { fte: string };
 
 /** Checks the whole (merged) post; throws the first rule it breaks with a field detail. */
 async function assertValidPost(ctx: ServiceContext, p: PostFields, selfId?: number) {
+  // A value the migration could not map must be chosen from the catalogue on the next edit.
+  payGroupOrThrow(p.payGroup);
   const fte = fteProblem(p.fte);
   if (fte) {
     throw new DomainError(
@@ -110,7 +114,7 @@ function toRow(p: PostFields) {
     title: p.title.trim(),
     roleType: p.roleType,
     fteMilli: toMilli(p.fte),
-    payGroup: p.payGroup.trim(),
+    payGroup: normalisePayGroup(p.payGroup) ?? p.payGroup.trim(),
     employer: p.employer,
     // A city post has no operator.
     operatorId: p.employer === 'city' ? null : (p.operatorId ?? null),

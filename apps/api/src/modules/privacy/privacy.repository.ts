@@ -183,6 +183,18 @@ export function erasurePreview(db: Db, p: ParticipantRow): ErasurePreview {
  * referrals, roster places and transfers go with it (ON DELETE CASCADE). Call in a transaction.
  */
 export function eraseParticipantRows(db: Db, participantId: number) {
+  // Outreach tasks leave an anonymous residue (centre, dates, outcome, first visit after
+  // opening, the task's cell-key unit key) so the outreach figures of past and published
+  // periods stay as they were, perturbation included. Voided encounters are no visit.
+  db.run(sql`insert into outreach_residue (centre_id, opened_on, closed_on, outcome, seen_on, attempts_json, task_key)
+    select p.centre_id, substr(f.created_at, 1, 10), f.closed_on, f.outcome,
+      (select min(e.date) from ${encounterAttendees} ea join counted_encounters e on e.id = ea.encounter_id
+        where ea.participant_id = f.participant_id and e.date >= substr(f.created_at, 1, 10)),
+      coalesce((select json_group_array(a.attempted_on) from ${followUpAttempts} a
+        where a.follow_up_id = f.id), '[]'),
+      (p.record_key + f.id * 2654435769) % 4294967296
+    from ${followUps} f join ${participants} p on p.id = f.participant_id
+    where f.participant_id = ${participantId}`);
   db.run(sql`update ${encounters} set newcomers = newcomers + 1,
     updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
     where id in (select encounter_id from ${encounterAttendees} where participant_id = ${participantId})`);

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { isShown, type ShownCell } from '@begegnung/domain';
+import { fteText, isShown, type ShownCell } from '@begegnung/domain';
 import {
   OUTCOME_LABELS,
   cell,
@@ -488,7 +488,7 @@ function summary(d: ReportData): string[] {
   );
   out.push(
     o.totalRate !== null
-      ? `Von den im Zeitraum abgeschlossenen Nachfragen führten ${pct(o.totalRate)} dazu, dass die Person wieder ins Zentrum kommt.`
+      ? `Von den im Zeitraum abgeschlossenen Nachfragen führten ${pct(o.totalRate)} nachweislich dazu, dass die Person wieder ins Zentrum kam (Besuch innerhalb von ${o.reEngagedWithinWeeks} Wochen nach dem Abschluss; laut Fachkraft: ${pct(o.totalSelfReportedRate)}).`
       : 'Eine Wiedereinstiegsquote lässt sich für diesen Zeitraum nicht angeben (zu wenige abgeschlossene Nachfragen).',
   );
   return out;
@@ -631,7 +631,7 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
 
   l.heading('Aus dem Blick und nachgehende Arbeit');
   l.paragraph(
-    'Aus dem Blick: in den letzten Monaten in eine eigene Wohnung gezogen und seit mehreren Wochen weder bei einer Begegnung gesehen noch durch eine Nachfrage erreicht (Stand heute). Kontaktiert: Aufgaben mit mindestens einem Kontaktversuch im Zeitraum. Die Quote ist der Anteil „wieder dabei“ an den abgeschlossenen Aufgaben.',
+    `Aus dem Blick: in den letzten Monaten in eine eigene Wohnung gezogen und seit mehreren Wochen weder bei einer Begegnung gesehen noch durch eine Nachfrage erreicht (Stand heute). Kontaktiert: Aufgaben mit mindestens einem Kontaktversuch im Zeitraum. Die Spalten nach Ergebnis zeigen, was die Fachkraft beim Abschluss gewählt hat (laut Fachkraft). „Belegt wieder dabei“ zählt davon nur, wer innerhalb von ${o.reEngagedWithinWeeks} Wochen nach dem Abschluss tatsächlich bei einer Begegnung war; die Quote ist deren Anteil an den abgeschlossenen Aufgaben, daneben die Quote laut Fachkraft.`,
     { size: 9, color: COLOR.muted },
   );
   l.table(
@@ -640,7 +640,9 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
       'Aus dem Blick',
       'Kontaktiert',
       ...o.outcomes.map((x) => OUTCOME_LABELS[x]),
-      'Quote',
+      'belegt wieder dabei',
+      'Quote belegt',
+      'Quote laut Fachkraft',
     ],
     [
       ...o.centres.map((c, i) => [
@@ -648,7 +650,9 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
         cell(o.flagged.cells[i]![0]!),
         cell(o.contacted.cells[i]![0]!),
         ...o.closed.cells[i]!.map(cell),
+        cell(o.verified.cells[i]![0]!),
         pct(o.rate[i] ?? null),
+        pct(o.selfReportedRate[i] ?? null),
       ]),
       ...(o.centres.length > 1
         ? [
@@ -657,7 +661,9 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
               cell(o.flagged.total),
               cell(o.contacted.total),
               ...o.closed.colTotals.map(cell),
+              cell(o.verified.total),
               pct(o.totalRate),
+              pct(o.totalSelfReportedRate),
             ],
           ]
         : []),
@@ -667,42 +673,63 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
 
   const s = d.staffing;
   if (s) {
+    const fte = (v: string | null | undefined) => (v == null ? 'keine Daten' : fteText(v));
+    const withData = s.needs.filter((n) => n.need !== null);
     l.heading('Stellen und Bedarf');
     l.paragraph(
-      `Neuzugezogene im Einzugsgebiet: beim Zentrum registrierte Personen, die in den letzten Monaten in eine eigene Wohnung gezogen sind. Die Aufteilung nach Bedarf verteilt ${s.split.totalFte.replace('.', ',')} VZÄ in Schritten von ${s.split.stepFte.replace('.', ',')} nach diesen Zahlen (Änderungsantrag der Grünen), die gleiche Verteilung entspricht dem Antrag.`,
+      `Bedarf: Neuzugezogene im Einzugsgebiet, wie die Koordination sie aus der städtischen Statistik eingetragen hat (Quelle und Stand je Zentrum unten) – nicht die beim Zentrum registrierten Personen. Die Aufteilung nach Bedarf verteilt ${fteText(s.split.totalFte)} VZÄ in Schritten von ${fteText(s.split.stepFte)} nach diesen Zahlen (Änderungsantrag der Grünen, größte Reste), die gleiche Verteilung entspricht dem Antrag. Zentren ohne Bedarfszahl („keine Daten“) nehmen an keiner der beiden Aufteilungen teil.`,
       { size: 9, color: COLOR.muted },
     );
     l.table(
+      ['Zentrum', 'Bedarf', 'Aktiv', 'Aus dem Blick', 'Begegnungen', 'nach Bedarf', 'gleich'],
       [
-        'Zentrum',
-        'Einzugsgebiet',
-        'Aktiv',
-        'Aus dem Blick',
-        'Begegnungen',
-        'nach Bedarf',
-        'gleich',
+        ...s.centres.map((c, i) => [
+          c.name,
+          s.needs[i]?.need == null ? 'keine Daten' : num(s.needs[i]!.need!),
+          cell(s.active.cells[i]![0]!),
+          cell(s.outOfView.cells[i]![0]!),
+          num(s.rows[i]!.encounters),
+          s.split.byNeed ? fte(s.split.byNeed[i]) : '–',
+          s.split.equal ? fte(s.split.equal[i]) : '–',
+        ]),
+        [
+          'Gesamt',
+          withData.length > 0 ? num(withData.reduce((a, n) => a + n.need!, 0)) : 'keine Daten',
+          cell(s.active.total),
+          cell(s.outOfView.total),
+          num(s.rows.reduce((a, r) => a + r.encounters, 0)),
+          s.split.byNeed ? fteText(s.split.totalFte) : '–',
+          s.split.equal ? fteText(s.split.totalFte) : '–',
+        ],
       ],
-      s.centres.map((c, i) => [
-        c.name,
-        cell(s.catchment.cells[i]![0]!),
-        cell(s.active.cells[i]![0]!),
-        cell(s.outOfView.cells[i]![0]!),
-        num(s.rows[i]!.encounters),
-        s.split.byNeed?.[i]?.replace('.', ',') ?? '–',
-        s.split.equal?.[i]?.replace('.', ',') ?? '–',
-      ]),
+      { total: true },
     );
+    if (withData.length > 0) {
+      l.paragraph(
+        `Quellen der Bedarfszahlen: ${withData
+          .map(
+            (n) =>
+              `${n.centreName}: ${n.source ?? ''}${n.asOf ? `, Stand ${germanDate(n.asOf)}` : ''}`,
+          )
+          .join('; ')}.`,
+        { size: 8, color: COLOR.muted },
+      );
+    }
     l.subheading('VZÄ je Szenario und Begegnungen je VZÄ');
     l.table(
       ['Zentrum', ...s.scenarios.map((x) => x.name)],
-      s.centres.map((c, i) => [
-        c.name,
-        ...s.rows[i]!.fte.map((f) =>
-          Number(f.fte) === 0
-            ? '0'
-            : `${num(Number(f.fte))} VZÄ · ${f.encountersPerFte?.replace('.', ',') ?? '–'} je VZÄ`,
-        ),
-      ]),
+      [
+        ...s.centres.map((c, i) => [
+          c.name,
+          ...s.rows[i]!.fte.map((f) =>
+            Number(f.fte) === 0
+              ? fteText('0')
+              : `${fteText(f.fte)} VZÄ · ${f.encountersPerFte?.replace('.', ',') ?? '–'} je VZÄ`,
+          ),
+        ]),
+        ['Gesamt', ...s.scenarios.map((x) => `${fteText(x.totalFte)} VZÄ`)],
+      ],
+      { total: true },
     );
   }
 

@@ -1,6 +1,7 @@
 import {
   OUTREACH_OUTCOMES,
   cellText,
+  fteText,
   hasRole,
   type Dashboard,
   type Outreach,
@@ -12,7 +13,7 @@ import type { ServiceContext } from '../../types.ts';
 import { audit, requireRole } from '../audit/audit.service.ts';
 import { getDashboard, getOutreach, getStaffing } from './reporting.service.ts';
 import { renderReportPdf } from './report.pdf.ts';
-import { csvDecimal, toCsv, type CsvValue } from '../../lib/csv.ts';
+import { csvDate, csvFte, toCsv, type CsvValue } from '../../lib/csv.ts';
 
 export interface ReportData {
   dashboard: Dashboard;
@@ -118,11 +119,24 @@ export async function reportPdf(ctx: ServiceContext, q: ReportQuery) {
 
 /** A published count for the CSV writer: the number (formatted there) or "< 5". */
 const shown = (c: ShownCell): CsvValue => (c === 'suppressed' ? cellText(c) : c);
-const csvDecimalOrEmpty = (v: string | undefined) => (v === undefined ? '' : csvDecimal(v));
 
 /** The report's tables as CSV for German Excel (lib/csv.ts); published cells as in the PDF. */
 export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
   const d = collectReport(ctx, q);
+  const csv = buildReportCsv(d);
+  audit(ctx, {
+    action: 'export',
+    entityType: 'report',
+    entityId: d.dashboard.centreId,
+    reason: `csv ${d.dashboard.from}..${d.dashboard.to}`,
+  });
+  return { csv, filename: `${fileStem(d)}.csv` };
+}
+
+export const reportFileStem = (d: ReportData) => fileStem(d);
+
+/** The CSV text of collected report data (the same data the PDF of one request draws). */
+export function buildReportCsv(d: ReportData): string {
   const { dashboard: db, outreach: o, staffing: s } = d;
   const rows: CsvValue[][] = [];
   const blank = () => rows.push([]);
@@ -200,9 +214,11 @@ export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
     'Nachgehende Arbeit',
     'Aus dem Blick (heute)',
     'Kontaktiert',
-    ...o.outcomes.map((x) => `abgeschlossen: ${OUTCOME_LABELS[x]}`),
+    ...o.outcomes.map((x) => `abgeschlossen: ${OUTCOME_LABELS[x]} (laut Fachkraft)`),
     'abgeschlossen gesamt',
-    'Wiedereinstiegsquote (%)',
+    `belegt wieder dabei (Besuch bis ${o.reEngagedWithinWeeks} Wochen nach Abschluss)`,
+    'Wiedereinstiegsquote belegt (%)',
+    'Wiedereinstiegsquote laut Fachkraft (%)',
   ]);
   o.centres.forEach((c, i) =>
     rows.push([
@@ -211,7 +227,9 @@ export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
       shown(o.contacted.cells[i]![0]!),
       ...o.closed.cells[i]!.map(cell),
       shown(o.closed.rowTotals[i]!),
+      shown(o.verified.cells[i]![0]!),
       o.rate[i],
+      o.selfReportedRate[i],
     ]),
   );
   rows.push([
@@ -220,39 +238,54 @@ export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
     shown(o.contacted.total),
     ...o.closed.colTotals.map(cell),
     shown(o.closed.total),
+    shown(o.verified.total),
     o.totalRate,
+    o.totalSelfReportedRate,
   ]);
   if (s) {
+    const fte = (v: string | null | undefined) => (v == null ? 'keine Daten' : csvFte(v));
     blank();
     rows.push([
       'Stellen und Bedarf',
-      'Neuzugezogene im Einzugsgebiet',
+      'Bedarf: Neuzugezogene im Einzugsgebiet (eingetragen)',
+      'Quelle',
+      'Stand',
       'Aktive Teilnehmende',
       'Aus dem Blick',
       'Begegnungen',
       ...s.scenarios.map((x) => `VZÄ ${x.name}`),
-      `nach Bedarf (${s.split.totalFte} VZÄ)`,
+      `nach Bedarf (${fteText(s.split.totalFte)} VZÄ)`,
       'gleich verteilt',
     ]);
-    s.centres.forEach((c, i) =>
+    s.centres.forEach((c, i) => {
+      const n = s.needs.find((x) => x.centreId === c.id);
       rows.push([
         c.name,
-        shown(s.catchment.cells[i]![0]!),
+        n?.need == null ? 'keine Daten' : n.need,
+        n?.need == null ? '' : (n.source ?? ''),
+        n?.asOf ? csvDate(n.asOf) : '',
         shown(s.active.cells[i]![0]!),
         shown(s.outOfView.cells[i]![0]!),
         s.rows[i]!.encounters,
-        ...s.rows[i]!.fte.map((f) => csvDecimal(f.fte)),
-        csvDecimalOrEmpty(s.split.byNeed?.[i]),
-        csvDecimalOrEmpty(s.split.equal?.[i]),
-      ]),
-    );
+        ...s.rows[i]!.fte.map((f) => csvFte(f.fte)),
+        s.split.byNeed ? fte(s.split.byNeed[i]) : '',
+        s.split.equal ? fte(s.split.equal[i]) : '',
+      ]);
+    });
+    rows.push([
+      'Gesamt',
+      s.needs.some((n) => n.need !== null)
+        ? s.needs.reduce((a, n) => a + (n.need ?? 0), 0)
+        : 'keine Daten',
+      '',
+      '',
+      shown(s.active.total),
+      shown(s.outOfView.total),
+      s.rows.reduce((a, r) => a + r.encounters, 0),
+      ...s.scenarios.map((x) => csvFte(x.totalFte)),
+      s.split.byNeed ? csvFte(s.split.totalFte) : '',
+      s.split.equal ? csvFte(s.split.totalFte) : '',
+    ]);
   }
-  audit(ctx, {
-    action: 'export',
-    entityType: 'report',
-    entityId: d.dashboard.centreId,
-    reason: `csv ${d.dashboard.from}..${d.dashboard.to}`,
-  });
-  const csv = toCsv(rows);
-  return { csv, filename: `${fileStem(d)}.csv` };
+  return toCsv(rows);
 }

@@ -23,6 +23,15 @@ const keySum = (expr: SQL) => sql`(coalesce(sum(${expr}), 0) % 4294967296)`;
 const anonymousKeySum = sql`(coalesce(sum((newcomers * record_key
   + 2654435769 * (newcomers * (newcomers - 1) / 2)) % 4294967296), 0) % 4294967296)`;
 
+/**
+ * Mixed encounter (the domain's isMixedEncounter): at least one newcomer, named or in the
+ * anonymous headcount, and at least one host-society resident. The attendee probe uses the
+ * attendees' primary key (encounter_id, participant_id). Used only in queries that read
+ * `counted_encounters` unaliased (the view without voided encounters).
+ */
+const MIXED = sql.raw(`(host > 0 and (newcomers > 0 or exists (
+  select 1 from encounter_attendees mx where mx.encounter_id = counted_encounters.id)))`);
+
 export interface Period {
   from: string;
   to: string;
@@ -42,7 +51,7 @@ export const encounterTotals = (db: Db, centreIds: readonly number[], p: Period)
   db.all<EncounterTotals>(sql`
     select centre_id as centreId, count(*) as encounters, sum(duration_minutes) as minutes,
            sum(newcomers) as anonymousNewcomers, ${anonymousKeySum} as anonymousKey,
-           sum(host > 0) as mixed
+           sum(${MIXED}) as mixed
     from counted_encounters
     where centre_id in (${ids(centreIds)}) and date >= ${p.from} and date <= ${p.to}
     group by centre_id`);
@@ -58,7 +67,7 @@ export const encountersByActivity = (db: Db, centreIds: readonly number[], p: Pe
     select a.key as key, a.name as name, x.encounters, x.minutes, x.mixed
     from (
       select activity_id, count(*) as encounters, sum(duration_minutes) as minutes,
-             sum(host > 0) as mixed
+             sum(${MIXED}) as mixed
       from counted_encounters
       where centre_id in (${ids(centreIds)}) and date >= ${p.from} and date <= ${p.to}
       group by activity_id
@@ -68,7 +77,7 @@ export const encountersByActivity = (db: Db, centreIds: readonly number[], p: Pe
 export const encountersByMonth = (db: Db, centreIds: readonly number[], p: Period) =>
   db.all<{ month: string; encounters: number; minutes: number; mixed: number }>(sql`
     select substr(date, 1, 7) as month, count(*) as encounters, sum(duration_minutes) as minutes,
-           sum(host > 0) as mixed
+           sum(${MIXED}) as mixed
     from counted_encounters
     where centre_id in (${ids(centreIds)}) and date >= ${p.from} and date <= ${p.to}
     group by month order by month`);
@@ -142,7 +151,10 @@ export const peopleByCentre = (db: Db, centreIds: readonly number[], p: Period) 
       group by s.centreId, s.pid
     ) group by centreId`);
 
-/** Per centre and number of mixed encounters attended in the window: how many people. */
+/**
+ * Per centre and number of mixed encounters attended in the window: how many people. The person
+ * is a named newcomer at each of these encounters, so host > 0 is the whole rule here.
+ */
 export const mixedPerPerson = (db: Db, centreIds: readonly number[], p: Period) =>
   db.all<{ centreId: number; mixed: number; people: number; key: number }>(sql`
     select x.centreId, x.mixed, count(*) as people, ${keySum(sql`f.record_key`)} as key from (
@@ -231,24 +243,52 @@ export const contactedByCentre = (db: Db, centreIds: readonly number[], p: Perio
       from follow_up_attempts a join follow_ups f on f.id = a.follow_up_id
       join participants pa on pa.id = f.participant_id
       where pa.centre_id in (${ids(centreIds)}) and a.attempted_on >= ${p.from} and a.attempted_on <= ${p.to}
+      union all
+      select r.centre_id, -r.id, r.task_key from outreach_residue r
+      where r.centre_id in (${ids(centreIds)}) and exists (
+        select 1 from json_each(r.attempts_json) j where j.value >= ${p.from} and j.value <= ${p.to})
     ) group by centreId`);
 
-export const closedByCentre = (db: Db, centreIds: readonly number[], p: Period) =>
-  db.all<{ centreId: number; outcome: string; tasks: number; key: number }>(sql`
-    select pa.centre_id as centreId, f.outcome as outcome, count(*) as tasks,
-           ${keySum(taskKey)} as key
-    from follow_ups f join participants pa on pa.id = f.participant_id
-    where pa.centre_id in (${ids(centreIds)}) and f.status = 'closed'
-      and f.closed_on >= ${p.from} and f.closed_on <= ${p.to}
-    group by pa.centre_id, f.outcome`);
-
-/** Newcomers in the catchment: registered at the centre, moved into their own flat since `since`. */
-export const catchmentByCentre = (db: Db, centreIds: readonly number[], since: string) =>
-  db.all<{ centreId: number; people: number; key: number }>(sql`
-    select centre_id as centreId, count(*) as people, ${keySum(sql`record_key`)} as key
-    from participants
-    where centre_id in (${ids(centreIds)}) and moved_in_at >= ${since}
-    group by centre_id`);
+/**
+ * Outreach tasks closed in the period by centre and outcome, with how many of the re-engaged
+ * were verified: the person attended a (not voided) encounter between the task's opening and
+ * `withinDays` after closing. Erased people's tasks count from `outreach_residue` with the key
+ * their task had, so retention changes no past figure. Each count comes with its key sum.
+ */
+export const closedByCentre = (
+  db: Db,
+  centreIds: readonly number[],
+  p: Period,
+  withinDays: number,
+) =>
+  db.all<{
+    centreId: number;
+    outcome: string;
+    tasks: number;
+    key: number;
+    verified: number;
+    verifiedKey: number;
+  }>(sql`
+    select centreId, outcome, count(*) as tasks, ${keySum(sql`k`)} as key,
+           coalesce(sum(verified), 0) as verified,
+           ${keySum(sql`case when verified then k end`)} as verifiedKey from (
+      select pa.centre_id as centreId, f.outcome as outcome, ${taskKey} as k,
+             (f.outcome = 're_engaged' and exists (
+               select 1 from encounter_attendees ea join counted_encounters e on e.id = ea.encounter_id
+               where ea.participant_id = f.participant_id
+                 and e.date >= substr(f.created_at, 1, 10)
+                 and e.date <= date(f.closed_on, '+' || ${withinDays} || ' days'))) as verified
+      from follow_ups f join participants pa on pa.id = f.participant_id
+      where pa.centre_id in (${ids(centreIds)}) and f.status = 'closed'
+        and f.closed_on >= ${p.from} and f.closed_on <= ${p.to}
+      union all
+      select r.centre_id, r.outcome, r.task_key,
+             (r.outcome = 're_engaged' and r.seen_on is not null
+              and r.seen_on <= date(r.closed_on, '+' || ${withinDays} || ' days'))
+      from outreach_residue r
+      where r.centre_id in (${ids(centreIds)}) and r.closed_on is not null
+        and r.closed_on >= ${p.from} and r.closed_on <= ${p.to}
+    ) group by centreId, outcome`);
 
 export const activeCentres = (db: Db) =>
   db.all<{ id: number; code: string; name: string }>(

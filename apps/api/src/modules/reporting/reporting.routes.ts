@@ -1,17 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import {
-  ApplyNeedsBodySchema,
-  CentreNeedSchema,
   DashboardSchema,
   OutOfViewQuerySchema,
   OutOfViewSchema,
   OutreachSchema,
+  PublishReportBodySchema,
+  PublishedReportParamsSchema,
+  PublishedReportSchema,
   ReportQuerySchema,
   StaffingQuerySchema,
   StaffingSchema,
 } from '@begegnung/domain';
+import { Type } from 'typebox';
 import { ctx, errors, fileResponse } from '../../lib/http.ts';
+import * as published from './publish.service.ts';
 import * as service from './reporting.service.ts';
 import * as report from './report.service.ts';
 
@@ -82,19 +84,6 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => service.getStaffing(ctx(request), request.query),
   );
-  app.post(
-    '/reporting/staffing/apply-needs',
-    {
-      schema: {
-        tags,
-        summary:
-          'Use figures from the data: store newcomers in the catchment as the need figures of the split (admin, coordinator)',
-        body: ApplyNeedsBodySchema,
-        response: { 200: Type.Array(CentreNeedSchema), ...errors(400, 401, 403) },
-      },
-    },
-    async (request) => service.applyNeedsFromData(ctx(request)),
-  );
   app.get(
     '/reporting/report.pdf',
     {
@@ -142,4 +131,55 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .send(csv);
     },
   );
+
+  app.post(
+    '/reporting/published',
+    {
+      config: EXPORT_RATE_LIMIT,
+      schema: {
+        tags,
+        summary:
+          'Publish a finished quarter’s council report: figures, PDF and CSV frozen with SHA-256 and data state (coordinator)',
+        body: PublishReportBodySchema,
+        response: { 201: PublishedReportSchema, ...errors(400, 401, 403, 409) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await published.publishReport(ctx(request), request.body)),
+  );
+  app.get(
+    '/reporting/published',
+    {
+      schema: {
+        tags,
+        summary: 'Published council reports, newest period first (coordinator)',
+        response: { 200: Type.Array(PublishedReportSchema), ...errors(401, 403) },
+      },
+    },
+    async (request) => published.listPublished(ctx(request)),
+  );
+  for (const kind of ['pdf', 'csv'] as const) {
+    const type = kind === 'pdf' ? ('application/pdf' as const) : ('text/csv' as const);
+    app.get(
+      `/reporting/published/:id/report.${kind}`,
+      {
+        config: EXPORT_RATE_LIMIT,
+        schema: {
+          tags,
+          summary: `A published report’s ${kind.toUpperCase()}, byte for byte as published (coordinator)`,
+          params: PublishedReportParamsSchema,
+          produces: [type],
+          response: { ...fileResponse(type), ...errors(400, 401, 403, 404) },
+        },
+      },
+      async (request, reply) => {
+        const f = published.publishedFile(ctx(request), request.params.id, kind);
+        return reply
+          .type(kind === 'pdf' ? 'application/pdf' : 'text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${f.filename}"`)
+          .header('x-content-sha256', f.sha256)
+          .send(f.bytes as unknown as string);
+      },
+    );
+  }
 };

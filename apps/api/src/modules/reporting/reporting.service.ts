@@ -9,13 +9,10 @@ import {
   canWriteCentreData,
   daysBetween,
   defaultPeriod,
-  equalSplit,
   hasRole,
   hasValidConsent,
-  isShown,
   mixedBucket,
   monthsOf,
-  needWeightedSplit,
   parseFixed,
   periodProblem,
   shownShare,
@@ -40,10 +37,10 @@ import { audit, deny, requireRole } from '../audit/audit.service.ts';
 import { readSettings } from '../settings/settings.repository.ts';
 import { consentsFor } from '../participants/participants.repository.ts';
 import { today } from '../participants/access.ts';
-import { compareScenarios, setNeeds } from '../scenarios/comparison.service.ts';
+import { compareScenarios } from '../scenarios/comparison.service.ts';
 import * as repo from './reporting.repository.ts';
-import { catchmentCounts } from './catchment.ts';
 import { closeLapsedFollowUps } from '../follow-ups/consent-lapse.ts';
+import { needFigures, splitByNeed } from './need.ts';
 
 const ENTITY = 'report';
 type Centre = { id: number; code: string; name: string };
@@ -296,9 +293,10 @@ export function getOutreach(ctx: ServiceContext, q: ReportQuery): Outreach {
   requirePeopleFigures(ctx);
   const period = resolvePeriod(q);
   const cids = centres.map((c) => c.id);
-  const { rows } = outOfViewRows(ctx, cids);
+  const { rows, settings } = outOfViewRows(ctx, cids);
+  const weeks = settings.reEngagedWithinWeeks;
   const contacted = repo.contactedByCentre(ctx.db, cids, period);
-  const closedRows = repo.closedByCentre(ctx.db, cids, period);
+  const closedRows = repo.closedByCentre(ctx.db, cids, period, weeks * 7);
   const closed = publishTable(
     centres.map((c) =>
       OUTREACH_OUTCOMES.map((o) => {
@@ -309,6 +307,15 @@ export function getOutreach(ctx: ServiceContext, q: ReportQuery): Outreach {
     OUTREACH_OUTCOMES.length,
   );
   const reIdx = OUTREACH_OUTCOMES.indexOf('re_engaged');
+  // Verified re-engaged tasks: a subset of the re_engaged cell, published as its own cells
+  // (count and key sum of exactly those tasks).
+  const verified = publishColumn(
+    centres.map((c) => {
+      const r = closedRows.find((x) => x.centreId === c.id && x.outcome === 're_engaged');
+      return r && r.verified > 0 ? cell(r.verified, r.verifiedKey) : EMPTY_CELL;
+    }),
+  );
+  // Both rates are shares of published counts (the closed row totals as published).
   return {
     from: period.from,
     to: period.to,
@@ -324,8 +331,14 @@ export function getOutreach(ctx: ServiceContext, q: ReportQuery): Outreach {
     ),
     closed,
     outcomes: [...OUTREACH_OUTCOMES],
-    rate: centres.map((_, i) => shownShare(closed.cells[i]![reIdx]!, closed.rowTotals[i]!)),
-    totalRate: shownShare(closed.colTotals[reIdx]!, closed.total),
+    verified,
+    reEngagedWithinWeeks: weeks,
+    rate: centres.map((_, i) => shownShare(verified.cells[i]![0]!, closed.rowTotals[i]!)),
+    totalRate: shownShare(verified.total, closed.total),
+    selfReportedRate: centres.map((_, i) =>
+      shownShare(closed.cells[i]![reIdx]!, closed.rowTotals[i]!),
+    ),
+    totalSelfReportedRate: shownShare(closed.colTotals[reIdx]!, closed.total),
     hasData: closedRows.length > 0 || contacted.length > 0 || rows.length > 0,
   };
 }
@@ -333,14 +346,13 @@ export function getOutreach(ctx: ServiceContext, q: ReportQuery): Outreach {
 // Staffing against need -----------------------------------------------------------------------
 
 const STEP_MILLI = 250;
-const shownOrZero = (c: ReturnType<typeof publishCount>) => (isShown(c) ? c : 0);
 
 export function getStaffing(ctx: ServiceContext, q: StaffingQuery): Staffing {
   requireRole(ctx, 'staffing', 'admin', 'coordinator');
   const centres = resolveScope(ctx, undefined);
   const period = resolvePeriod(q);
   const cids = centres.map((c) => c.id);
-  const catchment = publishColumn(catchmentCounts(ctx, centres));
+  const needs = needFigures(ctx.db).filter((n) => cids.includes(n.centreId));
   const people = repo.peopleByCentre(ctx.db, cids, period);
   const active = publishColumn(
     centres.map((c) => {
@@ -362,39 +374,29 @@ export function getStaffing(ctx: ServiceContext, q: StaffingQuery): Staffing {
       { field: 'totalFte', code: 'step', message: 'A multiple of 0.25' },
     ]);
   }
-  const byNeed = needWeightedSplit(
-    totalMilli,
-    STEP_MILLI,
-    // The published counts ("< 5" weighs 0), never the exact ones: the split is shown.
-    centres.map((c, i) => ({ key: c.id, need: shownOrZero(catchment.cells[i]![0]!) })),
-  );
-  const equal = equalSplit(
-    totalMilli,
-    STEP_MILLI,
-    centres.map((c) => c.id),
-  );
+  const split = splitByNeed(needs, totalMilli, STEP_MILLI);
   return {
     from: period.from,
     to: period.to,
     centres,
     scenarios: comparison.scenarios.map((s) => ({ id: s.id, name: s.name, totalFte: s.totalFte })),
-    catchment,
+    needs,
     active,
     outOfView,
-    rows: centres.map((c, i) => {
+    rows: centres.map((c) => {
       const enc = totals.find((t) => t.centreId === c.id)?.encounters ?? 0;
-      const shownCatchment = catchment.cells[i]![0]!;
+      const need = needs.find((n) => n.centreId === c.id)?.need ?? null;
       return {
         centreId: c.id,
         encounters: enc,
         fte: comparison.scenarios.map((s) => {
-          const fte = Number(s.perCentre.find((p) => p.centreId === c.id)?.fte ?? '0');
+          const p = s.perCentre.find((x) => x.centreId === c.id);
+          const fte = Number(p?.fte ?? '0');
           return {
             scenarioId: s.id,
-            fte: fte.toFixed(3),
+            fte: p?.fte ?? '0',
             encountersPerFte: fte > 0 ? (enc / fte).toFixed(1) : null,
-            newcomersPerFte:
-              fte > 0 && isShown(shownCatchment) ? (shownCatchment / fte).toFixed(1) : null,
+            newcomersPerFte: fte > 0 && need !== null ? (need / fte).toFixed(1) : null,
           };
         }),
       };
@@ -402,19 +404,8 @@ export function getStaffing(ctx: ServiceContext, q: StaffingQuery): Staffing {
     split: {
       totalFte: fromMilli(totalMilli),
       stepFte: fromMilli(STEP_MILLI),
-      byNeed: byNeed ? byNeed.map((p) => fromMilli(p.milli)) : null,
-      equal: equal ? equal.map((p) => fromMilli(p.milli)) : null,
+      byNeed: split?.byNeed ?? null,
+      equal: split?.equal ?? null,
     },
   };
-}
-
-/** "Use figures from the data": writes the catchment counts as the need figures of the split. */
-export function applyNeedsFromData(ctx: ServiceContext) {
-  requireRole(ctx, 'centre_need', 'admin', 'coordinator');
-  const centres = repo.activeCentres(ctx.db);
-  const counts = catchmentCounts(ctx, centres);
-  // Published figures only (a need figure is shown): "< 5" is written as 0.
-  return setNeeds(ctx, {
-    needs: centres.map((c, i) => ({ centreId: c.id, need: shownOrZero(publishCount(counts[i]!)) })),
-  });
 }

@@ -1,7 +1,7 @@
 import {
   DomainError,
-  formatFixed,
   fromMilli,
+  normalisePayGroup,
   yearCost,
   type Comparison,
   type ComparisonQuery,
@@ -14,22 +14,22 @@ import { audit, requireRole } from '../audit/audit.service.ts';
 import { existingCentreIds } from '../centres/centres.repository.ts';
 import { allocationsFor } from '../posts/posts.repository.ts';
 import * as repo from './scenarios.repository.ts';
-import { csvDecimal, toCsv } from '../../lib/csv.ts';
-import { catchmentForComparison } from '../reporting/catchment.ts';
+import { csvDecimal, csvFte, toCsv } from '../../lib/csv.ts';
+import { needFigures, roundFteColumn } from '../reporting/need.ts';
+import { today } from '../participants/access.ts';
 
 const MAX_YEARS = 10;
 
-/**
- * Newcomers in the catchment per centre, computed from the participant data (reporting
- * module); counts below 5 are left out so "people per FTE" cannot reveal them. Null when
- * there is no data yet, and the comparison shows "noch keine Daten".
- */
-export const newcomersByCentre = (ctx: ServiceContext): Map<number, number> | null =>
-  catchmentForComparison(ctx);
+/** Need per centre (entered catchment figures); centres without a figure are absent. */
+export function newcomersByCentre(ctx: ServiceContext): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const n of needFigures(ctx.db)) if (n.need !== null) out.set(n.centreId, n.need);
+  return out;
+}
 
 export const costRates = (ctx: ServiceContext): CostRate[] =>
   repo.listCostAssumptions(ctx.db).map((c) => ({
-    payGroup: c.payGroup,
+    payGroup: normalisePayGroup(c.payGroup) ?? c.payGroup,
     validFrom: c.validFrom,
     validTo: c.validTo,
     annualCostEuros: c.annualCostEuros,
@@ -61,28 +61,29 @@ export function compareScenarios(ctx: ServiceContext, q: ComparisonQuery): Compa
   return {
     years,
     centres,
-    hasEncounterData: newcomers !== null,
+    hasNeedData: newcomers.size > 0,
     scenarios: rows.map((s) => {
       const own = lines.filter((l) => l.scenarioId === s.id);
-      // FTE × share in millionths, so 0.333 × 0.25 stays exact.
+      // FTE × share in millionths, so 0.333 × 0.25 stays exact until the one rounding below.
       const micro = new Map<number, number>();
       for (const l of own) {
         for (const a of allocs.get(l.postId) ?? []) {
           micro.set(a.centreId, (micro.get(a.centreId) ?? 0) + l.fteMilli * a.shareMilli);
         }
       }
+      const milli = roundFteColumn(centres.map((c) => micro.get(c.id) ?? 0));
       return {
         id: s.id,
         name: s.name,
         sourceRef: s.sourceRef,
         status: s.status,
         totalFte: fromMilli(own.reduce((n, l) => n + l.fteMilli, 0)),
-        perCentre: centres.map((c) => {
+        perCentre: centres.map((c, ci) => {
           const fteMicro = micro.get(c.id) ?? 0;
-          const people = newcomers?.get(c.id);
+          const people = newcomers.get(c.id);
           return {
             centreId: c.id,
-            fte: formatFixed(fteMicro, 6),
+            fte: fromMilli(milli[ci]!),
             newcomersPerFte:
               people === undefined || fteMicro === 0
                 ? null
@@ -125,10 +126,10 @@ export function comparisonCsv(ctx: ServiceContext, q: ComparisonQuery) {
     s.name,
     s.sourceRef,
     s.status,
-    csvDecimal(s.totalFte),
-    ...s.perCentre.map((p) => csvDecimal(p.fte)),
+    csvFte(s.totalFte),
+    ...s.perCentre.map((p) => csvFte(p.fte)),
     ...s.perCentre.map((p) =>
-      p.newcomersPerFte === null ? 'noch keine Daten' : csvDecimal(p.newcomersPerFte),
+      p.newcomersPerFte === null ? 'keine Daten' : csvDecimal(p.newcomersPerFte),
     ),
     ...s.years.flatMap((y) => [y.costEuros, y.costWithOverheadEuros, y.estimate ? 'ja' : 'nein']),
   ]);
@@ -136,31 +137,69 @@ export function comparisonCsv(ctx: ServiceContext, q: ComparisonQuery) {
   return toCsv([header, ...rows]);
 }
 
-// Need figures (hand-entered until encounter data exists) ----------------------------------------
+// Need figures: catchment numbers entered with source and date ---------------------------------
 
 export function listNeeds(ctx: ServiceContext) {
   requireRole(ctx, 'centre_need', 'admin', 'coordinator');
-  return repo.listNeeds(ctx.db);
+  return needFigures(ctx.db);
 }
 
 export function setNeeds(ctx: ServiceContext, body: NeedsBody) {
   requireRole(ctx, 'centre_need', 'admin', 'coordinator');
   const ids = body.needs.map((n) => n.centreId);
   const known = new Set(existingCentreIds(ctx.db, ids));
-  const unknown = ids.findIndex((id) => !known.has(id));
-  if (unknown >= 0) {
-    throw new DomainError('UNKNOWN_CENTRE', 'Unknown centre', 400, [
-      { field: `needs.${unknown}.centreId`, code: 'unknown', message: 'Choose an existing centre' },
-    ]);
-  }
-  inTransaction(ctx, (tx) => {
-    for (const n of body.needs) repo.upsertNeed(tx.db, n.centreId, n.need, false);
-    audit(tx, {
-      action: 'update',
-      entityType: 'centre_need',
-      entityId: null,
-      changedFields: ['need'],
-    });
+  body.needs.forEach((n, i) => {
+    if (!known.has(n.centreId)) {
+      throw new DomainError('UNKNOWN_CENTRE', 'Unknown centre', 400, [
+        { field: `needs.${i}.centreId`, code: 'unknown', message: 'Choose an existing centre' },
+      ]);
+    }
+    if (ids.indexOf(n.centreId) !== i) {
+      throw new DomainError('VALIDATION_FAILED', 'Each centre once', 400, [
+        { field: `needs.${i}.centreId`, code: 'duplicate', message: 'Each centre once' },
+      ]);
+    }
+    if (n.need === null) return;
+    const problems = [
+      ...(n.source.trim().length < 3
+        ? [{ field: `needs.${i}.source`, code: 'need_source', message: 'Name the source' }]
+        : []),
+      ...(n.asOf === null || n.asOf > today()
+        ? [
+            {
+              field: `needs.${i}.asOf`,
+              code: 'need_date',
+              message: 'The date the figure describes',
+            },
+          ]
+        : []),
+    ];
+    if (problems.length > 0) {
+      throw new DomainError(
+        'NEED_SOURCE_REQUIRED',
+        'A need figure needs its source and the date it describes (not in the future)',
+        400,
+        problems,
+      );
+    }
   });
-  return repo.listNeeds(ctx.db);
+  inTransaction(ctx, (tx) => {
+    for (const n of body.needs) {
+      if (n.need === null) repo.deleteNeed(tx.db, n.centreId);
+      else
+        repo.upsertNeed(tx.db, {
+          centreId: n.centreId,
+          need: n.need,
+          source: n.source.trim(),
+          asOf: n.asOf,
+        });
+      audit(tx, {
+        action: n.need === null ? 'delete' : 'update',
+        entityType: 'centre_need',
+        entityId: n.centreId,
+        changedFields: n.need === null ? [] : ['need', 'source', 'asOf'],
+      });
+    }
+  });
+  return needFigures(ctx.db);
 }

@@ -1,6 +1,7 @@
 import {
   DomainError,
   changedFields,
+  normalisePayGroup,
   formatFixed,
   notFound,
   overheadToBp,
@@ -12,6 +13,7 @@ import type { ServiceContext } from '../../types.ts';
 import { inTransaction } from '../../lib/tx.ts';
 import { audit, requireRole } from '../audit/audit.service.ts';
 import * as repo from './scenarios.repository.ts';
+import { payGroupOrThrow } from '../../lib/pay-group.ts';
 
 const ENTITY = 'cost_assumption';
 
@@ -90,7 +92,7 @@ function assertPeriod(ctx: ServiceContext, m: Merged, selfId?: number) {
 export function createCostAssumption(ctx: ServiceContext, body: CreateCostAssumptionBody) {
   requireRole(ctx, ENTITY, 'admin');
   const m: Merged = {
-    payGroup: body.payGroup.trim(),
+    payGroup: payGroupOrThrow(body.payGroup),
     validFrom: body.validFrom,
     validTo: body.validTo ?? null,
     annualCostEuros: body.annualCostEuros,
@@ -119,7 +121,10 @@ export function updateCostAssumption(
   const m: Merged = {
     ...before,
     ...rest,
-    payGroup: (rest.payGroup ?? before.payGroup).trim(),
+    payGroup:
+      rest.payGroup !== undefined
+        ? payGroupOrThrow(rest.payGroup)
+        : (normalisePayGroup(before.payGroup) ?? before.payGroup),
     overheadBp: parseOverhead(overheadPercent, before.overheadBp),
   };
   assertPeriod(ctx, m, id);

@@ -119,22 +119,29 @@ export function listNeeds(db: Db) {
       centreCode: centres.code,
       centreName: centres.name,
       need: centreNeeds.need,
-      placeholder: centreNeeds.placeholder,
+      source: centreNeeds.source,
+      asOf: centreNeeds.asOf,
+      updatedAt: centreNeeds.updatedAt,
     })
     .from(centres)
     .leftJoin(centreNeeds, eq(centreNeeds.centreId, centres.id))
     .where(eq(centres.active, true))
     .orderBy(asc(centres.id))
-    .all()
-    .map((r) => ({ ...r, need: r.need ?? 0, placeholder: r.placeholder ?? true }));
+    .all();
 }
 
-export function upsertNeed(db: Db, centreId: number, need: number, placeholder: boolean) {
+export function upsertNeed(
+  db: Db,
+  n: { centreId: number; need: number; source: string; asOf: string | null },
+) {
   db.insert(centreNeeds)
-    .values({ centreId, need, placeholder })
+    .values(n)
     .onConflictDoUpdate({
       target: centreNeeds.centreId,
-      set: { need, placeholder, updatedAt: new Date().toISOString() },
+      set: { need: n.need, source: n.source, asOf: n.asOf, updatedAt: new Date().toISOString() },
     })
     .run();
 }
+
+export const deleteNeed = (db: Db, centreId: number) =>
+  db.delete(centreNeeds).where(eq(centreNeeds.centreId, centreId)).run();

@@ -10,9 +10,11 @@ import {
   ConfirmDialog,
   ErrorMessage,
   Loading,
+  Notice,
   PageHeader,
 } from '../../../components/ui.tsx';
-import { useDeleteCentre } from '../api/centre-mutations.ts';
+import { ApiError } from '../../../lib/api-client.ts';
+import { useDeleteCentre, useUpdateCentre } from '../api/centre-mutations.ts';
 import { CentreForm } from './centre-form.tsx';
 
 export function CentreDetail() {
@@ -24,6 +26,7 @@ export function CentreDetail() {
   const [editing, setEditing] = useState(false);
   const [confirm, setConfirm] = useState(false);
   const del = useDeleteCentre(id);
+  const update = useUpdateCentre(id);
   const isAdmin = hasRole(user, 'admin');
 
   if (centre.isPending) return <Loading />;
@@ -78,7 +81,37 @@ export function CentreDetail() {
           <dd>{c.active ? t('centres.active') : t('centres.inactive')}</dd>
         </dl>
       )}
-      <ErrorMessage error={del.error} />
+      <ErrorMessage
+        error={del.error}
+        action={
+          del.error instanceof ApiError &&
+          del.error.code === 'CENTRE_IN_USE' &&
+          c.active && (
+            <button
+              type="button"
+              className="btn btn-small"
+              disabled={update.isPending}
+              onClick={() => update.mutate({ active: false }, { onSuccess: () => del.reset() })}
+            >
+              {t('centres.deactivateInstead')}
+            </button>
+          )
+        }
+      />
+      <ErrorMessage error={update.error} />
+      {update.isSuccess && !c.active && (
+        <Notice tone="success">
+          {t('centres.deactivated')}{' '}
+          <button
+            type="button"
+            className="btn btn-small"
+            disabled={update.isPending}
+            onClick={() => update.mutate({ active: true })}
+          >
+            {t('centres.reactivate')}
+          </button>
+        </Notice>
+      )}
       <ConfirmDialog
         open={confirm}
         danger

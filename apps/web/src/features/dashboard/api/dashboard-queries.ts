@@ -2,7 +2,6 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import type {
   PrivacyNotice,
   UpdatePrivacyNoticeBody,
-  CentreNeed,
   Dashboard,
   FollowUp,
   FollowUpOutcome,
@@ -84,15 +83,6 @@ export function useRecordOutcome() {
         await api.post<FollowUp>(`/follow-ups/${v.taskId}/close`, { outcome: v.outcome });
     },
     onSettled: () => qc.invalidateQueries({ queryKey: reportingQueries.all() }),
-  });
-}
-
-export function useApplyNeeds() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: () =>
-      api.post<CentreNeed[]>('/reporting/staffing/apply-needs', { source: 'catchment' }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['scenarios'] }),
   });
 }
 

@@ -1,12 +1,12 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { hasRole, isShown, type Dashboard, type Staffing } from '@begegnung/domain';
-import { EmptyState, ErrorMessage, Loading, Notice, PageHeader } from '../../../components/ui.tsx';
+import { hasRole, type Dashboard } from '@begegnung/domain';
+import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../../components/ui.tsx';
 import { useCurrentUser } from '../../../lib/session.ts';
 import { useFormat } from '../../../lib/format.ts';
-import { reportingQueries, useApplyNeeds } from '../api/dashboard-queries.ts';
+import { reportingQueries } from '../api/dashboard-queries.ts';
+import { StaffingPanel } from './staffing-panel.tsx';
 import { BarList, ColumnChart } from './charts.tsx';
 import { Cell, PeriodFilterBar, useNumbers, usePeriod } from './period-filter.tsx';
 
@@ -340,154 +340,6 @@ function Figure({ label, value }: { label: string; value: React.ReactNode }) {
     <div className="dash-figure">
       <span className="dash-figure-value">{value}</span>
       <span className="dash-figure-label">{label}</span>
-    </div>
-  );
-}
-
-function StaffingPanel({ from, to }: { from: string; to: string }) {
-  const { t } = useTranslation();
-  const f = useNumbers();
-  const [totalFte, setTotalFte] = useState('2');
-  const q = useQuery(reportingQueries.staffing({ from, to, totalFte }));
-  const apply = useApplyNeeds();
-  return (
-    <section className="panel" aria-labelledby="dash-staffing">
-      <h2 id="dash-staffing">{t('dashboard.staffing.title')}</h2>
-      <p className="small muted">{t('dashboard.staffing.hint')}</p>
-      <label className="dash-inline" htmlFor="dash-total-fte">
-        <span>{t('dashboard.staffing.totalFte')}</span>
-        <select id="dash-total-fte" value={totalFte} onChange={(e) => setTotalFte(e.target.value)}>
-          {['1', '1.5', '2', '2.5', '3', '4'].map((v) => (
-            <option key={v} value={v}>
-              {f.n(Number(v))}
-            </option>
-          ))}
-        </select>
-      </label>
-      {q.isPending ? (
-        <Loading />
-      ) : q.error ? (
-        <ErrorMessage error={q.error} />
-      ) : (
-        <StaffingTable s={q.data} />
-      )}
-      <div className="dash-actions">
-        <button
-          type="button"
-          className="btn"
-          disabled={apply.isPending}
-          onClick={() => apply.mutate()}
-        >
-          {t('dashboard.staffing.apply')}
-        </button>
-        <Link to="/comparison">{t('dashboard.staffing.toComparison')}</Link>
-      </div>
-      {apply.isSuccess && <Notice tone="success">{t('dashboard.staffing.applied')}</Notice>}
-      {apply.error && <ErrorMessage error={apply.error} />}
-    </section>
-  );
-}
-
-function StaffingTable({ s }: { s: Staffing }) {
-  const { t } = useTranslation();
-  const f = useNumbers();
-  const fte = (v: string) => f.n(Number(v));
-  return (
-    <div className="table-wrap">
-      <table className="table dash-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('dashboard.centre')}</th>
-            <th scope="col" className="num">
-              {t('dashboard.staffing.catchment')}
-            </th>
-            <th scope="col" className="num">
-              {t('dashboard.staffing.active')}
-            </th>
-            <th scope="col" className="num">
-              {t('dashboard.staffing.outOfView')}
-            </th>
-            <th scope="col" className="num">
-              {t('dashboard.encounters')}
-            </th>
-            {s.scenarios.map((sc) => (
-              <th key={sc.id} scope="col" className="num">
-                {sc.name}
-              </th>
-            ))}
-            <th scope="col" className="num">
-              {t('dashboard.staffing.byNeed')}
-            </th>
-            <th scope="col" className="num">
-              {t('dashboard.staffing.equal')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {s.centres.map((c, i) => (
-            <tr key={c.id}>
-              <td>{c.name}</td>
-              <td className="num" data-label={t('dashboard.staffing.catchment')}>
-                <Cell value={s.catchment.cells[i]![0]!} format={f.n} />
-              </td>
-              <td className="num" data-label={t('dashboard.staffing.active')}>
-                <Cell value={s.active.cells[i]![0]!} format={f.n} />
-              </td>
-              <td className="num" data-label={t('dashboard.staffing.outOfView')}>
-                <Cell value={s.outOfView.cells[i]![0]!} format={f.n} />
-              </td>
-              <td className="num" data-label={t('dashboard.encounters')}>
-                {f.n(s.rows[i]!.encounters)}
-              </td>
-              {s.rows[i]!.fte.map((x, j) => (
-                <td key={x.scenarioId} className="num" data-label={s.scenarios[j]!.name}>
-                  {fte(x.fte)}
-                  {x.encountersPerFte !== null && (
-                    <div className="small muted">
-                      {t('dashboard.staffing.perFte', { n: f.n(Number(x.encountersPerFte)) })}
-                    </div>
-                  )}
-                </td>
-              ))}
-              <td className="num" data-label={t('dashboard.staffing.byNeed')}>
-                {s.split.byNeed ? fte(s.split.byNeed[i]!) : '–'}
-              </td>
-              <td className="num" data-label={t('dashboard.staffing.equal')}>
-                {s.split.equal ? fte(s.split.equal[i]!) : '–'}
-              </td>
-            </tr>
-          ))}
-          <tr className="dash-total">
-            <td>{t('dashboard.total')}</td>
-            <td className="num" data-label={t('dashboard.staffing.catchment')}>
-              <Cell value={s.catchment.total} format={f.n} />
-            </td>
-            <td className="num" data-label={t('dashboard.staffing.active')}>
-              <Cell value={s.active.total} format={f.n} />
-            </td>
-            <td className="num" data-label={t('dashboard.staffing.outOfView')}>
-              <Cell value={s.outOfView.total} format={f.n} />
-            </td>
-            <td className="num" data-label={t('dashboard.encounters')}>
-              {f.n(s.rows.reduce((a, r) => a + r.encounters, 0))}
-            </td>
-            {s.scenarios.map((sc) => (
-              <td key={sc.id} className="num" data-label={sc.name}>
-                {fte(sc.totalFte)}
-              </td>
-            ))}
-            <td className="num" data-label={t('dashboard.staffing.byNeed')}>
-              {fte(s.split.totalFte)}
-            </td>
-            <td className="num" data-label={t('dashboard.staffing.equal')}>
-              {fte(s.split.totalFte)}
-            </td>
-          </tr>
-        </tbody>
-      </table>
-      {!isShown(s.catchment.total) && (
-        <p className="small muted">{t('dashboard.suppressionNote')}</p>
-      )}
     </div>
   );
 }

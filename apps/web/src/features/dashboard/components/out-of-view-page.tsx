@@ -112,9 +112,11 @@ function LoopFigures({ o }: { o: Outreach }) {
     { key: 'flagged', value: <Cell value={o.flagged.total} format={f.n} /> },
     { key: 'contacted', value: <Cell value={o.contacted.total} format={f.n} /> },
     { key: 're_engaged', value: <Cell value={col('re_engaged')} format={f.n} /> },
+    { key: 'verified', value: <Cell value={o.verified.total} format={f.n} /> },
     { key: 'moved_away', value: <Cell value={col('moved_away')} format={f.n} /> },
     { key: 'unreachable', value: <Cell value={col('unreachable')} format={f.n} /> },
     { key: 'rate', value: f.pct(o.totalRate) },
+    { key: 'selfReportedRate', value: f.pct(o.totalSelfReportedRate) },
   ];
   return (
     <>
@@ -126,7 +128,9 @@ function LoopFigures({ o }: { o: Outreach }) {
           </div>
         ))}
       </dl>
-      <p className="small muted">{t('dashboard.oov.loopHint')}</p>
+      <p className="small muted">
+        {t('dashboard.oov.loopHint', { weeks: o.reEngagedWithinWeeks })}
+      </p>
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
+  ParticipantSort,
   Activity,
   CloseFollowUpBody,
   CorrectEncounterBody,
@@ -32,6 +33,7 @@ export interface ParticipantFilter {
   q?: string;
   centreId?: number;
   withConsent?: boolean;
+  sort?: ParticipantSort;
   limit: number;
   offset: number;
 }

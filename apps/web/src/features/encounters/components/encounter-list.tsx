@@ -34,7 +34,20 @@ export function EncounterList() {
   const [centreId, setCentreId] = useState<number | undefined>();
   const [offset, setOffset] = useState(0);
   const [includeVoided, setIncludeVoided] = useState(false);
-  const list = useQuery(encounterQueries.list({ centreId, includeVoided, limit: PAGE, offset }));
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const badRange = from !== '' && to !== '' && to < from;
+  const list = useQuery({
+    ...encounterQueries.list({
+      centreId,
+      includeVoided,
+      from: from || undefined,
+      to: to || undefined,
+      limit: PAGE,
+      offset,
+    }),
+    enabled: !badRange,
+  });
   const centres = useQuery(centreQueries.list());
   const activities = useQuery(activityQueries.list());
   const code = (id: number) => centres.data?.find((c) => c.id === id)?.code ?? `#${id}`;
@@ -62,6 +75,32 @@ export function EncounterList() {
         }
       />
       <div className="filters">
+        <label>
+          <span>{t('encounters.list.from')}</span>
+          <input
+            type="date"
+            value={from}
+            max={to || undefined}
+            onChange={(e) => {
+              setFrom(e.target.value);
+              setOffset(0);
+            }}
+          />
+        </label>
+        <label>
+          <span>{t('encounters.list.to')}</span>
+          <input
+            type="date"
+            value={to}
+            min={from || undefined}
+            aria-invalid={badRange || undefined}
+            aria-describedby={badRange ? 'encounter-range-error' : undefined}
+            onChange={(e) => {
+              setTo(e.target.value);
+              setOffset(0);
+            }}
+          />
+        </label>
         <label className="checkbox">
           <input
             type="checkbox"
@@ -95,7 +134,12 @@ export function EncounterList() {
           </label>
         </div>
       )}
-      {list.isPending && <Loading />}
+      {badRange && (
+        <p className="field-error" id="encounter-range-error" role="alert">
+          {t('encounters.list.badRange')}
+        </p>
+      )}
+      {list.isPending && !badRange && <Loading />}
       <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
       {list.data?.items.length === 0 && <EmptyState title={t('encounters.list.empty')} />}
       {list.data && list.data.items.length > 0 && (

@@ -3,7 +3,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/format.ts';
-import { CONTACT_PREFERENCES, hasRole, type ContactPreference } from '@begegnung/domain';
+import {
+  CONTACT_PREFERENCES,
+  PARTICIPANT_SORTS,
+  hasRole,
+  type ContactPreference,
+  type ParticipantSort,
+} from '@begegnung/domain';
 import { centreQueries } from '../../../lib/reference-data.ts';
 import { useCurrentUser } from '../../../lib/session.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
@@ -26,12 +32,34 @@ export function ParticipantList() {
   const fmt = useFormat();
   const user = useCurrentUser();
   const [q, setQ] = useState('');
+  const [centreId, setCentreId] = useState<number | undefined>();
+  const [consent, setConsent] = useState<'' | 'yes' | 'no'>('');
+  const [sort, setSort] = useState<ParticipantSort>('name');
   const [offset, setOffset] = useState(0);
   const [creating, setCreating] = useState(false);
-  const list = useQuery(participantQueries.list({ q: q.trim() || undefined, limit: PAGE, offset }));
+  const list = useQuery(
+    participantQueries.list({
+      q: q.trim() || undefined,
+      centreId,
+      withConsent: consent === '' ? undefined : consent === 'yes',
+      sort,
+      limit: PAGE,
+      offset,
+    }),
+  );
   const centres = useQuery(centreQueries.list());
   const code = (id: number) => centres.data?.find((c) => c.id === id)?.code ?? `#${id}`;
   const total = list.data?.total ?? 0;
+  const visible = hasRole(user, 'coordinator')
+    ? (centres.data ?? [])
+    : (centres.data ?? []).filter((c) => user.centreIds.includes(c.id));
+  /** Every filter change starts again at the first page. */
+  const change =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setOffset(0);
+    };
   const isStaff = hasRole(user, 'centre_staff');
 
   return (
@@ -60,13 +88,54 @@ export function ParticipantList() {
             type="search"
             value={q}
             placeholder={t('encounters.participants.searchPlaceholder')}
-            onChange={(e) => {
-              setQ(e.target.value);
-              setOffset(0);
-            }}
+            onChange={(e) => change(setQ)(e.target.value)}
           />
         </label>
+        {visible.length > 1 && (
+          <label>
+            <span>{t('encounters.centre')}</span>
+            <select
+              value={centreId ?? ''}
+              onChange={(e) =>
+                change(setCentreId)(e.target.value ? Number(e.target.value) : undefined)
+              }
+            >
+              <option value="">{t('encounters.allCentres')}</option>
+              {visible.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
+          <span>{t('encounters.consent.title')}</span>
+          <select
+            value={consent}
+            onChange={(e) => change(setConsent)(e.target.value as '' | 'yes' | 'no')}
+          >
+            <option value="">{t('encounters.participants.consentAll')}</option>
+            <option value="yes">{t('encounters.consent.valid')}</option>
+            <option value="no">{t('encounters.consent.anonymousOnly')}</option>
+          </select>
+        </label>
+        <label>
+          <span>{t('encounters.participants.sort')}</span>
+          <select value={sort} onChange={(e) => change(setSort)(e.target.value as ParticipantSort)}>
+            {PARTICIPANT_SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`encounters.participants.sorts.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
       </div>
+      {list.data && (
+        <p className="muted small" aria-live="polite">
+          {t('encounters.participants.count', { count: total })}
+        </p>
+      )}
       {list.isPending && <Loading />}
       <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
       {list.data?.items.length === 0 && <EmptyState title={t('encounters.participants.empty')} />}

@@ -15,6 +15,7 @@ import type {
   ScorecardBody,
   ScorecardList,
   ScorecardRevisionBody,
+  ScoreMatrix,
   ScreeningBody,
   SelectionRecord,
   SelfDisclosureBody,
@@ -62,6 +63,11 @@ export const hiringQueries = {
     queryOptions({
       queryKey: ['hiring', 'scorecards', applicationId],
       queryFn: () => api.get<ScorecardList>(`/applications/${applicationId}/scorecards`),
+    }),
+  scoreMatrix: (vacancyId: number) =>
+    queryOptions({
+      queryKey: ['hiring', 'score-matrix', vacancyId],
+      queryFn: () => api.get<ScoreMatrix>(`/vacancies/${vacancyId}/score-matrix`),
     }),
   selection: (vacancyId: number) =>
     queryOptions({

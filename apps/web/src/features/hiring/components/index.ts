@@ -1,4 +1,4 @@
 export { VacancyList } from './vacancy-list.tsx';
 export { VacancyCreate } from './vacancy-form.tsx';
-export { VacancyDetail } from './vacancy-detail.tsx';
-export { ApplicationDetail } from './application-detail.tsx';
+export { VacancyDetail } from '../vacancy/vacancy-detail.tsx';
+export { ApplicationDetail } from '../application/application-detail.tsx';

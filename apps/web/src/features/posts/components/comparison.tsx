@@ -1,24 +1,11 @@
-import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import {
-  equalSplit,
-  fromMilli,
-  needWeightedSplit,
-  parseFixed,
-  type CentreNeed,
-  type Comparison,
-} from '@begegnung/domain';
-import { useFormErrors } from '../../../lib/use-form-errors.ts';
-import { Badge, ErrorMessage, Loading, Notice, PageHeader } from '../../../components/ui.tsx';
-import {
-  comparisonCsvUrl,
-  scenarioQueries,
-  useSetNeeds,
-  type ComparisonFilter,
-} from '../api/post-queries.ts';
-import { toApiDecimal, useFormat } from '../../../lib/format.ts';
+import { type Comparison } from '@begegnung/domain';
+import { Badge, ErrorMessage, Loading, PageHeader } from '../../../components/ui.tsx';
+import { comparisonCsvUrl, scenarioQueries, type ComparisonFilter } from '../api/post-queries.ts';
+import { useFormat } from '../../../lib/format.ts';
+import { NeedSplit } from './need-split.tsx';
 
 export function useComparisonFilter(): ComparisonFilter {
   const [params] = useSearchParams();
@@ -181,9 +168,13 @@ export function ComparisonTables({ data }: { data: Comparison }) {
                 <th scope="row">{t('comparison.newcomersPerFte')}</th>
                 {data.scenarios.map((s) => (
                   <td key={s.id} className="num">
-                    {data.hasEncounterData ? (
+                    {data.hasNeedData ? (
                       s.perCentre
-                        .map((p) => (p.newcomersPerFte === null ? '—' : f.ratio(p.newcomersPerFte)))
+                        .map((p) =>
+                          p.newcomersPerFte === null
+                            ? t('comparison.noData')
+                            : f.ratio(p.newcomersPerFte),
+                        )
                         .join(' / ')
                     ) : (
                       <span className="muted">{t('comparison.noData')}</span>
@@ -247,119 +238,6 @@ export function ComparisonTables({ data }: { data: Comparison }) {
         </div>
       </section>
     </>
-  );
-}
-
-const STEPS = ['0.25', '0.5', '0.1', '0.125'];
-
-function NeedSplit() {
-  const { t } = useTranslation();
-  const f = useFormat();
-  const needs = useQuery(scenarioQueries.needs());
-  const save = useSetNeeds();
-  const errors = useFormErrors(save.error);
-  const [total, setTotal] = useState('2');
-  const [step, setStep] = useState('0.25');
-  const [edited, setEdited] = useState<Record<number, string>>({});
-  if (needs.isPending) return <Loading />;
-  if (needs.error) return <ErrorMessage error={needs.error} />;
-  const rows: (CentreNeed & { value: string })[] = needs.data.map((n) => ({
-    ...n,
-    value: edited[n.centreId] ?? String(n.need),
-  }));
-  const totalMilli = parseFixed(toApiDecimal(total), 3);
-  const stepMilli = parseFixed(step, 3);
-  const input = rows.map((r) => ({ key: r.centreId, need: Number(r.value) }));
-  const valid =
-    totalMilli.ok && stepMilli.ok && input.every((n) => Number.isInteger(n.need) && n.need >= 0);
-  const weighted = valid ? needWeightedSplit(totalMilli.value, stepMilli.value, input) : null;
-  const equal = valid
-    ? equalSplit(
-        totalMilli.value,
-        stepMilli.value,
-        input.map((n) => n.key),
-      )
-    : null;
-  return (
-    <section className="panel" aria-labelledby="need-split">
-      <h2 id="need-split">{t('comparison.needSplit')}</h2>
-      <p className="small muted">{t('comparison.needSplitHint')}</p>
-      <div className="filters">
-        <label>
-          <span>{t('comparison.totalFte')}</span>
-          <input inputMode="decimal" value={total} onChange={(e) => setTotal(e.target.value)} />
-        </label>
-        <label>
-          <span>{t('comparison.step')}</span>
-          <select value={step} onChange={(e) => setStep(e.target.value)}>
-            {STEPS.map((s) => (
-              <option key={s} value={s}>
-                {f.fte(s)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
-      {!weighted && <Notice tone="warning">{t('comparison.splitInvalid')}</Notice>}
-      <div className="table-wrap">
-        <table className="table table-stack">
-          <thead>
-            <tr>
-              <th scope="col">{t('comparison.centre')}</th>
-              <th scope="col">{t('comparison.need')}</th>
-              <th scope="col">{t('comparison.byNeed')}</th>
-              <th scope="col">{t('comparison.equal')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <tr key={r.centreId}>
-                <td data-label={t('comparison.centre')}>
-                  {r.centreName}{' '}
-                  {r.placeholder && <Badge tone="muted">{t('comparison.placeholder')}</Badge>}
-                </td>
-                <td data-label={t('comparison.need')}>
-                  <input
-                    className="posts-need-input"
-                    inputMode="numeric"
-                    aria-label={t('comparison.needFor', { centre: r.centreName })}
-                    value={r.value}
-                    onChange={(e) => setEdited({ ...edited, [r.centreId]: e.target.value })}
-                  />
-                </td>
-                <td data-label={t('comparison.byNeed')} className="num">
-                  <strong>{weighted ? f.fte(fromMilli(weighted[i]!.milli)) : '—'}</strong>
-                </td>
-                <td data-label={t('comparison.equal')} className="num">
-                  {equal ? f.fte(fromMilli(equal[i]!.milli)) : '—'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {errors.general && (
-        <div className="alert alert-error" role="alert">
-          {errors.general}
-        </div>
-      )}
-      <div className="form-actions">
-        <button
-          type="button"
-          className="btn"
-          disabled={!valid || save.isPending || Object.keys(edited).length === 0}
-          onClick={() =>
-            save.mutate(
-              { needs: input.map((n) => ({ centreId: n.key, need: n.need })) },
-              { onSuccess: () => setEdited({}) },
-            )
-          }
-        >
-          {t('comparison.saveNeeds')}
-        </button>
-      </div>
-      <p className="small muted">{t('comparison.needSource')}</p>
-    </section>
   );
 }
 

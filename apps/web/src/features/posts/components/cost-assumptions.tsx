@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { hasRole } from '@begegnung/domain';
+import { hasRole, PAY_GROUPS, PAY_GROUP_CODES } from '@begegnung/domain';
 import { useCurrentUser } from '../../../lib/session.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
 import {
@@ -89,7 +89,7 @@ function NewCost() {
   const create = useCreateCost();
   const errors = useFormErrors(create.error);
   const empty = {
-    payGroup: '',
+    payGroup: 'S 11b',
     validFrom: '',
     validTo: '',
     annualCostEuros: '72000',
@@ -123,11 +123,20 @@ function NewCost() {
         <div className="form-grid">
           <Field label={t('costs.payGroup')} error={errors.field('payGroup')}>
             {(p) => (
-              <input
+              <select
                 {...p}
                 value={d.payGroup}
                 onChange={(e) => setD({ ...d, payGroup: e.target.value })}
-              />
+              >
+                {!PAY_GROUP_CODES.includes(d.payGroup) && (
+                  <option value={d.payGroup}>{d.payGroup || '—'}</option>
+                )}
+                {PAY_GROUPS.map((g) => (
+                  <option key={g.code} value={g.code}>
+                    {g.code}
+                  </option>
+                ))}
+              </select>
             )}
           </Field>
           <Field label={t('costs.annual')} error={errors.field('annualCostEuros')}>

@@ -11,6 +11,8 @@ import {
   type FundingMode,
   type Post,
   type RoleType,
+  PAY_GROUPS,
+  PAY_GROUP_CODES,
 } from '@begegnung/domain';
 import { operatorQueries } from '../../../lib/reference-data.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
@@ -147,11 +149,20 @@ export function PostForm({ post, onDone }: { post?: Post; onDone?: () => void })
           </Field>
           <Field label={t('posts.payGroupLabel')} error={errors.field('payGroup')}>
             {(p) => (
-              <input
+              <select
                 {...p}
                 value={draft.payGroup}
                 onChange={(e) => set('payGroup', e.target.value)}
-              />
+              >
+                {!PAY_GROUP_CODES.includes(draft.payGroup) && (
+                  <option value={draft.payGroup}>{draft.payGroup || '—'}</option>
+                )}
+                {PAY_GROUPS.map((g) => (
+                  <option key={g.code} value={g.code}>
+                    {g.code}
+                  </option>
+                ))}
+              </select>
             )}
           </Field>
           <Field label={t('posts.fundingMode')} error={errors.field('fundingMode')}>

@@ -1,0 +1,145 @@
+import { createHash } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays, previousQuarter, PublishedReportSchema } from '@begegnung/domain';
+import {
+  auditRows,
+  createTestApp,
+  expectError,
+  expectSchema,
+  makeCentre,
+  userClient,
+  type Client,
+} from './helper.ts';
+import { makeEncounter, makeParticipant, today } from './encounter-fixtures.ts';
+import { encounterAttendees } from '../src/db/schema/index.ts';
+import { applyRetention } from '../src/ops/retention.ts';
+
+const t = await createTestApp();
+const centre = makeCentre(t.db);
+let staff: Client;
+let coordinator: Client;
+let admin: Client;
+const q = previousQuarter(today());
+
+beforeAll(async () => {
+  staff = await userClient(t, ['centre_staff'], [centre.id]);
+  coordinator = await userClient(t, ['coordinator']);
+  admin = await userClient(t, ['admin']);
+  // Some activity in the quarter: named and anonymous newcomers, hosts.
+  for (let i = 0; i < 8; i++) {
+    const e = makeEncounter(t.db, centre.id, staff.userId, { date: addDays(q.from, i * 7) });
+    const p = makeParticipant(t.db, centre.id);
+    t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id }).run();
+  }
+});
+
+const publish = (c: Client, payload: Record<string, unknown>) =>
+  c.request({ method: 'POST', url: '/api/reporting/published', payload });
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+describe('published council reports', () => {
+  it('freezes a quarter: later downloads are byte-identical after a backdated entry and retention', async () => {
+    const res = await publish(coordinator, { from: q.from, to: q.to, centreId: centre.id });
+    expect(res.statusCode, res.body).toBe(201);
+    const rep = res.json();
+    expectSchema(PublishedReportSchema, rep);
+    expect(rep.dataMaxAuditId).toBeGreaterThan(0);
+
+    const download = async (kind: 'pdf' | 'csv') => {
+      const r = await coordinator.request({
+        method: 'GET',
+        url: `/api/reporting/published/${rep.id}/report.${kind}`,
+      });
+      expect(r.statusCode, r.body).toBe(200);
+      return r.rawPayload;
+    };
+    const pdf1 = await download('pdf');
+    const csv1 = await download('csv');
+    expect(pdf1.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(sha(pdf1)).toBe(rep.pdfSha256);
+    expect(sha(csv1)).toBe(rep.csvSha256);
+
+    // A backdated entry inside the quarter changes the live report …
+    const live = async () =>
+      (
+        await coordinator.request({
+          method: 'GET',
+          url: `/api/reporting/dashboard?centreId=${centre.id}&from=${q.from}&to=${q.to}`,
+        })
+      ).json().encounters;
+    const before = await live();
+    makeEncounter(t.db, centre.id, staff.userId, { date: addDays(q.from, 3) });
+    expect(await live()).toBe(before + 1);
+    // … and so does a retention run that erases everyone; the published bytes do not change.
+    await admin.request({
+      method: 'PATCH',
+      url: '/api/settings',
+      payload: { participantRetentionMonths: 1 },
+    });
+    const run = applyRetention(t.db, new Date(Date.now() + 400 * 86_400_000));
+    expect(run.erasedParticipants).toBeGreaterThanOrEqual(8);
+    // The run 400 days ahead also ended every session: sign in again.
+    staff = await userClient(t, ['centre_staff'], [centre.id]);
+    coordinator = await userClient(t, ['coordinator']);
+    admin = await userClient(t, ['admin']);
+    await admin.request({
+      method: 'PATCH',
+      url: '/api/settings',
+      payload: { participantRetentionMonths: 24 },
+    });
+    expect((await download('pdf')).equals(pdf1)).toBe(true);
+    expect((await download('csv')).equals(csv1)).toBe(true);
+    expect(
+      auditRows(t.db, { entity_type: 'published_report', action: 'export' }).length,
+    ).toBeGreaterThanOrEqual(4);
+  });
+
+  it('cannot be changed or deleted, even in the database', () => {
+    expect(() => t.db.$client.prepare("update published_reports set pdf = x'00'").run()).toThrow(
+      /frozen/,
+    );
+    expect(() => t.db.$client.prepare('delete from published_reports').run()).toThrow(/frozen/);
+  });
+
+  it('publishes each quarter and scope once, only whole finished quarters, only coordinators', async () => {
+    expectError(
+      await publish(coordinator, { from: q.from, to: q.to, centreId: centre.id }),
+      409,
+      'REPORT_ALREADY_PUBLISHED',
+    );
+    expectError(
+      await publish(coordinator, { from: q.from, to: addDays(q.to, -1) }),
+      400,
+      'REPORT_PERIOD_NOT_QUARTER',
+    );
+    const current = previousQuarter(addDays(today(), 100));
+    expectError(
+      await publish(coordinator, { from: current.from, to: current.to }),
+      400,
+      'REPORT_PERIOD_NOT_OVER',
+    );
+    expectError(
+      await publish(coordinator, { from: q.from, to: q.to, centreId: 999999 }),
+      400,
+      'UNKNOWN_CENTRE',
+    );
+    expectError(await publish(staff, { from: q.from, to: q.to }), 403, 'FORBIDDEN');
+    expectError(await publish(admin, { from: q.from, to: q.to }), 403, 'FORBIDDEN');
+    expectError(
+      await staff.request({ method: 'GET', url: '/api/reporting/published' }),
+      403,
+      'FORBIDDEN',
+    );
+    expectError(
+      await coordinator.request({
+        method: 'GET',
+        url: '/api/reporting/published/999999/report.pdf',
+      }),
+      404,
+      'NOT_FOUND',
+    );
+    const list = await coordinator.request({ method: 'GET', url: '/api/reporting/published' });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().length).toBeGreaterThanOrEqual(1);
+  });
+});
