@@ -253,3 +253,30 @@ describe('record keys and first/last attendance on PostgreSQL', () => {
     expect(await attendance()).toEqual({ first: '2026-01-05', last: '2026-01-05' });
   });
 });
+
+describe('published reports on PostgreSQL', () => {
+  it('are frozen: UPDATE, DELETE and TRUNCATE are refused', async () => {
+    await db.insert(t.publishedReports).values({
+      periodFrom: '2026-01-01',
+      periodTo: '2026-03-31',
+      scopeKey: 'all',
+      figuresJson: '{}',
+      pdf: Buffer.from('%PDF-1.7'),
+      csv: Buffer.from('a;b'),
+      figuresSha256: 'f',
+      pdfSha256: 'p',
+      csvSha256: 'c',
+      dataMaxAuditId: 0,
+      dataAsOf: '2026-04-01T00:00:00.000Z',
+      publishedByEmail: 'c@example.org',
+    });
+    const [row] = await db.select().from(t.publishedReports);
+    expect(row!.pdf.toString()).toBe('%PDF-1.7');
+    for (const statement of [
+      `update published_reports set scope_key = 'x'`,
+      'delete from published_reports',
+      'truncate published_reports cascade',
+    ])
+      await expect(db.$client.query(statement), statement).rejects.toThrow(/frozen/);
+  });
+});

@@ -25,9 +25,14 @@ const PG_ONLY_TRIGGERS = new Set([
   'audit_log_head', // moves audit_log_head, as AUTOINCREMENT moves sqlite_sequence
   'audit_log_head_forward',
   'audit_log_head_no_truncate',
+  'published_reports_no_truncate',
 ]);
 /** Keys in [0, 2^32) do not fit PostgreSQL's 32-bit integer. */
-const WIDE_INTEGERS = new Set(['participants.record_key', 'encounters.record_key']);
+const WIDE_INTEGERS = new Set([
+  'participants.record_key',
+  'encounters.record_key',
+  'outreach_residue.task_key',
+]);
 
 interface Shape {
   /** table → column → "type null|not null" */

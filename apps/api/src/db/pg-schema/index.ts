@@ -9,3 +9,4 @@ export * from './posts.ts';
 export * from './encounters.ts';
 export * from './settings.ts';
 export * from './hiring.ts';
+export * from './reports.ts';

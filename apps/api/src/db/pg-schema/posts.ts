@@ -147,12 +147,16 @@ export const costAssumptions = pgTable(
   (t) => [index('cost_assumptions_pay_group_idx').on(t.payGroup, t.validFrom)],
 );
 
-/** Hand-entered need per centre (e.g. newcomers in the catchment) until encounter data exists. */
+/**
+ * Need per centre: newcomers in the catchment as the coordinator enters them from the city's
+ * statistics, with source and date. No row = no data ("keine Daten"); never registered people.
+ */
 export const centreNeeds = pgTable('centre_needs', {
   centreId: integer('centre_id')
     .primaryKey()
     .references(() => centres.id, { onDelete: 'cascade' }),
   need: integer('need').notNull(),
-  placeholder: boolean('placeholder').notNull().default(false),
+  source: text('source').notNull().default(''),
+  asOf: text('as_of'),
   updatedAt: text('updated_at').notNull().default(isoNow),
 });
