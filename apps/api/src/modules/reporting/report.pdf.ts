@@ -8,6 +8,7 @@ import {
   num,
   pct,
   type ReportData,
+  quarterLabel,
 } from './report.service.ts';
 import { pdfBuffer } from '../../lib/pdf.ts';
 
@@ -733,6 +734,25 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
     );
   }
 
+  if (d.corrections?.length) {
+    l.heading('Korrekturen seit Veröffentlichung');
+    l.paragraph(
+      'Einträge, die nach der Veröffentlichung eines Quartalsberichts mit einem Datum in diesem Quartal erfasst, korrigiert oder storniert wurden (jeweils mit Begründung). Die veröffentlichten Berichte selbst bleiben unverändert; die Zahlen dieser Quartale weichen heute um diese Einträge davon ab.',
+    );
+    l.table(
+      ['Zentrum', 'Quartal', 'Einträge'],
+      [
+        ...d.corrections.map((c) => [
+          c.centreName,
+          quarterLabel(c.periodFrom, c.periodTo),
+          num(c.count),
+        ]),
+        ['Gesamt', '', num(d.corrections.reduce((a, c) => a + c.count, 0))],
+      ],
+      { total: true },
+    );
+  }
+
   l.heading('Methode und Schutz kleiner Zahlen');
   l.bullets([
     'Quelle sind die Begegnungen, die die Fachkräfte in den Zentren erfassen: Angebot, Dauer, anonyme Kopfzahlen (Neuzugezogene, Nachbarschaft, Ehrenamtliche, Sonstige) und – nur mit Einwilligung – namentlich erfasste Teilnehmende.',
@@ -743,6 +763,7 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
     'Begegnungen, Stunden und die Zahl der Begegnungen mit Aufnahmegesellschaft zählen Termine, keine Personen, und werden genau gezeigt.',
     `Aus dem Blick: Umzug in eine eigene Wohnung innerhalb der eingestellten Monate und kein Kontakt seit der eingestellten Zahl von Wochen. Stand: ${germanDate(d.createdOn)}.`,
     'Prozentwerte sind auf eine Nachkommastelle gerundet.',
+    'Veröffentlichte Quartalsberichte werden unverändert aufbewahrt. Wer danach einen Eintrag mit einem Datum in einem veröffentlichten Quartal erfasst, korrigiert oder storniert, muss einen Grund angeben; der nächste Bericht zählt diese Korrekturen je Zentrum und Quartal auf.',
   ]);
 
   const range = doc.bufferedPageRange();
