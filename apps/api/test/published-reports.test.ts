@@ -1,5 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PDFParse } from 'pdf-parse';
 import {
   addDays,
   CorrectionsSchema,
@@ -243,6 +245,14 @@ describe('corrections since publication', () => {
     expect(at, next.body).toBeGreaterThan(0);
     expect(lines[at + 1]).toMatch(new RegExp(`^${centre.name};\\d\\. Quartal \\d{4};2$`));
     expect(next.body).not.toContain('Papierliste');
+    const nextPdf = await coordinator.request({
+      method: 'GET',
+      url: `/api/reporting/report.pdf?centreId=${centre.id}&from=${addDays(q.to, 1)}&to=${today()}`,
+    });
+    if (process.env.REPORT_PDF_OUT) writeFileSync(process.env.REPORT_PDF_OUT, nextPdf.rawPayload);
+    const text = (await new PDFParse({ data: new Uint8Array(nextPdf.rawPayload) }).getText()).text;
+    expect(text).toContain('Korrekturen seit Veröffentlichung');
+    expect(text).not.toContain('Papierliste');
     // … while the published report's bytes stay as they were.
     const pdf = await coordinator.request({
       method: 'GET',
