@@ -737,7 +737,8 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
   if (d.corrections?.length) {
     l.heading('Korrekturen seit Veröffentlichung');
     l.paragraph(
-      'Einträge, die nach der Veröffentlichung eines Quartalsberichts mit einem Datum in diesem Quartal erfasst, korrigiert oder storniert wurden (jeweils mit Begründung). Die veröffentlichten Berichte selbst bleiben unverändert; die Zahlen dieser Quartale weichen heute um diese Einträge davon ab.',
+      'Einträge mit einem Datum in einem schon veröffentlichten Quartal, die seit Beginn dieses Berichtszeitraums nachgetragen, korrigiert oder storniert wurden – jeweils mit Begründung. Die veröffentlichten Berichte bleiben unverändert; die heutigen Zahlen dieser Quartale weichen um diese Einträge davon ab.',
+      { size: 9, color: COLOR.muted },
     );
     l.table(
       ['Zentrum', 'Quartal', 'Einträge'],
