@@ -48,7 +48,10 @@ export function PublishPanel({ centreId }: { centreId?: number }) {
         <h2 id="publish-title">{t('dashboard.report.publish.title')}</h2>
         <p className="muted small">{t('dashboard.report.publish.hint')}</p>
         <div className="publish-row">
-          <Field label={t('dashboard.report.publish.quarter')}>
+          <Field
+            label={t('dashboard.report.publish.quarter')}
+            hint={t('dashboard.report.publish.scope', { scope: centreName(centreId ?? null) })}
+          >
             {(f) => (
               <select {...f} value={chosen} onChange={(e) => setChosen(e.target.value)}>
                 {quarters.map((x) => (
@@ -64,9 +67,6 @@ export function PublishPanel({ centreId }: { centreId?: number }) {
               </select>
             )}
           </Field>
-          <p className="small">
-            {t('dashboard.report.publish.scope', { scope: centreName(centreId ?? null) })}
-          </p>
           <button
             type="button"
             className="btn btn-primary"
