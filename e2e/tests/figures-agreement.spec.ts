@@ -102,7 +102,9 @@ test('dashboard, comparison, CSV and PDF give the same need split for the same n
     const text = execFileSync('pdftotext', ['-layout', join(dir, 'r.pdf'), '-'], {
       encoding: 'utf8',
     });
-    const section = text.slice(text.indexOf('Stellen und Bedarf'));
+    // The staffing table: from its heading to the table of FTE per scenario below it.
+    const end = text.indexOf('VZÄ je Szenario');
+    const section = text.slice(text.lastIndexOf('Stellen und Bedarf', end), end);
     for (const c of [centre, second]) {
       const line = section.split('\n').find((l) => l.trim().startsWith(c.name))!;
       expect(line, `PDF row ${c.name}`).toBeTruthy();
