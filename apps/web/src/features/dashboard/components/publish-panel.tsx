@@ -50,17 +50,17 @@ export function PublishPanel({ centreId }: { centreId?: number }) {
         <div className="publish-row">
           <Field
             label={t('dashboard.report.publish.quarter')}
-            hint={t('dashboard.report.publish.scope', { scope: centreName(centreId ?? null) })}
+            hint={t('dashboard.report.publish.scope', {
+              from: fmt.date(q.from),
+              to: fmt.date(q.to),
+              scope: centreName(centreId ?? null),
+            })}
           >
             {(f) => (
               <select {...f} value={chosen} onChange={(e) => setChosen(e.target.value)}>
                 {quarters.map((x) => (
                   <option key={x.from} value={x.from}>
-                    {t('dashboard.report.publish.quarterOption', {
-                      quarter: quarterName(x.from),
-                      from: fmt.date(x.from),
-                      to: fmt.date(x.to),
-                    })}
+                    {quarterName(x.from)}
                     {isPublished(x.from) ? ` · ${t('dashboard.report.publish.done')}` : ''}
                   </option>
                 ))}
