@@ -2,6 +2,7 @@ import {
   createCentre,
   createPost,
   createScenario,
+  exclusive,
   expect,
   openMenu,
   signInAs,
@@ -136,12 +137,15 @@ test('the coordinator compares scenarios, exports them, splits by need and copie
   const c = await createScenario(admin, `C ${tag}: Status quo`, []);
   // Need is the catchment figure entered with source and date (never the people registered
   // at a centre): 33 newcomers at the first centre, 12 at the second.
-  await admin.put('/staffing/needs', {
-    needs: [
-      { centreId: centre.id, need: 33, source: `E2E ${tag}`, asOf: today() },
-      { centreId: second.id, need: 12, source: `E2E ${tag}`, asOf: today() },
-    ],
-  });
+  // Under the lock figures-agreement.spec.ts holds while it compares the split everywhere.
+  await exclusive('centre-needs', () =>
+    admin.put('/staffing/needs', {
+      needs: [
+        { centreId: centre.id, need: 33, source: `E2E ${tag}`, asOf: today() },
+        { centreId: second.id, need: 12, source: `E2E ${tag}`, asOf: today() },
+      ],
+    }),
+  );
   const year = Number(today().slice(0, 4));
   const cost = await expectedCost(admin, 1.5, year);
 

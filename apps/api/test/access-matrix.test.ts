@@ -188,6 +188,8 @@ const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
   'GET /api/reporting/published': { roles: ['coordinator'] },
   'GET /api/reporting/published/{id}/report.pdf': { roles: ['coordinator'] },
   'GET /api/reporting/published/{id}/report.csv': { roles: ['coordinator'] },
+  'GET /api/reporting/published-periods': { roles: ['coordinator', 'centre_staff'] },
+  'GET /api/reporting/corrections': { roles: ['admin', 'coordinator'] },
 };
 
 /** Fixtures for the posts and scenarios routes (rows inserted directly). */
@@ -421,6 +423,7 @@ const MULTIPART: Record<string, () => { payload: Buffer; headers: Record<string,
 const QUERIES: Record<string, () => string> = {
   'GET /api/privacy/applicants': () => '?email=matrix%40example.org',
   'GET /api/encounters/staff': () => `?centreId=${staffCentre()}`,
+  'GET /api/reporting/published-periods': () => `?centreId=${staffCentre()}`,
 };
 
 /** A valid body for each operation that takes one; `self` is the caller's own account. */

@@ -1,6 +1,14 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays, previousQuarter, PublishedReportSchema } from '@begegnung/domain';
+import { PDFParse } from 'pdf-parse';
+import {
+  addDays,
+  CorrectionsSchema,
+  previousQuarter,
+  PublishedPeriodsSchema,
+  PublishedReportSchema,
+} from '@begegnung/domain';
 import {
   auditRows,
   createTestApp,
@@ -10,7 +18,7 @@ import {
   userClient,
   type Client,
 } from './helper.ts';
-import { makeEncounter, makeParticipant, today } from './encounter-fixtures.ts';
+import { activityId, makeEncounter, makeParticipant, today } from './encounter-fixtures.ts';
 import { encounterAttendees } from '../src/db/schema/index.ts';
 import { applyRetention } from '../src/ops/retention.ts';
 
@@ -141,5 +149,115 @@ describe('published council reports', () => {
     const list = await coordinator.request({ method: 'GET', url: '/api/reporting/published' });
     expect(list.statusCode).toBe(200);
     expect(list.json().length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('corrections since publication', () => {
+  it('asks for a reason for entries dated in a published quarter and lists them as corrections', async () => {
+    const list = (await coordinator.request({ method: 'GET', url: '/api/reporting/published' }))
+      .json()
+      .filter((r: { centreId: number | null }) => r.centreId === centre.id);
+    expect(list.length).toBe(1);
+    const frozen = list[0];
+
+    const periods = await staff.request({
+      method: 'GET',
+      url: `/api/reporting/published-periods?centreId=${centre.id}`,
+    });
+    expect(periods.statusCode, periods.body).toBe(200);
+    expectSchema(PublishedPeriodsSchema, periods.json());
+    expect(periods.json().publishedUntil).toBe(q.to);
+
+    const body = (extra: Record<string, unknown> = {}) => ({
+      centreId: centre.id,
+      activityId: activityId(t.db),
+      date: addDays(q.from, 10),
+      startTime: '16:00',
+      durationMinutes: 60,
+      headcounts: { newcomers: 2, host: 1, volunteers: 0, other: 0 },
+      attendeeIds: [],
+      clientRequestId: randomUUID(),
+      ...extra,
+    });
+    const refused = await staff.request({
+      method: 'POST',
+      url: '/api/encounters',
+      payload: body(),
+    });
+    expectError(refused, 422, 'CORRECTION_REASON_REQUIRED');
+    expect(refused.json().details[0].field).toBe('correctionReason');
+    const created = await staff.request({
+      method: 'POST',
+      url: '/api/encounters',
+      payload: body({ correctionReason: 'Papierliste nachgetragen' }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    const voided = await staff.request({
+      method: 'POST',
+      url: `/api/encounters/${id}/void`,
+      payload: { reason: 'doppelt erfasst' },
+    });
+    expect(voided.statusCode, voided.body).toBe(200);
+    // Outside any published period: no reason needed, nothing listed.
+    const current = await staff.request({
+      method: 'POST',
+      url: '/api/encounters',
+      payload: body({ date: today(), startTime: '00:00' }),
+    });
+    expect(current.statusCode, current.body).toBe(201);
+
+    const res = await coordinator.request({
+      method: 'GET',
+      url: `/api/reporting/corrections?centreId=${centre.id}`,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const c = res.json();
+    expectSchema(CorrectionsSchema, c);
+    expect(c.items.map((x: { action: string }) => x.action)).toEqual(['create', 'void']);
+    expect(c.items[0]).toMatchObject({
+      reportId: frozen.id,
+      datedOn: addDays(q.from, 10),
+      reason: 'Papierliste nachgetragen',
+      entityId: id,
+    });
+    expect(c.counts).toEqual([
+      expect.objectContaining({ periodFrom: q.from, centreId: centre.id, count: 2 }),
+    ]);
+    expect(auditRows(t.db, { entity_type: 'report_correction', action: 'read' }).length).toBe(1);
+    expectError(
+      await staff.request({ method: 'GET', url: '/api/reporting/corrections' }),
+      403,
+      'FORBIDDEN',
+    );
+    expect(
+      (await admin.request({ method: 'GET', url: '/api/reporting/corrections' })).statusCode,
+    ).toBe(200);
+
+    // The next report prints the count per centre and quarter (no reasons, no people) …
+    const next = await coordinator.request({
+      method: 'GET',
+      url: `/api/reporting/report.csv?centreId=${centre.id}&from=${addDays(q.to, 1)}&to=${today()}`,
+    });
+    expect(next.statusCode, next.body).toBe(200);
+    const lines = next.body.split(/\r?\n/);
+    const at = lines.findIndex((l) => l.startsWith('Korrekturen seit Veröffentlichung'));
+    expect(at, next.body).toBeGreaterThan(0);
+    expect(lines[at + 1]).toMatch(new RegExp(`^${centre.name};\\d\\. Quartal \\d{4};2$`));
+    expect(next.body).not.toContain('Papierliste');
+    const nextPdf = await coordinator.request({
+      method: 'GET',
+      url: `/api/reporting/report.pdf?centreId=${centre.id}&from=${addDays(q.to, 1)}&to=${today()}`,
+    });
+    if (process.env.REPORT_PDF_OUT) writeFileSync(process.env.REPORT_PDF_OUT, nextPdf.rawPayload);
+    const text = (await new PDFParse({ data: new Uint8Array(nextPdf.rawPayload) }).getText()).text;
+    expect(text).toContain('Korrekturen seit Veröffentlichung');
+    expect(text).not.toContain('Papierliste');
+    // … while the published report's bytes stay as they were.
+    const pdf = await coordinator.request({
+      method: 'GET',
+      url: `/api/reporting/published/${frozen.id}/report.pdf`,
+    });
+    expect(sha(pdf.rawPayload)).toBe(frozen.pdfSha256);
   });
 });

@@ -9,6 +9,7 @@ import {
   addDays,
   addMonths,
   localNow,
+  previousQuarter,
   mixedBucket,
   CKM_MAX_DEVIATION,
   addCells,
@@ -321,5 +322,41 @@ describe('council report on the demo data', () => {
     expect(d.centres.map((c: { code: string }) => c.code)).toEqual(['GRO']);
     const o = await get('/api/reporting/out-of-view', grone);
     expect(o.items.every((i: { centreCode: string }) => i.centreCode === 'GRO')).toBe(true);
+  });
+});
+
+describe('council report for the last finished quarter', () => {
+  it('shows 0,75 VZÄ per centre for scenario A and FTE columns that add up (PDF and CSV)', async () => {
+    const q = previousQuarter(today);
+    const pdf = await coordinator.request({
+      method: 'GET',
+      url: `/api/reporting/report.pdf?from=${q.from}&to=${q.to}`,
+    });
+    expect(pdf.statusCode).toBe(200);
+    const text = (await new PDFParse({ data: new Uint8Array(pdf.rawPayload) }).getText()).text;
+    expect(text.match(/0,75 VZÄ/g)?.length ?? 0).toBeGreaterThanOrEqual(4);
+    expect(text).not.toMatch(/0,8 VZÄ/);
+
+    const csv = await coordinator.request({
+      method: 'GET',
+      url: `/api/reporting/report.csv?from=${q.from}&to=${q.to}`,
+    });
+    const lines = csv.body.split('\r\n');
+    const head = lines.findIndex((l) => l.startsWith('Stellen und Bedarf;'));
+    expect(head).toBeGreaterThan(0);
+    const cols = lines[head]!.split(';');
+    const end = lines.findIndex((l, i) => i > head && l.startsWith('Gesamt;'));
+    const body = lines.slice(head + 1, end).map((l) => l.split(';'));
+    const total = lines[end]!.split(';');
+    const n = (s: string) => Number(s.replace(/\./g, '').replace(',', '.'));
+    const a = cols.findIndex((c) => c.startsWith('VZÄ A'));
+    expect(a, cols.join('|')).toBeGreaterThan(0);
+    expect(body.map((r) => r[a])).toEqual(body.map(() => '0,75'));
+    // Every FTE column (scenarios, by need, equal split) adds up to its total, to the thousandth.
+    cols.forEach((c, i) => {
+      if (!/^VZÄ |^nach Bedarf|^gleich verteilt/.test(c) || total[i] === '') return;
+      const sum = body.reduce((s, r) => s + Math.round(n(r[i]!) * 1000), 0);
+      expect(sum, c).toBe(Math.round(n(total[i]!) * 1000));
+    });
   });
 });

@@ -214,6 +214,13 @@ export const CreateEncounterBodySchema = Type.Object(
           'Log it although the centre already has a session of this group/activity at this date and time',
       }),
     ),
+    correctionReason: Type.Optional(
+      Type.String({
+        maxLength: 300,
+        description:
+          'Required (at least 3 characters) when the date lies in a quarter whose report is published (422 CORRECTION_REASON_REQUIRED otherwise); the entry is then listed as a correction since publication',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -244,3 +244,58 @@ export const PublishedReportSchema = Type.Object({
 export type PublishedReport = Static<typeof PublishedReportSchema>;
 
 export const PublishedReportParamsSchema = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+/** Published periods that cover a centre: entries dated inside them need a correction reason. */
+export const PublishedPeriodsQuerySchema = Type.Object(
+  { centreId: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
+export type PublishedPeriodsQuery = Static<typeof PublishedPeriodsQuerySchema>;
+
+export const PublishedPeriodsSchema = Type.Object({
+  centreId: Type.Integer(),
+  periods: Type.Array(Type.Object({ from: IsoDate, to: IsoDate })),
+  /** End of the latest published period covering the centre, or null. */
+  publishedUntil: Type.Union([IsoDate, Type.Null()]),
+});
+export type PublishedPeriods = Static<typeof PublishedPeriodsSchema>;
+
+export const CorrectionsQuerySchema = Type.Object(
+  { centreId: Type.Optional(Type.Integer({ minimum: 1 })) },
+  { additionalProperties: false },
+);
+export type CorrectionsQuery = Static<typeof CorrectionsQuerySchema>;
+
+/** One entry dated inside a published period (no personal data: ids, dates, reason as typed). */
+export const ReportCorrectionSchema = Type.Object({
+  id: Type.Integer(),
+  reportId: Type.Integer(),
+  periodFrom: IsoDate,
+  periodTo: IsoDate,
+  centreId: Type.Integer(),
+  centreName: Type.String(),
+  entityType: Type.String(),
+  entityId: Type.Union([Type.Integer(), Type.Null()]),
+  datedOn: IsoDate,
+  action: Type.Union([Type.Literal('create'), Type.Literal('update'), Type.Literal('void')]),
+  reason: Type.String(),
+  at: Type.String(),
+  by: Type.Union([Type.String(), Type.Null()]),
+});
+export type ReportCorrection = Static<typeof ReportCorrectionSchema>;
+
+/** Corrections counted per centre and published period: what the next report prints. */
+export const CorrectionCountSchema = Type.Object({
+  periodFrom: IsoDate,
+  periodTo: IsoDate,
+  centreId: Type.Integer(),
+  centreName: Type.String(),
+  count: Type.Integer(),
+});
+export type CorrectionCount = Static<typeof CorrectionCountSchema>;
+
+export const CorrectionsSchema = Type.Object({
+  items: Type.Array(ReportCorrectionSchema),
+  counts: Type.Array(CorrectionCountSchema),
+});
+export type Corrections = Static<typeof CorrectionsSchema>;

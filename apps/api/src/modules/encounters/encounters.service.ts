@@ -35,6 +35,7 @@ import {
   visibleCentreIds,
 } from '../participants/access.ts';
 import * as repo from './encounters.repository.ts';
+import { recordCorrection, requireCorrectionReason } from '../reporting/corrections.service.ts';
 
 const ENTITY = 'encounter';
 
@@ -197,6 +198,8 @@ export function createEncounter(ctx: ServiceContext, body: CreateEncounterBody) 
   refuseDuplicate(ctx, centre.id, body);
   const staffIds = body.staffIds?.length ? body.staffIds : [ctx.actor.userId];
   checkStaff(ctx, centre.id, staffIds);
+  // Dated inside a published quarter: only with a reason, and listed as a correction.
+  const corrects = requireCorrectionReason(ctx.db, centre.id, body.date, body.correctionReason);
 
   try {
     const id = inTransaction(ctx, (tx) => {
@@ -244,6 +247,17 @@ export function createEncounter(ctx: ServiceContext, body: CreateEncounterBody) 
       repo.replaceAttendees(tx.db, newId, named);
       repo.replaceStaff(tx.db, newId, staffIds);
       audit(tx, { action: 'create', entityType: ENTITY, entityId: newId, subjects: named });
+      if (corrects !== undefined) {
+        recordCorrection(tx, {
+          reportId: corrects,
+          entityType: ENTITY,
+          entityId: newId,
+          centreId: centre.id,
+          datedOn: body.date,
+          action: 'create',
+          reason: body.correctionReason!,
+        });
+      }
       return newId;
     });
     return { created: true, encounter: present(ctx, repo.findEncounterRow(ctx.db, id)!) };
@@ -338,8 +352,26 @@ export function correctEncounter(ctx: ServiceContext, id: number, body: CorrectE
   if (body.attendeeIds) checkAttendees(ctx, centre.id, body.attendeeIds);
   if (body.staffIds) checkStaff(ctx, centre.id, body.staffIds);
   refuseEmpty({ attendeeIds: body.attendeeIds ?? currentIds, headcounts: next.headcounts });
+  // Either date inside a published quarter: the correction is listed (its reason is required anyway).
+  const corrected = [...new Set([before.date, next.date])]
+    .map((d) => ({
+      d,
+      reportId: requireCorrectionReason(ctx.db, centre.id, d, body.reason, 'reason'),
+    }))
+    .filter((x) => x.reportId !== undefined);
 
   inTransaction(ctx, (tx) => {
+    for (const c of corrected) {
+      recordCorrection(tx, {
+        reportId: c.reportId!,
+        entityType: ENTITY,
+        entityId: id,
+        centreId: centre.id,
+        datedOn: c.d,
+        action: 'update',
+        reason: body.reason,
+      });
+    }
     repo.updateEncounterRow(tx.db, id, {
       activityId: body.activityId ?? before.activityId,
       date: next.date,
@@ -382,8 +414,20 @@ export function voidEncounter(ctx: ServiceContext, id: number, body: VoidEncount
       409,
     );
   }
+  const corrects = requireCorrectionReason(ctx.db, e.centreId, e.date, body.reason, 'reason');
   inTransaction(ctx, (tx) => {
     repo.markVoided(tx.db, id, ctx.actor.userId, body.reason.trim());
+    if (corrects !== undefined) {
+      recordCorrection(tx, {
+        reportId: corrects,
+        entityType: ENTITY,
+        entityId: id,
+        centreId: e.centreId,
+        datedOn: e.date,
+        action: 'void',
+        reason: body.reason,
+      });
+    }
     audit(tx, {
       action: 'update',
       entityType: ENTITY,

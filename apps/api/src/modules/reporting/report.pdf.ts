@@ -8,6 +8,7 @@ import {
   num,
   pct,
   type ReportData,
+  quarterLabel,
 } from './report.service.ts';
 import { pdfBuffer } from '../../lib/pdf.ts';
 
@@ -733,6 +734,26 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
     );
   }
 
+  if (d.corrections?.length) {
+    l.heading('Korrekturen seit Veröffentlichung');
+    l.paragraph(
+      'Einträge mit einem Datum in einem schon veröffentlichten Quartal, die seit Beginn dieses Berichtszeitraums nachgetragen, korrigiert oder storniert wurden – jeweils mit Begründung. Die veröffentlichten Berichte bleiben unverändert; die heutigen Zahlen dieser Quartale weichen um diese Einträge davon ab.',
+      { size: 9, color: COLOR.muted },
+    );
+    l.table(
+      ['Zentrum', 'Quartal', 'Einträge'],
+      [
+        ...d.corrections.map((c) => [
+          c.centreName,
+          quarterLabel(c.periodFrom, c.periodTo),
+          num(c.count),
+        ]),
+        ['Gesamt', '', num(d.corrections.reduce((a, c) => a + c.count, 0))],
+      ],
+      { total: true },
+    );
+  }
+
   l.heading('Methode und Schutz kleiner Zahlen');
   l.bullets([
     'Quelle sind die Begegnungen, die die Fachkräfte in den Zentren erfassen: Angebot, Dauer, anonyme Kopfzahlen (Neuzugezogene, Nachbarschaft, Ehrenamtliche, Sonstige) und – nur mit Einwilligung – namentlich erfasste Teilnehmende.',
@@ -743,6 +764,7 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
     'Begegnungen, Stunden und die Zahl der Begegnungen mit Aufnahmegesellschaft zählen Termine, keine Personen, und werden genau gezeigt.',
     `Aus dem Blick: Umzug in eine eigene Wohnung innerhalb der eingestellten Monate und kein Kontakt seit der eingestellten Zahl von Wochen. Stand: ${germanDate(d.createdOn)}.`,
     'Prozentwerte sind auf eine Nachkommastelle gerundet.',
+    'Veröffentlichte Quartalsberichte werden unverändert aufbewahrt. Wer danach einen Eintrag mit einem Datum in einem veröffentlichten Quartal erfasst, korrigiert oder storniert, muss einen Grund angeben; der nächste Bericht zählt diese Korrekturen je Zentrum und Quartal auf.',
   ]);
 
   const range = doc.bufferedPageRange();

@@ -3,6 +3,7 @@ import {
   cellText,
   fteText,
   hasRole,
+  type CorrectionCount,
   type Dashboard,
   type Outreach,
   type ReportQuery,
@@ -13,6 +14,7 @@ import type { ServiceContext } from '../../types.ts';
 import { audit, requireRole } from '../audit/audit.service.ts';
 import { getDashboard, getOutreach, getStaffing } from './reporting.service.ts';
 import { renderReportPdf } from './report.pdf.ts';
+import { correctionsForReport } from './corrections.service.ts';
 import { csvDate, csvFte, toCsv, type CsvValue } from '../../lib/csv.ts';
 
 export interface ReportData {
@@ -20,6 +22,8 @@ export interface ReportData {
   outreach: Outreach;
   /** Only for coordinators (posts and FTE are steering data). */
   staffing: Staffing | null;
+  /** Entries dated inside earlier published quarters, recorded since this period began. */
+  corrections?: CorrectionCount[];
   scopeLabel: string;
   periodLabel: string;
   createdOn: string;
@@ -93,6 +97,11 @@ export function collectReport(ctx: ServiceContext, q: ReportQuery): ReportData {
     dashboard,
     outreach,
     staffing,
+    corrections: correctionsForReport(
+      ctx.db,
+      dashboard.from,
+      dashboard.centres.map((c) => c.id),
+    ),
     scopeLabel,
     periodLabel: periodLabel(dashboard.from, dashboard.to),
     createdOn: new Date().toISOString().slice(0, 10),
@@ -287,5 +296,16 @@ export function buildReportCsv(d: ReportData): string {
       s.split.equal ? csvFte(s.split.totalFte) : '',
     ]);
   }
+  if (d.corrections?.length) {
+    blank();
+    rows.push(['Korrekturen seit Veröffentlichung', 'Quartal', 'Einträge']);
+    for (const c of d.corrections) {
+      rows.push([c.centreName, quarterLabel(c.periodFrom, c.periodTo), c.count]);
+    }
+  }
   return toCsv(rows);
 }
+
+/** "2. Quartal 2026" for a whole quarter, otherwise the dates. */
+export const quarterLabel = (from: string, to: string) =>
+  /\(([^)]+)\)$/.exec(periodLabel(from, to))?.[1] ?? `${germanDate(from)} bis ${germanDate(to)}`;

@@ -1,10 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
+  CorrectionsQuerySchema,
+  CorrectionsSchema,
   DashboardSchema,
   OutOfViewQuerySchema,
   OutOfViewSchema,
   OutreachSchema,
   PublishReportBodySchema,
+  PublishedPeriodsQuerySchema,
+  PublishedPeriodsSchema,
   PublishedReportParamsSchema,
   PublishedReportSchema,
   ReportQuerySchema,
@@ -13,6 +17,7 @@ import {
 } from '@begegnung/domain';
 import { Type } from 'typebox';
 import { ctx, errors, fileResponse } from '../../lib/http.ts';
+import * as corrections from './corrections.service.ts';
 import * as published from './publish.service.ts';
 import * as service from './reporting.service.ts';
 import * as report from './report.service.ts';
@@ -182,4 +187,31 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     );
   }
+
+  app.get(
+    '/reporting/published-periods',
+    {
+      schema: {
+        tags,
+        summary:
+          'Published quarters covering a centre: entries dated inside them need a correction reason (centre staff, coordinator)',
+        querystring: PublishedPeriodsQuerySchema,
+        response: { 200: PublishedPeriodsSchema, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => corrections.publishedPeriods(ctx(request), request.query.centreId),
+  );
+  app.get(
+    '/reporting/corrections',
+    {
+      schema: {
+        tags,
+        summary:
+          'Corrections since publication: entries dated inside a published quarter, with reason, and their counts per centre and quarter (coordinator, admin; audited)',
+        querystring: CorrectionsQuerySchema,
+        response: { 200: CorrectionsSchema, ...errors(400, 401, 403) },
+      },
+    },
+    async (request) => corrections.listCorrections(ctx(request), request.query),
+  );
 };

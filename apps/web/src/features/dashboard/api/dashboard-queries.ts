@@ -1,5 +1,8 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
+  Corrections,
+  PublishedReport,
+  PublishReportBody,
   PrivacyNotice,
   UpdatePrivacyNoticeBody,
   Dashboard,
@@ -48,6 +51,16 @@ export const reportingQueries = {
       queryFn: () => api.get<StaffOption[]>(`/encounters/staff${qs({ centreId })}`),
       staleTime: 5 * 60_000,
     }),
+  published: () =>
+    queryOptions({
+      queryKey: ['reporting', 'published'],
+      queryFn: () => api.get<PublishedReport[]>('/reporting/published'),
+    }),
+  corrections: (centreId?: number) =>
+    queryOptions({
+      queryKey: ['reporting', 'corrections', centreId ?? null],
+      queryFn: () => api.get<Corrections>(`/reporting/corrections${qs({ centreId })}`),
+    }),
   settings: () =>
     queryOptions({ queryKey: ['settings'], queryFn: () => api.get<Settings>('/settings') }),
   privacyNotice: () =>
@@ -59,6 +72,18 @@ export const reportingQueries = {
 
 export const reportUrl = (kind: 'pdf' | 'csv', f: PeriodFilter) =>
   `/api/reporting/report.${kind}${qs({ ...f })}`;
+
+export const publishedUrl = (id: number, kind: 'pdf' | 'csv') =>
+  `/api/reporting/published/${id}/report.${kind}`;
+
+export function usePublishReport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: PublishReportBody) =>
+      api.post<PublishedReport>('/reporting/published', body),
+    onSuccess: () => qc.invalidateQueries({ queryKey: reportingQueries.all() }),
+  });
+}
 
 /** Outreach tasks go through the follow-ups API: one creation path for every screen. */
 export function useCreateTask() {

@@ -1,14 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
+import { hasRole } from '@begegnung/domain';
+import { useCurrentUser } from '../../../lib/session.ts';
 import { PageHeader, ErrorMessage } from '../../../components/ui.tsx';
 import { useFormat } from '../../../lib/format.ts';
 import { reportingQueries, reportUrl } from '../api/dashboard-queries.ts';
 import { PeriodFilterBar, usePeriod } from './period-filter.tsx';
+import { PublishPanel } from './publish-panel.tsx';
 
 /** One click: PDF for the council, CSV of the same tables; period and centre as chosen. */
 export function ReportPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const user = useCurrentUser();
   const [filter, setFilter] = usePeriod();
   // Checks the period (4xx codes) before anyone clicks a download that would fail.
   const check = useQuery(reportingQueries.dashboard(filter));
@@ -40,6 +44,7 @@ export function ReportPage() {
           <li>{t('dashboard.suppressionNote')}</li>
         </ul>
       </section>
+      {hasRole(user, 'coordinator') && <PublishPanel centreId={filter.centreId} />}
     </>
   );
 }

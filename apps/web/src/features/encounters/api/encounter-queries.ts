@@ -1,4 +1,10 @@
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type {
   ParticipantSort,
   Activity,
@@ -17,6 +23,7 @@ import type {
   Group,
   Participant,
   ParticipantSummary,
+  PublishedPeriods,
   StaffOption,
   TimelineItem,
   TransferParticipantBody,
@@ -26,6 +33,21 @@ import type {
   VoidEncounterBody,
 } from '@begegnung/domain';
 import { api, qs } from '../../../lib/api-client.ts';
+
+/** Published quarters covering a centre: entries dated inside them need a correction reason. */
+export const publishedPeriodsQuery = (centreId: number) =>
+  queryOptions({
+    queryKey: ['reporting', 'published-periods', centreId],
+    queryFn: () => api.get<PublishedPeriods>(`/reporting/published-periods${qs({ centreId })}`),
+    staleTime: 5 * 60_000,
+    retry: false,
+  });
+
+/** Whether a date lies in a quarter whose report is published for this centre. */
+export function useInPublished(centreId: number, date: string) {
+  const periods = useQuery(publishedPeriodsQuery(centreId));
+  return periods.data?.periods.some((p) => p.from <= date && date <= p.to) ?? false;
+}
 
 type PageOf<T> = { items: T[]; total: number; limit: number; offset: number };
 

@@ -20,6 +20,7 @@ import {
 import {
   activityQueries,
   encounterQueries,
+  useInPublished,
   useCorrectEncounter,
 } from '../api/encounter-queries.ts';
 import { activityLabel, participantLabel } from './labels.ts';
@@ -270,6 +271,7 @@ function CorrectForm({ encounter: x, onDone }: { encounter: Encounter; onDone: (
   const [counts, setCounts] = useState<Headcounts>(x.headcounts);
   const [attendees, setAttendees] = useState(x.attendees.map((a) => a.id));
   const [reason, setReason] = useState('');
+  const inPublished = useInPublished(x.centreId, x.date);
   const onSubmit = (ev: FormEvent) => {
     ev.preventDefault();
     correct.mutate(
@@ -280,6 +282,7 @@ function CorrectForm({ encounter: x, onDone }: { encounter: Encounter; onDone: (
   return (
     <form className="form panel" onSubmit={onSubmit} noValidate>
       <Notice>{t('encounters.correct.hint')}</Notice>
+      {inPublished && <Notice>{t('encounters.correct.published')}</Notice>}
       {errors.general && (
         <div className="alert alert-error" role="alert">
           {errors.general}

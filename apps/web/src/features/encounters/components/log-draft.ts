@@ -30,6 +30,8 @@ export interface Draft {
   walkIns: WalkInDraft[];
   headcounts: Headcounts;
   confirmDuplicate: boolean;
+  /** Asked for when the date lies in a quarter whose report is published. */
+  correctionReason?: string;
 }
 
 export const EMPTY_COUNTS: Headcounts = { newcomers: 0, host: 0, volunteers: 0, other: 0 };
@@ -72,5 +74,6 @@ export function bodyOf(d: Draft, centreId: number): CreateEncounterBody {
     })),
     clientRequestId: d.requestId,
     ...(d.confirmDuplicate ? { confirmDuplicate: true } : {}),
+    ...(d.correctionReason?.trim() ? { correctionReason: d.correctionReason.trim() } : {}),
   };
 }

@@ -15,10 +15,15 @@ import {
 } from '@begegnung/domain';
 import { ApiError } from '../../../lib/api-client.ts';
 import { centreQueries } from '../../../lib/reference-data.ts';
+import { Field } from '../../../components/ui.tsx';
 import { useFormat } from '../../../lib/format.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
 import { enqueue } from '../../../lib/offline/queue.ts';
-import { activityQueries, useCreateEncounter } from '../api/encounter-queries.ts';
+import {
+  activityQueries,
+  publishedPeriodsQuery,
+  useCreateEncounter,
+} from '../api/encounter-queries.ts';
 import { ChipRow } from './chip-row.tsx';
 import { LogDetails } from './log-details.tsx';
 import { bodyOf, type Draft } from './log-draft.ts';
@@ -55,6 +60,14 @@ export function LogForm({
   const centres = useQuery(centreQueries.list());
   const create = useCreateEncounter();
   const errors = useFormErrors(create.error);
+  const published = useQuery(publishedPeriodsQuery(centreId));
+  // A date inside a published quarter: the entry is a correction and needs a reason (the
+  // server says so with 422 CORRECTION_REASON_REQUIRED, too, e.g. when published meanwhile).
+  const inPublished =
+    (published.data?.periods.some((p) => p.from <= d.date && d.date <= p.to) ?? false) ||
+    (create.error instanceof ApiError && create.error.code === 'CORRECTION_REASON_REQUIRED');
+  const reasonMissing = inPublished && (d.correctionReason ?? '').trim().length < 3;
+  const [reasonAsked, setReasonAsked] = useState(false);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
   const setCount = (g: keyof Headcounts, n: number) =>
     setD((x) => ({ ...x, headcounts: { ...x.headcounts, [g]: n } }));
@@ -79,6 +92,10 @@ export function LogForm({
   const submit = (draft: Draft) => {
     const body = bodyOf(draft, centreId);
     if (local.length) return;
+    if (reasonMissing) {
+      setReasonAsked(true);
+      return;
+    }
     if (encounterIsEmpty(body)) {
       setEmpty(true);
       return;
@@ -156,7 +173,29 @@ export function LogForm({
           </div>
         </div>
       )}
-      {errors.general && !duplicate && (
+      {inPublished && (
+        <div className="alert alert-warning">
+          <p>{t('encounters.log.publishedPeriod', { date: fmt.date(d.date) })}</p>
+          <Field
+            label={t('encounters.log.correctionReason')}
+            error={
+              reasonAsked && reasonMissing
+                ? t('encounters.log.correctionReasonMissing')
+                : errors.field('correctionReason')
+            }
+          >
+            {(f) => (
+              <input
+                {...f}
+                value={d.correctionReason ?? ''}
+                maxLength={300}
+                onChange={(e) => set('correctionReason', e.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+      )}
+      {errors.general && !duplicate && !inPublished && (
         <div className="alert alert-error" role="alert">
           {errors.general}
         </div>

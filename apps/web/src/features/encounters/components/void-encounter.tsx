@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Encounter } from '@begegnung/domain';
 import { ConfirmDialog } from '../../../components/ui.tsx';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
-import { useVoidEncounter } from '../api/encounter-queries.ts';
+import { useInPublished, useVoidEncounter } from '../api/encounter-queries.ts';
 
 /** "Eintrag stornieren": asks for a reason; the entry stays stored but leaves every figure. */
 export function VoidEncounter({ encounter }: { encounter: Encounter }) {
@@ -12,6 +12,7 @@ export function VoidEncounter({ encounter }: { encounter: Encounter }) {
   const [reason, setReason] = useState('');
   const mutation = useVoidEncounter(encounter.id);
   const errors = useFormErrors(mutation.error);
+  const inPublished = useInPublished(encounter.centreId, encounter.date);
   return (
     <>
       <button type="button" className="btn btn-danger" onClick={() => setOpen(true)}>
@@ -26,6 +27,7 @@ export function VoidEncounter({ encounter }: { encounter: Encounter }) {
         body={
           <>
             <p>{t('encounters.void.body')}</p>
+            {inPublished && <p>{t('encounters.correct.published')}</p>}
             <label className="field">
               <span>{t('encounters.void.reason')}</span>
               <textarea

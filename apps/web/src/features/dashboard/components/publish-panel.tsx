@@ -1,0 +1,223 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
+import { localNow, previousQuarter } from '@begegnung/domain';
+import { ConfirmDialog, ErrorMessage, Field } from '../../../components/ui.tsx';
+import { centreQueries } from '../../../lib/reference-data.ts';
+import { useFormat } from '../../../lib/format.ts';
+import { messageFor } from '../../../lib/use-form-errors.ts';
+import { publishedUrl, reportingQueries, usePublishReport } from '../api/dashboard-queries.ts';
+
+/** The last eight finished quarters, newest first. */
+function finishedQuarters() {
+  const out = [previousQuarter(localNow().date)];
+  while (out.length < 8) out.push(previousQuarter(out[out.length - 1]!.from));
+  return out;
+}
+
+const quarterOf = (from: string) => ({
+  n: (Number(from.slice(5, 7)) + 2) / 3,
+  year: from.slice(0, 4),
+});
+
+/**
+ * Publishing a finished quarter (coordinator): asks before it freezes the report, then lists
+ * every published report with its hash and the stored PDF and CSV.
+ */
+export function PublishPanel({ centreId }: { centreId?: number }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const quarterName = (from: string) => t('dashboard.report.publish.quarterName', quarterOf(from));
+  const quarters = finishedQuarters();
+  const [chosen, setChosen] = useState(quarters[0]!.from);
+  const [confirm, setConfirm] = useState(false);
+  const published = useQuery(reportingQueries.published());
+  const centres = useQuery(centreQueries.list());
+  const publish = usePublishReport();
+  const q = quarters.find((x) => x.from === chosen)!;
+  const centreName = (id: number | null) =>
+    id === null
+      ? t('dashboard.report.publish.allCentres')
+      : (centres.data?.find((c) => c.id === id)?.name ?? `#${id}`);
+  const isPublished = (from: string) =>
+    published.data?.some((r) => r.from === from && r.centreId === (centreId ?? null)) ?? false;
+
+  return (
+    <>
+      <section className="panel" aria-labelledby="publish-title">
+        <h2 id="publish-title">{t('dashboard.report.publish.title')}</h2>
+        <p className="muted small">{t('dashboard.report.publish.hint')}</p>
+        <div className="publish-row">
+          <Field
+            label={t('dashboard.report.publish.quarter')}
+            hint={t('dashboard.report.publish.scope', {
+              from: fmt.date(q.from),
+              to: fmt.date(q.to),
+              scope: centreName(centreId ?? null),
+            })}
+          >
+            {(f) => (
+              <select {...f} value={chosen} onChange={(e) => setChosen(e.target.value)}>
+                {quarters.map((x) => (
+                  <option key={x.from} value={x.from}>
+                    {quarterName(x.from)}
+                    {isPublished(x.from) ? ` · ${t('dashboard.report.publish.done')}` : ''}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={isPublished(chosen) || publish.isPending}
+            onClick={() => {
+              publish.reset();
+              setConfirm(true);
+            }}
+          >
+            {t('dashboard.report.publish.action')}
+          </button>
+        </div>
+        {publish.isSuccess && (
+          <p className="alert alert-success" role="status">
+            {t('dashboard.report.publish.saved')}
+          </p>
+        )}
+        <ConfirmDialog
+          open={confirm}
+          title={t('dashboard.report.publish.confirmTitle', { quarter: quarterName(q.from) })}
+          busy={publish.isPending}
+          confirmLabel={t('dashboard.report.publish.confirm')}
+          body={
+            <>
+              <p>
+                {t('dashboard.report.publish.confirmBody', {
+                  quarter: quarterName(q.from),
+                  from: fmt.date(q.from),
+                  to: fmt.date(q.to),
+                  scope: centreName(centreId ?? null),
+                })}
+              </p>
+              {publish.error && <p className="field-error">{messageFor(t, publish.error)}</p>}
+            </>
+          }
+          onCancel={() => setConfirm(false)}
+          onConfirm={() =>
+            publish.mutate(
+              { from: q.from, to: q.to, ...(centreId !== undefined ? { centreId } : {}) },
+              { onSuccess: () => setConfirm(false) },
+            )
+          }
+        />
+      </section>
+      <section className="panel" aria-labelledby="published-title">
+        <h2 id="published-title">{t('dashboard.report.publish.listTitle')}</h2>
+        {published.error ? (
+          <ErrorMessage error={published.error} />
+        ) : published.data && published.data.length === 0 ? (
+          <p className="muted">{t('dashboard.report.publish.none')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table dash-table published-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('dashboard.report.publish.colQuarter')}</th>
+                  <th scope="col">{t('dashboard.report.publish.colScope')}</th>
+                  <th scope="col">{t('dashboard.report.publish.colAt')}</th>
+                  <th scope="col">{t('dashboard.report.publish.colBy')}</th>
+                  <th scope="col">{t('dashboard.report.publish.colHash')}</th>
+                  <th scope="col">{t('dashboard.report.publish.colFiles')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {published.data?.map((r) => (
+                  <tr key={r.id} data-published={r.id}>
+                    <th scope="row">{quarterName(r.from)}</th>
+                    <td>{centreName(r.centreId)}</td>
+                    <td>{fmt.dateTime(r.publishedAt)}</td>
+                    <td className="break-all">{r.publishedBy}</td>
+                    <td>
+                      <code className="hash" title={r.pdfSha256}>
+                        {r.pdfSha256.slice(0, 12)}…
+                      </code>
+                    </td>
+                    <td className="nowrap">
+                      <a href={publishedUrl(r.id, 'pdf')} download>
+                        PDF
+                      </a>
+                      {' · '}
+                      <a href={publishedUrl(r.id, 'csv')} download>
+                        CSV
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <CorrectionsList centreId={centreId} centreName={centreName} quarterName={quarterName} />
+    </>
+  );
+}
+
+/** "Korrekturen seit Veröffentlichung": entries dated inside a published quarter, with reason. */
+function CorrectionsList({
+  centreId,
+  centreName,
+  quarterName,
+}: {
+  centreId?: number;
+  centreName: (id: number | null) => string;
+  quarterName: (from: string) => string;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const list = useQuery(reportingQueries.corrections(centreId));
+  return (
+    <section className="panel" aria-labelledby="corrections-title">
+      <h2 id="corrections-title">{t('dashboard.report.corrections.title')}</h2>
+      <p className="muted small">{t('dashboard.report.corrections.hint')}</p>
+      {list.error ? (
+        <ErrorMessage error={list.error} />
+      ) : list.data && list.data.items.length === 0 ? (
+        <p className="muted">{t('dashboard.report.corrections.none')}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table dash-table" aria-labelledby="corrections-title">
+            <thead>
+              <tr>
+                <th scope="col">{t('dashboard.report.corrections.datedOn')}</th>
+                <th scope="col">{t('dashboard.report.corrections.centre')}</th>
+                <th scope="col">{t('dashboard.report.corrections.action')}</th>
+                <th scope="col">{t('dashboard.report.corrections.reason')}</th>
+                <th scope="col">{t('dashboard.report.corrections.at')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.data?.items.map((c) => (
+                <tr key={c.id} data-correction={c.id}>
+                  <td>
+                    {fmt.date(c.datedOn)}
+                    <br />
+                    <span className="muted small">{quarterName(c.periodFrom)}</span>
+                  </td>
+                  <td>{c.centreName || centreName(c.centreId)}</td>
+                  <td>{t(`dashboard.report.corrections.actions.${c.action}`)}</td>
+                  <td>{c.reason}</td>
+                  <td>
+                    {fmt.dateTime(c.at)}
+                    <br />
+                    <span className="muted small break-all">{c.by ?? '—'}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
