@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { type Comparison } from '@begegnung/domain';
-import { Badge, ErrorMessage, Loading, PageHeader } from '../../../components/ui.tsx';
+import { Badge, ErrorMessage, Loading, PageHeader, ScrollRegion } from '../../../components/ui.tsx';
 import { comparisonCsvUrl, scenarioQueries, type ComparisonFilter } from '../api/post-queries.ts';
 import { useFormat } from '../../../lib/format.ts';
 import { NeedSplit } from './need-split.tsx';
@@ -114,7 +114,7 @@ export function ComparisonTables({ data }: { data: Comparison }) {
     <>
       <section className="panel" aria-labelledby="cmp-fte">
         <h2 id="cmp-fte">{t('comparison.ftePerCentre')}</h2>
-        <div className="table-wrap">
+        <ScrollRegion label={t('comparison.ftePerCentre')}>
           <table className="table posts-compare">
             <thead>
               <tr>
@@ -184,12 +184,12 @@ export function ComparisonTables({ data }: { data: Comparison }) {
               </tr>
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
       <section className="panel" aria-labelledby="cmp-cost">
         <h2 id="cmp-cost">{t('comparison.costPerYear')}</h2>
         <p className="small muted">{t('comparison.costHint')}</p>
-        <div className="table-wrap">
+        <ScrollRegion label={t('comparison.costPerYear')}>
           <table className="table posts-compare">
             <thead>
               <tr>
@@ -235,7 +235,7 @@ export function ComparisonTables({ data }: { data: Comparison }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </section>
     </>
   );
