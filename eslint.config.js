@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 
 const FRAMEWORK_IMPORTS = [
   'fastify',
@@ -63,6 +64,23 @@ export default tseslint.config(
     },
   },
   {
+    // No import cycles in application code: a cycle hides which module owns what and breaks
+    // evaluation order (a cycle in the report modules once made a formatter undefined).
+    files: ['apps/*/src/**/*.{ts,tsx}', 'packages/*/src/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] }),
+      ],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-duplicates': 'error',
+    },
+  },
+  {
     // Services are becoming asynchronous (decision 0003): a promise used as a value (`if
     // (!findX())`) or left unawaited is a silent bug the compiler does not report.
     files: ['apps/api/src/**/*.ts'],
@@ -74,6 +92,25 @@ export default tseslint.config(
       ],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
+    // A module's tables belong to it: other modules read and change them only through its
+    // service (which applies its rules and audit), never through its repository.
+    files: ['apps/api/src/modules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./[a-z-]+/[a-z.-]*repository\\.ts$',
+              message:
+                "Use the owning module's service: another module's repository bypasses its rules.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

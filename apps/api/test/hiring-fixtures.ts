@@ -6,7 +6,7 @@ import { posts } from '../src/db/schema/index.ts';
 import * as repo from '../src/modules/hiring/hiring.repository.ts';
 import { unique } from './helper.ts';
 
-/** The motion's requirement profile (BRIEF §4): (a) OR (b), preferred, desirable. */
+/** The motion's requirement profile: (a) OR (b), preferred, desirable. */
 export const MOTION_CRITERIA: CriterionInput[] = [
   {
     kind: 'required',

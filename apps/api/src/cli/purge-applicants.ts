@@ -1,6 +1,6 @@
 // Applicant purge on demand:  tsx src/cli/purge-applicants.ts [--dry-run]
 // The server also runs it daily (ops/retention.ts); each purge is audited as "system:retention".
-import { localNow } from '@begegnung/domain';
+import { today } from '../lib/clock.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase, runMigrations } from '../db/client.ts';
 import { purgeApplicants } from '../modules/hiring/purge.service.ts';
@@ -9,7 +9,7 @@ const dryRun = process.argv.includes('--dry-run');
 const config = loadConfig();
 const db = openDatabase(config.databasePath);
 runMigrations(db);
-const result = purgeApplicants(db, { today: localNow().date, dryRun, actor: null });
+const result = purgeApplicants(db, { today: today(), dryRun, actor: null });
 db.$client.close();
 console.log(
   `${dryRun ? 'Would purge' : 'Purged'} ${result.applicationIds.length} application(s) ` +

@@ -1,8 +1,7 @@
 import { Type } from 'typebox';
-import { ApiErrorSchema } from '@begegnung/domain';
+import { ApiErrorSchema, DomainError } from '@begegnung/domain';
 import type { FastifyRequest } from 'fastify';
 import type { ServiceContext } from '../types.ts';
-import { DomainError } from '@begegnung/domain';
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input (VALIDATION_FAILED, MALFORMED_JSON or a rule code)',

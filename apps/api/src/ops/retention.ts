@@ -14,9 +14,9 @@ import {
 export interface RetentionResult {
   expiredSessions: number;
   erasedParticipants: number;
-  /** Applicants anonymised after their retention period (BRIEF §6.6). */
+  /** Applicants anonymised after their retention period (privacy rule 6, docs/privacy-rules.md). */
   purgedApplicants: number;
-  /** Open outreach tasks closed because the participant's consent lapsed (BRIEF §6.2). */
+  /** Open outreach tasks closed because the participant's consent lapsed (privacy rule 2, docs/privacy-rules.md). */
   closedFollowUps: number;
 }
 

@@ -3,7 +3,7 @@
  * attack.test.ts). Production code publishes counts with the cell key method
  * (packages/domain/src/reporting/cellkey.ts).
  *
- * Small-number suppression (BRIEF §6 rule 3). Every aggregate that counts people hides cells
+ * Small-number suppression (privacy rule 3, docs/privacy-rules.md). Every aggregate that counts people hides cells
  * below k (shown as "< 5"); secondary suppression then hides further cells so that no hidden
  * value can be recovered from the shown cells, row totals, column totals and the grand total
  * by subtraction.

@@ -31,7 +31,7 @@ export const canAccessCentre = (actor: Pick<Actor, 'roles' | 'centreIds'>, centr
 
 /**
  * Participant data of a centre: centre staff of that centre and coordinators (all centres,
- * pseudonymous). An admin without a centre role sees none (BRIEF §2).
+ * pseudonymous). An admin without a centre role sees none (docs/privacy-rules.md, roles).
  */
 export const canReadCentreData = (actor: Pick<Actor, 'roles' | 'centreIds'>, centreId: number) =>
   hasRole(actor, 'coordinator') ||

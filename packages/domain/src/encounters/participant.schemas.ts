@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { IsoDate, PaginationQuerySchema } from '../common/pagination.ts';
 
-/** Purposes a participant can consent to (BRIEF §4, §6.2). */
+/** Purposes a participant can consent to (privacy rule 2, docs/privacy-rules.md). */
 export const CONSENT_PURPOSES = ['follow_up_contact', 'named_statistics', 'photos'] as const;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export const ConsentPurposeSchema = Type.Enum(CONSENT_PURPOSES);
@@ -51,7 +51,7 @@ export const ReferralServiceSchema = Type.Enum(REFERRAL_SERVICES);
 const Alias = Type.String({ minLength: 1, maxLength: 60 });
 const Notes = Type.String({
   maxLength: 1000,
-  description: 'No health, religion, nationality or other sensitive content (BRIEF §6.1)',
+  description: 'No health, religion, nationality or other sensitive content (privacy rule 1, docs/privacy-rules.md)',
 });
 const Languages = Type.Array(Type.String({ minLength: 2, maxLength: 40 }), {
   maxItems: 8,

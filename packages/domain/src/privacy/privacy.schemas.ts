@@ -198,7 +198,7 @@ export const RecordsOfProcessingSchema = Type.Object({
     }),
   ),
   excludedCategories: Type.Array(Type.String(), {
-    description: 'Special categories the schema has no field for (BRIEF §6.1)',
+    description: 'Special categories the schema has no field for (privacy rule 1, docs/privacy-rules.md)',
   }),
 });
 export type RecordsOfProcessing = Static<typeof RecordsOfProcessingSchema>;

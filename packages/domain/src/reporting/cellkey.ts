@@ -2,7 +2,7 @@
  * Disclosure control for every published count of people: the cell key method (Thompson,
  * Broadfoot and Elazar 2013 for the ABS; Giessing and Tent 2019 for Destatis and the 2022
  * census; the sdcTools R packages `cellKey` and `ptable`), followed by the brief's threshold
- * rule (BRIEF §6 rule 3: a count below 5 is shown as "< 5").
+ * rule (privacy rule 3, docs/privacy-rules.md: a count below 5 is shown as "< 5").
  *
  * - Every counted unit carries a fixed random record key, an integer in [0, 2^32) stored with
  *   it and never shown (participants.record_key; for anonymous headcounts the units of an

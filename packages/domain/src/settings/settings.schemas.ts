@@ -7,11 +7,11 @@ import { Type, type Static } from 'typebox';
 export const SETTINGS_DEFAULTS = {
   /** Out of view: moved into their own flat within the last N months … */
   outOfViewMovedWithinMonths: 12,
-  /** … and not seen for M weeks (BRIEF §5). */
+  /** … and not seen for M weeks. */
   outOfViewNotSeenWeeks: 6,
-  /** Participant identity is erased this long after the last contact (BRIEF §6.6). */
+  /** Participant identity is erased this long after the last contact (privacy rule 6, docs/privacy-rules.md). */
   participantRetentionMonths: 24,
-  /** Applicant data is purged this long after the rejection was received (BRIEF §6.6). */
+  /** Applicant data is purged this long after the rejection was received (privacy rule 6, docs/privacy-rules.md). */
   applicantRetentionMonths: 6,
   /** A session ends after this many minutes without a request (beside its absolute lifetime). */
   sessionIdleMinutes: 30,

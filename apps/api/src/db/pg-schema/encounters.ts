@@ -28,7 +28,7 @@ export const activities = pgTable('activities', {
 
 /**
  * Participants are pseudonymous: a generated code, an optional alias. There is deliberately
- * no column for surname, nationality, religion, ethnicity or health (BRIEF §6.1).
+ * no column for surname, nationality, religion, ethnicity or health (privacy rule 1, docs/privacy-rules.md).
  */
 export const participants = pgTable(
   'participants',

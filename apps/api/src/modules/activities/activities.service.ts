@@ -10,17 +10,22 @@ import {
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import { inTransaction } from '../../lib/tx.ts';
-import { audit, deny, requireRole } from '../audit/audit.service.ts';
-import { findCentre } from '../centres/centres.repository.ts';
-import { consentsFor } from '../participants/participants.repository.ts';
+import { audit } from '../audit/audit.service.ts';
 import {
   assertCanRead,
   assertCanWrite,
+  deny,
   requireCentreDataRole,
-  today,
+  requireRole,
   visibleCentreIds,
-} from '../participants/access.ts';
+} from '../access/access.ts';
+import { findCentre } from '../centres/centres.service.ts';
+import { consentsFor } from '../participants/participants.service.ts';
+import { today } from '../../lib/clock.ts';
 import * as repo from './activities.repository.ts';
+
+/** Reads the encounters module uses inside its own checks (no role gate). */
+export { findActivity, findGroupRow, participantsAtCentre } from './activities.repository.ts';
 
 export const listActivities = (ctx: ServiceContext) => repo.listActivities(ctx.db);
 

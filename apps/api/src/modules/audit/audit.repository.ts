@@ -13,7 +13,7 @@ export interface AuditRecord {
   changedFields?: string[] | null;
   reason?: string | null;
   ip?: string | null;
-  /** Participant ids this action showed or changed (person-level audit, BRIEF §6.5). */
+  /** Participant ids this action showed or changed (person-level audit, privacy rule 5, docs/privacy-rules.md). */
   subjects?: readonly number[] | null;
 }
 
@@ -215,3 +215,19 @@ export const signedInFrom = (db: Db, userId: number, ip: string, since: string) 
     )
     .limit(1)
     .get() !== undefined;
+
+/** Reads of personal data per actor and day since `fromIso`. */
+export function dailyReads(db: Db, fromIso: string) {
+  return db
+    .select({
+      actorId: auditLog.actorId,
+      actorEmail: sql<string | null>`max(${auditLog.actorEmail})`,
+      day: sql<string>`substr(${auditLog.at}, 1, 10)`,
+      reads: sql<number>`count(*)`,
+    })
+    .from(auditLog)
+    .where(and(sql`${auditLog.action} in ('read', 'export')`, gte(auditLog.at, fromIso)))
+    .groupBy(auditLog.actorId, sql`substr(${auditLog.at}, 1, 10)`)
+    .orderBy(sql`substr(${auditLog.at}, 1, 10) desc`, auditLog.actorId)
+    .all();
+}

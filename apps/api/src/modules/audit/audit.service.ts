@@ -1,26 +1,31 @@
-import {
-  hasRole,
-  NOT_FOUND_MESSAGE,
-  type AuditEntry,
-  type AuditQuery,
-  type Role,
-} from '@begegnung/domain';
-import { DeniedError } from '../../lib/denial.ts';
+import { type AuditEntry, type AuditQuery } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
+import type { Db } from '../../db/client.ts';
 import { flagUnusualReads, READ_VOLUME_THRESHOLD } from '@begegnung/domain';
 import { csvDateTime, toCsv } from '../../lib/csv.ts';
 import { chainHead, verifyChainInBatches } from '../../db/audit-chain.ts';
 import {
   auditLabels,
+  dailyReads,
   exportAudit,
   insertAudit,
   queryAudit,
   type AuditRecord,
 } from './audit.repository.ts';
 import { ACTION_DE, entityDe } from './audit.labels.ts';
-import { dailyReads } from '../privacy/privacy.repository.ts';
+import { requireRole } from '../access/access.ts';
 
 type Entry = Omit<AuditRecord, 'actorId' | 'actorEmail' | 'ip'>;
+
+export type { AuditRecord } from './audit.repository.ts';
+/** Reads other modules need: failed sign-ins and known addresses (sign-in throttling). */
+export { countFailedLogins, signedInFrom } from './audit.repository.ts';
+
+/**
+ * Record an action outside a request's context (sign-in, retention, the applicant purge):
+ * the caller names the actor or the system. Runs inside the caller's transaction.
+ */
+export const auditAs = (db: Db, record: AuditRecord) => insertAudit(db, record);
 
 /** Record what the actor did. Writes run inside the caller's transaction when there is one. */
 export function audit(ctx: ServiceContext, entry: Entry) {
@@ -30,33 +35,6 @@ export function audit(ctx: ServiceContext, entry: Entry) {
     actorEmail: ctx.actor.email,
     ip: ctx.ip,
   });
-}
-
-/**
- * Refuse: 404 hides whether the object exists at all. The error handler writes the 'denied'
- * audit row from the thrown error, so it is kept even when a transaction rolls back.
- */
-export function deny(
-  _ctx: ServiceContext,
-  entityType: string,
-  entityId: string | number | null,
-  status: 403 | 404 = 403,
-): never {
-  throw status === 404
-    ? new DeniedError('NOT_FOUND', NOT_FOUND_MESSAGE, 404, entityType, entityId, 'not visible')
-    : new DeniedError(
-        'FORBIDDEN',
-        'You are not allowed to do this',
-        403,
-        entityType,
-        entityId,
-        'forbidden',
-      );
-}
-
-/** Role gate used at the top of service functions; denials are audited. */
-export function requireRole(ctx: ServiceContext, entityType: string, ...roles: Role[]) {
-  if (!hasRole(ctx.actor, ...roles)) deny(ctx, entityType, null, 403);
 }
 
 type AuditRow = ReturnType<typeof queryAudit>['items'][number];

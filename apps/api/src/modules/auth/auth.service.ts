@@ -14,7 +14,7 @@ import {
 import type { Db } from '../../db/client.ts';
 import { users } from '../../db/schema/index.ts';
 import { getDummyHash, hashPassword, verifyPassword } from '../../lib/passwords.ts';
-import { countFailedLogins, insertAudit, signedInFrom } from '../audit/audit.repository.ts';
+import { auditAs as insertAudit, countFailedLogins, signedInFrom } from '../audit/audit.service.ts';
 import {
   deleteOtherSessions,
   deleteSession,
@@ -24,7 +24,10 @@ import {
   rolesAndCentres,
   touchSession,
 } from './sessions.repository.ts';
-import { readSettings } from '../settings/settings.repository.ts';
+import { readSettings } from '../settings/settings.service.ts';
+
+/** Ends every session of a user (deactivation, password reset by an admin). */
+export const endSessionsOfUser = (db: Db, userId: number) => deleteSessionsOfUser(db, userId);
 
 const tokens = new Tokens({ saltLength: 10 });
 

@@ -7,11 +7,15 @@ import {
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import { inTransaction } from '../../lib/tx.ts';
-import { audit, requireRole } from '../audit/audit.service.ts';
-import { findOperator } from '../operators/operators.repository.ts';
+import { audit } from '../audit/audit.service.ts';
+import { requireRole } from '../access/access.ts';
+import { findOperator } from '../operators/operators.service.ts';
 import * as repo from './centres.repository.ts';
 
 const ENTITY = 'centre';
+
+/** Reads other modules use inside their own checks (no role gate). */
+export { existingCentreIds, findCentre } from './centres.repository.ts';
 
 export const listCentres = (ctx: ServiceContext) => repo.listCentres(ctx.db);
 

@@ -18,22 +18,28 @@ import {
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import { inTransaction } from '../../lib/tx.ts';
-import { audit, deny, requireRole } from '../audit/audit.service.ts';
-import { findCentre } from '../centres/centres.repository.ts';
+import { audit } from '../audit/audit.service.ts';
+import {
+  assertCanRead,
+  assertCanWrite,
+  deny,
+  requireCentreDataRole,
+  requireRole,
+  visibleCentreIds,
+} from '../access/access.ts';
+import { findCentre } from '../centres/centres.service.ts';
 import {
   findActivity,
   findGroupRow,
   participantsAtCentre,
-} from '../activities/activities.repository.ts';
-import { consentsFor, insertConsent } from '../participants/participants.repository.ts';
-import { insertParticipantIn } from '../participants/participants.service.ts';
+} from '../activities/activities.service.ts';
+
 import {
-  assertCanRead,
-  assertCanWrite,
-  requireCentreDataRole,
-  today,
-  visibleCentreIds,
-} from '../participants/access.ts';
+  consentsFor,
+  insertParticipantIn,
+  recordWalkInConsent,
+} from '../participants/participants.service.ts';
+import { today } from '../../lib/clock.ts';
 import * as repo from './encounters.repository.ts';
 import { recordCorrection, requireCorrectionReason } from '../reporting/corrections.service.ts';
 
@@ -121,7 +127,7 @@ function checkActivity(ctx: ServiceContext, activityId: number) {
 /**
  * Named attendees must belong to the centre and hold valid follow-up consent *now*: recording
  * is the processing, so a withdrawn or expired consent blocks an entry of any date, including
- * one backdated to before the withdrawal (BRIEF §6.2). Without it a person is counted anonymously.
+ * one backdated to before the withdrawal (privacy rule 2, docs/privacy-rules.md). Without it a person is counted anonymously.
  */
 function checkAttendees(ctx: ServiceContext, centreId: number, ids: number[]) {
   const atCentre = new Set(participantsAtCentre(ctx.db, centreId, ids));
@@ -212,22 +218,7 @@ export function createEncounter(ctx: ServiceContext, body: CreateEncounterBody) 
           continue;
         }
         const pid = insertParticipantIn(tx, centre, { alias: w.alias });
-        // Consent is given when it is recorded, whatever date the encounter carries.
-        const givenOn = today();
-        const cid = insertConsent(tx.db, {
-          participantId: pid,
-          purpose: 'follow_up_contact',
-          givenOn,
-          expiresOn: addYear(givenOn),
-          language: w.consentLanguage,
-          explainedById: ctx.actor.userId,
-        });
-        audit(tx, {
-          action: 'create',
-          entityType: 'consent',
-          entityId: cid,
-          reason: `participant ${pid}: walk-in`,
-        });
+        recordWalkInConsent(tx, pid, w.consentLanguage);
         named.push(pid);
       }
       const newId = repo.insertEncounter(tx.db, {
@@ -270,9 +261,6 @@ export function createEncounter(ctx: ServiceContext, body: CreateEncounterBody) 
     throw e;
   }
 }
-
-const addYear = (date: string) =>
-  `${Number(date.slice(0, 4)) + 1}${date.slice(4)}`.replace('-02-29', '-02-28');
 
 function load(ctx: ServiceContext, id: number) {
   requireCentreDataRole(ctx, ENTITY);

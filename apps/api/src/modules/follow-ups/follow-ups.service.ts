@@ -15,15 +15,11 @@ import {
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import { inTransaction } from '../../lib/tx.ts';
-import { audit, deny } from '../audit/audit.service.ts';
-import { findUser } from '../users/users.repository.ts';
-import { consentsFor, findParticipantRow } from '../participants/participants.repository.ts';
-import {
-  assertCanRead,
-  requireCentreDataRole,
-  today,
-  visibleCentreIds,
-} from '../participants/access.ts';
+import { audit } from '../audit/audit.service.ts';
+import { assertCanRead, deny, requireCentreDataRole, visibleCentreIds } from '../access/access.ts';
+import { findUser } from '../users/users.service.ts';
+import { consentsFor, findParticipantRow } from '../participants/participants.service.ts';
+import { today } from '../../lib/clock.ts';
 import * as repo from './follow-ups.repository.ts';
 import { closeLapsedFollowUps } from './consent-lapse.ts';
 

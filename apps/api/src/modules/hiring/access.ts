@@ -1,11 +1,9 @@
-import { hasRole, localNow, notFound } from '@begegnung/domain';
+import { hasRole, notFound } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
-import { deny, requireRole } from '../audit/audit.service.ts';
+import { deny, requireRole } from '../access/access.ts';
 import * as repo from './hiring.repository.ts';
 
 export type HiringRole = 'admin' | 'panel' | 'oversight';
-export const today = () => localNow().date;
-export const nowIso = () => new Date().toISOString();
 
 /** Roles that take part in hiring at all; anyone else gets an audited 403. */
 export const requireHiringRole = (ctx: ServiceContext, entity: string) =>

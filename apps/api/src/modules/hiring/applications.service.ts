@@ -19,9 +19,11 @@ import {
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import { inTransaction } from '../../lib/tx.ts';
-import { audit, requireRole } from '../audit/audit.service.ts';
-import { readSettings } from '../settings/settings.repository.ts';
-import { nowIso, requireApplicationPart, requirePart } from './access.ts';
+import { audit } from '../audit/audit.service.ts';
+import { requireRole } from '../access/access.ts';
+import { readSettings } from '../settings/settings.service.ts';
+import { requireApplicationPart, requirePart } from './access.ts';
+import { nowIso } from '../../lib/clock.ts';
 import * as repo from './hiring.repository.ts';
 import { PDF_PROBLEM_MESSAGE, pdfFilename, pdfProblem } from './pdf-check.ts';
 

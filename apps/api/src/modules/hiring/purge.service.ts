@@ -1,10 +1,10 @@
-import { purgeDue, type PurgeResult } from '@begegnung/domain';
+import { DomainError, notFound, purgeDue, type PurgeResult } from '@begegnung/domain';
 import type { Db } from '../../db/client.ts';
 import type { ServiceContext } from '../../types.ts';
-import { insertAudit } from '../audit/audit.repository.ts';
-import { requireRole } from '../audit/audit.service.ts';
-import { readSettings } from '../settings/settings.repository.ts';
-import { today } from './access.ts';
+import { auditAs as insertAudit } from '../audit/audit.service.ts';
+import { requireRole } from '../access/access.ts';
+import { readSettings } from '../settings/settings.service.ts';
+import { today } from '../../lib/clock.ts';
 import * as repo from './hiring.repository.ts';
 import { withTransaction } from '../../lib/tx.ts';
 
@@ -47,6 +47,23 @@ export function purgeApplicants(
     retentionMonths: months,
     applicationIds: due.map((a) => a.id),
   };
+}
+
+/**
+ * Art. 17 erasure of one application on the data-protection officer's decision, inside the
+ * caller's transaction. Hiring's rules hold here as for the scheduled purge: an application is
+ * anonymised once, and a legal hold (e.g. a pending AGG claim, Art. 17(3)(e)) blocks it until
+ * HR lifts the hold. The caller checks the role and writes the audit row.
+ */
+export function eraseApplication(db: Db, id: number, at: string) {
+  const a = repo.findApplication(db, id);
+  if (!a) throw notFound('Application');
+  if (a.purgedAt)
+    throw new DomainError('ALREADY_ERASED', 'This application was already anonymised', 409);
+  if (a.legalHold) {
+    throw new DomainError('LEGAL_HOLD', 'A legal hold is set; HR must lift it first', 409);
+  }
+  repo.anonymiseApplication(db, id, at);
 }
 
 export function runPurge(ctx: ServiceContext, dryRun: boolean) {

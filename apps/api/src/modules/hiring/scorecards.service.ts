@@ -14,7 +14,8 @@ import {
 import type { ServiceContext } from '../../types.ts';
 import { inTransaction } from '../../lib/tx.ts';
 import { audit } from '../audit/audit.service.ts';
-import { nowIso, requireApplicationPart, requirePart } from './access.ts';
+import { requireApplicationPart, requirePart } from './access.ts';
+import { nowIso } from '../../lib/clock.ts';
 import * as repo from './hiring.repository.ts';
 
 const ENTITY = 'scorecard';

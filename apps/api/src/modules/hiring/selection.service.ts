@@ -1,8 +1,10 @@
 import { DomainError, type DecisionBody, type SelectionRecord } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import { inTransaction } from '../../lib/tx.ts';
-import { audit, requireRole } from '../audit/audit.service.ts';
-import { nowIso, requirePart } from './access.ts';
+import { audit } from '../audit/audit.service.ts';
+import { requireRole } from '../access/access.ts';
+import { requirePart } from './access.ts';
+import { nowIso } from '../../lib/clock.ts';
 import { evaluateScreening } from '@begegnung/domain';
 import * as repo from './hiring.repository.ts';
 import { currentCriteriaSet, vacancyEmployer } from './vacancies.service.ts';

@@ -25,8 +25,10 @@ import {
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import { inTransaction } from '../../lib/tx.ts';
-import { audit, deny, requireRole } from '../audit/audit.service.ts';
-import { nowIso, requireHiringRole, requirePart, today, vacancyAccess } from './access.ts';
+import { audit } from '../audit/audit.service.ts';
+import { deny, requireRole } from '../access/access.ts';
+import { requireHiringRole, requirePart, vacancyAccess } from './access.ts';
+import { nowIso, today } from '../../lib/clock.ts';
 import * as repo from './hiring.repository.ts';
 
 const ENTITY = 'vacancy';

@@ -7,10 +7,14 @@ import {
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import { inTransactionAsync } from '../../lib/tx.ts';
-import { audit, requireRole } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.service.ts';
+import { requireRole } from '../access/access.ts';
 import * as repo from './operators.repository.ts';
 
 const ENTITY = 'operator';
+
+/** Read other modules use inside their own checks (no role gate). */
+export { findOperator } from './operators.repository.ts';
 
 export const listOperators = (ctx: ServiceContext) => repo.listOperators(ctx.db);
 

@@ -11,6 +11,7 @@ import {
   type TimelineItem,
 } from '@begegnung/domain';
 import type { Db } from '../../db/client.ts';
+import { validFollowUpConsentSql } from '../../db/sql/consent.ts';
 import {
   activities,
   consents,
@@ -25,16 +26,6 @@ import {
 } from '../../db/schema/index.ts';
 
 export type ParticipantRow = typeof participants.$inferSelect;
-
-/**
- * SQL boolean: the participant has valid follow-up consent on `today`. The id is passed
- * table-qualified as raw SQL: drizzle prints select-list columns unqualified, which inside
- * the subquery would silently bind to the consents table.
- */
-export const validFollowUpConsentSql = (participantIdRef: 'participants.id', today: string) =>
-  sql<number>`exists(select 1 from ${consents} c where c.participant_id = ${sql.raw(participantIdRef)}
-    and c.purpose = 'follow_up_contact' and c.given_on <= ${today} and c.expires_on > ${today}
-    and (c.withdrawn_on is null or c.withdrawn_on > ${today}))`;
 
 /** Last named attendance, kept by triggers on encounter_attendees (migration 0006). */
 const lastSeenSql = sql<string | null>`${participants.lastAttendedOn}`;

@@ -18,19 +18,23 @@ import {
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import { inTransaction } from '../../lib/tx.ts';
-import { audit, deny } from '../audit/audit.service.ts';
-import { findCentre } from '../centres/centres.repository.ts';
+import { audit } from '../audit/audit.service.ts';
+import { findCentre } from '../centres/centres.service.ts';
 import * as repo from './participants.repository.ts';
 import { closeLapsedFollowUps } from '../follow-ups/consent-lapse.ts';
 import {
   assertCanRead,
   assertCanWrite,
+  deny,
   requireCentreDataRole,
-  today,
   visibleCentreIds,
-} from './access.ts';
+} from '../access/access.ts';
+import { today } from '../../lib/clock.ts';
 
 const ENTITY = 'participant';
+
+/** Reads other modules use inside their own checks (no role gate). */
+export { consentsFor, findParticipantRow } from './participants.repository.ts';
 
 export function listParticipants(ctx: ServiceContext, q: ParticipantListQuery) {
   requireCentreDataRole(ctx, ENTITY);
@@ -157,6 +161,33 @@ export function insertParticipantIn(
   });
   audit(tx, { action: 'create', entityType: ENTITY, entityId: id, subjects: [id] });
   return id;
+}
+
+/**
+ * Consent a named walk-in gives at the door, recorded inside the caller's transaction: given
+ * when it is recorded (today), whatever date the encounter carries, valid for one year.
+ */
+export function recordWalkInConsent(
+  tx: ServiceContext,
+  participantId: number,
+  language: GiveConsentBody['language'],
+) {
+  const givenOn = today();
+  const cid = repo.insertConsent(tx.db, {
+    participantId,
+    purpose: 'follow_up_contact',
+    givenOn,
+    expiresOn: addMonths(givenOn, 12),
+    language,
+    explainedById: tx.actor.userId,
+  });
+  audit(tx, {
+    action: 'create',
+    entityType: 'consent',
+    entityId: cid,
+    reason: `participant ${participantId}: walk-in`,
+  });
+  return cid;
 }
 
 export function createParticipant(ctx: ServiceContext, body: CreateParticipantBody) {
@@ -318,7 +349,7 @@ export function withdrawConsent(ctx: ServiceContext, id: number, consentId: numb
   return present(ctx, repo.findParticipantRow(ctx.db, id)!);
 }
 
-/** Referral to another service: only with valid follow-up consent (BRIEF §4, §6.2). */
+/** Referral to another service: only with valid follow-up consent (privacy rule 2, docs/privacy-rules.md). */
 export function createReferral(ctx: ServiceContext, id: number, body: CreateReferralBody) {
   const row = loadWritable(ctx, id);
   const d = today();

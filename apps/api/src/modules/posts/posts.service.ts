@@ -18,20 +18,24 @@ import {
   type UpdatePostBody,
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
+import { today } from '../../lib/clock.ts';
 import { inTransaction } from '../../lib/tx.ts';
-import { audit, requireRole } from '../audit/audit.service.ts';
-import { findOperator } from '../operators/operators.repository.ts';
-import { existingCentreIds } from '../centres/centres.repository.ts';
+import { audit } from '../audit/audit.service.ts';
+import { requireRole } from '../access/access.ts';
+import { findOperator } from '../operators/operators.service.ts';
+import { existingCentreIds } from '../centres/centres.service.ts';
 import * as repo from './posts.repository.ts';
 import { payGroupOrThrow } from '../../lib/pay-group.ts';
 
 const ENTITY = 'post';
 const ASSIGNMENT = 'post_assignment';
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Admins configure posts; coordinators read them for staffing decisions. */
 const requireReader = (ctx: ServiceContext, entity = ENTITY) =>
   requireRole(ctx, entity, 'admin', 'coordinator');
+
+/** Reads the scenarios module uses inside its own checks (no role gate). */
+export { allocationsFor, existingPostIds } from './posts.repository.ts';
 
 export function listPosts(ctx: ServiceContext) {
   requireReader(ctx);

@@ -1,4 +1,4 @@
-import { and, eq, gte, or, sql } from 'drizzle-orm';
+import { and, eq, or, sql } from 'drizzle-orm';
 import { getTableColumns, type Table } from 'drizzle-orm';
 import type { ErasurePreview, SubjectExport } from '@begegnung/domain';
 import type { Db } from '../../db/client.ts';
@@ -227,19 +227,3 @@ export const columnsOf = (table: Table) => Object.values(getTableColumns(table))
 
 export const rowCount = (db: Db, table: Table) =>
   db.get<{ n: number }>(sql`select count(*) as n from ${table}`)!.n;
-
-/** Reads of personal data per actor and day since `fromIso`. */
-export function dailyReads(db: Db, fromIso: string) {
-  return db
-    .select({
-      actorId: auditLog.actorId,
-      actorEmail: sql<string | null>`max(${auditLog.actorEmail})`,
-      day: sql<string>`substr(${auditLog.at}, 1, 10)`,
-      reads: sql<number>`count(*)`,
-    })
-    .from(auditLog)
-    .where(and(sql`${auditLog.action} in ('read', 'export')`, gte(auditLog.at, fromIso)))
-    .groupBy(auditLog.actorId, sql`substr(${auditLog.at}, 1, 10)`)
-    .orderBy(sql`substr(${auditLog.at}, 1, 10) desc`, auditLog.actorId)
-    .all();
-}

@@ -9,8 +9,9 @@ import {
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import { inTransaction } from '../../lib/tx.ts';
-import { audit, requireRole } from '../audit/audit.service.ts';
-import { readNotice, readReviews, readSettings } from '../settings/settings.repository.ts';
+import { audit } from '../audit/audit.service.ts';
+import { requireRole } from '../access/access.ts';
+import { readNotice, readReviews, readSettings } from '../settings/settings.service.ts';
 import { informationDe, presentAccessLog, translationFor } from './subject-info.ts';
 import { applyRetention, dueParticipants } from '../../ops/retention.ts';
 import {
@@ -31,7 +32,7 @@ import {
 } from '../../db/schema/index.ts';
 import * as repo from './privacy.repository.ts';
 import * as applicantsRepo from './applicants.repository.ts';
-import { anonymiseApplication } from '../hiring/hiring.repository.ts';
+import { eraseApplication } from '../hiring/purge.service.ts';
 import { applicantPdf, subjectPdf } from './subject-pdf.ts';
 
 const ENTITY = 'participant';
@@ -263,16 +264,11 @@ export function eraseApplicant(ctx: ServiceContext, id: number, body: EraseAppli
       { field: 'confirmId', code: 'mismatch', message: `Type ${a.id} to confirm` },
     ]);
   }
-  if (a.purgedAt)
-    throw new DomainError('ALREADY_ERASED', 'This application was already anonymised', 409);
-  if (a.legalHold) {
-    throw new DomainError('LEGAL_HOLD', 'A legal hold is set; HR must lift it first', 409);
-  }
   return inTransaction(ctx, (tx) => {
     const documents = applicantsRepo.documentCount(tx.db, a.id);
     const selfDisclosure = applicantsRepo.applicantData(tx.db, a).selfDisclosure !== null;
     const at = new Date().toISOString();
-    anonymiseApplication(tx.db, a.id, at);
+    eraseApplication(tx.db, a.id, at);
     audit(tx, {
       action: 'delete',
       entityType: APPLICATION,

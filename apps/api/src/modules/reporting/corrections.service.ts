@@ -10,9 +10,9 @@ import {
 import type { Db } from '../../db/client.ts';
 import type { ServiceContext } from '../../types.ts';
 import { centres, publishedReports, reportCorrections } from '../../db/schema/index.ts';
-import { audit, requireRole } from '../audit/audit.service.ts';
-import { findCentre } from '../centres/centres.repository.ts';
-import { assertCanRead, requireCentreDataRole } from '../participants/access.ts';
+import { audit } from '../audit/audit.service.ts';
+import { assertCanRead, requireCentreDataRole, requireRole } from '../access/access.ts';
+import { findCentre } from '../centres/centres.service.ts';
 
 /** Reports that cover a centre: published for all centres or for that one. */
 const covers = (centreId: number) =>

@@ -1,6 +1,6 @@
 import { apportion, fromMilli, needSplit, type CentreNeed } from '@begegnung/domain';
 import type { Db } from '../../db/client.ts';
-import { listNeeds } from '../scenarios/scenarios.repository.ts';
+import { listNeeds } from '../scenarios/scenarios.service.ts';
 
 /**
  * The one definition of need per centre, read by the dashboard's staffing table, the scenario

@@ -10,8 +10,9 @@ import {
 import type { ServiceContext } from '../../types.ts';
 import { auditLog, publishedReports } from '../../db/schema/index.ts';
 import { inTransaction } from '../../lib/tx.ts';
-import { audit, requireRole } from '../audit/audit.service.ts';
-import { today } from '../participants/access.ts';
+import { audit } from '../audit/audit.service.ts';
+import { requireRole } from '../access/access.ts';
+import { today } from '../../lib/clock.ts';
 import { buildReportCsv, collectReport, reportFileStem } from './report.service.ts';
 import { renderReportPdf } from './report.pdf.ts';
 

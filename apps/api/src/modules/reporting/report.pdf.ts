@@ -9,7 +9,7 @@ import {
   pct,
   type ReportData,
   quarterLabel,
-} from './report.service.ts';
+} from './report.format.ts';
 import { pdfBuffer } from '../../lib/pdf.ts';
 
 // A4 in points; generous margins like a city's printed Vorlage.

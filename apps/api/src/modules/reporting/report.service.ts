@@ -1,84 +1,23 @@
-import {
-  OUTREACH_OUTCOMES,
-  cellText,
-  fteText,
-  hasRole,
-  type CorrectionCount,
-  type Dashboard,
-  type Outreach,
-  type ReportQuery,
-  type ShownCell,
-  type Staffing,
-} from '@begegnung/domain';
+import { cellText, fteText, hasRole, type ReportQuery, type ShownCell } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
-import { audit, requireRole } from '../audit/audit.service.ts';
+import { today } from '../../lib/clock.ts';
+import { audit } from '../audit/audit.service.ts';
+import { requireRole } from '../access/access.ts';
 import { getDashboard, getOutreach, getStaffing } from './reporting.service.ts';
 import { renderReportPdf } from './report.pdf.ts';
 import { correctionsForReport } from './corrections.service.ts';
 import { csvDate, csvFte, toCsv, type CsvValue } from '../../lib/csv.ts';
+import {
+  OUTCOME_LABELS,
+  cell,
+  germanDate,
+  germanMonth,
+  periodLabel,
+  quarterLabel,
+  type ReportData,
+} from './report.format.ts';
 
-export interface ReportData {
-  dashboard: Dashboard;
-  outreach: Outreach;
-  /** Only for coordinators (posts and FTE are steering data). */
-  staffing: Staffing | null;
-  /** Entries dated inside earlier published quarters, recorded since this period began. */
-  corrections?: CorrectionCount[];
-  scopeLabel: string;
-  periodLabel: string;
-  createdOn: string;
-  createdBy: string;
-}
-
-const MONTHS = [
-  'Januar',
-  'Februar',
-  'März',
-  'April',
-  'Mai',
-  'Juni',
-  'Juli',
-  'August',
-  'September',
-  'Oktober',
-  'November',
-  'Dezember',
-];
-export const germanDate = (d: string) => {
-  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
-  return `${day}. ${MONTHS[m - 1]} ${y}`;
-};
-export const germanMonth = (ym: string) => {
-  const [y, m] = ym.split('-').map(Number) as [number, number];
-  return `${MONTHS[m - 1]!.slice(0, 3)} ${String(y).slice(2)}`;
-};
-const nf = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 });
-export const num = (n: number) => nf.format(n);
-export const cell = (c: ShownCell) => cellText(c, num);
-export const pct = (n: number | null) => (n === null ? '–' : `${nf.format(n)} %`);
-
-export const OUTCOME_LABELS: Record<(typeof OUTREACH_OUTCOMES)[number], string> = {
-  re_engaged: 'wieder dabei',
-  reached: 'erreicht',
-  moved_away: 'weggezogen',
-  declined: 'möchte nicht',
-  unreachable: 'nicht erreichbar',
-};
-
-function periodLabel(from: string, to: string) {
-  const q = /^(\d{4})-(01|04|07|10)-01$/.exec(from);
-  const quarterEnd: Record<string, string> = {
-    '01': '03-31',
-    '04': '06-30',
-    '07': '09-30',
-    '10': '12-31',
-  };
-  const quarter =
-    q && to === `${q[1]}-${quarterEnd[q[2]!]}`
-      ? ` (${(Number(q[2]) + 2) / 3}. Quartal ${q[1]})`
-      : '';
-  return `${germanDate(from)} bis ${germanDate(to)}${quarter}`;
-}
+export type { ReportData } from './report.format.ts';
 
 export function collectReport(ctx: ServiceContext, q: ReportQuery): ReportData {
   requireRole(ctx, 'report', 'coordinator', 'centre_staff');
@@ -104,7 +43,7 @@ export function collectReport(ctx: ServiceContext, q: ReportQuery): ReportData {
     ),
     scopeLabel,
     periodLabel: periodLabel(dashboard.from, dashboard.to),
-    createdOn: new Date().toISOString().slice(0, 10),
+    createdOn: today(),
     createdBy: ctx.actor.email,
   };
 }
@@ -305,7 +244,3 @@ export function buildReportCsv(d: ReportData): string {
   }
   return toCsv(rows);
 }
-
-/** "2. Quartal 2026" for a whole quarter, otherwise the dates. */
-export const quarterLabel = (from: string, to: string) =>
-  /\(([^)]+)\)$/.exec(periodLabel(from, to))?.[1] ?? `${germanDate(from)} bis ${germanDate(to)}`;

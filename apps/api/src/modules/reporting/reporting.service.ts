@@ -33,10 +33,11 @@ import {
   type StaffingQuery,
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
-import { audit, deny, requireRole } from '../audit/audit.service.ts';
-import { readSettings } from '../settings/settings.repository.ts';
-import { consentsFor } from '../participants/participants.repository.ts';
-import { today } from '../participants/access.ts';
+import { audit } from '../audit/audit.service.ts';
+import { deny, requireRole } from '../access/access.ts';
+import { readSettings } from '../settings/settings.service.ts';
+import { consentsFor } from '../participants/participants.service.ts';
+import { today } from '../../lib/clock.ts';
 import { compareScenarios } from '../scenarios/comparison.service.ts';
 import * as repo from './reporting.repository.ts';
 import { closeLapsedFollowUps } from '../follow-ups/consent-lapse.ts';

@@ -10,13 +10,14 @@ import {
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import { inTransaction } from '../../lib/tx.ts';
-import { audit, requireRole } from '../audit/audit.service.ts';
-import { existingCentreIds } from '../centres/centres.repository.ts';
-import { allocationsFor } from '../posts/posts.repository.ts';
+import { audit } from '../audit/audit.service.ts';
+import { requireRole } from '../access/access.ts';
+import { existingCentreIds } from '../centres/centres.service.ts';
+import { allocationsFor } from '../posts/posts.service.ts';
 import * as repo from './scenarios.repository.ts';
 import { csvDecimal, csvFte, toCsv } from '../../lib/csv.ts';
 import { needFigures, roundFteColumn } from '../reporting/need.ts';
-import { today } from '../participants/access.ts';
+import { today } from '../../lib/clock.ts';
 
 const MAX_YEARS = 10;
 

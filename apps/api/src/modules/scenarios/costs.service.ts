@@ -11,7 +11,8 @@ import {
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import { inTransaction } from '../../lib/tx.ts';
-import { audit, requireRole } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.service.ts';
+import { requireRole } from '../access/access.ts';
 import * as repo from './scenarios.repository.ts';
 import { payGroupOrThrow } from '../../lib/pay-group.ts';
 

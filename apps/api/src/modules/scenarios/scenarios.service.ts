@@ -14,8 +14,9 @@ import {
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import { inTransaction } from '../../lib/tx.ts';
-import { audit, deny, requireRole } from '../audit/audit.service.ts';
-import { allocationsFor, existingPostIds } from '../posts/posts.repository.ts';
+import { audit } from '../audit/audit.service.ts';
+import { deny, requireRole } from '../access/access.ts';
+import { allocationsFor, existingPostIds } from '../posts/posts.service.ts';
 import * as repo from './scenarios.repository.ts';
 
 const ENTITY = 'scenario';
@@ -62,6 +63,9 @@ function withLines(ctx: ServiceContext, rows: repo.ScenarioRow[]): Scenario[] {
     };
   });
 }
+
+/** Read the reporting module uses for the need split (no role gate). */
+export { listNeeds } from './scenarios.repository.ts';
 
 export function listScenarios(ctx: ServiceContext) {
   requireRole(ctx, ENTITY, 'admin', 'coordinator');

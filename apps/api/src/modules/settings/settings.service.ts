@@ -10,12 +10,16 @@ import {
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import { inTransaction } from '../../lib/tx.ts';
-import { audit, requireRole } from '../audit/audit.service.ts';
+import { audit } from '../audit/audit.service.ts';
+import { requireRole } from '../access/access.ts';
 import * as repo from './settings.repository.ts';
 
 const ENTITY = 'settings';
 
 /** Every signed-in user may read them: the UI explains lists and retention with them. */
+/** Reads other modules use inside their own checks and transactions (no role gate). */
+export { readNotice, readReviews, readSettings } from './settings.repository.ts';
+
 export const getSettings = (ctx: ServiceContext) => repo.readSettings(ctx.db);
 
 export function updateSettings(ctx: ServiceContext, body: UpdateSettingsBody) {

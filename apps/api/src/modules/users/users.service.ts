@@ -12,9 +12,10 @@ import {
 import type { ServiceContext } from '../../types.ts';
 import { hashPassword } from '../../lib/passwords.ts';
 import { inTransaction } from '../../lib/tx.ts';
-import { audit, requireRole } from '../audit/audit.service.ts';
-import { existingCentreIds } from '../centres/centres.repository.ts';
-import { deleteSessionsOfUser } from '../auth/sessions.repository.ts';
+import { audit } from '../audit/audit.service.ts';
+import { requireRole } from '../access/access.ts';
+import { existingCentreIds } from '../centres/centres.service.ts';
+import { endSessionsOfUser } from '../auth/auth.service.ts';
 import * as repo from './users.repository.ts';
 
 const ENTITY = 'user';
@@ -58,6 +59,9 @@ function assertCentres(
     ]);
   }
 }
+
+/** Read other modules use inside their own checks (no role gate). */
+export { findUser } from './users.repository.ts';
 
 export function listUsers(ctx: ServiceContext, q: UserListQuery) {
   requireRole(ctx, ENTITY, 'admin');
@@ -121,7 +125,7 @@ export function updateUser(ctx: ServiceContext, id: number, body: UpdateUserBody
       ...(body.active !== undefined && { active: body.active }),
     });
     repo.replaceLinks(tx.db, id, body.roles, body.centreIds);
-    if (body.active === false) deleteSessionsOfUser(tx.db, id);
+    if (body.active === false) endSessionsOfUser(tx.db, id);
     const after = repo.findUser(tx.db, id)!;
     audit(tx, {
       action: 'update',
@@ -142,7 +146,7 @@ export async function resetPassword(ctx: ServiceContext, id: number, body: Reset
   inTransaction(ctx, (tx) => {
     repo.updateUserRow(tx.db, id, { passwordHash });
     // A reset ends every session: whoever knew the old password is out.
-    deleteSessionsOfUser(tx.db, id);
+    endSessionsOfUser(tx.db, id);
     audit(tx, { action: 'update', entityType: ENTITY, entityId: id, changedFields: ['password'] });
   });
   return { ok: true as const };
