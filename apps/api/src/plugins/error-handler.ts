@@ -45,6 +45,19 @@ const SQLITE_UNAVAILABLE = new Set([
   'SQLITE_LOCKED',
 ]);
 
+/**
+ * PostgreSQL SQLSTATEs that mean "the database cannot take this now", not "your input is
+ * wrong": insufficient resources (class 53: disk full 53100, out of memory 53200, too many
+ * connections 53300), a read-only server or transaction (25006, e.g. a standby after
+ * fail-over), connection loss (class 08), shutdown (57P01-57P03), and serialization failures
+ * and deadlocks (40001, 40P01) still failing after the transaction's one retry (db/pg-tx.ts).
+ */
+const PG_UNAVAILABLE = /^(53\d{3}|08\d{3}|57P0[123]|25006|40001|40P01)$/;
+/** Node's own codes when the database server cannot be reached at all. */
+const NET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+/** Integrity violations PostgreSQL reports (unique 23505, foreign key 23503, check 23514). */
+const PG_CONFLICT = /^23\d{3}$/;
+
 function statusCode(status: number): ErrorCode {
   if (status === 401) return 'UNAUTHENTICATED';
   if (status === 403) return 'FORBIDDEN';
@@ -147,6 +160,15 @@ function mapAny(error: FastifyError & { code?: string }, input: unknown): Mapped
     if (base === 'SQLITE_CONSTRAINT') {
       return { status: 409, body: { code: 'CONFLICT', message: 'Conflicts with existing data' } };
     }
+  }
+  if (error.code && (PG_UNAVAILABLE.test(error.code) || NET_UNAVAILABLE.has(error.code))) {
+    return {
+      status: 503,
+      body: { code: 'SERVICE_UNAVAILABLE', message: 'Storage is unavailable; try again shortly' },
+    };
+  }
+  if (error.code && PG_CONFLICT.test(error.code) && !error.statusCode) {
+    return { status: 409, body: { code: 'CONFLICT', message: 'Conflicts with existing data' } };
   }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
