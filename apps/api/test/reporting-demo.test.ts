@@ -336,6 +336,13 @@ describe('council report for the last finished quarter', () => {
     const text = (await new PDFParse({ data: new Uint8Array(pdf.rawPayload) }).getText()).text;
     expect(text.match(/0,75 VZÄ/g)?.length ?? 0).toBeGreaterThanOrEqual(4);
     expect(text).not.toMatch(/0,8 VZÄ/);
+    // A council member reads the rule in numbers, and no share above 100 % (noise on small
+    // counts can make a published part exceed its published whole).
+    expect(text).toContain('in den letzten 12 Monaten');
+    expect(text).toContain('seit mindestens 6 Wochen');
+    for (const share of text.matchAll(/(\d+(?:,\d)?) %/g)) {
+      expect(Number(share[1]!.replace(',', '.')), share[0]).toBeLessThanOrEqual(100);
+    }
 
     const csv = await coordinator.request({
       method: 'GET',

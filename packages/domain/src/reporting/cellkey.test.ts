@@ -13,6 +13,7 @@ import {
   perturb,
   publishCount,
   publishTable,
+  shownShare,
   type CountCell,
 } from './cellkey.ts';
 
@@ -154,5 +155,21 @@ describe('publishTable', () => {
     expect(t.total).toEqual(publishCount(addCells(...cells.flat())));
     expect(() => publishTable([[{ n: 1, key: 1 }], []])).toThrow();
     expect(() => publishCount({ n: -1, key: 0 })).toThrow();
+  });
+});
+
+describe('shownShare', () => {
+  it('is the share of two published counts, to one decimal', () => {
+    expect(shownShare(6, 8)).toBe(75);
+    expect(shownShare(1, 3)).toBe(33.3);
+    expect(shownShare(7, 7)).toBe(100);
+  });
+
+  it('is not shown when a count is hidden, the whole is 0, or noise made the part exceed its whole', () => {
+    expect(shownShare('suppressed', 9)).toBeNull();
+    expect(shownShare(6, 'suppressed')).toBeNull();
+    expect(shownShare(0, 0)).toBeNull();
+    // Re-engaged 6 of 5 closed, as the perturbed cells of a small centre once published.
+    expect(shownShare(6, 5)).toBeNull();
   });
 });

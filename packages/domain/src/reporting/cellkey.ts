@@ -186,8 +186,12 @@ export function cellText(c: ShownCell, format: (n: number) => string = String, k
   return c === 'suppressed' ? `< ${k}` : format(c);
 }
 
-/** A share (percent, one decimal) of two published counts; null when either is hidden or 0. */
+/**
+ * A share (percent, one decimal) of two published counts; null ("–") when either is hidden or
+ * 0, and when the noise on two small counts made the part larger than its whole: a share above
+ * 100 % would only show the perturbation, never a fact.
+ */
 export function shownShare(part: ShownCell, whole: ShownCell): number | null {
-  if (!isShown(part) || !isShown(whole) || whole === 0) return null;
+  if (!isShown(part) || !isShown(whole) || whole === 0 || part > whole) return null;
   return Math.round((part / whole) * 1000) / 10;
 }

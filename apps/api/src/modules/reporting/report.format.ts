@@ -22,6 +22,8 @@ export interface ReportData {
   scopeLabel: string;
   periodLabel: string;
   createdOn: string;
+  /** The out-of-view rule in force when the report was made (absent in reports published before it was recorded). */
+  outOfViewRule?: { movedWithinMonths: number; notSeenWeeks: number };
   createdBy: string;
 }
 
@@ -78,3 +80,14 @@ export function periodLabel(from: string, to: string) {
 /** "2. Quartal 2026" for a whole quarter, otherwise the dates. */
 export const quarterLabel = (from: string, to: string) =>
   /\(([^)]+)\)$/.exec(periodLabel(from, to))?.[1] ?? `${germanDate(from)} bis ${germanDate(to)}`;
+
+/** "in den letzten 12 Monaten … seit 6 Wochen", or the general words for older reports. */
+export function outOfViewWords(d: Pick<ReportData, 'outOfViewRule'>) {
+  const r = d.outOfViewRule;
+  return r
+    ? {
+        moved: `in den letzten ${r.movedWithinMonths} Monaten`,
+        unseen: `seit mindestens ${r.notSeenWeeks} Wochen`,
+      }
+    : { moved: 'in den letzten Monaten', unseen: 'seit mehreren Wochen' };
+}

@@ -4,6 +4,7 @@ import {
   OUTCOME_LABELS,
   cell,
   germanDate,
+  outOfViewWords,
   germanMonth,
   num,
   pct,
@@ -482,9 +483,10 @@ function summary(d: ReportData): string[] {
       : `Bei ${pct(db.hostShare)} der Begegnungen war mindestens eine Person aus der Nachbarschaft (Aufnahmegesellschaft) dabei.`,
   ];
   const flagged = o.flagged.total;
+  const oov = outOfViewWords(d);
   out.push(
     isShown(flagged)
-      ? `Heute sind ${num(flagged)} Personen „aus dem Blick“: Sie sind in den letzten Monaten in eine eigene Wohnung gezogen und wurden seit Wochen nicht mehr gesehen.`
+      ? `Heute sind ${num(flagged)} Personen „aus dem Blick“: Sie sind ${oov.moved} in eine eigene Wohnung gezogen und wurden ${oov.unseen} nicht mehr gesehen.`
       : 'Nur wenige Personen sind derzeit „aus dem Blick“ (weniger als 5).',
   );
   out.push(
@@ -631,17 +633,19 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
   }
 
   l.heading('Aus dem Blick und nachgehende Arbeit');
+  const words = outOfViewWords(d);
   l.paragraph(
-    `Aus dem Blick: in den letzten Monaten in eine eigene Wohnung gezogen und seit mehreren Wochen weder bei einer Begegnung gesehen noch durch eine Nachfrage erreicht (Stand heute). Kontaktiert: Aufgaben mit mindestens einem Kontaktversuch im Zeitraum. Die Spalten nach Ergebnis zeigen, was die Fachkraft beim Abschluss gewählt hat (laut Fachkraft). „Belegt wieder dabei“ zählt davon nur, wer innerhalb von ${o.reEngagedWithinWeeks} Wochen nach dem Abschluss tatsächlich bei einer Begegnung war; die Quote ist deren Anteil an den abgeschlossenen Aufgaben, daneben die Quote laut Fachkraft.`,
+    `Aus dem Blick: ${words.moved} in eine eigene Wohnung gezogen und ${words.unseen} weder bei einer Begegnung gesehen noch durch eine Nachfrage erreicht (Stand heute). Kontaktiert: Aufgaben mit mindestens einem Kontaktversuch im Zeitraum. Abgeschlossen: im Zeitraum abgeschlossene Aufgaben. „Belegt wieder dabei“ zählt davon, wer innerhalb von ${o.reEngagedWithinWeeks} Wochen nach dem Abschluss tatsächlich bei einer Begegnung war; die Quote ist deren Anteil an den abgeschlossenen Aufgaben, daneben die Quote nach dem Ergebnis, das die Fachkraft gewählt hat. „–“: nicht anzugeben (zu wenige Fälle).`,
     { size: 9, color: COLOR.muted },
   );
+  const many = o.centres.length > 1;
   l.table(
     [
       'Zentrum',
       'Aus dem Blick',
       'Kontaktiert',
-      ...o.outcomes.map((x) => OUTCOME_LABELS[x]),
-      'belegt wieder dabei',
+      'Abgeschlossen',
+      'Belegt wieder dabei',
       'Quote belegt',
       'Quote laut Fachkraft',
     ],
@@ -650,18 +654,18 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
         c.name,
         cell(o.flagged.cells[i]![0]!),
         cell(o.contacted.cells[i]![0]!),
-        ...o.closed.cells[i]!.map(cell),
+        cell(o.closed.rowTotals[i]!),
         cell(o.verified.cells[i]![0]!),
         pct(o.rate[i] ?? null),
         pct(o.selfReportedRate[i] ?? null),
       ]),
-      ...(o.centres.length > 1
+      ...(many
         ? [
             [
               'Gesamt',
               cell(o.flagged.total),
               cell(o.contacted.total),
-              ...o.closed.colTotals.map(cell),
+              cell(o.closed.total),
               cell(o.verified.total),
               pct(o.totalRate),
               pct(o.totalSelfReportedRate),
@@ -669,7 +673,19 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
           ]
         : []),
     ],
-    { total: o.centres.length > 1 },
+    { total: many },
+  );
+  l.subheading('Abgeschlossene Aufgaben nach Ergebnis (laut Fachkraft)');
+  l.table(
+    [
+      'Zentrum',
+      ...o.outcomes.map((x) => OUTCOME_LABELS[x].replace(/^./, (ch) => ch.toUpperCase())),
+    ],
+    [
+      ...o.centres.map((c, i) => [c.name, ...o.closed.cells[i]!.map(cell)]),
+      ...(many ? [['Gesamt', ...o.closed.colTotals.map(cell)]] : []),
+    ],
+    { total: many },
   );
 
   const s = d.staffing;
@@ -762,7 +778,7 @@ export function renderReportPdf(d: ReportData): Promise<Buffer> {
     'Eine veränderte Zahl unter 5 wird als „< 5“ gezeigt. Eine 0 bedeutet: wirklich niemand. Anonyme Kopfzahlen von Neuzugezogenen zählen ebenfalls Personen und werden genauso behandelt.',
     'Summen und Gesamtzahlen werden eigens verändert. Sie müssen deshalb nicht genau die Summe der einzelnen Felder ergeben; Abweichungen von wenigen Personen sind gewollt und kein Fehler. Anteile (Prozent) werden aus den veröffentlichten Zahlen berechnet.',
     'Begegnungen, Stunden und die Zahl der Begegnungen mit Aufnahmegesellschaft zählen Termine, keine Personen, und werden genau gezeigt.',
-    `Aus dem Blick: Umzug in eine eigene Wohnung innerhalb der eingestellten Monate und kein Kontakt seit der eingestellten Zahl von Wochen. Stand: ${germanDate(d.createdOn)}.`,
+    `Aus dem Blick: Umzug in eine eigene Wohnung ${outOfViewWords(d).moved} und ${outOfViewWords(d).unseen} kein Kontakt. Stand: ${germanDate(d.createdOn)}.`,
     'Prozentwerte sind auf eine Nachkommastelle gerundet.',
     'Veröffentlichte Quartalsberichte werden unverändert aufbewahrt. Wer danach einen Eintrag mit einem Datum in einem veröffentlichten Quartal erfasst, korrigiert oder storniert, muss einen Grund angeben; der nächste Bericht zählt diese Korrekturen je Zentrum und Quartal auf.',
   ]);

@@ -1,5 +1,6 @@
 import { cellText, fteText, hasRole, type ReportQuery, type ShownCell } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
+import { readSettings } from '../settings/settings.service.ts';
 import { today } from '../../lib/clock.ts';
 import { audit } from '../audit/audit.service.ts';
 import { requireRole } from '../access/access.ts';
@@ -18,6 +19,14 @@ import {
 } from './report.format.ts';
 
 export type { ReportData } from './report.format.ts';
+
+function outOfViewRule(ctx: ServiceContext) {
+  const s = readSettings(ctx.db);
+  return {
+    movedWithinMonths: s.outOfViewMovedWithinMonths,
+    notSeenWeeks: s.outOfViewNotSeenWeeks,
+  };
+}
 
 export function collectReport(ctx: ServiceContext, q: ReportQuery): ReportData {
   requireRole(ctx, 'report', 'coordinator', 'centre_staff');
@@ -44,6 +53,7 @@ export function collectReport(ctx: ServiceContext, q: ReportQuery): ReportData {
     scopeLabel,
     periodLabel: periodLabel(dashboard.from, dashboard.to),
     createdOn: today(),
+    outOfViewRule: outOfViewRule(ctx),
     createdBy: ctx.actor.email,
   };
 }
