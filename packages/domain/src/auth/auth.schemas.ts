@@ -2,6 +2,9 @@ import { Type, type Static } from 'typebox';
 import { RoleSchema } from './roles.ts';
 import { PASSWORD_MAX_LENGTH } from './password.rules.ts';
 
+/** The languages of the user interface (German first). */
+export const LOCALES = ['de', 'en'] as const;
+
 export const Email = Type.String({ format: 'email', minLength: 3, maxLength: 254 });
 
 export const LoginBodySchema = Type.Object(
@@ -19,7 +22,7 @@ export const SessionUserSchema = Type.Object({
   displayName: Type.String(),
   roles: Type.Array(RoleSchema),
   centreIds: Type.Array(Type.Integer()),
-  locale: Type.Union([Type.Literal('de'), Type.Literal('en')]),
+  locale: Type.Enum(LOCALES),
 });
 export type SessionUser = Static<typeof SessionUserSchema>;
 
@@ -32,7 +35,7 @@ export const SessionSchema = Type.Object({
 export type Session = Static<typeof SessionSchema>;
 
 export const ChangeLocaleBodySchema = Type.Object(
-  { locale: Type.Union([Type.Literal('de'), Type.Literal('en')]) },
+  { locale: Type.Enum(LOCALES) },
   { additionalProperties: false },
 );
 

@@ -35,6 +35,8 @@ export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
 export const FollowUpOutcomeSchema = Type.Enum(FOLLOW_UP_OUTCOMES);
 
 /** Why the system closed an outreach task by itself. */
+export const FOLLOW_UP_STATUSES = ['open', 'closed'] as const;
+
 export const FOLLOW_UP_CLOSED_REASONS = ['consent_withdrawn', 'consent_expired'] as const;
 export type FollowUpClosedReason = (typeof FOLLOW_UP_CLOSED_REASONS)[number];
 
@@ -51,7 +53,8 @@ export const ReferralServiceSchema = Type.Enum(REFERRAL_SERVICES);
 const Alias = Type.String({ minLength: 1, maxLength: 60 });
 const Notes = Type.String({
   maxLength: 1000,
-  description: 'No health, religion, nationality or other sensitive content (privacy rule 1, docs/privacy-rules.md)',
+  description:
+    'No health, religion, nationality or other sensitive content (privacy rule 1, docs/privacy-rules.md)',
 });
 const Languages = Type.Array(Type.String({ minLength: 2, maxLength: 40 }), {
   maxItems: 8,
@@ -192,7 +195,7 @@ export const FollowUpSchema = Type.Object({
   assigneeName: Type.String(),
   dueOn: Type.String(),
   reason: Type.String(),
-  status: Type.Enum(['open', 'closed']),
+  status: Type.Enum(FOLLOW_UP_STATUSES),
   outcome: Type.Union([FollowUpOutcomeSchema, Type.Null()]),
   closedOn: Type.Union([Type.String(), Type.Null()]),
   /** Set when the system closed the task because consent lapsed; such a task is not actionable. */
@@ -240,7 +243,7 @@ export type CloseFollowUpBody = Static<typeof CloseFollowUpBodySchema>;
 export const FollowUpListQuerySchema = Type.Intersect([
   PaginationQuerySchema,
   Type.Object({
-    status: Type.Optional(Type.Enum(['open', 'closed'])),
+    status: Type.Optional(Type.Enum(FOLLOW_UP_STATUSES)),
     mine: Type.Optional(Type.Boolean()),
     centreId: Type.Optional(Type.Integer({ minimum: 1 })),
     participantId: Type.Optional(Type.Integer({ minimum: 1 })),

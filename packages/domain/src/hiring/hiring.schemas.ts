@@ -21,6 +21,9 @@ const Reason = Type.String({ minLength: 3, maxLength: 2000 });
 
 export const VacancyStatusSchema = Type.Enum(VACANCY_STATUSES);
 export const ApplicationStatusSchema = Type.Enum(APPLICATION_STATUSES);
+/** How someone sits on a vacancy's procedure: scoring panel member or oversight body. */
+export const PANEL_MEMBER_KINDS = ['panel', 'oversight'] as const;
+
 export const VACANCY_CHANNELS = [
   'interamt',
   'city_website',
@@ -98,7 +101,7 @@ export const AdvertWarningSchema = Type.Object({
 export const VacancyMemberSchema = Type.Object({
   userId: Type.Integer(),
   displayName: Type.String(),
-  kind: Type.Enum(['panel', 'oversight']),
+  kind: Type.Enum(PANEL_MEMBER_KINDS),
   body: Nullable(Type.Enum(PARTICIPATION_BODIES)),
 });
 export type VacancyMember = Static<typeof VacancyMemberSchema>;

@@ -198,7 +198,8 @@ export const RecordsOfProcessingSchema = Type.Object({
     }),
   ),
   excludedCategories: Type.Array(Type.String(), {
-    description: 'Special categories the schema has no field for (privacy rule 1, docs/privacy-rules.md)',
+    description:
+      'Special categories the schema has no field for (privacy rule 1, docs/privacy-rules.md)',
   }),
 });
 export type RecordsOfProcessing = Static<typeof RecordsOfProcessingSchema>;

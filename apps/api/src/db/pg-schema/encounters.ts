@@ -1,4 +1,12 @@
 import {
+  CONSENT_PURPOSES,
+  CONTACT_PREFERENCES,
+  FOLLOW_UP_CLOSED_REASONS,
+  FOLLOW_UP_OUTCOMES,
+  FOLLOW_UP_STATUSES,
+  REFERRAL_SERVICES,
+} from '@begegnung/domain';
+import {
   pgTable,
   integer,
   text,
@@ -49,7 +57,7 @@ export const participants = pgTable(
     /** Cell key method: fixed random key in [0, 2^32), set by a trigger (drizzle-pg/0001_behaviour.sql); never shown. */
     recordKey: bigint('record_key', { mode: 'number' }).notNull().default(0),
     contactPreference: text('contact_preference', {
-      enum: ['phone', 'sms', 'messenger', 'in_person', 'letter', 'none'],
+      enum: CONTACT_PREFERENCES,
     })
       .notNull()
       .default('in_person'),
@@ -68,7 +76,7 @@ export const consents = pgTable(
       .notNull()
       .references(() => participants.id, { onDelete: 'cascade' }),
     purpose: text('purpose', {
-      enum: ['follow_up_contact', 'named_statistics', 'photos'],
+      enum: CONSENT_PURPOSES,
     }).notNull(),
     givenOn: text('given_on').notNull(),
     expiresOn: text('expires_on').notNull(),
@@ -215,15 +223,13 @@ export const followUps = pgTable(
       .references(() => users.id, { onDelete: 'restrict' }),
     dueOn: text('due_on').notNull(),
     reason: text('reason').notNull(),
-    status: text('status', { enum: ['open', 'closed'] })
-      .notNull()
-      .default('open'),
+    status: text('status', { enum: FOLLOW_UP_STATUSES }).notNull().default('open'),
     outcome: text('outcome', {
-      enum: ['reached', 're_engaged', 'moved_away', 'declined', 'unreachable'],
+      enum: FOLLOW_UP_OUTCOMES,
     }),
     closedOn: text('closed_on'),
     /** Set when the system closed the task because consent lapsed. */
-    closedReason: text('closed_reason', { enum: ['consent_withdrawn', 'consent_expired'] }),
+    closedReason: text('closed_reason', { enum: FOLLOW_UP_CLOSED_REASONS }),
     createdById: integer('created_by_id').notNull(),
     ...timestamps,
   },
@@ -240,7 +246,7 @@ export const followUpAttempts = pgTable('follow_up_attempts', {
     .references(() => followUps.id, { onDelete: 'cascade' }),
   attemptedOn: text('attempted_on').notNull(),
   outcome: text('outcome', {
-    enum: ['reached', 're_engaged', 'moved_away', 'declined', 'unreachable'],
+    enum: FOLLOW_UP_OUTCOMES,
   }).notNull(),
   note: text('note'),
   byId: integer('by_id').notNull(),
@@ -255,7 +261,7 @@ export const referrals = pgTable(
       .notNull()
       .references(() => participants.id, { onDelete: 'cascade' }),
     service: text('service', {
-      enum: ['counselling', 'language_course', 'job_centre', 'health', 'other'],
+      enum: REFERRAL_SERVICES,
     }).notNull(),
     referredOn: text('referred_on').notNull(),
     note: text('note'),

@@ -1,4 +1,15 @@
 import {
+  CRITERION_KINDS,
+  EVIDENCE_TYPES,
+  PANEL_MEMBER_KINDS,
+  PARTICIPATION_RESPONSES,
+  RECOMMENDATIONS,
+  SCORECARD_STAGES,
+  SCREENING_RESULTS,
+  SELF_DISCLOSURE_VALUES,
+  VACANCY_CHANNELS,
+} from '@begegnung/domain';
+import {
   pgTable,
   integer,
   text,
@@ -31,7 +42,7 @@ export const vacancies = pgTable('vacancies', {
   title: text('title').notNull(),
   advertText: text('advert_text').notNull(),
   channel: text('channel', {
-    enum: ['interamt', 'city_website', 'employment_agency', 'internal'],
+    enum: VACANCY_CHANNELS,
   }).notNull(),
   internalOnly: boolean('internal_only').notNull().default(false),
   encouragementLine: boolean('encouragement_line').notNull().default(true),
@@ -84,10 +95,10 @@ export const criteria = pgTable(
       .notNull()
       .references(() => criteriaSets.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
-    kind: text('kind', { enum: ['required', 'preferred', 'desirable'] }).notNull(),
+    kind: text('kind', { enum: CRITERION_KINDS }).notNull(),
     label: text('label').notNull(),
     evidenceType: text('evidence_type', {
-      enum: ['certificate', 'employment_record', 'cv', 'language_certificate', 'interview'],
+      enum: EVIDENCE_TYPES,
     }).notNull(),
     weight: integer('weight').notNull(),
     scale: text('scale').notNull(),
@@ -108,7 +119,7 @@ export const vacancyMembers = pgTable(
     userId: integer('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['panel', 'oversight'] }).notNull(),
+    kind: text('kind', { enum: PANEL_MEMBER_KINDS }).notNull(),
     body: text('body', { enum: BODIES }),
   },
   (t) => [
@@ -128,7 +139,7 @@ export const participations = pgTable(
     body: text('body', { enum: BODIES }).notNull(),
     requestedOn: text('requested_on').notNull(),
     response: text('response', {
-      enum: ['pending', 'consent', 'no_objection', 'objection', 'comments'],
+      enum: PARTICIPATION_RESPONSES,
     }).notNull(),
     respondedOn: text('responded_on'),
     notes: text('notes').notNull().default(''),
@@ -197,7 +208,7 @@ export const applicantSelfDisclosures = pgTable('applicant_self_disclosures', {
     .primaryKey()
     .references(() => applications.id, { onDelete: 'cascade' }),
   migrationBackground: text('migration_background', {
-    enum: ['yes', 'no', 'prefer_not_to_say'],
+    enum: SELF_DISCLOSURE_VALUES,
   }).notNull(),
   consentGivenAt: text('consent_given_at').notNull(),
   consentTextVersion: text('consent_text_version').notNull(),
@@ -213,7 +224,7 @@ export const screeningResults = pgTable(
     criterionId: integer('criterion_id')
       .notNull()
       .references(() => criteria.id, { onDelete: 'restrict' }),
-    result: text('result', { enum: ['met', 'partly', 'not_met', 'unclear'] }).notNull(),
+    result: text('result', { enum: SCREENING_RESULTS }).notNull(),
     note: text('note').notNull().default(''),
     assessedById: integer('assessed_by_id').references(() => users.id, { onDelete: 'set null' }),
     assessedAt: text('assessed_at').notNull().default(isoNow),
@@ -238,10 +249,10 @@ export const scorecards = pgTable(
     memberId: integer('member_id')
       .notNull()
       .references(() => users.id, { onDelete: 'restrict' }),
-    stage: text('stage', { enum: ['first_interview', 'second_interview'] }).notNull(),
+    stage: text('stage', { enum: SCORECARD_STAGES }).notNull(),
     revision: integer('revision').notNull().default(1),
     ratings: jsonb('ratings').$type<{ criterionId: number; score: number }[]>().notNull(),
-    recommendation: text('recommendation', { enum: ['strong_yes', 'yes', 'no', 'strong_no'] }),
+    recommendation: text('recommendation', { enum: RECOMMENDATIONS }),
     notes: text('notes').notNull().default(''),
     submittedAt: text('submitted_at'),
     correctionReason: text('correction_reason'),
@@ -269,7 +280,7 @@ export const scorecardPeeks = pgTable(
     applicationId: integer('application_id')
       .notNull()
       .references(() => applications.id, { onDelete: 'cascade' }),
-    stage: text('stage', { enum: ['first_interview', 'second_interview'] }).notNull(),
+    stage: text('stage', { enum: SCORECARD_STAGES }).notNull(),
     firstSeenAt: text('first_seen_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.memberId, t.applicationId, t.stage] })],

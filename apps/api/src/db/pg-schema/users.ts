@@ -1,3 +1,4 @@
+import { LOCALES, ROLES } from '@begegnung/domain';
 import { pgTable, integer, text, primaryKey, index, boolean } from 'drizzle-orm/pg-core';
 import { centres } from './centres.ts';
 import { timestamps } from './columns.ts';
@@ -9,9 +10,7 @@ export const users = pgTable('users', {
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash').notNull(),
   active: boolean('active').notNull().default(true),
-  locale: text('locale', { enum: ['de', 'en'] })
-    .notNull()
-    .default('de'),
+  locale: text('locale', { enum: LOCALES }).notNull().default('de'),
   lastLoginAt: text('last_login_at'),
   ...timestamps,
 });
@@ -23,14 +22,7 @@ export const userRoles = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role', {
-      enum: [
-        'admin',
-        'coordinator',
-        'centre_staff',
-        'panel_member',
-        'oversight',
-        'data_protection',
-      ],
+      enum: ROLES,
     }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.role] })],

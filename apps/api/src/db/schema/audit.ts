@@ -1,3 +1,4 @@
+import { AUDIT_ACTIONS } from '@begegnung/domain';
 import { sql } from 'drizzle-orm';
 import { sqliteTable, integer, text, index, primaryKey } from 'drizzle-orm/sqlite-core';
 import { isoNow } from './columns.ts';
@@ -16,17 +17,7 @@ export const auditLog = sqliteTable(
     actorId: integer('actor_id'),
     actorEmail: text('actor_email'),
     action: text('action', {
-      enum: [
-        'create',
-        'update',
-        'delete',
-        'read',
-        'export',
-        'login',
-        'login_failed',
-        'logout',
-        'denied',
-      ],
+      enum: AUDIT_ACTIONS,
     }).notNull(),
     entityType: text('entity_type').notNull(),
     entityId: text('entity_id'),

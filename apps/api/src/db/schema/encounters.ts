@@ -1,4 +1,12 @@
 import {
+  CONSENT_PURPOSES,
+  CONTACT_PREFERENCES,
+  FOLLOW_UP_CLOSED_REASONS,
+  FOLLOW_UP_OUTCOMES,
+  FOLLOW_UP_STATUSES,
+  REFERRAL_SERVICES,
+} from '@begegnung/domain';
+import {
   sqliteTable,
   integer,
   text,
@@ -46,7 +54,7 @@ export const participants = sqliteTable(
     /** Cell key method: fixed random key in [0, 2^32), set by a trigger (migration 0008); never shown. */
     recordKey: integer('record_key').notNull().default(0),
     contactPreference: text('contact_preference', {
-      enum: ['phone', 'sms', 'messenger', 'in_person', 'letter', 'none'],
+      enum: CONTACT_PREFERENCES,
     })
       .notNull()
       .default('in_person'),
@@ -65,7 +73,7 @@ export const consents = sqliteTable(
       .notNull()
       .references(() => participants.id, { onDelete: 'cascade' }),
     purpose: text('purpose', {
-      enum: ['follow_up_contact', 'named_statistics', 'photos'],
+      enum: CONSENT_PURPOSES,
     }).notNull(),
     givenOn: text('given_on').notNull(),
     expiresOn: text('expires_on').notNull(),
@@ -212,15 +220,13 @@ export const followUps = sqliteTable(
       .references(() => users.id, { onDelete: 'restrict' }),
     dueOn: text('due_on').notNull(),
     reason: text('reason').notNull(),
-    status: text('status', { enum: ['open', 'closed'] })
-      .notNull()
-      .default('open'),
+    status: text('status', { enum: FOLLOW_UP_STATUSES }).notNull().default('open'),
     outcome: text('outcome', {
-      enum: ['reached', 're_engaged', 'moved_away', 'declined', 'unreachable'],
+      enum: FOLLOW_UP_OUTCOMES,
     }),
     closedOn: text('closed_on'),
     /** Set when the system closed the task because consent lapsed. */
-    closedReason: text('closed_reason', { enum: ['consent_withdrawn', 'consent_expired'] }),
+    closedReason: text('closed_reason', { enum: FOLLOW_UP_CLOSED_REASONS }),
     createdById: integer('created_by_id').notNull(),
     ...timestamps,
   },
@@ -237,7 +243,7 @@ export const followUpAttempts = sqliteTable('follow_up_attempts', {
     .references(() => followUps.id, { onDelete: 'cascade' }),
   attemptedOn: text('attempted_on').notNull(),
   outcome: text('outcome', {
-    enum: ['reached', 're_engaged', 'moved_away', 'declined', 'unreachable'],
+    enum: FOLLOW_UP_OUTCOMES,
   }).notNull(),
   note: text('note'),
   byId: integer('by_id').notNull(),
@@ -252,7 +258,7 @@ export const referrals = sqliteTable(
       .notNull()
       .references(() => participants.id, { onDelete: 'cascade' }),
     service: text('service', {
-      enum: ['counselling', 'language_course', 'job_centre', 'health', 'other'],
+      enum: REFERRAL_SERVICES,
     }).notNull(),
     referredOn: text('referred_on').notNull(),
     note: text('note'),

@@ -1,3 +1,4 @@
+import { EMPLOYERS, FUNDING_MODES, ROLE_TYPES, SCENARIO_STATUSES } from '@begegnung/domain';
 import {
   sqliteTable,
   integer,
@@ -26,13 +27,13 @@ export const posts = sqliteTable('posts', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   code: text('code').notNull().unique(),
   title: text('title').notNull(),
-  roleType: text('role_type', { enum: ['centre_integration', 'coordination'] }).notNull(),
+  roleType: text('role_type', { enum: ROLE_TYPES }).notNull(),
   fteMilli: integer('fte_milli').notNull(),
   payGroup: text('pay_group').notNull(),
-  employer: text('employer', { enum: ['city', 'operator'] }).notNull(),
+  employer: text('employer', { enum: EMPLOYERS }).notNull(),
   operatorId: integer('operator_id').references(() => operators.id, { onDelete: 'restrict' }),
   fundingMode: text('funding_mode', {
-    enum: ['establishment_plan', 'grant', 'state_funding', 'third_party'],
+    enum: FUNDING_MODES,
   }).notNull(),
   budgetYearFrom: integer('budget_year_from').notNull(),
   budgetYearTo: integer('budget_year_to'),
@@ -102,7 +103,7 @@ export const scenarios = sqliteTable('scenarios', {
   sourceRef: text('source_ref').notNull().default(''),
   description: text('description').notNull().default(''),
   status: text('status', {
-    enum: ['draft', 'proposed', 'referred', 'adopted', 'rejected', 'unknown'],
+    enum: SCENARIO_STATUSES,
   })
     .notNull()
     .default('draft'),
