@@ -54,6 +54,9 @@ const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
   'POST /api/auth/logout': { roles: 'any' },
   'POST /api/auth/password': { roles: 'any' },
   'POST /api/auth/logout-all': { roles: 'any' },
+  'GET /api/mail/status': { roles: 'any' },
+  'GET /api/account/reminders': { roles: 'any' },
+  'PUT /api/account/reminders': { roles: 'any' },
   'GET /api/users': { roles: ['admin'] },
   'POST /api/users': { roles: ['admin'] },
   'GET /api/users/{id}': { roles: ['admin'] },
@@ -456,6 +459,7 @@ const QUERIES: Record<string, () => string> = {
 /** A valid body for each operation that takes one; `self` is the caller's own account. */
 const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
   'POST /api/auth/login': (self) => ({ email: self.email, password: TEST_PASSWORD }),
+  'PUT /api/account/reminders': () => ({ reminders: 'digest' }),
   'POST /api/users': () => ({
     email: `${unique('matrix')}@test.begegnung.de`,
     displayName: unique('Matrix '),

@@ -47,5 +47,10 @@ export function fileResponse(type: keyof typeof FILE_TYPES) {
 /** Build the service context for a signed-in request (routes run `authenticate` first). */
 export function ctx(request: FastifyRequest): ServiceContext {
   if (!request.actor) throw new DomainError('UNAUTHENTICATED', 'Please sign in', 401);
-  return { db: request.server.db, actor: request.actor, ip: request.ip };
+  return {
+    db: request.server.db,
+    actor: request.actor,
+    ip: request.ip,
+    notify: request.server.notifier,
+  };
 }
