@@ -131,6 +131,13 @@ function Reminders() {
   const save = useMutation({
     mutationFn: (reminders: ReminderMode) =>
       api.put<ReminderSettings>('/account/reminders', { reminders }),
+    // The radio follows the click at once; a refusal puts the saved choice back.
+    onMutate: (reminders) => {
+      const before = qc.getQueryData<ReminderSettings>(remindersKey);
+      if (before) qc.setQueryData(remindersKey, { ...before, reminders });
+      return { before };
+    },
+    onError: (_e, _m, c) => c?.before && qc.setQueryData(remindersKey, c.before),
     onSuccess: (data) => qc.setQueryData(remindersKey, data),
   });
   const data = current.data;
@@ -144,7 +151,7 @@ function Reminders() {
         <Notice tone="warning">{t('account.reminders.notConfigured')}</Notice>
       )}
       {data && (
-        <fieldset className="fieldset" disabled={save.isPending}>
+        <fieldset className="fieldset">
           <legend>{t('account.reminders.legend', { email: data.email })}</legend>
           {REMINDER_MODES.map((m) => (
             <label key={m} className="radio-row">
