@@ -25,6 +25,9 @@ import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { hiringRoutes } from './modules/hiring/hiring.routes.ts';
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
+import { reminderRoutes } from './modules/reminders/reminders.routes.ts';
+import { createNotifier } from './modules/reminders/reminders.notifier.ts';
+import { createMailer } from './lib/mailer.ts';
 import './types.ts';
 
 registerAjvFormats();
@@ -56,6 +59,15 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   app.removeContentTypeParser('text/plain');
   app.decorate('db', db);
   app.decorate('config', config);
+  const notifier = createNotifier({
+    db,
+    mailer: createMailer(config.mail),
+    publicUrl: config.publicUrl,
+    log: app.log,
+  });
+  app.decorate('notifier', notifier);
+  // Mails already under way finish (or fail and are recorded) before the database closes.
+  app.addHook('onClose', async () => notifier.idle());
 
   await app.register(errorHandlerPlugin);
   await app.register(securityPlugin);
@@ -80,6 +92,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
       await api.register(privacyRoutes);
       await api.register(hiringRoutes);
       await api.register(reportingRoutes);
+      await api.register(reminderRoutes);
     },
     { prefix: '/api' },
   );

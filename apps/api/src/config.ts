@@ -27,7 +27,24 @@ export const EnvSchema = Type.Object({
   LOGIN_ADDRESS_THRESHOLD: Type.Integer({ minimum: 1, maximum: 100_000, default: 30 }),
   /** Failed sign-ins for one account (all addresses) within 15 minutes before only addresses it signed in from before may try. */
   LOGIN_ACCOUNT_THRESHOLD: Type.Integer({ minimum: 1, maximum: 100_000, default: 100 }),
+  /** Reminder mails: one SMTP URL (smtp://user:pass@host:587, smtps://… for TLS) … */
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  /** … or host, port, user and password separately (SMTP_URL wins when both are set). */
+  SMTP_HOST: Type.Optional(Type.String({ minLength: 1 })),
+  SMTP_PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 587 }),
+  SMTP_USER: Type.Optional(Type.String()),
+  SMTP_PASSWORD: Type.Optional(Type.String()),
+  /** Sender of reminder mails, e.g. "Begegnung <begegnung@stadt.example>"; required with SMTP. */
+  MAIL_FROM: Type.Optional(Type.String({ minLength: 3 })),
+  /** The address people open the app at, for links in mails (default: http://localhost:PORT). */
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
 });
+
+/** SMTP settings for nodemailer; null when mail is not configured (nothing is sent). */
+export interface MailConfig {
+  transport: string | { host: string; port: number; auth?: { user: string; pass: string } };
+  from: string;
+}
 
 export interface AppConfig {
   port: number;
@@ -43,6 +60,9 @@ export interface AppConfig {
   loginLockoutThreshold: number;
   loginAddressThreshold: number;
   loginAccountThreshold: number;
+  mail: MailConfig | null;
+  /** Base URL for links in mails, without a trailing slash. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -68,6 +88,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const c = value as Static<typeof EnvSchema>;
+  if ((c.SMTP_URL || c.SMTP_HOST) && !c.MAIL_FROM) {
+    throw new ConfigError(
+      'Invalid configuration:\n  MAIL_FROM: required when SMTP_URL or SMTP_HOST is set (the sender of reminder mails)',
+    );
+  }
+  const transport: MailConfig['transport'] | null = c.SMTP_URL
+    ? c.SMTP_URL
+    : c.SMTP_HOST
+      ? {
+          host: c.SMTP_HOST,
+          port: c.SMTP_PORT,
+          ...(c.SMTP_USER ? { auth: { user: c.SMTP_USER, pass: c.SMTP_PASSWORD ?? '' } } : {}),
+        }
+      : null;
   return {
     port: c.PORT,
     host: c.HOST,
@@ -84,5 +118,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginLockoutThreshold: c.LOGIN_LOCKOUT_THRESHOLD,
     loginAddressThreshold: c.LOGIN_ADDRESS_THRESHOLD,
     loginAccountThreshold: c.LOGIN_ACCOUNT_THRESHOLD,
+    mail: transport && c.MAIL_FROM ? { transport, from: c.MAIL_FROM } : null,
+    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/+$/, ''),
   };
 }

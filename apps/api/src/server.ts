@@ -3,6 +3,10 @@ import { ConfigError, loadConfig } from './config.ts';
 import { openDatabase, runMigrations } from './db/client.ts';
 import { seedDemoIfEmpty, DEMO_PASSWORD, DEMO_USERS } from './seed/demo.ts';
 import { applyRetention } from './ops/retention.ts';
+import { localNow } from '@begegnung/domain';
+
+/** Local hour from which the daily reminder digest goes out. */
+const DIGEST_HOUR = 7;
 
 async function main() {
   let config;
@@ -24,16 +28,28 @@ async function main() {
   const app = await buildApp({ config, db });
   await app.listen({ port: config.port, host: config.host });
 
-  // Retention runs once at start and then daily inside the server process.
-  const retain = () => {
-    try {
-      app.log.info({ retention: applyRetention(db, new Date()) }, 'retention applied');
-    } catch (err) {
-      app.log.error({ err }, 'retention failed');
+  // The daily jobs run inside the server process: retention once at start and then every
+  // 24 hours; the reminder digest on the same scheduler, checked every hour and sent from
+  // DIGEST_HOUR local time on (at most one per user and day, recorded in mail_deliveries).
+  let lastRetention = 0;
+  const daily = () => {
+    if (Date.now() - lastRetention >= 24 * 3_600_000) {
+      lastRetention = Date.now();
+      try {
+        app.log.info({ retention: applyRetention(db, new Date()) }, 'retention applied');
+      } catch (err) {
+        app.log.error({ err }, 'retention failed');
+      }
+    }
+    if (app.notifier.configured && Number(localNow(new Date()).time.slice(0, 2)) >= DIGEST_HOUR) {
+      app.notifier.sendDigests(new Date()).then(
+        (digests) => app.log.info({ digests }, 'reminder digests'),
+        (err: unknown) => app.log.error({ err }, 'reminder digests failed'),
+      );
     }
   };
-  retain();
-  const retentionTimer = setInterval(retain, 24 * 3_600_000);
+  daily();
+  const retentionTimer = setInterval(daily, 3_600_000);
   retentionTimer.unref();
 
   const url = `http://localhost:${config.port}`;

@@ -1,6 +1,7 @@
 import type { Actor } from '@begegnung/domain';
 import type { Db } from './db/client.ts';
 import type { AppConfig } from './config.ts';
+import type { Notifier } from './modules/reminders/reminders.notifier.ts';
 
 export interface SessionInfo {
   tokenHash: string;
@@ -14,6 +15,8 @@ declare module 'fastify' {
     db: Db;
     config: AppConfig;
     authenticate: (request: FastifyRequest) => Promise<void>;
+    /** Reminder mails, sent after commit (modules/reminders). */
+    notifier: Notifier;
   }
   interface FastifyRequest {
     actor: Actor | null;
@@ -28,4 +31,6 @@ export interface ServiceContext {
   db: Db;
   actor: Actor;
   ip?: string;
+  /** Reminder mails after commit; absent outside HTTP requests (CLI, seeding), then none go out. */
+  notify?: Notifier;
 }

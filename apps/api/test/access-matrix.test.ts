@@ -40,6 +40,7 @@ import {
   type VacancyFixture,
 } from './hiring-fixtures.ts';
 import { insertDocument } from '../src/modules/hiring/hiring.repository.ts';
+import { collectReport } from '../src/modules/reporting/report.service.ts';
 
 /**
  * Who may call what. Every operation in the OpenAPI document needs an entry here, so a new
@@ -53,6 +54,9 @@ const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
   'POST /api/auth/logout': { roles: 'any' },
   'POST /api/auth/password': { roles: 'any' },
   'POST /api/auth/logout-all': { roles: 'any' },
+  'GET /api/mail/status': { roles: 'any' },
+  'GET /api/account/reminders': { roles: 'any' },
+  'PUT /api/account/reminders': { roles: 'any' },
   'GET /api/users': { roles: ['admin'] },
   'POST /api/users': { roles: ['admin'] },
   'GET /api/users/{id}': { roles: ['admin'] },
@@ -88,6 +92,7 @@ const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
   'PUT /api/scenarios/{id}/lines': { roles: ['admin'] },
   'GET /api/scenario-comparison': { roles: ['admin', 'coordinator'] },
   'GET /api/scenario-comparison.csv': { roles: ['admin', 'coordinator'] },
+  'GET /api/scenario-comparison.xlsx': { roles: ['admin', 'coordinator'] },
   'GET /api/staffing/needs': { roles: ['admin', 'coordinator'] },
   'PUT /api/staffing/needs': { roles: ['admin', 'coordinator'] },
   'GET /api/cost-assumptions': { roles: ['admin', 'coordinator'] },
@@ -124,6 +129,7 @@ const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
   'POST /api/follow-ups/{id}/attempts': { roles: ['coordinator', 'centre_staff'] },
   'POST /api/follow-ups/{id}/close': { roles: ['coordinator', 'centre_staff'] },
   'GET /api/audit/export.csv': { roles: ['data_protection'] },
+  'GET /api/audit/export.xlsx': { roles: ['data_protection'] },
   'GET /api/audit/read-volume': { roles: ['data_protection'] },
   'GET /api/audit/verify': { roles: ['data_protection'] },
   'GET /api/privacy/participants/{code}/export': { roles: ['data_protection'] },
@@ -184,10 +190,12 @@ const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
   'GET /api/reporting/staffing': { roles: ['admin', 'coordinator'] },
   'GET /api/reporting/report.pdf': { roles: ['coordinator', 'centre_staff'] },
   'GET /api/reporting/report.csv': { roles: ['coordinator', 'centre_staff'] },
+  'GET /api/reporting/report.xlsx': { roles: ['coordinator', 'centre_staff'] },
   'POST /api/reporting/published': { roles: ['coordinator'] },
   'GET /api/reporting/published': { roles: ['coordinator'] },
   'GET /api/reporting/published/{id}/report.pdf': { roles: ['coordinator'] },
   'GET /api/reporting/published/{id}/report.csv': { roles: ['coordinator'] },
+  'GET /api/reporting/published/{id}/report.xlsx': { roles: ['coordinator'] },
   'GET /api/reporting/published-periods': { roles: ['coordinator', 'centre_staff'] },
   'GET /api/reporting/corrections': { roles: ['admin', 'coordinator'] },
 };
@@ -211,17 +219,22 @@ function makePost(): number {
 }
 let matrixYear = 2000;
 let matrixQuarterYear = 2001;
-/** A frozen report row to download (its bytes need not be a real PDF for the access check). */
-const publishedRow = () =>
+/**
+ * A frozen report row to download (its bytes need not be a real PDF for the access check; the
+ * workbook is made from the figures, so `figures` gives it real ones).
+ */
+const publishedRow = (figures?: () => string) =>
   t.db
     .insert(publishedReports)
     .values({
       periodFrom: `${matrixQuarterYear}-01-01`,
       periodTo: `${matrixQuarterYear}-03-31`,
       scopeKey: `matrix-${matrixQuarterYear++}`,
-      figuresJson: JSON.stringify({
-        dashboard: { from: '2001-01-01', to: '2001-03-31', centreId: null, centres: [] },
-      }),
+      figuresJson:
+        figures?.() ??
+        JSON.stringify({
+          dashboard: { from: '2001-01-01', to: '2001-03-31', centreId: null, centres: [] },
+        }),
       pdf: Buffer.from('%PDF-1.7'),
       csv: Buffer.from('a;b'),
       figuresSha256: 'x',
@@ -302,6 +315,23 @@ const PATH_FIXTURES: Record<
       .get().id,
   '/api/reporting/published/{id}/report.pdf': () => publishedRow(),
   '/api/reporting/published/{id}/report.csv': () => publishedRow(),
+  '/api/reporting/published/{id}/report.xlsx': () =>
+    publishedRow(() =>
+      JSON.stringify(
+        collectReport(
+          {
+            db: t.db,
+            actor: {
+              userId: 0,
+              email: 'matrix@example.org',
+              roles: ['coordinator'],
+              centreIds: [],
+            },
+          },
+          { from: '2001-01-01', to: '2001-03-31' },
+        ),
+      ),
+    ),
   '/api/cost-assumptions/{id}': () =>
     t.db
       .insert(costAssumptions)
@@ -429,6 +459,7 @@ const QUERIES: Record<string, () => string> = {
 /** A valid body for each operation that takes one; `self` is the caller's own account. */
 const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
   'POST /api/auth/login': (self) => ({ email: self.email, password: TEST_PASSWORD }),
+  'PUT /api/account/reminders': () => ({ reminders: 'digest' }),
   'POST /api/users': () => ({
     email: `${unique('matrix')}@test.begegnung.de`,
     displayName: unique('Matrix '),

@@ -327,9 +327,14 @@ describe('GET /api/openapi.json', () => {
       }
       if (!op.summary) problems.push(`${key}: no summary`);
       const ok = op.responses?.['200'] ?? op.responses?.['201'];
-      // JSON, or a declared file type such as the CSV, PDF or Markdown exports.
+      // JSON, or a declared file type such as the CSV, PDF, Markdown or Excel exports.
       const content = ok?.content ?? {};
-      const file = ['text/csv', 'application/pdf', 'text/markdown'].find((t) => content[t]);
+      const file = [
+        'text/csv',
+        'application/pdf',
+        'text/markdown',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ].find((t) => content[t]);
       if (!(content['application/json'] ?? (file ? content[file] : undefined))?.schema) {
         problems.push(`${key}: no 200/201 response schema`);
       }

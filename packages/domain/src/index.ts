@@ -13,6 +13,7 @@ export * from './encounters/participant.schemas.ts';
 export * from './encounters/encounter.schemas.ts';
 export * from './encounters/encounter.rules.ts';
 export * from './settings/settings.schemas.ts';
+export * from './settings/reminders.schemas.ts';
 export * from './privacy/privacy.schemas.ts';
 export * from './privacy/privacy.rules.ts';
 export * from './hiring/hiring.rules.ts';

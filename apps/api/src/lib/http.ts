@@ -28,11 +28,14 @@ const FILE_TYPES = {
   'application/pdf': 'PDF document',
   'text/csv': 'CSV file (semicolons, UTF-8 with BOM)',
   'text/markdown': 'Markdown document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet':
+    'Excel workbook (.xlsx): typed cells, one sheet per table',
 } as const;
 
 /** The 200 response of a file download, as the OpenAPI document shows it. */
 export function fileResponse(type: keyof typeof FILE_TYPES) {
-  const format = type === 'application/pdf' ? { format: 'binary' } : {};
+  const format =
+    type === 'application/pdf' || type.startsWith('application/vnd.') ? { format: 'binary' } : {};
   return {
     200: {
       description: FILE_TYPES[type],
@@ -44,5 +47,10 @@ export function fileResponse(type: keyof typeof FILE_TYPES) {
 /** Build the service context for a signed-in request (routes run `authenticate` first). */
 export function ctx(request: FastifyRequest): ServiceContext {
   if (!request.actor) throw new DomainError('UNAUTHENTICATED', 'Please sign in', 401);
-  return { db: request.server.db, actor: request.actor, ip: request.ip };
+  return {
+    db: request.server.db,
+    actor: request.actor,
+    ip: request.ip,
+    notify: request.server.notifier,
+  };
 }

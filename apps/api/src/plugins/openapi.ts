@@ -43,6 +43,10 @@ export const openapiPlugin = fp(async (app) => {
         },
         { name: 'follow-ups', description: 'Outreach tasks and contact attempts' },
         {
+          name: 'reminders',
+          description: 'Reminder mails (SMTP): whether mail is configured, one’s own choice',
+        },
+        {
           name: 'privacy',
           description: 'Subject access, erasure, retention, record of processing',
         },

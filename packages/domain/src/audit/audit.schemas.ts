@@ -40,6 +40,7 @@ export const AUDIT_ENTITY_TYPES = [
   'privacy_notice',
   'records_of_processing',
   'referral',
+  'reminder_settings',
   'report',
   'retention',
   'scenario',

@@ -10,3 +10,4 @@ export * from './encounters.ts';
 export * from './settings.ts';
 export * from './hiring.ts';
 export * from './reports.ts';
+export * from './mail.ts';

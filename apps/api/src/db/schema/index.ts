@@ -7,3 +7,4 @@ export * from './encounters.ts';
 export * from './settings.ts';
 export * from './hiring.ts';
 export * from './reports.ts';
+export * from './mail.ts';

@@ -37,6 +37,7 @@ export const ENTITY_DE: Record<AuditEntityType, string> = {
   privacy_notice: 'Datenschutzhinweise',
   records_of_processing: 'Verarbeitungsverzeichnis',
   referral: 'Vermittlung',
+  reminder_settings: 'Erinnerungen per E-Mail',
   report: 'Bericht',
   retention: 'Löschfristen',
   scenario: 'Szenario',

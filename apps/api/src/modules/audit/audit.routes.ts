@@ -8,7 +8,8 @@ import {
   ReadVolumeSchema,
 } from '@begegnung/domain';
 import { ctx, errors, fileResponse } from '../../lib/http.ts';
-import { auditCsv, listAudit, readVolume, verifyAuditChain } from './audit.service.ts';
+import { XLSX_TYPE } from '../../lib/xlsx.ts';
+import { auditCsv, auditXlsx, listAudit, readVolume, verifyAuditChain } from './audit.service.ts';
 
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -45,6 +46,31 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="protokoll.csv"')
         .send(auditCsv(ctx(request), request.query)),
+  );
+  app.get(
+    '/audit/export.xlsx',
+    {
+      onRequest: app.authenticate,
+      config: { rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['audit'],
+        summary:
+          'The filtered audit log as an Excel workbook: times as dates, the chain head on a second sheet (data_protection; paging ignored, audited)',
+        querystring: AuditQuerySchema,
+        produces: [XLSX_TYPE],
+        response: {
+          ...fileResponse(XLSX_TYPE),
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+    async (request, reply) => {
+      const xlsx = await auditXlsx(ctx(request), request.query);
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', 'attachment; filename="protokoll.xlsx"')
+        .send(xlsx as unknown as string);
+    },
   );
   app.get(
     '/audit/verify',

@@ -2,7 +2,8 @@ import { type AuditEntry, type AuditQuery } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import type { Db } from '../../db/client.ts';
 import { flagUnusualReads, READ_VOLUME_THRESHOLD } from '@begegnung/domain';
-import { csvDateTime, toCsv } from '../../lib/csv.ts';
+import { csvDateTime, toCsv, type CsvValue } from '../../lib/csv.ts';
+import { toXlsx } from '../../lib/xlsx.ts';
 import { chainHead, verifyChainInBatches } from '../../db/audit-chain.ts';
 import {
   auditLabels,
@@ -76,18 +77,19 @@ export function listAudit(ctx: ServiceContext, q: AuditQuery) {
 /** Rows in one export at most; narrow the filter for more. */
 export const AUDIT_EXPORT_MAX = 100_000;
 
-export function auditCsv(ctx: ServiceContext, q: AuditQuery) {
+/** The export's rows and the chain head, built once for both writers (CSV and workbook). */
+function auditExport(ctx: ServiceContext, q: AuditQuery, format: 'csv' | 'xlsx') {
   requireRole(ctx, 'audit_log', 'data_protection');
   const rows = exportAudit(ctx.db, q, AUDIT_EXPORT_MAX);
   audit(ctx, {
     action: 'export',
     entityType: 'audit_log',
     entityId: null,
-    reason: `${rows.length} rows`,
+    reason: format === 'csv' ? `${rows.length} rows` : `${rows.length} rows (xlsx)`,
   });
   // The chain head at export time, for printing: a later rewrite of the log changes it.
   const head = chainHead(ctx.db.$client);
-  return toCsv([
+  const table: CsvValue[][] = [
     [
       'Zeit (Europe/Berlin)',
       'Benutzer',
@@ -114,8 +116,22 @@ export function auditCsv(ctx: ServiceContext, q: AuditQuery) {
       r.ip,
       rows[i]!.hash,
     ]),
-    [],
-    ['Kettenkopf (Stand des Exports)', head?.id, head?.at, head?.hash],
+  ];
+  const headRow: CsvValue[] = ['Kettenkopf (Stand des Exports)', head?.id, head?.at, head?.hash];
+  return { table, headRow };
+}
+
+export function auditCsv(ctx: ServiceContext, q: AuditQuery) {
+  const { table, headRow } = auditExport(ctx, q, 'csv');
+  return toCsv([...table, [], headRow]);
+}
+
+/** The same export as a workbook: the entries on one sheet, the chain head on a second. */
+export function auditXlsx(ctx: ServiceContext, q: AuditQuery) {
+  const { table, headRow } = auditExport(ctx, q, 'xlsx');
+  return toXlsx([
+    { name: 'Protokoll', rows: table },
+    { name: 'Kettenkopf', header: false, rows: [headRow] },
   ]);
 }
 

@@ -149,6 +149,12 @@ export function createFollowUp(ctx: ServiceContext, body: CreateFollowUpBody) {
     });
     return newId;
   });
+  // After the commit: a mail to the assignee (in the background; failures never reach here).
+  ctx.notify?.followUpAssigned({
+    followUpId: id,
+    assigneeId: body.assigneeId,
+    byUserId: ctx.actor.userId,
+  });
   return present(ctx, repo.findFollowUp(ctx.db, id)!);
 }
 
@@ -168,6 +174,13 @@ export function updateFollowUp(ctx: ServiceContext, id: number, body: UpdateFoll
       subjects: [before.participantId],
     });
   });
+  if (body.assigneeId !== undefined && body.assigneeId !== before.assigneeId) {
+    ctx.notify?.followUpAssigned({
+      followUpId: id,
+      assigneeId: body.assigneeId,
+      byUserId: ctx.actor.userId,
+    });
+  }
   return present(ctx, repo.findFollowUp(ctx.db, id)!);
 }
 

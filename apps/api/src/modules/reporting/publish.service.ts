@@ -13,7 +13,13 @@ import { inTransaction } from '../../lib/tx.ts';
 import { audit } from '../audit/audit.service.ts';
 import { requireRole } from '../access/access.ts';
 import { today } from '../../lib/clock.ts';
-import { buildReportCsv, collectReport, reportFileStem } from './report.service.ts';
+import {
+  buildReportCsv,
+  buildReportXlsx,
+  collectReport,
+  reportFileStem,
+  type ReportData,
+} from './report.service.ts';
 import { renderReportPdf } from './report.pdf.ts';
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
@@ -133,5 +139,28 @@ export function publishedFile(ctx: ServiceContext, id: number, kind: 'pdf' | 'cs
     bytes: kind === 'pdf' ? r.pdf : r.csv,
     sha256: kind === 'pdf' ? r.pdfSha256 : r.csvSha256,
     filename: `${reportFileStem(data)}_veroeffentlicht.${kind}`,
+  };
+}
+
+/**
+ * A published report as a workbook, made on request from the frozen figures (the JSON stored
+ * with its SHA-256 at publication), not from today's data: its cells are those of the stored
+ * CSV, which the same figures produced. Audited as an export.
+ */
+export async function publishedXlsx(ctx: ServiceContext, id: number) {
+  requireRole(ctx, 'published_report', 'coordinator');
+  const r = findRow(ctx, id);
+  if (!r) throw notFound('Published report');
+  audit(ctx, {
+    action: 'export',
+    entityType: 'published_report',
+    entityId: id,
+    reason: 'xlsx',
+  });
+  const data = JSON.parse(r.figuresJson) as ReportData;
+  return {
+    bytes: await buildReportXlsx(data),
+    figuresSha256: r.figuresSha256,
+    filename: `${reportFileStem(data)}_veroeffentlicht.xlsx`,
   };
 }

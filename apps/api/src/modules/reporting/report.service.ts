@@ -17,6 +17,7 @@ import {
   quarterLabel,
   type ReportData,
 } from './report.format.ts';
+import { toXlsx } from '../../lib/xlsx.ts';
 
 export type { ReportData } from './report.format.ts';
 
@@ -91,18 +92,48 @@ export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
   return { csv, filename: `${fileStem(d)}.csv` };
 }
 
+/** The report's tables as an Excel workbook (lib/xlsx.ts): the same cells as the CSV, typed. */
+export async function reportXlsx(ctx: ServiceContext, q: ReportQuery) {
+  const d = collectReport(ctx, q);
+  const xlsx = await buildReportXlsx(d);
+  audit(ctx, {
+    action: 'export',
+    entityType: 'report',
+    entityId: d.dashboard.centreId,
+    reason: `xlsx ${d.dashboard.from}..${d.dashboard.to}`,
+  });
+  return { xlsx, filename: `${fileStem(d)}.xlsx` };
+}
+
 export const reportFileStem = (d: ReportData) => fileStem(d);
 
-/** The CSV text of collected report data (the same data the PDF of one request draws). */
-export function buildReportCsv(d: ReportData): string {
+export const REPORT_METHOD_NOTE =
+  'Personenzahlen leicht zufällig verändert (Cell-Key-Verfahren, höchstens ± 4), unter 5 als "< 5"; Summen eigens verändert, sie müssen nicht aufgehen';
+
+/** One table of the report: a sheet in the workbook, a block in the CSV. */
+export interface ReportTable {
+  sheet: string;
+  rows: CsvValue[][];
+}
+
+/**
+ * The report's tables, built once from collected data for both writers: the CSV (blocks
+ * separated by an empty row, after the title and the method note) and the workbook (one sheet
+ * per table, the method note on the last sheet). Published cells as in the PDF.
+ */
+export function reportTables(d: ReportData): { preamble: CsvValue[][]; tables: ReportTable[] } {
   const { dashboard: db, outreach: o, staffing: s } = d;
-  const rows: CsvValue[][] = [];
-  const blank = () => rows.push([]);
-  rows.push(['Bericht an den Rat', d.scopeLabel, d.periodLabel]);
-  rows.push([
-    'Personenzahlen leicht zufällig verändert (Cell-Key-Verfahren, höchstens ± 4), unter 5 als "< 5"; Summen eigens verändert, sie müssen nicht aufgehen',
-  ]);
-  blank();
+  const preamble: CsvValue[][] = [
+    ['Bericht an den Rat', d.scopeLabel, d.periodLabel],
+    [REPORT_METHOD_NOTE],
+  ];
+  const tables: ReportTable[] = [];
+  let rows: CsvValue[][] = [];
+  const blank = (sheet: string) => {
+    rows = [];
+    tables.push({ sheet, rows });
+  };
+  blank('Reichweite');
   rows.push([
     'Reichweite je Zentrum',
     'Neu',
@@ -133,7 +164,7 @@ export function buildReportCsv(d: ReportData): string {
     db.hours,
     db.hostShare,
   ]);
-  blank();
+  blank('Monate');
   rows.push([
     'Monat',
     'Begegnungen',
@@ -154,10 +185,10 @@ export function buildReportCsv(d: ReportData): string {
       shown(db.monthlyPeople.rowTotals[i]!),
     ]),
   );
-  blank();
+  blank('Angebote');
   rows.push(['Angebot', 'Begegnungen', 'Stunden', 'mit Aufnahmegesellschaft']);
   for (const a of db.byActivity) rows.push([a.name, a.encounters, a.hours, a.mixed]);
-  blank();
+  blank('Gemischte Begegnungen');
   rows.push([
     `Gemischte Begegnungen je Person (${germanDate(db.mixed.windowFrom)} bis ${germanDate(db.mixed.windowTo)})`,
     ...db.mixed.buckets,
@@ -167,7 +198,7 @@ export function buildReportCsv(d: ReportData): string {
     rows.push([c.name, ...db.mixed.table.cells[i]!.map(cell), shown(db.mixed.table.rowTotals[i]!)]),
   );
   rows.push(['Gesamt', ...db.mixed.table.colTotals.map(cell), shown(db.mixed.table.total)]);
-  blank();
+  blank('Nachgehende Arbeit');
   rows.push([
     'Nachgehende Arbeit',
     'Aus dem Blick (heute)',
@@ -202,7 +233,7 @@ export function buildReportCsv(d: ReportData): string {
   ]);
   if (s) {
     const fte = (v: string | null | undefined) => (v == null ? 'keine Daten' : csvFte(v));
-    blank();
+    blank('Stellen und Bedarf');
     rows.push([
       'Stellen und Bedarf',
       'Bedarf: Neuzugezogene im Einzugsgebiet (eingetragen)',
@@ -246,11 +277,30 @@ export function buildReportCsv(d: ReportData): string {
     ]);
   }
   if (d.corrections?.length) {
-    blank();
+    blank('Korrekturen');
     rows.push(['Korrekturen seit Veröffentlichung', 'Quartal', 'Einträge']);
     for (const c of d.corrections) {
       rows.push([c.centreName, quarterLabel(c.periodFrom, c.periodTo), c.count]);
     }
   }
-  return toCsv(rows);
+  return { preamble, tables };
+}
+
+/** The CSV text of collected report data (the same data the PDF of one request draws). */
+export function buildReportCsv(d: ReportData): string {
+  const { preamble, tables } = reportTables(d);
+  return toCsv([...preamble, ...tables.flatMap((t) => [[], ...t.rows])]);
+}
+
+/** The workbook of collected report data: one sheet per table, the method note last. */
+export function buildReportXlsx(d: ReportData): Promise<Buffer> {
+  const { preamble, tables } = reportTables(d);
+  return toXlsx([
+    ...tables.map((t) => ({ name: t.sheet, rows: t.rows })),
+    {
+      name: 'Methode',
+      header: false,
+      rows: [...preamble, [], ['Erstellt am', csvDate(d.createdOn)], ['Erstellt von', d.createdBy]],
+    },
+  ]);
 }

@@ -17,6 +17,7 @@ import {
 } from '@begegnung/domain';
 import { Type } from 'typebox';
 import { ctx, errors, fileResponse } from '../../lib/http.ts';
+import { XLSX_TYPE } from '../../lib/xlsx.ts';
 import * as corrections from './corrections.service.ts';
 import * as published from './publish.service.ts';
 import * as service from './reporting.service.ts';
@@ -136,6 +137,30 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .send(csv);
     },
   );
+  app.get(
+    '/reporting/report.xlsx',
+    {
+      config: EXPORT_RATE_LIMIT,
+      schema: {
+        tags,
+        summary:
+          'The council report’s tables as an Excel workbook: the CSV’s cells typed (numbers, dates), one sheet per table, the method note last (rate limited)',
+        querystring: ReportQuerySchema,
+        produces: [XLSX_TYPE],
+        response: {
+          ...fileResponse(XLSX_TYPE),
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { xlsx, filename } = await report.reportXlsx(ctx(request), request.query);
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .send(xlsx as unknown as string);
+    },
+  );
 
   app.post(
     '/reporting/published',
@@ -187,6 +212,28 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     );
   }
+  app.get(
+    '/reporting/published/:id/report.xlsx',
+    {
+      config: EXPORT_RATE_LIMIT,
+      schema: {
+        tags,
+        summary:
+          'A published report as an Excel workbook, made from the figures frozen at publication (the cells of its CSV; coordinator)',
+        params: PublishedReportParamsSchema,
+        produces: [XLSX_TYPE],
+        response: { ...fileResponse(XLSX_TYPE), ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const f = await published.publishedXlsx(ctx(request), request.params.id);
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', `attachment; filename="${f.filename}"`)
+        .header('x-figures-sha256', f.figuresSha256)
+        .send(f.bytes as unknown as string);
+    },
+  );
 
   app.get(
     '/reporting/published-periods',

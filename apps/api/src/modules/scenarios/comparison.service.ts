@@ -15,7 +15,8 @@ import { requireRole } from '../access/access.ts';
 import { existingCentreIds } from '../centres/centres.service.ts';
 import { allocationsFor } from '../posts/posts.service.ts';
 import * as repo from './scenarios.repository.ts';
-import { csvDecimal, csvFte, toCsv } from '../../lib/csv.ts';
+import { csvDecimal, csvFte, toCsv, type CsvValue } from '../../lib/csv.ts';
+import { toXlsx } from '../../lib/xlsx.ts';
 import { needFigures, roundFteColumn } from '../reporting/need.ts';
 import { today } from '../../lib/clock.ts';
 
@@ -107,8 +108,8 @@ export function compareScenarios(ctx: ServiceContext, q: ComparisonQuery): Compa
   };
 }
 
-/** The comparison as CSV for German Excel (lib/csv.ts: neutralised text, German numbers). */
-export function comparisonCsv(ctx: ServiceContext, q: ComparisonQuery) {
+/** The comparison's rows, built once for both writers (CSV and workbook). */
+function comparisonRows(ctx: ServiceContext, q: ComparisonQuery): CsvValue[][] {
   const c = compareScenarios(ctx, q);
   const header = [
     'Szenario',
@@ -134,8 +135,26 @@ export function comparisonCsv(ctx: ServiceContext, q: ComparisonQuery) {
     ),
     ...s.years.flatMap((y) => [y.costEuros, y.costWithOverheadEuros, y.estimate ? 'ja' : 'nein']),
   ]);
+  return [header, ...rows];
+}
+
+/** The comparison as CSV for German Excel (lib/csv.ts: neutralised text, German numbers). */
+export function comparisonCsv(ctx: ServiceContext, q: ComparisonQuery) {
+  const rows = comparisonRows(ctx, q);
   audit(ctx, { action: 'export', entityType: 'scenario_comparison', entityId: null });
-  return toCsv([header, ...rows]);
+  return toCsv(rows);
+}
+
+/** The comparison as a workbook (lib/xlsx.ts): the CSV's cells, typed; one sheet. */
+export async function comparisonXlsx(ctx: ServiceContext, q: ComparisonQuery) {
+  const rows = comparisonRows(ctx, q);
+  audit(ctx, {
+    action: 'export',
+    entityType: 'scenario_comparison',
+    entityId: null,
+    reason: 'xlsx',
+  });
+  return toXlsx([{ name: 'Szenarienvergleich', rows }]);
 }
 
 // Need figures: catchment numbers entered with source and date ---------------------------------

@@ -17,6 +17,7 @@ import {
   UpdateScenarioBodySchema,
 } from '@begegnung/domain';
 import { ctx, errors, fileResponse } from '../../lib/http.ts';
+import { XLSX_TYPE } from '../../lib/xlsx.ts';
 import * as scenarios from './scenarios.service.ts';
 import * as comparison from './comparison.service.ts';
 import * as costs from './costs.service.ts';
@@ -148,6 +149,29 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="szenarienvergleich.csv"')
         .send(csv);
+    },
+  );
+  app.get(
+    '/scenario-comparison.xlsx',
+    {
+      schema: {
+        tags,
+        summary:
+          'The comparison as an Excel workbook: the CSV’s cells typed (FTE and euros as numbers)',
+        querystring: ComparisonQuerySchema,
+        produces: [XLSX_TYPE],
+        response: {
+          ...fileResponse(XLSX_TYPE),
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+    async (request, reply) => {
+      const xlsx = await comparison.comparisonXlsx(ctx(request), request.query);
+      return reply
+        .type(XLSX_TYPE)
+        .header('content-disposition', 'attachment; filename="szenarienvergleich.xlsx"')
+        .send(xlsx as unknown as string);
     },
   );
 

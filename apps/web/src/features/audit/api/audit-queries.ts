@@ -41,3 +41,6 @@ export const auditCsvUrl = (f: AuditFilter) => {
   const { limit: _limit, offset: _offset, ...rest } = f;
   return `/api/audit/export.csv${qs({ ...rest })}`;
 };
+/** The same export as an Excel workbook. */
+export const auditXlsxUrl = (f: AuditFilter) =>
+  auditCsvUrl(f).replace('/export.csv', '/export.xlsx');

@@ -10,7 +10,7 @@ import {
   PageHeader,
   Pager,
 } from '../../../components/ui.tsx';
-import { auditCsvUrl, auditQueries, type AuditFilter } from '../api/audit-queries.ts';
+import { auditCsvUrl, auditQueries, auditXlsxUrl, type AuditFilter } from '../api/audit-queries.ts';
 import { ChainCheck } from './chain-check.tsx';
 import { AuditFilters } from './audit-filters.tsx';
 import { reasonLabel } from './audit-labels.ts';
@@ -83,9 +83,14 @@ export function AuditLog() {
         title={t('audit.title')}
         subtitle={t('audit.subtitle')}
         actions={
-          <a className="btn" href={auditCsvUrl(filter)} download>
-            {t('audit.exportCsv')}
-          </a>
+          <>
+            <a className="btn" href={auditCsvUrl(filter)} download>
+              {t('audit.exportCsv')}
+            </a>
+            <a className="btn" href={auditXlsxUrl(filter)} download>
+              {t('audit.exportXlsx')}
+            </a>
+          </>
         }
       />
       <ChainCheck />

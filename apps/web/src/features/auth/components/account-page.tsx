@@ -1,7 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { passwordProblem, PASSWORD_MIN_LENGTH } from '@begegnung/domain';
+import {
+  passwordProblem,
+  PASSWORD_MIN_LENGTH,
+  REMINDER_MODES,
+  type ReminderMode,
+  type ReminderSettings,
+} from '@begegnung/domain';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client.ts';
 import { ConfirmDialog, ErrorMessage, Field, Notice, PageHeader } from '../../../components/ui.tsx';
 import { useChangePassword, useCurrentUser, useSignOutEverywhere } from '../../../lib/session.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
@@ -107,6 +115,66 @@ function PasswordForm() {
   );
 }
 
+const remindersKey = ['account', 'reminders'] as const;
+
+/**
+ * Reminder mails: off, on assignment (default), or also a daily digest of due tasks. When the
+ * server has no SMTP configured the choice is kept but the page says that nothing is sent.
+ */
+function Reminders() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const current = useQuery({
+    queryKey: remindersKey,
+    queryFn: () => api.get<ReminderSettings>('/account/reminders'),
+  });
+  const save = useMutation({
+    mutationFn: (reminders: ReminderMode) =>
+      api.put<ReminderSettings>('/account/reminders', { reminders }),
+    // The radio follows the click at once; a refusal puts the saved choice back.
+    onMutate: (reminders) => {
+      const before = qc.getQueryData<ReminderSettings>(remindersKey);
+      if (before) qc.setQueryData(remindersKey, { ...before, reminders });
+      return { before };
+    },
+    onError: (_e, _m, c) => c?.before && qc.setQueryData(remindersKey, c.before),
+    onSuccess: (data) => qc.setQueryData(remindersKey, data),
+  });
+  const data = current.data;
+  return (
+    <section className="panel" aria-labelledby="reminders-title">
+      <h2 id="reminders-title">{t('account.reminders.title')}</h2>
+      <p className="muted small">{t('account.reminders.intro')}</p>
+      {current.error && <ErrorMessage error={current.error} />}
+      {save.error && <ErrorMessage error={save.error} />}
+      {data && !data.mailConfigured && (
+        <Notice tone="warning">{t('account.reminders.notConfigured')}</Notice>
+      )}
+      {data && (
+        <fieldset className="fieldset">
+          <legend>{t('account.reminders.legend', { email: data.email })}</legend>
+          {REMINDER_MODES.map((m) => (
+            <label key={m} className="radio-row">
+              <input
+                type="radio"
+                name="reminders"
+                value={m}
+                checked={data.reminders === m}
+                onChange={() => save.mutate(m)}
+              />{' '}
+              <span>
+                {t(`account.reminders.modes.${m}`)}
+                <span className="muted small"> – {t(`account.reminders.hints.${m}`)}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {save.isSuccess && <Notice tone="success">{t('account.reminders.saved')}</Notice>}
+    </section>
+  );
+}
+
 /** Sign out on every device (e.g. after losing a phone), after a confirmation. */
 function SignOutEverywhere() {
   const { t } = useTranslation();
@@ -147,6 +215,7 @@ export function AccountPage() {
     <>
       <PageHeader title={t('account.title')} subtitle={user.email} />
       <PasswordForm />
+      <Reminders />
       <SignOutEverywhere />
     </>
   );

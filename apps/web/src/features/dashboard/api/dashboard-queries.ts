@@ -70,10 +70,10 @@ export const reportingQueries = {
     }),
 };
 
-export const reportUrl = (kind: 'pdf' | 'csv', f: PeriodFilter) =>
+export const reportUrl = (kind: 'pdf' | 'csv' | 'xlsx', f: PeriodFilter) =>
   `/api/reporting/report.${kind}${qs({ ...f })}`;
 
-export const publishedUrl = (id: number, kind: 'pdf' | 'csv') =>
+export const publishedUrl = (id: number, kind: 'pdf' | 'csv' | 'xlsx') =>
   `/api/reporting/published/${id}/report.${kind}`;
 
 export function usePublishReport() {

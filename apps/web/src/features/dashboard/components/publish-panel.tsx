@@ -150,6 +150,14 @@ export function PublishPanel({ centreId }: { centreId?: number }) {
                       <a href={publishedUrl(r.id, 'csv')} download>
                         CSV
                       </a>
+                      {' · '}
+                      <a
+                        href={publishedUrl(r.id, 'xlsx')}
+                        download
+                        title={t('dashboard.report.publish.xlsxHint')}
+                      >
+                        Excel
+                      </a>
                     </td>
                   </tr>
                 ))}

@@ -8,7 +8,7 @@ import { reportingQueries, reportUrl } from '../api/dashboard-queries.ts';
 import { PeriodFilterBar, usePeriod } from './period-filter.tsx';
 import { PublishPanel } from './publish-panel.tsx';
 
-/** One click: PDF for the council, CSV of the same tables; period and centre as chosen. */
+/** One click: PDF for the council, CSV and Excel of the same tables; period and centre as chosen. */
 export function ReportPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -35,6 +35,9 @@ export function ReportPage() {
               </a>
               <a className="btn" href={reportUrl('csv', filter)} download>
                 {t('dashboard.report.csv')}
+              </a>
+              <a className="btn" href={reportUrl('xlsx', filter)} download>
+                {t('dashboard.report.xlsx')}
               </a>
             </div>
           </>

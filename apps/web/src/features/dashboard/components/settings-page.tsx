@@ -1,7 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { SETTING_KEYS, SETTING_RANGES, type Settings, type SettingKey } from '@begegnung/domain';
+import {
+  SETTING_KEYS,
+  SETTING_RANGES,
+  type MailStatus,
+  type Settings,
+  type SettingKey,
+} from '@begegnung/domain';
+import { api } from '../../../lib/api-client.ts';
 import { ErrorMessage, Field, Loading, Notice, PageHeader } from '../../../components/ui.tsx';
 import { reportingQueries, useUpdateSettings } from '../api/dashboard-queries.ts';
 import { PrivacyNoticeSection } from './privacy-notice-form.tsx';
@@ -23,8 +30,31 @@ export function SettingsPage() {
       ) : (
         <Form initial={q.data} />
       )}
+      <MailStatusSection />
       <PrivacyNoticeSection />
     </>
+  );
+}
+
+/** Whether the server can send reminder mails (SMTP is configured by environment variables). */
+function MailStatusSection() {
+  const { t } = useTranslation();
+  const q = useQuery({
+    queryKey: ['mail', 'status'],
+    queryFn: () => api.get<MailStatus>('/mail/status'),
+  });
+  return (
+    <section className="panel" aria-labelledby="mail-status-title">
+      <h2 id="mail-status-title">{t('dashboard.settings.mail.title')}</h2>
+      {q.error && <ErrorMessage error={q.error} />}
+      {q.data &&
+        (q.data.configured ? (
+          <Notice tone="success">{t('dashboard.settings.mail.configured')}</Notice>
+        ) : (
+          <Notice tone="warning">{t('dashboard.settings.mail.notConfigured')}</Notice>
+        ))}
+      <p className="muted small">{t('dashboard.settings.mail.hint')}</p>
+    </section>
   );
 }
 

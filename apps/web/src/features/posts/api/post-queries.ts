@@ -74,6 +74,8 @@ export const scenarioQueries = {
 
 export const comparisonCsvUrl = (f: ComparisonFilter) =>
   `/api/scenario-comparison.csv${qs({ ...f })}`;
+export const comparisonXlsxUrl = (f: ComparisonFilter) =>
+  `/api/scenario-comparison.xlsx${qs({ ...f })}`;
 
 function useInvalidate() {
   const qc = useQueryClient();

@@ -3,7 +3,12 @@ import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { type Comparison } from '@begegnung/domain';
 import { Badge, ErrorMessage, Loading, PageHeader, ScrollRegion } from '../../../components/ui.tsx';
-import { comparisonCsvUrl, scenarioQueries, type ComparisonFilter } from '../api/post-queries.ts';
+import {
+  comparisonCsvUrl,
+  comparisonXlsxUrl,
+  scenarioQueries,
+  type ComparisonFilter,
+} from '../api/post-queries.ts';
 import { useFormat } from '../../../lib/format.ts';
 import { NeedSplit } from './need-split.tsx';
 
@@ -51,6 +56,9 @@ export function ComparisonPage() {
           <>
             <a className="btn" href={comparisonCsvUrl(filter)} download>
               {t('comparison.csv')}
+            </a>
+            <a className="btn" href={comparisonXlsxUrl(filter)} download>
+              {t('comparison.xlsx')}
             </a>
             <Link className="btn" to={`/comparison/print${query ? `?${query}` : ''}`}>
               {t('comparison.print')}
