@@ -14,6 +14,7 @@ import { auditCsvUrl, auditQueries, type AuditFilter } from '../api/audit-querie
 import { ChainCheck } from './chain-check.tsx';
 import { AuditFilters } from './audit-filters.tsx';
 import { reasonLabel } from './audit-labels.ts';
+import { useFormat } from '../../../lib/format.ts';
 
 /** Codes of the persons a row showed; long lists are cut after a few. */
 function Shown({ subjects }: { subjects: AuditEntry['subjects'] }) {
@@ -43,12 +44,12 @@ const SHOWN_MAX = 8;
 
 /** Days with unusually many reads of personal data (per user), for review. */
 function ReadVolumeAlert() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const fmt = useFormat();
   const volume = useQuery(auditQueries.readVolume(30));
   if (!volume.data) return null;
   const flagged = volume.data.rows.filter((r) => r.flagged);
-  const day = (d: string) =>
-    new Date(`${d}T12:00:00Z`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'de-DE');
+  const day = fmt.date;
   return (
     <section className={`panel audit-volume${flagged.length ? ' audit-volume-alert' : ''}`}>
       <h2>{t('audit.volume.title', { count: flagged.length })}</h2>
@@ -70,11 +71,11 @@ function ReadVolumeAlert() {
 }
 
 export function AuditLog() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [filter, setFilter] = useState<AuditFilter>({ limit: PAGE, offset: 0 });
   const audit = useQuery(auditQueries.list(filter));
   const update = (patch: Partial<AuditFilter>) => setFilter((f) => ({ ...f, ...patch, offset: 0 }));
-  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
+  const fmt = useFormat();
   const total = audit.data?.total ?? 0;
 
   return (
@@ -110,7 +111,7 @@ export function AuditLog() {
               {audit.data.items.map((a) => (
                 <tr key={a.id}>
                   <td data-label={t('audit.at')} className="nowrap">
-                    {fmt.format(new Date(a.at))}
+                    {fmt.dateTime(a.at, 'medium')}
                   </td>
                   <td data-label={t('audit.actor')}>
                     {a.actorName ?? a.actorEmail ?? t('audit.system')}

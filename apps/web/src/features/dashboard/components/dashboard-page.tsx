@@ -8,7 +8,7 @@ import { useFormat } from '../../../lib/format.ts';
 import { reportingQueries } from '../api/dashboard-queries.ts';
 import { StaffingPanel } from './staffing-panel.tsx';
 import { BarList, ColumnChart } from './charts.tsx';
-import { Cell, PeriodFilterBar, useNumbers, usePeriod } from './period-filter.tsx';
+import { Cell, PeriodFilterBar, usePeriod } from './period-filter.tsx';
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -48,7 +48,7 @@ export function DashboardPage() {
 
 function DashboardBody({ d }: { d: Dashboard }) {
   const { t } = useTranslation();
-  const f = useNumbers();
+  const f = useFormat();
   const fmt = useFormat();
   const multi = d.centres.length > 1;
   const monthData = d.byMonth.map((m, i) => ({

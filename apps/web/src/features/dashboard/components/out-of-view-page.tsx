@@ -14,7 +14,7 @@ import {
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../../components/ui.tsx';
 import { useFormat } from '../../../lib/format.ts';
 import { reportingQueries, useCreateTask, useRecordOutcome } from '../api/dashboard-queries.ts';
-import { Cell, PeriodFilterBar, useNumbers, usePeriod } from './period-filter.tsx';
+import { Cell, PeriodFilterBar, usePeriod } from './period-filter.tsx';
 
 export function OutOfViewPage() {
   const { t } = useTranslation();
@@ -86,7 +86,7 @@ export function OutOfViewPage() {
 /** People out of view without valid consent: only counted per centre, never named. */
 function WithheldLine({ o }: { o: OutOfView }) {
   const { t } = useTranslation();
-  const f = useNumbers();
+  const f = useFormat();
   return (
     <p className="withheld-line" data-testid="oov-withheld">
       <strong>{t('dashboard.oov.withheld')}:</strong>{' '}
@@ -106,7 +106,7 @@ function WithheldLine({ o }: { o: OutOfView }) {
 
 function LoopFigures({ o }: { o: Outreach }) {
   const { t } = useTranslation();
-  const f = useNumbers();
+  const f = useFormat();
   const col = (k: FollowUpOutcome) => o.closed.colTotals[o.outcomes.indexOf(k)]!;
   const items = [
     { key: 'flagged', value: <Cell value={o.flagged.total} format={f.n} /> },

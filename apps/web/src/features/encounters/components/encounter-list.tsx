@@ -4,14 +4,20 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/format.ts';
 import { HEADCOUNT_GROUPS, hasRole, type Encounter, type Headcounts } from '@begegnung/domain';
-import { centreQueries } from '../../../lib/reference-data.ts';
+import {
+  centreQueries,
+  seesAllParticipantData,
+  visibleCentres,
+} from '../../../lib/reference-data.ts';
 import { useCurrentUser } from '../../../lib/session.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
 import {
+  Alert,
   Badge,
   EmptyState,
   ErrorMessage,
   Field,
+  FieldError,
   Loading,
   Notice,
   PageHeader,
@@ -58,9 +64,7 @@ export function EncounterList() {
       activities.data?.find((a) => a.id === id),
     );
   const total = list.data?.total ?? 0;
-  const visible = hasRole(user, 'coordinator')
-    ? (centres.data ?? [])
-    : (centres.data ?? []).filter((c) => user.centreIds.includes(c.id));
+  const visible = visibleCentres(user, centres.data, seesAllParticipantData);
 
   return (
     <>
@@ -136,9 +140,9 @@ export function EncounterList() {
         </div>
       )}
       {badRange && (
-        <p className="field-error" id="encounter-range-error" role="alert">
+        <FieldError id="encounter-range-error" alert>
           {t('encounters.list.badRange')}
-        </p>
+        </FieldError>
       )}
       {list.isPending && !badRange && <Loading />}
       <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
@@ -283,11 +287,7 @@ function CorrectForm({ encounter: x, onDone }: { encounter: Encounter; onDone: (
     <form className="form panel" onSubmit={onSubmit} noValidate>
       <Notice>{t('encounters.correct.hint')}</Notice>
       {inPublished && <Notice>{t('encounters.correct.published')}</Notice>}
-      {errors.general && (
-        <div className="alert alert-error" role="alert">
-          {errors.general}
-        </div>
-      )}
+      <Alert>{errors.general}</Alert>
       <div className="form-grid">
         <Field label={t('encounters.duration')} error={errors.field('durationMinutes')}>
           {(p) => (

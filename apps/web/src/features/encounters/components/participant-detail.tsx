@@ -20,6 +20,7 @@ import { centreQueries } from '../../../lib/reference-data.ts';
 import { useCurrentUser } from '../../../lib/session.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
 import {
+  Alert,
   Badge,
   ConfirmDialog,
   EmptyState,
@@ -219,11 +220,7 @@ function ConsentPanel({
       />
       {canWrite && (
         <form className="inline-form" onSubmit={onSubmit} noValidate>
-          {errors.general && (
-            <div className="alert alert-error" role="alert">
-              {errors.general}
-            </div>
-          )}
+          <Alert>{errors.general}</Alert>
           <Field label={t('encounters.consent.purpose')}>
             {(f) => (
               <select
@@ -291,11 +288,7 @@ function FollowUpCreate({ participant: p }: { participant: Participant }) {
         <p className="muted">{t('encounters.consent.gateExplained')}</p>
       ) : (
         <form className="inline-form" onSubmit={onSubmit} noValidate>
-          {errors.general && (
-            <div className="alert alert-error" role="alert">
-              {errors.general}
-            </div>
-          )}
+          <Alert>{errors.general}</Alert>
           {create.isSuccess && <Notice tone="success">{t('encounters.followUps.created')}</Notice>}
           <Field label={t('encounters.followUps.assignee')} error={errors.field('assigneeId')}>
             {(f) => (
@@ -347,11 +340,7 @@ function ReferralCreate({ participant: p }: { participant: Participant }) {
     <section className="panel" aria-labelledby="ref-title">
       <h2 id="ref-title">{t('encounters.referrals.title')}</h2>
       <form className="inline-form" onSubmit={onSubmit} noValidate>
-        {errors.general && (
-          <div className="alert alert-error" role="alert">
-            {errors.general}
-          </div>
-        )}
+        <Alert>{errors.general}</Alert>
         <Field label={t('encounters.referrals.service')}>
           {(f) => (
             <select
@@ -395,11 +384,7 @@ function TransferPanel({ participant: p }: { participant: Participant }) {
       <summary>{t('encounters.transfer.title')}</summary>
       <p className="field-hint">{t('encounters.transfer.hint')}</p>
       <form className="inline-form" onSubmit={onSubmit} noValidate>
-        {errors.general && (
-          <div className="alert alert-error" role="alert">
-            {errors.general}
-          </div>
-        )}
+        <Alert>{errors.general}</Alert>
         <Field label={t('encounters.transfer.to')} error={errors.field('centreId')}>
           {(f) => (
             <select {...f} value={centreId} onChange={(e) => setCentreId(Number(e.target.value))}>

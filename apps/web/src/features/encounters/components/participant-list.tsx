@@ -10,11 +10,16 @@ import {
   type ContactPreference,
   type ParticipantSort,
 } from '@begegnung/domain';
-import { centreQueries } from '../../../lib/reference-data.ts';
+import {
+  centreQueries,
+  seesAllParticipantData,
+  visibleCentres,
+} from '../../../lib/reference-data.ts';
 import { useCurrentUser } from '../../../lib/session.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import {
+  Alert,
   Badge,
   EmptyState,
   ErrorMessage,
@@ -50,9 +55,7 @@ export function ParticipantList() {
   const centres = useQuery(centreQueries.list());
   const code = (id: number) => centres.data?.find((c) => c.id === id)?.code ?? `#${id}`;
   const total = list.data?.total ?? 0;
-  const visible = hasRole(user, 'coordinator')
-    ? (centres.data ?? [])
-    : (centres.data ?? []).filter((c) => user.centreIds.includes(c.id));
+  const visible = visibleCentres(user, centres.data, seesAllParticipantData);
   /** Every filter change starts again at the first page. */
   const change =
     <T,>(set: (v: T) => void) =>
@@ -228,20 +231,16 @@ function ParticipantCreate({ onCancel }: { onCancel: () => void }) {
       <h2>{t('encounters.participants.new')}</h2>
       <p className="field-hint">{t('encounters.participants.minimalHint')}</p>
       {duplicate ? (
-        <div className="alert alert-warning" role="alert">
+        <Alert tone="warning">
           <span>
             {t('errors.POSSIBLE_DUPLICATE')} {duplicate.details.map((d) => d.message).join(', ')}
           </span>
           <button type="button" className="btn btn-small" onClick={() => submit(true)}>
             {t('encounters.participants.createAnyway')}
           </button>
-        </div>
+        </Alert>
       ) : (
-        errors.general && (
-          <div className="alert alert-error" role="alert">
-            {errors.general}
-          </div>
-        )
+        <Alert>{errors.general}</Alert>
       )}
       <div className="form-grid">
         {mine.length > 1 && (

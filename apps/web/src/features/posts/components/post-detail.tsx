@@ -7,6 +7,7 @@ import { centreQueries } from '../../../lib/reference-data.ts';
 import { useCurrentUser } from '../../../lib/session.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
 import {
+  Alert,
   Badge,
   ErrorMessage,
   Field,
@@ -126,11 +127,7 @@ function StatusPanel({ post, canEdit }: { post: Post; canEdit: boolean }) {
       <h2 id="status-heading">{t('posts.lifecycle')}</h2>
       {canEdit && post.allowedTransitions.length > 0 && (
         <form className="form" onSubmit={onSubmit} noValidate>
-          {errors.general && (
-            <div className="alert alert-error" role="alert">
-              {errors.general}
-            </div>
-          )}
+          <Alert>{errors.general}</Alert>
           <Field label={t('posts.newStatus')} error={errors.field('to')}>
             {(p) => (
               <select {...p} value={to} onChange={(e) => setTo(e.target.value as PostStatus)}>
@@ -264,11 +261,7 @@ function AllocationPanel({ post, canEdit }: { post: Post; canEdit: boolean }) {
         </>
       ) : (
         <form className="form" onSubmit={onSubmit} noValidate>
-          {errors.general && (
-            <div className="alert alert-error" role="alert">
-              {errors.general}
-            </div>
-          )}
+          <Alert>{errors.general}</Alert>
           {shown.map((r, i) => (
             <div className="posts-alloc-row" key={i}>
               <Field label={t('posts.centre')} error={errors.field(`allocations.${i}.centreId`)}>
@@ -417,11 +410,7 @@ function AssignmentPanel({ post, canEdit }: { post: Post; canEdit: boolean }) {
       )}
       {canEdit && (
         <form className="form" onSubmit={onSubmit} noValidate>
-          {errors.general && (
-            <div className="alert alert-error" role="alert">
-              {errors.general}
-            </div>
-          )}
+          <Alert>{errors.general}</Alert>
           <div className="form-grid">
             <Field label={t('posts.personName')} error={errors.field('personName')}>
               {(p) => (

@@ -6,6 +6,7 @@ import { SCENARIO_STATUSES, hasRole, type ScenarioStatus } from '@begegnung/doma
 import { useCurrentUser } from '../../../lib/session.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
 import {
+  Alert,
   Badge,
   EmptyState,
   ErrorMessage,
@@ -97,11 +98,7 @@ function NewScenario({ isAdmin }: { isAdmin: boolean }) {
     <section className="panel" aria-labelledby="new-scenario">
       <h2 id="new-scenario">{t('scenarios.new')}</h2>
       <form className="form" onSubmit={onSubmit} noValidate>
-        {errors.general && (
-          <div className="alert alert-error" role="alert">
-            {errors.general}
-          </div>
-        )}
+        <Alert>{errors.general}</Alert>
         <div className="form-grid">
           <Field label={t('scenarios.name')} error={errors.field('name')}>
             {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}
