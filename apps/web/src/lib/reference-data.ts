@@ -1,10 +1,11 @@
 import { queryOptions } from '@tanstack/react-query';
 import { hasRole, type Actor, type Centre, type Operator } from '@begegnung/domain';
 import { api } from './api-client.ts';
+import { queryRoots } from './query-keys.ts';
 
 /** Centres and operators: small reference lists every feature may read. */
 export const centreQueries = {
-  all: () => ['centres'] as const,
+  all: () => queryRoots.centres,
   list: () =>
     queryOptions({
       queryKey: [...centreQueries.all(), 'list'],
@@ -18,7 +19,7 @@ export const centreQueries = {
 };
 
 export const operatorQueries = {
-  all: () => ['operators'] as const,
+  all: () => queryRoots.operators,
   list: () =>
     queryOptions({
       queryKey: [...operatorQueries.all(), 'list'],
