@@ -3,7 +3,7 @@ import { Navigate, useLocation } from 'react-router';
 import { hasRole, type Role } from '@begegnung/domain';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../lib/session.ts';
-import { ErrorMessage, Loading } from '../components/ui.tsx';
+import { Alert, ErrorMessage, Loading } from '../components/ui.tsx';
 
 /** Renders children only for a signed-in user (and, if given, one of the roles). */
 export function RequireAuth({ children, roles }: { children: ReactNode; roles?: Role[] }) {
@@ -15,11 +15,7 @@ export function RequireAuth({ children, roles }: { children: ReactNode; roles?: 
     return <ErrorMessage error={session.error} onRetry={() => void session.refetch()} />;
   if (!session.data) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
   if (roles && !hasRole(session.data.user, ...roles)) {
-    return (
-      <div className="alert alert-error" role="alert">
-        {t('errors.FORBIDDEN')}
-      </div>
-    );
+    return <Alert>{t('errors.FORBIDDEN')}</Alert>;
   }
   return <>{children}</>;
 }

@@ -1,6 +1,9 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageFor } from '../lib/use-form-errors.ts';
+
+export { Field, FieldError } from './form.tsx';
+export { ConfirmDialog } from './confirm-dialog.tsx';
 
 export function PageHeader({
   title,
@@ -41,6 +44,28 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
   );
 }
 
+/** A message that needs attention now (read out at once): errors, refusals, warnings. */
+export function Alert({
+  children,
+  tone = 'error',
+  className,
+  id,
+}: {
+  children?: ReactNode;
+  tone?: 'error' | 'warning';
+  className?: string;
+  id?: string;
+}) {
+  if (children === undefined || children === null || children === false || children === '')
+    return null;
+  return (
+    <div id={id} className={`alert alert-${tone}${className ? ` ${className}` : ''}`} role="alert">
+      {children}
+    </div>
+  );
+}
+
+/** An API or network error in words, with an optional retry and a way out. */
 export function ErrorMessage({
   error,
   onRetry,
@@ -54,7 +79,7 @@ export function ErrorMessage({
   const { t } = useTranslation();
   if (!error) return null;
   return (
-    <div className="alert alert-error" role="alert">
+    <Alert>
       <span>{messageFor(t, error)}</span>
       {onRetry && (
         <button type="button" className="btn btn-small" onClick={onRetry}>
@@ -62,7 +87,7 @@ export function ErrorMessage({
         </button>
       )}
       {action}
-    </div>
+    </Alert>
   );
 }
 
@@ -77,94 +102,6 @@ export function Notice({
     <div className={`alert alert-${tone}`} role="status">
       {children}
     </div>
-  );
-}
-
-interface FieldProps {
-  label: string;
-  error?: string;
-  hint?: string;
-  children: (props: {
-    id: string;
-    'aria-invalid': boolean;
-    'aria-describedby'?: string;
-  }) => ReactNode;
-}
-
-/** Label, control, hint and error wired together for screen readers. */
-export function Field({ label, error, hint, children }: FieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(' ') || undefined;
-  return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-invalid': !!error, 'aria-describedby': describedBy })}
-      {hint && (
-        <p className="field-hint" id={hintId}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
-}
-
-interface ConfirmProps {
-  open: boolean;
-  title: string;
-  body: ReactNode;
-  confirmLabel: string;
-  danger?: boolean;
-  busy?: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-}
-
-/** Modal confirmation on the native <dialog>: focus trap and Escape come with it. */
-export function ConfirmDialog({
-  open,
-  title,
-  body,
-  confirmLabel,
-  danger,
-  busy,
-  onConfirm,
-  onCancel,
-}: ConfirmProps) {
-  const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
-  // Several dialogs can sit on one page: each needs its own title id.
-  const titleId = useId();
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
-  return (
-    <dialog ref={ref} className="dialog" onCancel={onCancel} aria-labelledby={titleId}>
-      <h2 id={titleId}>{title}</h2>
-      <div className="dialog-body">{body}</div>
-      <div className="dialog-actions">
-        <button type="button" className="btn" onClick={onCancel} autoFocus>
-          {t('common.cancel')}
-        </button>
-        <button
-          type="button"
-          className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`}
-          onClick={onConfirm}
-          disabled={busy}
-        >
-          {confirmLabel}
-        </button>
-      </div>
-    </dialog>
   );
 }
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Encounter } from '@begegnung/domain';
 import { api } from '../api-client.ts';
+import { invalidateAfter, queryRoots } from '../query-keys.ts';
 import { entriesOf, lastSyncOf, subscribe, type QueueEntry } from './queue.ts';
 import { backoffMs, flushQueue } from './sync.ts';
 
@@ -56,8 +57,9 @@ export function useQueueSync(userId: number) {
     if (running) return running;
     running = flushQueue(userId, send)
       .then((r) => {
-        if (r.sent) void qc.invalidateQueries({ queryKey: ['encounters'] });
-        if (r.stopped === 'unauthenticated') void qc.invalidateQueries({ queryKey: ['session'] });
+        if (r.sent) void invalidateAfter(qc, 'participantData');
+        if (r.stopped === 'unauthenticated')
+          void qc.invalidateQueries({ queryKey: queryRoots.session });
         setFailures((f) => (r.stopped === 'network' ? f + 1 : 0));
         return r;
       })

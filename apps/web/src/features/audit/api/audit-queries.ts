@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { AuditChainReport, AuditEntry, ReadVolume } from '@begegnung/domain';
 import { api, qs } from '../../../lib/api-client.ts';
+import { queryRoots } from '../../../lib/query-keys.ts';
 
 export interface AuditFilter {
   action?: string;
@@ -17,21 +18,21 @@ export interface AuditFilter {
 export const auditQueries = {
   list: (f: AuditFilter) =>
     queryOptions({
-      queryKey: ['audit', 'list', f],
+      queryKey: [...queryRoots.audit, 'list', f],
       queryFn: () => api.get<{ items: AuditEntry[]; total: number }>(`/audit${qs({ ...f })}`),
       placeholderData: keepPreviousData,
     }),
   /** Walks the whole hash chain on the server: only on request, never cached. */
   verify: () =>
     queryOptions({
-      queryKey: ['audit', 'verify'],
+      queryKey: [...queryRoots.audit, 'verify'],
       queryFn: () => api.get<AuditChainReport>('/audit/verify'),
       enabled: false,
       gcTime: 0,
     }),
   readVolume: (days: number) =>
     queryOptions({
-      queryKey: ['audit', 'read-volume', days],
+      queryKey: [...queryRoots.audit, 'read-volume', days],
       queryFn: () => api.get<ReadVolume>(`/audit/read-volume?days=${days}`),
     }),
 };

@@ -2,18 +2,14 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@begegnung/domain';
-import {
-  Badge,
-  EmptyState,
-  ErrorMessage,
-  Loading,
-  PageHeader,
-  Pager,
-} from '../../../components/ui.tsx';
+import { Badge, EmptyState, PageHeader, Pager } from '../../../components/ui.tsx';
 import { auditCsvUrl, auditQueries, auditXlsxUrl, type AuditFilter } from '../api/audit-queries.ts';
 import { ChainCheck } from './chain-check.tsx';
 import { AuditFilters } from './audit-filters.tsx';
 import { reasonLabel } from './audit-labels.ts';
+import { useFormat } from '../../../lib/format.ts';
+import { DataTable, type Column } from '../../../components/data-table.tsx';
+import { PageState } from '../../../components/page-state.tsx';
 
 /** Codes of the persons a row showed; long lists are cut after a few. */
 function Shown({ subjects }: { subjects: AuditEntry['subjects'] }) {
@@ -43,12 +39,12 @@ const SHOWN_MAX = 8;
 
 /** Days with unusually many reads of personal data (per user), for review. */
 function ReadVolumeAlert() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const fmt = useFormat();
   const volume = useQuery(auditQueries.readVolume(30));
   if (!volume.data) return null;
   const flagged = volume.data.rows.filter((r) => r.flagged);
-  const day = (d: string) =>
-    new Date(`${d}T12:00:00Z`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'de-DE');
+  const day = fmt.date;
   return (
     <section className={`panel audit-volume${flagged.length ? ' audit-volume-alert' : ''}`}>
       <h2>{t('audit.volume.title', { count: flagged.length })}</h2>
@@ -70,12 +66,74 @@ function ReadVolumeAlert() {
 }
 
 export function AuditLog() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [filter, setFilter] = useState<AuditFilter>({ limit: PAGE, offset: 0 });
   const audit = useQuery(auditQueries.list(filter));
   const update = (patch: Partial<AuditFilter>) => setFilter((f) => ({ ...f, ...patch, offset: 0 }));
-  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
+  const fmt = useFormat();
   const total = audit.data?.total ?? 0;
+  const actor = (a: AuditEntry) => a.actorName ?? a.actorEmail ?? t('audit.system');
+  const action = (a: AuditEntry) => t(`audit.actions.${a.action}`);
+  const entity = (a: AuditEntry) =>
+    t(`audit.entities.${a.entityType}`, { defaultValue: a.entityType });
+  // Sorting reorders the page shown; the log pages newest first.
+  const columns: Column<AuditEntry>[] = [
+    {
+      key: 'at',
+      header: t('audit.at'),
+      className: 'nowrap',
+      sortValue: (a) => a.at,
+      cell: (a) => fmt.dateTime(a.at, 'medium'),
+    },
+    {
+      key: 'actor',
+      header: t('audit.actor'),
+      sortValue: actor,
+      cell: (a) => (
+        <>
+          {actor(a)}
+          {a.actorName && a.actorEmail && <div className="muted small">{a.actorEmail}</div>}
+        </>
+      ),
+    },
+    {
+      key: 'action',
+      header: t('audit.action'),
+      sortValue: action,
+      cell: (a) => (
+        <Badge tone={a.action === 'denied' || a.action === 'login_failed' ? 'accent' : 'neutral'}>
+          {action(a)}
+        </Badge>
+      ),
+    },
+    {
+      key: 'entity',
+      header: t('audit.entity'),
+      sortValue: entity,
+      cell: (a) => (
+        <>
+          {entity(a)}
+          {a.entityLabel ? (
+            <code className="audit-code">{a.entityLabel}</code>
+          ) : (
+            a.entityId && <span className="muted"> {t('audit.number', { id: a.entityId })}</span>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'details',
+      header: t('audit.details'),
+      className: 'small',
+      cell: (a) => (
+        <>
+          {a.changedFields?.length ? `${t('audit.changed')}: ${a.changedFields.join(', ')}` : ''}
+          {a.reason && <span className="muted"> {reasonLabel(t, a.reason)}</span>}
+          <Shown subjects={a.subjects} />
+        </>
+      ),
+    },
+  ];
 
   return (
     <>
@@ -96,65 +154,17 @@ export function AuditLog() {
       <ChainCheck />
       <ReadVolumeAlert />
       <AuditFilters filter={filter} onChange={update} />
-      {audit.isPending && <Loading />}
-      <ErrorMessage error={audit.error} onRetry={() => void audit.refetch()} />
-      {audit.data?.items.length === 0 && <EmptyState title={t('audit.empty')} />}
-      {audit.data && audit.data.items.length > 0 && (
-        <div className="table-wrap">
-          <table className="table table-stack">
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.at')}</th>
-                <th scope="col">{t('audit.actor')}</th>
-                <th scope="col">{t('audit.action')}</th>
-                <th scope="col">{t('audit.entity')}</th>
-                <th scope="col">{t('audit.details')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {audit.data.items.map((a) => (
-                <tr key={a.id}>
-                  <td data-label={t('audit.at')} className="nowrap">
-                    {fmt.format(new Date(a.at))}
-                  </td>
-                  <td data-label={t('audit.actor')}>
-                    {a.actorName ?? a.actorEmail ?? t('audit.system')}
-                    {a.actorName && a.actorEmail && (
-                      <div className="muted small">{a.actorEmail}</div>
-                    )}
-                  </td>
-                  <td data-label={t('audit.action')}>
-                    <Badge
-                      tone={
-                        a.action === 'denied' || a.action === 'login_failed' ? 'accent' : 'neutral'
-                      }
-                    >
-                      {t(`audit.actions.${a.action}`)}
-                    </Badge>
-                  </td>
-                  <td data-label={t('audit.entity')}>
-                    {t(`audit.entities.${a.entityType}`, { defaultValue: a.entityType })}
-                    {a.entityLabel ? (
-                      <code className="audit-code">{a.entityLabel}</code>
-                    ) : (
-                      a.entityId && (
-                        <span className="muted"> {t('audit.number', { id: a.entityId })}</span>
-                      )
-                    )}
-                  </td>
-                  <td data-label={t('audit.details')} className="small">
-                    {a.changedFields?.length
-                      ? `${t('audit.changed')}: ${a.changedFields.join(', ')}`
-                      : ''}
-                    {a.reason && <span className="muted"> {reasonLabel(t, a.reason)}</span>}
-                    <Shown subjects={a.subjects} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <PageState query={audit}>
+        {(data) => (
+          <DataTable
+            label={t('audit.title')}
+            columns={columns}
+            rows={data.items}
+            rowKey={(a) => a.id}
+            empty={<EmptyState title={t('audit.empty')} />}
+          />
+        )}
+      </PageState>
       <Pager
         offset={filter.offset}
         pageSize={PAGE}

@@ -1,17 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ErrorMessage, Notice } from '../../../components/ui.tsx';
+import { Alert, ErrorMessage, Notice } from '../../../components/ui.tsx';
 import { auditQueries } from '../api/audit-queries.ts';
+import { useFormat } from '../../../lib/format.ts';
 
 /**
  * Integrity check of the audit log (hash chain), run on request. Shows the head hash so the
  * DPO can print or file it: a later rewrite of the log from some row on changes the head.
  */
 export function ChainCheck() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const check = useQuery(auditQueries.verify());
   const r = check.data;
-  const fmt = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'medium' });
+  const fmt = useFormat();
   return (
     <section className="panel chain-check" aria-labelledby="chain-title" aria-live="polite">
       <h2 id="chain-title">{t('auditChain.title')}</h2>
@@ -27,18 +28,18 @@ export function ChainCheck() {
         </button>
         {r && (
           <span className="muted small">
-            {t('auditChain.checkedAt', { at: fmt.format(new Date(r.checkedAt)) })}
+            {t('auditChain.checkedAt', { at: fmt.dateTime(r.checkedAt, 'medium') })}
           </span>
         )}
       </div>
       {check.error && <ErrorMessage error={check.error} />}
       {r?.ok && <Notice tone="success">{t('auditChain.ok', { count: r.rowsChecked })}</Notice>}
       {r && !r.ok && r.problem && (
-        <div className="alert alert-error" role="alert">
+        <Alert>
           <strong>{t('auditChain.broken', { row: r.problem.rowId })}</strong>{' '}
           {t(`auditChain.problems.${r.problem.kind}`, { row: r.problem.rowId })}{' '}
           {t('auditChain.intactBefore', { count: r.rowsChecked })}
-        </div>
+        </Alert>
       )}
       {r?.head && (
         <dl className="chain-head">

@@ -3,7 +3,7 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client.ts';
 import { endedForInactivityNotice, useLogin, useSession } from '../../../lib/session.ts';
-import { Field, Notice } from '../../../components/ui.tsx';
+import { Alert, Field, Notice } from '../../../components/ui.tsx';
 import { LanguageSwitch } from '../../../components/language-switch.tsx';
 import { messageFor } from '../../../lib/use-form-errors.ts';
 
@@ -50,11 +50,7 @@ export function LoginPage() {
         <form onSubmit={onSubmit} noValidate>
           <h2>{t('login.title')}</h2>
           {idle && !error && <Notice tone="warning">{t('login.idleNotice')}</Notice>}
-          {error && (
-            <div className="alert alert-error" role="alert">
-              {validation ? t('login.checkInput') : messageFor(t, error)}
-            </div>
-          )}
+          {error && <Alert>{validation ? t('login.checkInput') : messageFor(t, error)}</Alert>}
           <Field label={t('login.email')}>
             {(p) => (
               <input

@@ -1,14 +1,11 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import type { Centre, CreateCentreBody, UpdateCentreBody } from '@begegnung/domain';
 import { api } from '../../../lib/api-client.ts';
-import { centreQueries, operatorQueries } from '../../../lib/reference-data.ts';
+import { useInvalidateAfter } from '../../../lib/query-keys.ts';
 
 function useInvalidate() {
-  const qc = useQueryClient();
-  return () => {
-    void qc.invalidateQueries({ queryKey: centreQueries.all() });
-    void qc.invalidateQueries({ queryKey: operatorQueries.all() });
-  };
+  const invalidate = useInvalidateAfter();
+  return () => void invalidate('centres');
 }
 
 export function useCreateCentre() {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Centre, CreateCentreBody } from '@begegnung/domain';
 import { operatorQueries } from '../../../lib/reference-data.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
-import { Field, PageHeader } from '../../../components/ui.tsx';
+import { Alert, Field, PageHeader } from '../../../components/ui.tsx';
 import { useCreateCentre, useUpdateCentre } from '../api/centre-mutations.ts';
 
 type Draft = Omit<CreateCentreBody, 'operatorId'> & { operatorId: number | '' };
@@ -62,11 +62,7 @@ export function CentreForm({ centre, onDone }: { centre?: Centre; onDone?: () =>
     <>
       {!centre && <PageHeader title={t('centres.new')} />}
       <form className="form" onSubmit={onSubmit} noValidate>
-        {errors.general && (
-          <div className="alert alert-error" role="alert">
-            {errors.general}
-          </div>
-        )}
+        <Alert>{errors.general}</Alert>
         <div className="form-grid">
           <Field label={t('centres.name')} error={errors.field('name')}>
             {(p) => (

@@ -6,7 +6,6 @@ import type {
   PrivacyNotice,
   UpdatePrivacyNoticeBody,
   Dashboard,
-  FollowUp,
   FollowUpOutcome,
   OutOfView,
   Outreach,
@@ -16,6 +15,8 @@ import type {
   UpdateSettingsBody,
 } from '@begegnung/domain';
 import { api, qs } from '../../../lib/api-client.ts';
+import { followUpApi } from '../../../lib/follow-ups.ts';
+import { queryRoots, useInvalidateAfter } from '../../../lib/query-keys.ts';
 
 export interface PeriodFilter {
   from?: string;
@@ -24,48 +25,48 @@ export interface PeriodFilter {
 }
 
 export const reportingQueries = {
-  all: () => ['reporting'] as const,
+  all: () => queryRoots.reporting,
   dashboard: (f: PeriodFilter) =>
     queryOptions({
-      queryKey: ['reporting', 'dashboard', f],
+      queryKey: [...queryRoots.reporting, 'dashboard', f],
       queryFn: () => api.get<Dashboard>(`/reporting/dashboard${qs({ ...f })}`),
     }),
   outOfView: (centreId?: number) =>
     queryOptions({
-      queryKey: ['reporting', 'out-of-view', centreId ?? null],
+      queryKey: [...queryRoots.reporting, 'out-of-view', centreId ?? null],
       queryFn: () => api.get<OutOfView>(`/reporting/out-of-view${qs({ centreId })}`),
     }),
   outreach: (f: PeriodFilter) =>
     queryOptions({
-      queryKey: ['reporting', 'outreach', f],
+      queryKey: [...queryRoots.reporting, 'outreach', f],
       queryFn: () => api.get<Outreach>(`/reporting/outreach${qs({ ...f })}`),
     }),
   staffing: (f: { from?: string; to?: string; totalFte?: string }) =>
     queryOptions({
-      queryKey: ['reporting', 'staffing', f],
+      queryKey: [...queryRoots.reporting, 'staffing', f],
       queryFn: () => api.get<Staffing>(`/reporting/staffing${qs({ ...f })}`),
     }),
   staff: (centreId: number) =>
     queryOptions({
-      queryKey: ['reporting', 'staff', centreId],
+      queryKey: [...queryRoots.reporting, 'staff', centreId],
       queryFn: () => api.get<StaffOption[]>(`/encounters/staff${qs({ centreId })}`),
       staleTime: 5 * 60_000,
     }),
   published: () =>
     queryOptions({
-      queryKey: ['reporting', 'published'],
+      queryKey: [...queryRoots.reporting, 'published'],
       queryFn: () => api.get<PublishedReport[]>('/reporting/published'),
     }),
   corrections: (centreId?: number) =>
     queryOptions({
-      queryKey: ['reporting', 'corrections', centreId ?? null],
+      queryKey: [...queryRoots.reporting, 'corrections', centreId ?? null],
       queryFn: () => api.get<Corrections>(`/reporting/corrections${qs({ centreId })}`),
     }),
   settings: () =>
-    queryOptions({ queryKey: ['settings'], queryFn: () => api.get<Settings>('/settings') }),
+    queryOptions({ queryKey: queryRoots.settings, queryFn: () => api.get<Settings>('/settings') }),
   privacyNotice: () =>
     queryOptions({
-      queryKey: ['settings', 'privacy-notice'],
+      queryKey: [...queryRoots.settings, 'privacy-notice'],
       queryFn: () => api.get<PrivacyNotice>('/settings/privacy-notice'),
     }),
 };
@@ -77,47 +78,45 @@ export const publishedUrl = (id: number, kind: 'pdf' | 'csv' | 'xlsx') =>
   `/api/reporting/published/${id}/report.${kind}`;
 
 export function usePublishReport() {
-  const qc = useQueryClient();
+  const invalidate = useInvalidateAfter();
   return useMutation({
     mutationFn: (body: PublishReportBody) =>
       api.post<PublishedReport>('/reporting/published', body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: reportingQueries.all() }),
+    onSuccess: () => invalidate('publication'),
   });
 }
 
-/** Outreach tasks go through the follow-ups API: one creation path for every screen. */
+/**
+ * Outreach tasks go through the shared follow-up writes (lib/follow-ups.ts): one path for every
+ * screen, and the participant screens' task lists go stale with the figures.
+ */
 export function useCreateTask() {
-  const qc = useQueryClient();
+  const invalidate = useInvalidateAfter();
   return useMutation({
-    mutationFn: (body: {
-      participantId: number;
-      assigneeId: number;
-      dueOn: string;
-      reason: string;
-    }) => api.post<FollowUp>('/follow-ups', body),
-    onSuccess: () => qc.invalidateQueries({ queryKey: reportingQueries.all() }),
+    mutationFn: followUpApi.create,
+    onSuccess: () => invalidate('participantData'),
   });
 }
 
 export function useRecordOutcome() {
-  const qc = useQueryClient();
+  const invalidate = useInvalidateAfter();
   return useMutation({
     mutationFn: async (v: { taskId: number; outcome: FollowUpOutcome; close: boolean }) => {
-      await api.post<FollowUp>(`/follow-ups/${v.taskId}/attempts`, { outcome: v.outcome });
-      if (v.close)
-        await api.post<FollowUp>(`/follow-ups/${v.taskId}/close`, { outcome: v.outcome });
+      await followUpApi.attempt(v.taskId, { outcome: v.outcome });
+      if (v.close) await followUpApi.close(v.taskId, { outcome: v.outcome });
     },
-    onSettled: () => qc.invalidateQueries({ queryKey: reportingQueries.all() }),
+    onSettled: () => invalidate('participantData'),
   });
 }
 
 export function useUpdateSettings() {
   const qc = useQueryClient();
+  const invalidate = useInvalidateAfter();
   return useMutation({
     mutationFn: (body: UpdateSettingsBody) => api.patch<Settings>('/settings', body),
     onSuccess: (data) => {
-      qc.setQueryData(['settings'], data);
-      void qc.invalidateQueries({ queryKey: reportingQueries.all() });
+      qc.setQueryData(reportingQueries.settings().queryKey, data);
+      void invalidate('settings');
     },
   });
 }

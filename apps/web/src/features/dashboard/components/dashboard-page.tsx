@@ -1,14 +1,14 @@
 import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { hasRole, type Dashboard } from '@begegnung/domain';
+import { addDays, hasRole, localNow, type Dashboard } from '@begegnung/domain';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../../components/ui.tsx';
 import { useCurrentUser } from '../../../lib/session.ts';
 import { useFormat } from '../../../lib/format.ts';
 import { reportingQueries } from '../api/dashboard-queries.ts';
 import { StaffingPanel } from './staffing-panel.tsx';
 import { BarList, ColumnChart } from './charts.tsx';
-import { Cell, PeriodFilterBar, useNumbers, usePeriod } from './period-filter.tsx';
+import { Cell, PeriodFilterBar, usePeriod } from './period-filter.tsx';
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -48,11 +48,12 @@ export function DashboardPage() {
 
 function DashboardBody({ d }: { d: Dashboard }) {
   const { t } = useTranslation();
-  const f = useNumbers();
+  const f = useFormat();
   const fmt = useFormat();
   const multi = d.centres.length > 1;
   const monthData = d.byMonth.map((m, i) => ({
     label: f.month(m.month),
+    partial: isPartialMonth(m.month, d.to, localNow().date),
     encounters: m.encounters,
     reached: numeric(d.monthlyPeople.rowTotals[i]!),
     newcomers: numeric(d.monthlyPeople.cells[i]![0]!),
@@ -81,12 +82,12 @@ function DashboardBody({ d }: { d: Dashboard }) {
         <h2 id="dash-trend">{t('dashboard.trend')}</h2>
         <div className="dash-grid">
           <ColumnChart
-            label={t('dashboard.encountersPerMonth')}
+            title={t('dashboard.encountersPerMonth')}
             data={monthData}
             series={[{ key: 'encounters', label: t('dashboard.encounters') }]}
           />
           <ColumnChart
-            label={t('dashboard.peoplePerMonth')}
+            title={t('dashboard.peoplePerMonth')}
             data={monthData}
             series={[
               { key: 'reached', label: t('dashboard.reachedShort') },
@@ -227,7 +228,7 @@ function DashboardBody({ d }: { d: Dashboard }) {
         <h2 id="dash-activities">{t('dashboard.byActivity')}</h2>
         <div className="dash-stack">
           <BarList
-            label={t('dashboard.encounters')}
+            title={t('dashboard.encountersByActivity')}
             data={d.byActivity.map((a) => ({ label: activityLabel(t, a), value: a.encounters }))}
           />
           <div className="table-wrap">
@@ -272,11 +273,11 @@ function DashboardBody({ d }: { d: Dashboard }) {
         <p className="small muted">{t('dashboard.hostHint')}</p>
         {multi && (
           <BarList
-            label={t('dashboard.hostShare')}
+            title={t('dashboard.hostSharePerCentre')}
             unit="%"
             max={100}
             data={d.centres.map((c, i) => ({
-              label: c.code,
+              label: c.name,
               value: d.perCentre[i]!.hostShare ?? 0,
             }))}
           />
@@ -342,4 +343,13 @@ function Figure({ label, value }: { label: string; value: React.ReactNode }) {
       <span className="dash-figure-label">{label}</span>
     </div>
   );
+}
+
+/**
+ * A month counted only in part: the running month, or the period's last month when the period
+ * ends before that month does.
+ */
+export function isPartialMonth(month: string, periodTo: string, today: string) {
+  if (month === today.slice(0, 7)) return true;
+  return month === periodTo.slice(0, 7) && addDays(periodTo, 1).slice(0, 7) === month;
 }

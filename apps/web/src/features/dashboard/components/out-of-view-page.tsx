@@ -1,20 +1,13 @@
-import { Fragment, useState } from 'react';
-import { Link } from 'react-router';
+import { Fragment } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import {
-  FOLLOW_UP_OUTCOMES,
-  addDays,
-  localNow,
-  type FollowUpOutcome,
-  type OutOfView,
-  type OutOfViewItem,
-  type Outreach,
-} from '@begegnung/domain';
-import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../../components/ui.tsx';
+import { type FollowUpOutcome, type OutOfView, type Outreach } from '@begegnung/domain';
+import { ErrorMessage, Loading, PageHeader } from '../../../components/ui.tsx';
+import { PageState } from '../../../components/page-state.tsx';
 import { useFormat } from '../../../lib/format.ts';
-import { reportingQueries, useCreateTask, useRecordOutcome } from '../api/dashboard-queries.ts';
-import { Cell, PeriodFilterBar, useNumbers, usePeriod } from './period-filter.tsx';
+import { reportingQueries } from '../api/dashboard-queries.ts';
+import { Cell, PeriodFilterBar, usePeriod } from './period-filter.tsx';
+import { OutOfViewTable } from './out-of-view-table.tsx';
 
 export function OutOfViewPage() {
   const { t } = useTranslation();
@@ -47,37 +40,11 @@ export function OutOfViewPage() {
       </section>
       <section className="panel" aria-labelledby="oov-list">
         <h2 id="oov-list">{t('dashboard.oov.list')}</h2>
-        <p className="small muted">{t('dashboard.oov.listHint')}</p>
+        <p className="small muted">
+          {t('dashboard.oov.filter.consentOnly')} {t('dashboard.oov.listHint')}
+        </p>
         {list.data && <WithheldLine o={list.data} />}
-        {list.isPending ? (
-          <Loading />
-        ) : list.error ? (
-          <ErrorMessage error={list.error} />
-        ) : list.data.items.length === 0 ? (
-          <EmptyState title={t('dashboard.oov.empty')} />
-        ) : (
-          <div className="table-wrap">
-            <table className="table dash-table dash-oov">
-              <thead>
-                <tr>
-                  <th scope="col">{t('dashboard.oov.person')}</th>
-                  <th scope="col">{t('dashboard.centre')}</th>
-                  <th scope="col">{t('dashboard.oov.movedIn')}</th>
-                  <th scope="col">{t('dashboard.oov.lastContact')}</th>
-                  <th scope="col" className="num">
-                    {t('dashboard.oov.days')}
-                  </th>
-                  <th scope="col">{t('dashboard.oov.outreach')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.data.items.map((item) => (
-                  <Row key={item.participantId} item={item} />
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <PageState query={list}>{(data) => <OutOfViewTable data={data} />}</PageState>
       </section>
     </>
   );
@@ -86,7 +53,7 @@ export function OutOfViewPage() {
 /** People out of view without valid consent: only counted per centre, never named. */
 function WithheldLine({ o }: { o: OutOfView }) {
   const { t } = useTranslation();
-  const f = useNumbers();
+  const f = useFormat();
   return (
     <p className="withheld-line" data-testid="oov-withheld">
       <strong>{t('dashboard.oov.withheld')}:</strong>{' '}
@@ -106,7 +73,7 @@ function WithheldLine({ o }: { o: OutOfView }) {
 
 function LoopFigures({ o }: { o: Outreach }) {
   const { t } = useTranslation();
-  const f = useNumbers();
+  const f = useFormat();
   const col = (k: FollowUpOutcome) => o.closed.colTotals[o.outcomes.indexOf(k)]!;
   const items = [
     { key: 'flagged', value: <Cell value={o.flagged.total} format={f.n} /> },
@@ -132,154 +99,5 @@ function LoopFigures({ o }: { o: Outreach }) {
         {t('dashboard.oov.loopHint', { weeks: o.reEngagedWithinWeeks })}
       </p>
     </>
-  );
-}
-
-function Row({ item }: { item: OutOfViewItem }) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  const label = item.alias ? `${item.alias} · ${item.code}` : item.code;
-  return (
-    <tr>
-      <td>
-        <Link to={`/participants/${item.participantId}`} className="strong-link">
-          {label}
-        </Link>
-      </td>
-      <td data-label={t('dashboard.centre')}>
-        <span className="code-tag">{item.centreCode}</span>
-      </td>
-      <td data-label={t('dashboard.oov.movedIn')}>{fmt.date(item.movedInAt)}</td>
-      <td data-label={t('dashboard.oov.lastContact')}>
-        {item.lastContactOn ? fmt.date(item.lastContactOn) : t('dashboard.oov.never')}
-      </td>
-      <td className="num" data-label={t('dashboard.oov.days')}>
-        {item.daysSinceContact}
-      </td>
-      <td data-label={t('dashboard.oov.outreach')}>
-        {item.openTask ? (
-          <OpenTask item={item} />
-        ) : item.canCreateTask ? (
-          <CreateTask item={item} label={label} />
-        ) : (
-          <span className="small muted">{t(`dashboard.oov.blocked.${item.blockedReason}`)}</span>
-        )}
-      </td>
-    </tr>
-  );
-}
-
-function CreateTask({ item, label }: { item: OutOfViewItem; label: string }) {
-  const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const staff = useQuery({ ...reportingQueries.staff(item.centreId), enabled: open });
-  const create = useCreateTask();
-  const [assignee, setAssignee] = useState('');
-  const [due, setDue] = useState(addDays(localNow().date, 7));
-  if (!open) {
-    return (
-      <button
-        type="button"
-        className="btn btn-small btn-primary"
-        onClick={() => setOpen(true)}
-        aria-label={t('dashboard.oov.createFor', { who: label })}
-      >
-        {t('dashboard.oov.create')}
-      </button>
-    );
-  }
-  const assigneeId = Number(assignee || staff.data?.[0]?.id);
-  return (
-    <form
-      className="dash-task-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        create.mutate({
-          participantId: item.participantId,
-          assigneeId,
-          dueOn: due,
-          reason: t('dashboard.oov.reason', { days: item.daysSinceContact }),
-        });
-      }}
-    >
-      <label>
-        <span>{t('dashboard.oov.assignee')}</span>
-        <select
-          value={assignee || String(staff.data?.[0]?.id ?? '')}
-          onChange={(e) => setAssignee(e.target.value)}
-        >
-          {(staff.data ?? []).map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.displayName}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('dashboard.oov.due')}</span>
-        <input type="date" value={due} onChange={(e) => setDue(e.target.value)} />
-      </label>
-      <div className="row-actions">
-        <button
-          type="submit"
-          className="btn btn-small btn-primary"
-          disabled={create.isPending || !assigneeId}
-        >
-          {t('dashboard.oov.save')}
-        </button>
-        <button type="button" className="btn btn-small" onClick={() => setOpen(false)}>
-          {t('common.cancel')}
-        </button>
-      </div>
-      {create.error && <ErrorMessage error={create.error} />}
-    </form>
-  );
-}
-
-function OpenTask({ item }: { item: OutOfViewItem }) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  const task = item.openTask!;
-  const record = useRecordOutcome();
-  const [outcome, setOutcome] = useState<FollowUpOutcome>('unreachable');
-  return (
-    <div className="dash-task">
-      <div className="small">
-        {t('dashboard.oov.assigned', { who: task.assigneeName, due: fmt.date(task.dueOn) })}
-        {' · '}
-        {t('dashboard.oov.attempts', { count: task.attempts })}
-      </div>
-      <div className="dash-task-form">
-        <label>
-          <span>{t('dashboard.oov.result')}</span>
-          <select value={outcome} onChange={(e) => setOutcome(e.target.value as FollowUpOutcome)}>
-            {FOLLOW_UP_OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {t(`dashboard.outcomes.${o}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <div className="row-actions">
-          <button
-            type="button"
-            className="btn btn-small"
-            disabled={record.isPending}
-            onClick={() => record.mutate({ taskId: task.id, outcome, close: false })}
-          >
-            {t('dashboard.oov.recordAttempt')}
-          </button>
-          <button
-            type="button"
-            className="btn btn-small btn-primary"
-            disabled={record.isPending}
-            onClick={() => record.mutate({ taskId: task.id, outcome, close: true })}
-          >
-            {t('dashboard.oov.close')}
-          </button>
-        </div>
-      </div>
-      {record.error && <ErrorMessage error={record.error} />}
-    </div>
   );
 }

@@ -11,7 +11,7 @@ import {
   quarterOf,
   type ShownCell,
 } from '@begegnung/domain';
-import { centreQueries } from '../../../lib/reference-data.ts';
+import { centreQueries, visibleCentres } from '../../../lib/reference-data.ts';
 import { useCurrentUser } from '../../../lib/session.ts';
 import type { PeriodFilter } from '../api/dashboard-queries.ts';
 
@@ -53,9 +53,7 @@ export function PeriodFilterBar({
   const centres = useQuery(centreQueries.list());
   const id = useId();
   const today = localNow().date;
-  const choices = canSeeAllCentres(user)
-    ? (centres.data ?? [])
-    : (centres.data ?? []).filter((c) => user.centreIds.includes(c.id));
+  const choices = visibleCentres(user, centres.data, canSeeAllCentres);
   const presets = [
     { key: 'last12', ...defaultPeriod(today) },
     { key: 'thisQuarter', from: quarterOf(today).from, to: today },
@@ -131,19 +129,4 @@ export function Cell({ value, format }: { value: ShownCell; format: (n: number) 
   if (value === 'suppressed')
     return <span title={t('dashboard.suppressed')}>{cellText(value)}</span>;
   return <>{format(value)}</>;
-}
-
-export function useNumbers() {
-  const { i18n } = useTranslation();
-  const locale = i18n.language === 'en' ? 'en-GB' : 'de-DE';
-  return {
-    n: (v: number) => v.toLocaleString(locale, { maximumFractionDigits: 1 }),
-    pct: (v: number | null) =>
-      v === null ? '–' : `${v.toLocaleString(locale, { maximumFractionDigits: 1 })} %`,
-    month: (ym: string) =>
-      new Date(`${ym}-15T12:00:00Z`).toLocaleDateString(locale, {
-        month: 'short',
-        year: '2-digit',
-      }),
-  };
 }

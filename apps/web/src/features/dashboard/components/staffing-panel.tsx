@@ -6,7 +6,7 @@ import { isShown, type Staffing } from '@begegnung/domain';
 import { ErrorMessage, Loading, ScrollRegion } from '../../../components/ui.tsx';
 import { useFormat } from '../../../lib/format.ts';
 import { reportingQueries } from '../api/dashboard-queries.ts';
-import { Cell, useNumbers } from './period-filter.tsx';
+import { Cell } from './period-filter.tsx';
 
 /** Staffing against need: FTE per scenario beside the one need split (coordinators). */
 export function StaffingPanel({ from, to }: { from: string; to: string }) {
@@ -44,7 +44,7 @@ export function StaffingPanel({ from, to }: { from: string; to: string }) {
 
 function StaffingTable({ s }: { s: Staffing }) {
   const { t } = useTranslation();
-  const f = useNumbers();
+  const f = useFormat();
   const fmt = useFormat();
   const fte = (v: string | null | undefined) =>
     v == null ? <span className="muted">{t('dashboard.staffing.noData')}</span> : fmt.fte(v);

@@ -12,7 +12,6 @@ import type {
   CorrectEncounterBody,
   CreateActivityBody,
   CreateEncounterBody,
-  CreateFollowUpBody,
   CreateParticipantBody,
   CreateReferralBody,
   Encounter,
@@ -33,11 +32,13 @@ import type {
   VoidEncounterBody,
 } from '@begegnung/domain';
 import { api, qs } from '../../../lib/api-client.ts';
+import { followUpApi } from '../../../lib/follow-ups.ts';
+import { queryRoots, useInvalidateAfter } from '../../../lib/query-keys.ts';
 
 /** Published quarters covering a centre: entries dated inside them need a correction reason. */
 export const publishedPeriodsQuery = (centreId: number) =>
   queryOptions({
-    queryKey: ['reporting', 'published-periods', centreId],
+    queryKey: [...queryRoots.reporting, 'published-periods', centreId],
     queryFn: () => api.get<PublishedPeriods>(`/reporting/published-periods${qs({ centreId })}`),
     staleTime: 5 * 60_000,
     retry: false,
@@ -76,7 +77,7 @@ export interface FollowUpFilter {
 }
 
 export const activityQueries = {
-  all: () => ['activities'] as const,
+  all: () => queryRoots.activities,
   list: () =>
     queryOptions({
       queryKey: [...activityQueries.all(), 'list'],
@@ -86,7 +87,7 @@ export const activityQueries = {
 };
 
 export const groupQueries = {
-  all: () => ['groups'] as const,
+  all: () => queryRoots.groups,
   list: (centreId?: number) =>
     queryOptions({
       queryKey: [...groupQueries.all(), 'list', centreId ?? null],
@@ -95,7 +96,7 @@ export const groupQueries = {
 };
 
 export const participantQueries = {
-  all: () => ['participants'] as const,
+  all: () => queryRoots.participants,
   list: (f: ParticipantFilter) =>
     queryOptions({
       queryKey: [...participantQueries.all(), 'list', f],
@@ -115,7 +116,7 @@ export const participantQueries = {
 };
 
 export const encounterQueries = {
-  all: () => ['encounters'] as const,
+  all: () => queryRoots.encounters,
   list: (f: EncounterFilter) =>
     queryOptions({
       queryKey: [...encounterQueries.all(), 'list', f],
@@ -136,7 +137,7 @@ export const encounterQueries = {
 };
 
 export const followUpQueries = {
-  all: () => ['follow-ups'] as const,
+  all: () => queryRoots.followUps,
   list: (f: FollowUpFilter) =>
     queryOptions({
       queryKey: [...followUpQueries.all(), 'list', f],
@@ -145,18 +146,10 @@ export const followUpQueries = {
     }),
 };
 
-/** Invalidate everything a participant-related write may change. */
+/** Invalidate everything a participant-related write may change (lists and figures). */
 function useInvalidate() {
-  const qc = useQueryClient();
-  return () =>
-    Promise.all(
-      [
-        participantQueries.all(),
-        encounterQueries.all(),
-        followUpQueries.all(),
-        groupQueries.all(),
-      ].map((queryKey) => qc.invalidateQueries({ queryKey })),
-    );
+  const invalidate = useInvalidateAfter();
+  return () => invalidate('participantData');
 }
 
 export function useCreateEncounter() {
@@ -237,7 +230,7 @@ export function useCreateReferral(id: number) {
 export function useCreateFollowUp() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (body: CreateFollowUpBody) => api.post<FollowUp>('/follow-ups', body),
+    mutationFn: followUpApi.create,
     onSuccess: () => void invalidate(),
   });
 }
@@ -247,16 +240,15 @@ export function useFollowUpActions(id: number) {
   const opts = { onSuccess: () => void invalidate() };
   return {
     attempt: useMutation({
-      mutationFn: (body: FollowUpAttemptBody) =>
-        api.post<FollowUp>(`/follow-ups/${id}/attempts`, body),
+      mutationFn: (body: FollowUpAttemptBody) => followUpApi.attempt(id, body),
       ...opts,
     }),
     close: useMutation({
-      mutationFn: (body: CloseFollowUpBody) => api.post<FollowUp>(`/follow-ups/${id}/close`, body),
+      mutationFn: (body: CloseFollowUpBody) => followUpApi.close(id, body),
       ...opts,
     }),
     update: useMutation({
-      mutationFn: (body: UpdateFollowUpBody) => api.patch<FollowUp>(`/follow-ups/${id}`, body),
+      mutationFn: (body: UpdateFollowUpBody) => followUpApi.update(id, body),
       ...opts,
     }),
   };

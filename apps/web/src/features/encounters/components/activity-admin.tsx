@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
-import { Badge, ErrorMessage, Field, Loading, PageHeader } from '../../../components/ui.tsx';
+import { Alert, Badge, ErrorMessage, Field, Loading, PageHeader } from '../../../components/ui.tsx';
 import { activityQueries, useActivityMutations } from '../api/encounter-queries.ts';
 import { activityLabel } from './labels.ts';
 
@@ -72,11 +72,7 @@ export function ActivityAdmin() {
       )}
       <form className="form panel" onSubmit={onSubmit} noValidate>
         <h2>{t('encounters.activities.new')}</h2>
-        {errors.general && (
-          <div className="alert alert-error" role="alert">
-            {errors.general}
-          </div>
-        )}
+        <Alert>{errors.general}</Alert>
         <div className="form-grid">
           <Field label={t('encounters.activities.name')} error={errors.field('name')}>
             {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldError } from '../../../components/form.tsx';
 
 /**
  * A count as a row of radio chips (0–5, one Tab stop, arrow keys move) plus "more" with an
@@ -25,7 +26,10 @@ export function ChipRow({
   const max = values[values.length - 1] ?? 0;
   const more = value > max;
   return (
-    <fieldset className={`chip-field${error ? ' field-invalid' : ''}`}>
+    <fieldset
+      className={`chip-field${error ? ' field-invalid' : ''}`}
+      aria-describedby={error ? `${name}-error` : undefined}
+    >
       <legend>{label}</legend>
       <div className="chips">
         {values.map((n) => (
@@ -65,7 +69,7 @@ export function ChipRow({
         )}
       </div>
       {hint && <p className="field-hint">{hint}</p>}
-      {error && <p className="field-error">{error}</p>}
+      <FieldError id={`${name}-error`}>{error}</FieldError>
     </fieldset>
   );
 }

@@ -3,15 +3,27 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../../lib/format.ts';
-import { HEADCOUNT_GROUPS, hasRole, type Encounter, type Headcounts } from '@begegnung/domain';
-import { centreQueries } from '../../../lib/reference-data.ts';
+import {
+  HEADCOUNT_GROUPS,
+  hasRole,
+  type Encounter,
+  type EncounterSummary,
+  type Headcounts,
+} from '@begegnung/domain';
+import {
+  centreQueries,
+  seesAllParticipantData,
+  visibleCentres,
+} from '../../../lib/reference-data.ts';
 import { useCurrentUser } from '../../../lib/session.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
 import {
+  Alert,
   Badge,
   EmptyState,
   ErrorMessage,
   Field,
+  FieldError,
   Loading,
   Notice,
   PageHeader,
@@ -25,6 +37,8 @@ import {
 } from '../api/encounter-queries.ts';
 import { activityLabel, participantLabel } from './labels.ts';
 import { VoidEncounter } from './void-encounter.tsx';
+import { DataTable, type Column } from '../../../components/data-table.tsx';
+import { PageState } from '../../../components/page-state.tsx';
 
 const PAGE = 25;
 
@@ -58,9 +72,51 @@ export function EncounterList() {
       activities.data?.find((a) => a.id === id),
     );
   const total = list.data?.total ?? 0;
-  const visible = hasRole(user, 'coordinator')
-    ? (centres.data ?? [])
-    : (centres.data ?? []).filter((c) => user.centreIds.includes(c.id));
+  const visible = visibleCentres(user, centres.data, seesAllParticipantData);
+
+  // Sorting reorders the page shown; the server pages by date, newest first.
+  const columns: Column<EncounterSummary>[] = [
+    {
+      key: 'date',
+      header: t('encounters.date'),
+      sortValue: (e) => `${e.date} ${e.startTime}`,
+      cell: (e) => (
+        <>
+          <Link to={`/encounters/${e.id}`} className="strong-link">
+            <span className="nowrap">{fmt.date(e.date)}</span>{' '}
+            <span className="nowrap">{e.startTime}</span>
+          </Link>
+          {e.voidedAt && <Badge>{t('encounters.void.badge')}</Badge>}
+        </>
+      ),
+    },
+    {
+      key: 'activity',
+      header: t('encounters.activity'),
+      sortValue: (e) => act(e.activityId),
+      cell: (e) => act(e.activityId),
+    },
+    {
+      key: 'centre',
+      header: t('encounters.centre'),
+      sortValue: (e) => code(e.centreId),
+      cell: (e) => code(e.centreId),
+    },
+    {
+      key: 'named',
+      header: t('encounters.list.named'),
+      numeric: true,
+      sortValue: (e) => e.namedCount,
+      cell: (e) => e.namedCount,
+    },
+    ...HEADCOUNT_GROUPS.map((g): Column<EncounterSummary> => ({
+      key: g,
+      header: t(`encounters.headcounts.${g}`),
+      numeric: true,
+      sortValue: (e) => e.headcounts[g],
+      cell: (e) => e.headcounts[g],
+    })),
+  ];
 
   return (
     <>
@@ -136,56 +192,23 @@ export function EncounterList() {
         </div>
       )}
       {badRange && (
-        <p className="field-error" id="encounter-range-error" role="alert">
+        <FieldError id="encounter-range-error" alert>
           {t('encounters.list.badRange')}
-        </p>
+        </FieldError>
       )}
-      {list.isPending && !badRange && <Loading />}
-      <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
-      {list.data?.items.length === 0 && <EmptyState title={t('encounters.list.empty')} />}
-      {list.data && list.data.items.length > 0 && (
-        <div className="table-wrap">
-          <table className="table table-stack">
-            <thead>
-              <tr>
-                <th scope="col">{t('encounters.date')}</th>
-                <th scope="col">{t('encounters.activity')}</th>
-                <th scope="col">{t('encounters.centre')}</th>
-                <th scope="col" className="num">
-                  {t('encounters.list.named')}
-                </th>
-                {HEADCOUNT_GROUPS.map((g) => (
-                  <th scope="col" className="num" key={g}>
-                    {t(`encounters.headcounts.${g}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((e) => (
-                <tr key={e.id} className={e.voidedAt ? 'row-voided' : undefined}>
-                  <td data-label={t('encounters.date')}>
-                    <Link to={`/encounters/${e.id}`} className="strong-link">
-                      <span className="nowrap">{fmt.date(e.date)}</span>{' '}
-                      <span className="nowrap">{e.startTime}</span>
-                    </Link>
-                    {e.voidedAt && <Badge>{t('encounters.void.badge')}</Badge>}
-                  </td>
-                  <td data-label={t('encounters.activity')}>{act(e.activityId)}</td>
-                  <td data-label={t('encounters.centre')}>{code(e.centreId)}</td>
-                  <td data-label={t('encounters.list.named')} className="num">
-                    {e.namedCount}
-                  </td>
-                  {HEADCOUNT_GROUPS.map((g) => (
-                    <td key={g} data-label={t(`encounters.headcounts.${g}`)} className="num">
-                      {e.headcounts[g]}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      {!badRange && (
+        <PageState query={list}>
+          {(data) => (
+            <DataTable
+              label={t('encounters.list.title')}
+              columns={columns}
+              rows={data.items}
+              rowKey={(e) => e.id}
+              rowClassName={(e) => (e.voidedAt ? 'row-voided' : undefined)}
+              empty={<EmptyState title={t('encounters.list.empty')} />}
+            />
+          )}
+        </PageState>
       )}
       <Pager offset={offset} pageSize={PAGE} total={total} onChange={setOffset} />
     </>
@@ -283,11 +306,7 @@ function CorrectForm({ encounter: x, onDone }: { encounter: Encounter; onDone: (
     <form className="form panel" onSubmit={onSubmit} noValidate>
       <Notice>{t('encounters.correct.hint')}</Notice>
       {inPublished && <Notice>{t('encounters.correct.published')}</Notice>}
-      {errors.general && (
-        <div className="alert alert-error" role="alert">
-          {errors.general}
-        </div>
-      )}
+      <Alert>{errors.general}</Alert>
       <div className="form-grid">
         <Field label={t('encounters.duration')} error={errors.field('durationMinutes')}>
           {(p) => (

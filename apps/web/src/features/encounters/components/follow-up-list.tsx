@@ -10,7 +10,14 @@ import {
   type FollowUpOutcome,
 } from '@begegnung/domain';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
-import { Badge, EmptyState, ErrorMessage, Loading, PageHeader } from '../../../components/ui.tsx';
+import {
+  Alert,
+  Badge,
+  EmptyState,
+  ErrorMessage,
+  Loading,
+  PageHeader,
+} from '../../../components/ui.tsx';
 import { followUpQueries, useFollowUpActions } from '../api/encounter-queries.ts';
 import { participantLabel } from './labels.ts';
 
@@ -104,11 +111,7 @@ function FollowUpCard({ f }: { f: FollowUp }) {
       )}
       {f.status === 'open' && (
         <form className="inline-form" onSubmit={onAttempt} noValidate>
-          {errors.general && (
-            <div className="alert alert-error" role="alert">
-              {errors.general}
-            </div>
-          )}
+          <Alert>{errors.general}</Alert>
           <select
             aria-label={t('encounters.followUps.outcome')}
             value={outcome}

@@ -15,7 +15,7 @@ import {
 } from '@begegnung/domain';
 import { ApiError } from '../../../lib/api-client.ts';
 import { centreQueries } from '../../../lib/reference-data.ts';
-import { Field } from '../../../components/ui.tsx';
+import { Alert, Field, FieldError } from '../../../components/ui.tsx';
 import { useFormat } from '../../../lib/format.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
 import { enqueue } from '../../../lib/offline/queue.ts';
@@ -148,7 +148,7 @@ export function LogForm({
         </p>
       </div>
       {duplicate && (
-        <div className="alert alert-warning" role="alert">
+        <Alert tone="warning">
           <p>
             {t('encounters.log.duplicate', {
               time: duplicate.startTime,
@@ -171,7 +171,7 @@ export function LogForm({
               {t('encounters.log.saveSecond')}
             </button>
           </div>
-        </div>
+        </Alert>
       )}
       {inPublished && (
         <div className="alert alert-warning">
@@ -195,11 +195,7 @@ export function LogForm({
           </Field>
         </div>
       )}
-      {errors.general && !duplicate && !inPublished && (
-        <div className="alert alert-error" role="alert">
-          {errors.general}
-        </div>
-      )}
+      {!duplicate && !inPublished && <Alert>{errors.general}</Alert>}
       {showDetails && (
         <LogDetails
           draft={d}
@@ -242,11 +238,7 @@ export function LogForm({
           host: d.headcounts.host,
         })}
       </p>
-      {empty && (
-        <p className="field-error" role="alert">
-          {t('errors.EMPTY_ENCOUNTER')}
-        </p>
-      )}
+      {empty && <FieldError alert>{t('errors.EMPTY_ENCOUNTER')}</FieldError>}
       <div className="form-actions log-actions">
         <button type="submit" className="btn btn-primary btn-large" disabled={create.isPending}>
           {create.isPending ? t('common.saving') : t('encounters.log.save')}

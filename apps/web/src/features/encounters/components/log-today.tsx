@@ -12,10 +12,12 @@ import { LogForm, type LogOutcome } from './log-form.tsx';
 import { LogResult } from './log-result.tsx';
 import { OfflinePanel } from './offline-panel.tsx';
 import { SessionPicker } from './session-picker.tsx';
+import { useFormat } from '../../../lib/format.ts';
 
 /** "Heute erfassen": the everyday phone screen. Session → roll call, counts → save (or queue). */
 export function LogToday() {
   const { t } = useTranslation();
+  const fmt = useFormat();
   const user = useCurrentUser();
   const centres = useQuery(centreQueries.list());
   const myCentres = (centres.data ?? []).filter((c) => user.centreIds.includes(c.id));
@@ -71,10 +73,7 @@ export function LogToday() {
 
   return (
     <>
-      <PageHeader
-        title={t('encounters.log.title')}
-        subtitle={new Intl.DateTimeFormat(undefined, { dateStyle: 'full' }).format(new Date())}
-      />
+      <PageHeader title={t('encounters.log.title')} subtitle={fmt.dateFull(new Date())} />
       <OfflinePanel userId={user.id} onSendNow={() => void sendNow()} />
       {myCentres.length > 1 && (
         <div className="filters">

@@ -9,21 +9,20 @@ import {
   hasRole,
   type ContactPreference,
   type ParticipantSort,
+  type ParticipantSummary,
 } from '@begegnung/domain';
-import { centreQueries } from '../../../lib/reference-data.ts';
+import {
+  centreQueries,
+  seesAllParticipantData,
+  visibleCentres,
+} from '../../../lib/reference-data.ts';
 import { useCurrentUser } from '../../../lib/session.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
 import { ApiError } from '../../../lib/api-client.ts';
-import {
-  Badge,
-  EmptyState,
-  ErrorMessage,
-  Field,
-  Loading,
-  PageHeader,
-  Pager,
-} from '../../../components/ui.tsx';
+import { Alert, Badge, EmptyState, Field, PageHeader, Pager } from '../../../components/ui.tsx';
 import { participantQueries, useCreateParticipant } from '../api/encounter-queries.ts';
+import { DataTable, type Column, type SortState } from '../../../components/data-table.tsx';
+import { PageState } from '../../../components/page-state.tsx';
 
 const PAGE = 25;
 
@@ -48,11 +47,9 @@ export function ParticipantList() {
     }),
   );
   const centres = useQuery(centreQueries.list());
-  const code = (id: number) => centres.data?.find((c) => c.id === id)?.code ?? `#${id}`;
+  const centreName = (id: number) => centres.data?.find((c) => c.id === id)?.name ?? `#${id}`;
   const total = list.data?.total ?? 0;
-  const visible = hasRole(user, 'coordinator')
-    ? (centres.data ?? [])
-    : (centres.data ?? []).filter((c) => user.centreIds.includes(c.id));
+  const visible = visibleCentres(user, centres.data, seesAllParticipantData);
   /** Every filter change starts again at the first page. */
   const change =
     <T,>(set: (v: T) => void) =>
@@ -61,6 +58,49 @@ export function ParticipantList() {
       setOffset(0);
     };
   const isStaff = hasRole(user, 'centre_staff');
+  // The server sorts (the list is paged): header clicks choose one of its orders.
+  const tableSort: SortState | undefined =
+    sort === 'name'
+      ? { key: 'person', dir: 'asc' }
+      : sort === 'lastSeenAsc'
+        ? { key: 'lastSeen', dir: 'asc' }
+        : sort === 'lastSeenDesc'
+          ? { key: 'lastSeen', dir: 'desc' }
+          : undefined;
+  const onTableSort = (s: SortState) =>
+    change(setSort)(s.key === 'person' ? 'name' : s.dir === 'asc' ? 'lastSeenAsc' : 'lastSeenDesc');
+  const columns: Column<ParticipantSummary>[] = [
+    {
+      key: 'person',
+      header: t('encounters.participants.person'),
+      sortable: true,
+      cell: (p) => (
+        <>
+          <Link to={`/participants/${p.id}`} className="strong-link">
+            {p.alias ?? p.code}
+          </Link>
+          <div className="muted small">{p.code}</div>
+        </>
+      ),
+    },
+    { key: 'centre', header: t('encounters.centre'), cell: (p) => centreName(p.centreId) },
+    {
+      key: 'lastSeen',
+      header: t('encounters.participants.lastSeen'),
+      sortable: true,
+      cell: (p) => fmt.date(p.lastSeenOn),
+    },
+    {
+      key: 'consent',
+      header: t('encounters.consent.title'),
+      cell: (p) =>
+        p.followUpConsent ? (
+          <Badge tone="success">{t('encounters.consent.valid')}</Badge>
+        ) : (
+          <Badge tone="muted">{t('encounters.consent.anonymousOnly')}</Badge>
+        ),
+    },
+  ];
 
   return (
     <>
@@ -136,46 +176,19 @@ export function ParticipantList() {
           {t('encounters.participants.count', { count: total })}
         </p>
       )}
-      {list.isPending && <Loading />}
-      <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
-      {list.data?.items.length === 0 && <EmptyState title={t('encounters.participants.empty')} />}
-      {list.data && list.data.items.length > 0 && (
-        <div className="table-wrap">
-          <table className="table table-stack">
-            <thead>
-              <tr>
-                <th scope="col">{t('encounters.participants.person')}</th>
-                <th scope="col">{t('encounters.centre')}</th>
-                <th scope="col">{t('encounters.participants.lastSeen')}</th>
-                <th scope="col">{t('encounters.consent.title')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((p) => (
-                <tr key={p.id}>
-                  <td data-label={t('encounters.participants.person')}>
-                    <Link to={`/participants/${p.id}`} className="strong-link">
-                      {p.alias ?? p.code}
-                    </Link>
-                    <div className="muted small">{p.code}</div>
-                  </td>
-                  <td data-label={t('encounters.centre')}>{code(p.centreId)}</td>
-                  <td data-label={t('encounters.participants.lastSeen')}>
-                    {fmt.date(p.lastSeenOn)}
-                  </td>
-                  <td data-label={t('encounters.consent.title')}>
-                    {p.followUpConsent ? (
-                      <Badge tone="success">{t('encounters.consent.valid')}</Badge>
-                    ) : (
-                      <Badge tone="muted">{t('encounters.consent.anonymousOnly')}</Badge>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <PageState query={list}>
+        {(data) => (
+          <DataTable
+            label={t('encounters.participants.title')}
+            columns={columns}
+            rows={data.items}
+            rowKey={(p) => p.id}
+            empty={<EmptyState title={t('encounters.participants.empty')} />}
+            sort={tableSort}
+            onSortChange={onTableSort}
+          />
+        )}
+      </PageState>
       <Pager offset={offset} pageSize={PAGE} total={total} onChange={setOffset} />
     </>
   );
@@ -228,20 +241,16 @@ function ParticipantCreate({ onCancel }: { onCancel: () => void }) {
       <h2>{t('encounters.participants.new')}</h2>
       <p className="field-hint">{t('encounters.participants.minimalHint')}</p>
       {duplicate ? (
-        <div className="alert alert-warning" role="alert">
+        <Alert tone="warning">
           <span>
             {t('errors.POSSIBLE_DUPLICATE')} {duplicate.details.map((d) => d.message).join(', ')}
           </span>
           <button type="button" className="btn btn-small" onClick={() => submit(true)}>
             {t('encounters.participants.createAnyway')}
           </button>
-        </div>
+        </Alert>
       ) : (
-        errors.general && (
-          <div className="alert alert-error" role="alert">
-            {errors.general}
-          </div>
-        )
+        <Alert>{errors.general}</Alert>
       )}
       <div className="form-grid">
         {mine.length > 1 && (

@@ -24,6 +24,7 @@ import type {
   VacancySummary,
 } from '@begegnung/domain';
 import { api } from '../../../lib/api-client.ts';
+import { queryRoots } from '../../../lib/query-keys.ts';
 
 export interface EligibleMember {
   id: number;
@@ -38,45 +39,45 @@ export interface SelfDisclosure {
 }
 
 export const hiringQueries = {
-  all: () => ['hiring'] as const,
+  all: () => queryRoots.hiring,
   vacancies: () =>
     queryOptions({
-      queryKey: ['hiring', 'vacancies'],
+      queryKey: [...queryRoots.hiring, 'vacancies'],
       queryFn: () => api.get<VacancySummary[]>('/vacancies'),
     }),
   vacancy: (id: number) =>
     queryOptions({
-      queryKey: ['hiring', 'vacancy', id],
+      queryKey: [...queryRoots.hiring, 'vacancy', id],
       queryFn: () => api.get<Vacancy>(`/vacancies/${id}`),
     }),
   applications: (vacancyId: number) =>
     queryOptions({
-      queryKey: ['hiring', 'applications', vacancyId],
+      queryKey: [...queryRoots.hiring, 'applications', vacancyId],
       queryFn: () => api.get<ApplicationSummary[]>(`/vacancies/${vacancyId}/applications`),
     }),
   application: (id: number) =>
     queryOptions({
-      queryKey: ['hiring', 'application', id],
+      queryKey: [...queryRoots.hiring, 'application', id],
       queryFn: () => api.get<Application>(`/applications/${id}`),
     }),
   scorecards: (applicationId: number) =>
     queryOptions({
-      queryKey: ['hiring', 'scorecards', applicationId],
+      queryKey: [...queryRoots.hiring, 'scorecards', applicationId],
       queryFn: () => api.get<ScorecardList>(`/applications/${applicationId}/scorecards`),
     }),
   scoreMatrix: (vacancyId: number) =>
     queryOptions({
-      queryKey: ['hiring', 'score-matrix', vacancyId],
+      queryKey: [...queryRoots.hiring, 'score-matrix', vacancyId],
       queryFn: () => api.get<ScoreMatrix>(`/vacancies/${vacancyId}/score-matrix`),
     }),
   selection: (vacancyId: number) =>
     queryOptions({
-      queryKey: ['hiring', 'selection', vacancyId],
+      queryKey: [...queryRoots.hiring, 'selection', vacancyId],
       queryFn: () => api.get<SelectionRecord>(`/vacancies/${vacancyId}/selection-record`),
     }),
   eligibleMembers: () =>
     queryOptions({
-      queryKey: ['hiring', 'eligible-members'],
+      queryKey: [...queryRoots.hiring, 'eligible-members'],
       queryFn: () => api.get<EligibleMember[]>('/vacancies/eligible-members'),
     }),
 };

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { protectedFindings, type ProtectedFinding } from '@begegnung/domain';
+import { Alert } from '../../../components/ui.tsx';
 
 /** Findings for one criterion's label and scale (the same check the API applies). */
 export const criterionFindings = (c: { label: string; scale?: string | null }) =>
@@ -20,7 +21,7 @@ export function ProtectedCriterionNotice({
   const { t } = useTranslation();
   if (findings.length === 0) return null;
   return (
-    <div id={id} className="alert alert-error hiring-protected" role="alert">
+    <Alert id={id} className="hiring-protected">
       <p>
         <strong>{t('hiring.protected.title')}</strong>
       </p>
@@ -35,6 +36,6 @@ export function ProtectedCriterionNotice({
         ))}
       </ul>
       <p className="small">{t('hiring.protected.route')}</p>
-    </div>
+    </Alert>
   );
 }

@@ -14,6 +14,7 @@ import { ErrorMessage, Field, Loading, PageHeader } from '../../../components/ui
 import { useCreateVacancy } from '../api/hiring-queries.ts';
 import { AdvertWarnings } from './criteria-table.tsx';
 import { CriteriaEditor } from './criteria-editor.tsx';
+import { queryRoots } from '../../../lib/query-keys.ts';
 
 interface PostOption {
   id: number;
@@ -70,7 +71,7 @@ export function VacancyCreate() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const posts = useQuery({
-    queryKey: ['hiring', 'posts'],
+    queryKey: [...queryRoots.hiring, 'posts'],
     queryFn: () => api.get<PostOption[]>('/posts'),
   });
   const create = useCreateVacancy();

@@ -2,20 +2,14 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { hasRole, type PurgeResult } from '@begegnung/domain';
+import { hasRole, type PurgeResult, type VacancySummary } from '@begegnung/domain';
 import { useCurrentUser } from '../../../lib/session.ts';
 import { useFormat } from '../../../lib/format.ts';
-import {
-  Badge,
-  ConfirmDialog,
-  EmptyState,
-  ErrorMessage,
-  Loading,
-  Notice,
-  PageHeader,
-} from '../../../components/ui.tsx';
+import { Badge, ConfirmDialog, ErrorMessage, Notice, PageHeader } from '../../../components/ui.tsx';
 import { hiringQueries, usePurge } from '../api/hiring-queries.ts';
 import { vacancyTone } from './labels.ts';
+import { DataTable, type Column } from '../../../components/data-table.tsx';
+import { PageState } from '../../../components/page-state.tsx';
 
 export function VacancyList() {
   const { t } = useTranslation();
@@ -23,6 +17,56 @@ export function VacancyList() {
   const user = useCurrentUser();
   const isAdmin = hasRole(user, 'admin');
   const vacancies = useQuery(hiringQueries.vacancies());
+  const columns: Column<VacancySummary>[] = [
+    {
+      key: 'vacancy',
+      header: t('hiring.vacancies.vacancy'),
+      sortValue: (v) => v.title,
+      cell: (v) => (
+        <>
+          <Link to={`/vacancies/${v.id}`} className="strong-link">
+            {v.title}
+          </Link>
+          <div className="muted small">
+            {v.postCodes.map((c) => (
+              <span key={c} className="code-tag">
+                {c}
+              </span>
+            ))}{' '}
+            {t(`hiring.channels.${v.channel}`)}
+          </div>
+        </>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('hiring.vacancies.status'),
+      sortValue: (v) => t(`hiring.vacancyStatus.${v.status}`),
+      cell: (v) => (
+        <Badge tone={vacancyTone(v.status)}>{t(`hiring.vacancyStatus.${v.status}`)}</Badge>
+      ),
+    },
+    {
+      key: 'criteria',
+      header: t('hiring.vacancies.criteria'),
+      className: 'nowrap',
+      sortValue: (v) => v.criteriaVersion,
+      cell: (v) => t('hiring.criteria.versionShort', { version: v.criteriaVersion }),
+    },
+    {
+      key: 'deadline',
+      header: t('hiring.vacancies.deadline'),
+      className: 'nowrap',
+      sortValue: (v) => v.deadline,
+      cell: (v) => f.date(v.deadline),
+    },
+    {
+      key: 'applications',
+      header: t('hiring.vacancies.applications'),
+      sortValue: (v) => v.applicationCount,
+      cell: (v) => v.applicationCount,
+    },
+  ];
   return (
     <>
       <PageHeader
@@ -36,55 +80,21 @@ export function VacancyList() {
           )
         }
       />
-      {vacancies.isPending && <Loading />}
-      <ErrorMessage error={vacancies.error} onRetry={() => void vacancies.refetch()} />
-      {vacancies.data?.length === 0 && <EmptyState title={t('hiring.vacancies.empty')} />}
-      {vacancies.data && vacancies.data.length > 0 && (
-        <div className="table-wrap">
-          <table className="table table-stack hiring-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('hiring.vacancies.vacancy')}</th>
-                <th scope="col">{t('hiring.vacancies.status')}</th>
-                <th scope="col">{t('hiring.vacancies.criteria')}</th>
-                <th scope="col">{t('hiring.vacancies.deadline')}</th>
-                <th scope="col">{t('hiring.vacancies.applications')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {vacancies.data.map((v) => (
-                <tr key={v.id}>
-                  <td data-label={t('hiring.vacancies.vacancy')}>
-                    <Link to={`/vacancies/${v.id}`} className="strong-link">
-                      {v.title}
-                    </Link>
-                    <div className="muted small">
-                      {v.postCodes.map((c) => (
-                        <span key={c} className="code-tag">
-                          {c}
-                        </span>
-                      ))}{' '}
-                      {t(`hiring.channels.${v.channel}`)}
-                    </div>
-                  </td>
-                  <td data-label={t('hiring.vacancies.status')}>
-                    <Badge tone={vacancyTone(v.status)}>
-                      {t(`hiring.vacancyStatus.${v.status}`)}
-                    </Badge>
-                  </td>
-                  <td data-label={t('hiring.vacancies.criteria')} className="nowrap">
-                    {t('hiring.criteria.versionShort', { version: v.criteriaVersion })}
-                  </td>
-                  <td data-label={t('hiring.vacancies.deadline')} className="nowrap">
-                    {f.date(v.deadline)}
-                  </td>
-                  <td data-label={t('hiring.vacancies.applications')}>{v.applicationCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <PageState
+        query={vacancies}
+        isEmpty={(data) => data.length === 0}
+        empty={t('hiring.vacancies.empty')}
+      >
+        {(data) => (
+          <DataTable
+            label={t('hiring.vacancies.title')}
+            className="hiring-table"
+            columns={columns}
+            rows={data}
+            rowKey={(v) => v.id}
+          />
+        )}
+      </PageState>
       {isAdmin && <PurgePanel />}
     </>
   );

@@ -6,6 +6,7 @@ import { Badge, ConfirmDialog, ErrorMessage, Field } from '../../../components/u
 import { useDecision } from '../api/hiring-queries.ts';
 import { applicationTone } from '../components/labels.ts';
 import { LateFlag } from '../shared/flags.tsx';
+import { useFormat } from '../../../lib/format.ts';
 
 /** The ranking with a written reason for every candidate still in the procedure (HR). */
 export function DecisionForm({
@@ -16,6 +17,7 @@ export function DecisionForm({
   record: SelectionRecord;
 }) {
   const { t } = useTranslation();
+  const f = useFormat();
   const decide = useDecision(vacancyId);
   const errors = useFormErrors(decide.error);
   const [ranks, setRanks] = useState<Record<number, string>>({});
@@ -43,7 +45,7 @@ export function DecisionForm({
           <p className="muted small">
             {t('hiring.selection.summary', {
               cards: c.scorecardCount,
-              average: c.averageScore?.toLocaleString() ?? '—',
+              average: c.averageScore === null ? '—' : f.num(c.averageScore, 2),
               suggestion: t(`hiring.suggestion.${c.suggestion}`),
             })}
             {c.lateCards.length > 0 && (

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Vacancy } from '@begegnung/domain';
-import { Badge } from '../../../components/ui.tsx';
+import { Alert, Badge } from '../../../components/ui.tsx';
 
 /** Which bodies take part and what the employer itself must do, by the posts' employer. */
 const DUTIES = {
@@ -18,12 +18,7 @@ const DUTIES = {
  */
 export function EmployerDuties({ employer }: { employer: Vacancy['employer'] }) {
   const { t } = useTranslation();
-  if (employer === 'mixed')
-    return (
-      <div className="alert alert-error" role="alert">
-        {t('hiring.duties.mixed')}
-      </div>
-    );
+  if (employer === 'mixed') return <Alert>{t('hiring.duties.mixed')}</Alert>;
   const d = DUTIES[employer];
   return (
     <section className="panel hiring-duties" aria-labelledby="duties-heading">

@@ -6,6 +6,7 @@ import { Badge, EmptyState, ErrorMessage, Loading } from '../../../components/ui
 import { hiringQueries } from '../api/hiring-queries.ts';
 import { applicationTone } from '../components/labels.ts';
 import { LateFlag } from '../shared/flags.tsx';
+import { useFormat } from '../../../lib/format.ts';
 
 type Sort = 'descending' | 'ascending';
 type Row = Matrix['rows'][number];
@@ -25,12 +26,12 @@ const byTotal = (sort: Sort) => (a: Row, b: Row) => {
  * the API leaves hidden rows empty, so nothing leaks through the page either.
  */
 export function ScoreMatrix({ vacancyId, isAdmin }: { vacancyId: number; isAdmin: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const fmt = useFormat();
   const captionId = useId();
   const matrix = useQuery(hiringQueries.scoreMatrix(vacancyId));
   const [sort, setSort] = useState<Sort>('descending');
-  const locale = i18n.language === 'en' ? 'en-GB' : 'de-DE';
-  const num = (n: number) => n.toLocaleString(locale, { maximumFractionDigits: 2 });
+  const num = (n: number) => fmt.num(n, 2);
   const m = matrix.data;
   const rows = m ? [...m.rows].sort(byTotal(sort)) : [];
   const caption = m

@@ -5,6 +5,7 @@ import { LEGAL_FORMS, type LegalForm, type Operator } from '@begegnung/domain';
 import { operatorQueries } from '../../../lib/reference-data.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
 import {
+  Alert,
   ConfirmDialog,
   EmptyState,
   ErrorMessage,
@@ -27,11 +28,7 @@ function OperatorForm({ operator, onDone }: { operator?: Operator; onDone: () =>
   return (
     <form className="form form-inline-card" onSubmit={onSubmit} noValidate>
       <h2>{operator ? t('operators.edit') : t('operators.new')}</h2>
-      {errors.general && (
-        <div className="alert alert-error" role="alert">
-          {errors.general}
-        </div>
-      )}
+      <Alert>{errors.general}</Alert>
       <div className="form-grid">
         <Field label={t('operators.name')} error={errors.field('name')}>
           {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} autoFocus />}

@@ -1,4 +1,4 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation } from '@tanstack/react-query';
 import type {
   AllocationsBody,
   AssignmentList,
@@ -20,6 +20,7 @@ import type {
   UpdateScenarioBody,
 } from '@begegnung/domain';
 import { api, qs } from '../../../lib/api-client.ts';
+import { queryRoots, useInvalidateAfter } from '../../../lib/query-keys.ts';
 
 export interface ComparisonFilter {
   ids?: string;
@@ -28,46 +29,49 @@ export interface ComparisonFilter {
 }
 
 export const postQueries = {
-  all: () => ['posts'] as const,
+  all: () => queryRoots.posts,
   list: () =>
-    queryOptions({ queryKey: ['posts', 'list'], queryFn: () => api.get<PostSummary[]>('/posts') }),
+    queryOptions({
+      queryKey: [...queryRoots.posts, 'list'],
+      queryFn: () => api.get<PostSummary[]>('/posts'),
+    }),
   detail: (id: number) =>
     queryOptions({
-      queryKey: ['posts', 'detail', id],
+      queryKey: [...queryRoots.posts, 'detail', id],
       queryFn: () => api.get<Post>(`/posts/${id}`),
     }),
   assignments: (id: number) =>
     queryOptions({
-      queryKey: ['posts', 'assignments', id],
+      queryKey: [...queryRoots.posts, 'assignments', id],
       queryFn: () => api.get<AssignmentList>(`/posts/${id}/assignments`),
     }),
 };
 
 export const scenarioQueries = {
-  all: () => ['scenarios'] as const,
+  all: () => queryRoots.scenarios,
   list: () =>
     queryOptions({
-      queryKey: ['scenarios', 'list'],
+      queryKey: [...queryRoots.scenarios, 'list'],
       queryFn: () => api.get<Scenario[]>('/scenarios'),
     }),
   detail: (id: number) =>
     queryOptions({
-      queryKey: ['scenarios', 'detail', id],
+      queryKey: [...queryRoots.scenarios, 'detail', id],
       queryFn: () => api.get<Scenario>(`/scenarios/${id}`),
     }),
   comparison: (f: ComparisonFilter) =>
     queryOptions({
-      queryKey: ['scenarios', 'comparison', f],
+      queryKey: [...queryRoots.scenarios, 'comparison', f],
       queryFn: () => api.get<Comparison>(`/scenario-comparison${qs({ ...f })}`),
     }),
   needs: () =>
     queryOptions({
-      queryKey: ['scenarios', 'needs'],
+      queryKey: [...queryRoots.scenarios, 'needs'],
       queryFn: () => api.get<CentreNeed[]>('/staffing/needs'),
     }),
   costs: () =>
     queryOptions({
-      queryKey: ['scenarios', 'costs'],
+      queryKey: [...queryRoots.scenarios, 'costs'],
       queryFn: () => api.get<CostAssumption[]>('/cost-assumptions'),
     }),
 };
@@ -78,11 +82,8 @@ export const comparisonXlsxUrl = (f: ComparisonFilter) =>
   `/api/scenario-comparison.xlsx${qs({ ...f })}`;
 
 function useInvalidate() {
-  const qc = useQueryClient();
-  return () => {
-    void qc.invalidateQueries({ queryKey: postQueries.all() });
-    void qc.invalidateQueries({ queryKey: scenarioQueries.all() });
-  };
+  const invalidate = useInvalidateAfter();
+  return () => void invalidate('posts');
 }
 
 const useMut = <TBody, TResult>(fn: (body: TBody) => Promise<TResult>) => {

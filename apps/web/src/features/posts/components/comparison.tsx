@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { type Comparison } from '@begegnung/domain';
+import { localNow, type Comparison } from '@begegnung/domain';
 import { Badge, ErrorMessage, Loading, PageHeader, ScrollRegion } from '../../../components/ui.tsx';
 import {
   comparisonCsvUrl,
@@ -251,6 +251,7 @@ export function ComparisonTables({ data }: { data: Comparison }) {
 
 export function ComparisonPrint() {
   const { t } = useTranslation();
+  const f = useFormat();
   const filter = useComparisonFilter();
   const data = useQuery(scenarioQueries.comparison(filter));
   return (
@@ -268,7 +269,7 @@ export function ComparisonPrint() {
         {t('comparison.printMeta', {
           from: filter.fromYear,
           to: filter.toYear,
-          date: new Date().toLocaleDateString('de-DE'),
+          date: f.date(localNow().date),
         })}
       </p>
       {data.isPending && <Loading />}

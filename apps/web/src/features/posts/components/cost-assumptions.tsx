@@ -5,6 +5,7 @@ import { hasRole, PAY_GROUPS, PAY_GROUP_CODES } from '@begegnung/domain';
 import { useCurrentUser } from '../../../lib/session.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
 import {
+  Alert,
   Badge,
   EmptyState,
   ErrorMessage,
@@ -54,7 +55,7 @@ export function CostAssumptions() {
                     {f.euro(c.annualCostEuros)}
                   </td>
                   <td data-label={t('costs.overhead')} className="nowrap">
-                    {Number(c.overheadPercent).toLocaleString()} %
+                    {f.num(Number(c.overheadPercent), 2)} %
                   </td>
                   <td data-label={t('costs.kind')}>
                     {c.cityOwn ? (
@@ -115,11 +116,7 @@ function NewCost() {
     <section className="panel" aria-labelledby="new-cost">
       <h2 id="new-cost">{t('costs.new')}</h2>
       <form className="form" onSubmit={onSubmit} noValidate>
-        {errors.general && (
-          <div className="alert alert-error" role="alert">
-            {errors.general}
-          </div>
-        )}
+        <Alert>{errors.general}</Alert>
         <div className="form-grid">
           <Field label={t('costs.payGroup')} error={errors.field('payGroup')}>
             {(p) => (

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { fromMilli, needSplit, parseFixed, type CentreNeed } from '@begegnung/domain';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
-import { ErrorMessage, Loading, Notice } from '../../../components/ui.tsx';
+import { Alert, ErrorMessage, Loading, Notice } from '../../../components/ui.tsx';
 import { scenarioQueries, useSetNeeds } from '../api/post-queries.ts';
 import { toApiDecimal, useFormat } from '../../../lib/format.ts';
 
@@ -126,11 +126,7 @@ export function NeedSplit() {
           </tbody>
         </table>
       </div>
-      {errors.general && (
-        <div className="alert alert-error" role="alert">
-          {errors.general}
-        </div>
-      )}
+      <Alert>{errors.general}</Alert>
       <div className="form-actions">
         <button
           type="button"

@@ -16,7 +16,7 @@ import {
 } from '@begegnung/domain';
 import { operatorQueries } from '../../../lib/reference-data.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
-import { Field, PageHeader } from '../../../components/ui.tsx';
+import { Alert, Field, PageHeader } from '../../../components/ui.tsx';
 import { useCreatePost, useUpdatePost } from '../api/post-queries.ts';
 import { toApiDecimal } from '../../../lib/format.ts';
 
@@ -106,11 +106,7 @@ export function PostForm({ post, onDone }: { post?: Post; onDone?: () => void })
     <>
       {!post && <PageHeader title={t('posts.new')} subtitle={t('posts.newHint')} />}
       <form className="form" onSubmit={onSubmit} noValidate>
-        {errors.general && (
-          <div className="alert alert-error" role="alert">
-            {errors.general}
-          </div>
-        )}
+        <Alert>{errors.general}</Alert>
         <div className="form-grid">
           <Field label={t('posts.code')} hint={t('posts.codeHint')} error={errors.field('code')}>
             {(p) => (

@@ -6,6 +6,7 @@ import { SCENARIO_STATUSES, hasRole, type Scenario, type ScenarioStatus } from '
 import { useCurrentUser } from '../../../lib/session.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
 import {
+  Alert,
   Badge,
   ConfirmDialog,
   ErrorMessage,
@@ -119,11 +120,7 @@ function LinesEditor({ scenario }: { scenario: Scenario }) {
       <h2 id="lines-heading">{t('scenarios.lines')}</h2>
       <p className="small muted">{t('scenarios.linesHint')}</p>
       <form className="form" onSubmit={onSubmit} noValidate>
-        {errors.general && (
-          <div className="alert alert-error" role="alert">
-            {errors.general}
-          </div>
-        )}
+        <Alert>{errors.general}</Alert>
         {save.isSuccess && <Notice tone="success">{t('common.saved')}</Notice>}
         {lines.map((l, i) => (
           <div className="posts-alloc-row" key={i}>

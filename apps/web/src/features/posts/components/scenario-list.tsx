@@ -5,16 +5,10 @@ import { useTranslation } from 'react-i18next';
 import { SCENARIO_STATUSES, hasRole, type ScenarioStatus } from '@begegnung/domain';
 import { useCurrentUser } from '../../../lib/session.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
-import {
-  Badge,
-  EmptyState,
-  ErrorMessage,
-  Field,
-  Loading,
-  PageHeader,
-} from '../../../components/ui.tsx';
+import { Alert, Badge, ErrorMessage, Field, PageHeader } from '../../../components/ui.tsx';
 import { scenarioQueries, useCopyScenario, useCreateScenario } from '../api/post-queries.ts';
 import { useFormat } from '../../../lib/format.ts';
+import { PageState } from '../../../components/page-state.tsx';
 
 export function ScenarioList() {
   const { t } = useTranslation();
@@ -34,45 +28,45 @@ export function ScenarioList() {
           </Link>
         }
       />
-      {list.isPending && <Loading />}
-      <ErrorMessage error={list.error ?? copy.error} onRetry={() => void list.refetch()} />
-      {list.data?.length === 0 && <EmptyState title={t('scenarios.empty')} />}
-      {list.data && list.data.length > 0 && (
-        <ul className="card-grid">
-          {list.data.map((s) => (
-            <li key={s.id} className="card">
-              <div className="card-head">
-                <Badge tone={s.status === 'draft' ? 'accent' : 'neutral'}>
-                  {t(`scenarios.statuses.${s.status}`)}
-                </Badge>
-                {s.copiedFromId && <Badge tone="muted">{t('scenarios.whatIf')}</Badge>}
-              </div>
-              <h2 className="card-title">
-                <Link to={`/scenarios/${s.id}`}>{s.name}</Link>
-              </h2>
-              <p className="card-meta">{s.sourceRef || '—'}</p>
-              <p className="card-meta">
-                <strong>
-                  {f.fte(s.totalFte)} {t('posts.fteUnit')}
-                </strong>{' '}
-                · {t('scenarios.lineCount', { count: s.lines.length })}
-              </p>
-              <div className="form-actions">
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  disabled={copy.isPending}
-                  onClick={() =>
-                    copy.mutate(s.id, { onSuccess: (c) => navigate(`/scenarios/${c.id}`) })
-                  }
-                >
-                  {t('scenarios.copy')}
-                </button>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ErrorMessage error={copy.error} />
+      <PageState query={list} isEmpty={(data) => data.length === 0} empty={t('scenarios.empty')}>
+        {(data) => (
+          <ul className="card-grid">
+            {data.map((s) => (
+              <li key={s.id} className="card">
+                <div className="card-head">
+                  <Badge tone={s.status === 'draft' ? 'accent' : 'neutral'}>
+                    {t(`scenarios.statuses.${s.status}`)}
+                  </Badge>
+                  {s.copiedFromId && <Badge tone="muted">{t('scenarios.whatIf')}</Badge>}
+                </div>
+                <h2 className="card-title">
+                  <Link to={`/scenarios/${s.id}`}>{s.name}</Link>
+                </h2>
+                <p className="card-meta">{s.sourceRef || '—'}</p>
+                <p className="card-meta">
+                  <strong>
+                    {f.fte(s.totalFte)} {t('posts.fteUnit')}
+                  </strong>{' '}
+                  · {t('scenarios.lineCount', { count: s.lines.length })}
+                </p>
+                <div className="form-actions">
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    disabled={copy.isPending}
+                    onClick={() =>
+                      copy.mutate(s.id, { onSuccess: (c) => navigate(`/scenarios/${c.id}`) })
+                    }
+                  >
+                    {t('scenarios.copy')}
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+      </PageState>
       <NewScenario isAdmin={hasRole(user, 'admin')} />
     </>
   );
@@ -97,11 +91,7 @@ function NewScenario({ isAdmin }: { isAdmin: boolean }) {
     <section className="panel" aria-labelledby="new-scenario">
       <h2 id="new-scenario">{t('scenarios.new')}</h2>
       <form className="form" onSubmit={onSubmit} noValidate>
-        {errors.general && (
-          <div className="alert alert-error" role="alert">
-            {errors.general}
-          </div>
-        )}
+        <Alert>{errors.general}</Alert>
         <div className="form-grid">
           <Field label={t('scenarios.name')} error={errors.field('name')}>
             {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} />}

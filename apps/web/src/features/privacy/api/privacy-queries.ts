@@ -10,30 +10,31 @@ import type {
   RetentionRun,
 } from '@begegnung/domain';
 import { api } from '../../../lib/api-client.ts';
+import { queryRoots, useInvalidateAfter } from '../../../lib/query-keys.ts';
 
 const enc = encodeURIComponent;
 
 export const privacyQueries = {
   erasurePreview: (code: string) =>
     queryOptions({
-      queryKey: ['privacy', 'erasure', code],
+      queryKey: [...queryRoots.privacy, 'erasure', code],
       queryFn: () => api.get<ErasurePreview>(`/privacy/participants/${enc(code)}/erasure`),
       retry: false,
     }),
   applicants: (email: string) =>
     queryOptions({
-      queryKey: ['privacy', 'applicants', email],
+      queryKey: [...queryRoots.privacy, 'applicants', email],
       queryFn: () => api.get<ApplicantMatch[]>(`/privacy/applicants?email=${enc(email)}`),
       retry: false,
     }),
   retention: () =>
     queryOptions({
-      queryKey: ['privacy', 'retention'],
+      queryKey: [...queryRoots.privacy, 'retention'],
       queryFn: () => api.get<RetentionPreview>('/privacy/retention'),
     }),
   records: () =>
     queryOptions({
-      queryKey: ['privacy', 'records'],
+      queryKey: [...queryRoots.privacy, 'records'],
       queryFn: () => api.get<RecordsOfProcessing>('/privacy/records'),
     }),
 };
@@ -44,22 +45,23 @@ export const exportUrl = (code: string, format: 'json' | 'pdf') =>
 
 export function useErase(code: string) {
   const qc = useQueryClient();
+  const invalidate = useInvalidateAfter();
   return useMutation({
     mutationFn: (body: EraseBody) =>
       api.post<ErasureResult>(`/privacy/participants/${enc(code)}/erase`, body),
     onSuccess: () => {
-      qc.removeQueries({ queryKey: ['privacy', 'erasure', code] });
-      void qc.invalidateQueries({ queryKey: ['participants'] });
-      void qc.invalidateQueries({ queryKey: ['privacy', 'retention'] });
+      qc.removeQueries({ queryKey: privacyQueries.erasurePreview(code).queryKey });
+      void invalidate('erasure');
     },
   });
 }
 
 export function useRunRetention() {
-  const qc = useQueryClient();
+  const invalidate = useInvalidateAfter();
   return useMutation({
     mutationFn: () => api.post<RetentionRun>('/privacy/retention/run'),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['privacy'] }),
+    // Retention erases people and applicants: every list and figure they were in.
+    onSuccess: () => void Promise.all([invalidate('erasure'), invalidate('applicantErasure')]),
   });
 }
 
@@ -68,9 +70,13 @@ export const applicantExportUrl = (id: number, format: 'json' | 'pdf') =>
 
 export function useEraseApplicant(email: string) {
   const qc = useQueryClient();
+  const invalidate = useInvalidateAfter();
   return useMutation({
     mutationFn: ({ id, ...body }: EraseApplicantBody & { id: number }) =>
       api.post<{ id: number; documents: number }>(`/privacy/applicants/${id}/erase`, body),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['privacy', 'applicants', email] }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: privacyQueries.applicants(email).queryKey });
+      void invalidate('applicantErasure');
+    },
   });
 }

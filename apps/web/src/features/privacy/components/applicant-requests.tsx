@@ -8,6 +8,7 @@ import {
   EmptyState,
   ErrorMessage,
   Field,
+  FieldError,
   Loading,
   Notice,
 } from '../../../components/ui.tsx';
@@ -126,11 +127,7 @@ function ApplicantCard({
         )}
       </div>
       {a.legalHold && <p className="muted small">{t('privacy.applicant.legalHoldHint')}</p>}
-      {erase.error && (
-        <p className="field-error" role="alert">
-          {messageFor(t, erase.error)}
-        </p>
-      )}
+      {erase.error && <FieldError alert>{messageFor(t, erase.error)}</FieldError>}
       <ConfirmDialog
         open={confirm}
         danger

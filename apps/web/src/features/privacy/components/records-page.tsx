@@ -2,15 +2,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ErrorMessage, Loading, PageHeader } from '../../../components/ui.tsx';
 import { privacyQueries } from '../api/privacy-queries.ts';
+import { useFormat } from '../../../lib/format.ts';
 
 /** Record of processing activities (GDPR Art. 30), generated from the live configuration. */
 export function RecordsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const fmt = useFormat();
   const records = useQuery(privacyQueries.records());
-  const at = (iso: string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'long', timeStyle: 'short' }).format(
-      new Date(iso),
-    );
+  const at = (iso: string) => fmt.dateTime(iso, 'long');
   return (
     <>
       <PageHeader
@@ -48,7 +47,7 @@ export function RecordsPage() {
                   })}
                 </dd>
                 <dt>{t('privacy.records.rows')}</dt>
-                <dd>{a.rows.toLocaleString(i18n.language)}</dd>
+                <dd>{fmt.num(a.rows)}</dd>
                 <dt>{t('privacy.records.fields')}</dt>
                 <dd>
                   <code className="records-fields">{a.fields.join(', ')}</code>

@@ -2,7 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ErasurePreview, ErasureResult } from '@begegnung/domain';
-import { ErrorMessage, Field, Loading, Notice, PageHeader } from '../../../components/ui.tsx';
+import {
+  ErrorMessage,
+  Field,
+  FieldError,
+  Loading,
+  Notice,
+  PageHeader,
+} from '../../../components/ui.tsx';
 import { ApiError } from '../../../lib/api-client.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
 import { exportUrl, privacyQueries, useErase } from '../api/privacy-queries.ts';
@@ -164,10 +171,8 @@ function EraseForm({
           />
         )}
       </Field>
-      {errors.general && !errors.field('reason') && !errors.field('confirmCode') && (
-        <p className="field-error" role="alert">
-          {errors.general}
-        </p>
+      {!errors.field('reason') && !errors.field('confirmCode') && (
+        <FieldError alert>{errors.general}</FieldError>
       )}
       <button
         type="submit"

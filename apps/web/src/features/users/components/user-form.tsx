@@ -13,6 +13,7 @@ import { centreQueries } from '../../../lib/reference-data.ts';
 import { useCurrentUser } from '../../../lib/session.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
 import {
+  Alert,
   Badge,
   ConfirmDialog,
   ErrorMessage,
@@ -127,11 +128,7 @@ export function UserCreate() {
       </p>
       <PageHeader title={t('users.new')} />
       <form className="form" onSubmit={onSubmit} noValidate>
-        {errors.general && (
-          <div className="alert alert-error" role="alert">
-            {errors.general}
-          </div>
-        )}
+        <Alert>{errors.general}</Alert>
         <div className="form-grid">
           <Field label={t('users.displayName')} error={errors.field('displayName')}>
             {(p) => (
@@ -220,11 +217,7 @@ function UserEditForm({ user }: { user: User }) {
     <>
       <form className="form" onSubmit={onSubmit} noValidate>
         {saved && <Notice tone="success">{t('common.saved')}</Notice>}
-        {errors.general && (
-          <div className="alert alert-error" role="alert">
-            {errors.general}
-          </div>
-        )}
+        <Alert>{errors.general}</Alert>
         <div className="form-grid">
           <Field label={t('users.displayName')} error={errors.field('displayName')}>
             {(p) => (

@@ -2,17 +2,12 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ROLES } from '@begegnung/domain';
+import { ROLES, type User } from '@begegnung/domain';
 import { centreQueries } from '../../../lib/reference-data.ts';
-import {
-  Badge,
-  EmptyState,
-  ErrorMessage,
-  Loading,
-  PageHeader,
-  Pager,
-} from '../../../components/ui.tsx';
+import { Badge, EmptyState, PageHeader, Pager } from '../../../components/ui.tsx';
 import { userQueries } from '../api/user-queries.ts';
+import { DataTable, type Column } from '../../../components/data-table.tsx';
+import { PageState } from '../../../components/page-state.tsx';
 
 const PAGE = 25;
 
@@ -27,6 +22,42 @@ export function UserList() {
   const centres = useQuery(centreQueries.list());
   const centreCode = (id: number) => centres.data?.find((c) => c.id === id)?.code ?? `#${id}`;
   const total = users.data?.total ?? 0;
+  const roles = (u: User) => u.roles.map((r) => t(`roles.${r}`)).join(', ');
+  const centresOf = (u: User) => u.centreIds.map(centreCode).join(', ');
+  // Sorting reorders the page shown (the server pages by name).
+  const columns: Column<User>[] = [
+    {
+      key: 'name',
+      header: t('users.name'),
+      sortValue: (u) => u.displayName,
+      cell: (u) => (
+        <>
+          <Link to={`/users/${u.id}`} className="strong-link">
+            {u.displayName}
+          </Link>
+          <div className="muted small">{u.email}</div>
+        </>
+      ),
+    },
+    { key: 'roles', header: t('users.roles'), sortValue: roles, cell: roles },
+    {
+      key: 'centres',
+      header: t('users.centres'),
+      sortValue: centresOf,
+      cell: (u) => centresOf(u) || '—',
+    },
+    {
+      key: 'status',
+      header: t('users.status'),
+      sortValue: (u) => (u.active ? 0 : 1),
+      cell: (u) =>
+        u.active ? (
+          <Badge tone="success">{t('users.active')}</Badge>
+        ) : (
+          <Badge tone="muted">{t('users.inactive')}</Badge>
+        ),
+    },
+  ];
 
   return (
     <>
@@ -70,48 +101,17 @@ export function UserList() {
           </select>
         </label>
       </div>
-      {users.isPending && <Loading />}
-      <ErrorMessage error={users.error} onRetry={() => void users.refetch()} />
-      {users.data?.items.length === 0 && <EmptyState title={t('users.empty')} />}
-      {users.data && users.data.items.length > 0 && (
-        <div className="table-wrap">
-          <table className="table table-stack">
-            <thead>
-              <tr>
-                <th scope="col">{t('users.name')}</th>
-                <th scope="col">{t('users.roles')}</th>
-                <th scope="col">{t('users.centres')}</th>
-                <th scope="col">{t('users.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.items.map((u) => (
-                <tr key={u.id}>
-                  <td data-label={t('users.name')}>
-                    <Link to={`/users/${u.id}`} className="strong-link">
-                      {u.displayName}
-                    </Link>
-                    <div className="muted small">{u.email}</div>
-                  </td>
-                  <td data-label={t('users.roles')}>
-                    {u.roles.map((r) => t(`roles.${r}`)).join(', ')}
-                  </td>
-                  <td data-label={t('users.centres')}>
-                    {u.centreIds.map(centreCode).join(', ') || '—'}
-                  </td>
-                  <td data-label={t('users.status')}>
-                    {u.active ? (
-                      <Badge tone="success">{t('users.active')}</Badge>
-                    ) : (
-                      <Badge tone="muted">{t('users.inactive')}</Badge>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <PageState query={users}>
+        {(data) => (
+          <DataTable
+            label={t('users.title')}
+            columns={columns}
+            rows={data.items}
+            rowKey={(u) => u.id}
+            empty={<EmptyState title={t('users.empty')} />}
+          />
+        )}
+      </PageState>
       <Pager offset={offset} pageSize={PAGE} total={total} onChange={setOffset} />
     </>
   );
