@@ -222,6 +222,7 @@ export const CandidateUserSchema = Type.Object({
   displayName: Type.String(),
   roles: Type.Array(Type.String()),
 });
+export type CandidateUser = Static<typeof CandidateUserSchema>;
 
 export const CreateParticipationBodySchema = Type.Object(
   {
@@ -380,6 +381,7 @@ export const SelfDisclosureSchema = Type.Object({
   consentGivenAt: Nullable(Type.String()),
   consentTextVersion: Nullable(Type.String()),
 });
+export type SelfDisclosure = Static<typeof SelfDisclosureSchema>;
 
 export const PurgeBodySchema = Type.Object(
   { dryRun: Type.Boolean() },

@@ -22,21 +22,15 @@ import type {
   Vacancy,
   VacancyStatusBody,
   VacancySummary,
+  CandidateUser,
+  SelfDisclosure,
 } from '@begegnung/domain';
 import { api } from '../../../lib/api-client.ts';
 import { queryRoots } from '../../../lib/query-keys.ts';
 
-export interface EligibleMember {
-  id: number;
-  displayName: string;
-  roles: string[];
-}
-export interface SelfDisclosure {
-  applicationId: number;
-  migrationBackground: 'yes' | 'no' | 'prefer_not_to_say' | null;
-  consentGivenAt: string | null;
-  consentTextVersion: string | null;
-}
+/** Users who may sit on a panel or an oversight body (the API's CandidateUser). */
+export type EligibleMember = CandidateUser;
+export type { SelfDisclosure };
 
 export const hiringQueries = {
   all: () => queryRoots.hiring,
