@@ -91,15 +91,22 @@ export function ErrorMessage({
   );
 }
 
+/**
+ * A message in a coloured box. `live` (the default) makes it a status region that screen
+ * readers announce when it appears after an action; a notice that is simply part of the page
+ * (a configuration state shown on load) passes `live={false}`.
+ */
 export function Notice({
   children,
   tone = 'info',
+  live = true,
 }: {
   children: ReactNode;
   tone?: 'info' | 'success' | 'warning';
+  live?: boolean;
 }) {
   return (
-    <div className={`alert alert-${tone}`} role="status">
+    <div className={`alert alert-${tone}`} role={live ? 'status' : undefined}>
       {children}
     </div>
   );

@@ -148,7 +148,9 @@ function Reminders() {
       {current.error && <ErrorMessage error={current.error} />}
       {save.error && <ErrorMessage error={save.error} />}
       {data && !data.mailConfigured && (
-        <Notice tone="warning">{t('account.reminders.notConfigured')}</Notice>
+        <Notice tone="warning" live={false}>
+          {t('account.reminders.notConfigured')}
+        </Notice>
       )}
       {data && (
         <fieldset className="fieldset">

@@ -49,9 +49,13 @@ function MailStatusSection() {
       {q.error && <ErrorMessage error={q.error} />}
       {q.data &&
         (q.data.configured ? (
-          <Notice tone="success">{t('dashboard.settings.mail.configured')}</Notice>
+          <Notice tone="success" live={false}>
+            {t('dashboard.settings.mail.configured')}
+          </Notice>
         ) : (
-          <Notice tone="warning">{t('dashboard.settings.mail.notConfigured')}</Notice>
+          <Notice tone="warning" live={false}>
+            {t('dashboard.settings.mail.notConfigured')}
+          </Notice>
         ))}
       <p className="muted small">{t('dashboard.settings.mail.hint')}</p>
     </section>
