@@ -128,17 +128,17 @@ function Reminders() {
     queryKey: remindersKey,
     queryFn: () => api.get<ReminderSettings>('/account/reminders'),
   });
+  // The radio follows the click in the same render (React would otherwise put the old choice
+  // back until the request is on its way); a refusal shows the saved choice again.
+  const [chosen, setChosen] = useState<ReminderMode | null>(null);
   const save = useMutation({
     mutationFn: (reminders: ReminderMode) =>
       api.put<ReminderSettings>('/account/reminders', { reminders }),
-    // The radio follows the click at once; a refusal puts the saved choice back.
-    onMutate: (reminders) => {
-      const before = qc.getQueryData<ReminderSettings>(remindersKey);
-      if (before) qc.setQueryData(remindersKey, { ...before, reminders });
-      return { before };
+    onError: () => setChosen(null),
+    onSuccess: (data) => {
+      qc.setQueryData(remindersKey, data);
+      setChosen((c) => (c === data.reminders ? null : c));
     },
-    onError: (_e, _m, c) => c?.before && qc.setQueryData(remindersKey, c.before),
-    onSuccess: (data) => qc.setQueryData(remindersKey, data),
   });
   const data = current.data;
   return (
@@ -161,8 +161,11 @@ function Reminders() {
                 type="radio"
                 name="reminders"
                 value={m}
-                checked={data.reminders === m}
-                onChange={() => save.mutate(m)}
+                checked={(chosen ?? data.reminders) === m}
+                onChange={() => {
+                  setChosen(m);
+                  save.mutate(m);
+                }}
               />{' '}
               <span>
                 {t(`account.reminders.modes.${m}`)}
