@@ -1,6 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
-import { hasRole, type Actor, type Centre, type Operator } from '@begegnung/domain';
-import { api } from './api-client.ts';
+import {
+  hasRole,
+  type Actor,
+  type Centre,
+  type Operator,
+  type StaffOption,
+} from '@begegnung/domain';
+import { api, qs } from './api-client.ts';
 import { queryRoots } from './query-keys.ts';
 
 /** Centres and operators: small reference lists every feature may read. */
@@ -24,6 +30,19 @@ export const operatorQueries = {
     queryOptions({
       queryKey: [...operatorQueries.all(), 'list'],
       queryFn: () => api.get<Operator[]>('/operators'),
+    }),
+};
+
+/**
+ * The staff of a centre who can take an outreach task or a follow-up (names and ids only). One
+ * query for every screen that assigns work, so the list is fetched and cached once.
+ */
+export const staffQueries = {
+  forCentre: (centreId: number) =>
+    queryOptions({
+      queryKey: [...queryRoots.encounters, 'staff', centreId],
+      queryFn: () => api.get<StaffOption[]>(`/encounters/staff${qs({ centreId })}`),
+      staleTime: 10 * 60_000,
     }),
 };
 

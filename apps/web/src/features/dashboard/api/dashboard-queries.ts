@@ -11,7 +11,6 @@ import type {
   Outreach,
   Settings,
   Staffing,
-  StaffOption,
   UpdateSettingsBody,
 } from '@begegnung/domain';
 import { api, qs } from '../../../lib/api-client.ts';
@@ -45,12 +44,6 @@ export const reportingQueries = {
     queryOptions({
       queryKey: [...queryRoots.reporting, 'staffing', f],
       queryFn: () => api.get<Staffing>(`/reporting/staffing${qs({ ...f })}`),
-    }),
-  staff: (centreId: number) =>
-    queryOptions({
-      queryKey: [...queryRoots.reporting, 'staff', centreId],
-      queryFn: () => api.get<StaffOption[]>(`/encounters/staff${qs({ centreId })}`),
-      staleTime: 5 * 60_000,
     }),
   published: () =>
     queryOptions({

@@ -10,13 +10,14 @@ import {
 } from '@begegnung/domain';
 import { ErrorMessage } from '../../../components/ui.tsx';
 import { useFormat } from '../../../lib/format.ts';
-import { reportingQueries, useCreateTask, useRecordOutcome } from '../api/dashboard-queries.ts';
+import { staffQueries } from '../../../lib/reference-data.ts';
+import { useCreateTask, useRecordOutcome } from '../api/dashboard-queries.ts';
 
 /** Creating an outreach task for a person out of view, and recording its attempts. */
 export function CreateTask({ item, label }: { item: OutOfViewItem; label: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const staff = useQuery({ ...reportingQueries.staff(item.centreId), enabled: open });
+  const staff = useQuery({ ...staffQueries.forCentre(item.centreId), enabled: open });
   const create = useCreateTask();
   const [assignee, setAssignee] = useState('');
   const [due, setDue] = useState(addDays(localNow().date, 7));

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { localNow, previousQuarter } from '@begegnung/domain';
-import { ConfirmDialog, ErrorMessage, Field } from '../../../components/ui.tsx';
+import { ConfirmDialog, Field } from '../../../components/ui.tsx';
+import { DataTable } from '../../../components/data-table.tsx';
+import { PageState } from '../../../components/page-state.tsx';
 import { centreQueries } from '../../../lib/reference-data.ts';
 import { useFormat } from '../../../lib/format.ts';
 import { messageFor } from '../../../lib/use-form-errors.ts';
@@ -113,36 +115,56 @@ export function PublishPanel({ centreId }: { centreId?: number }) {
       </section>
       <section className="panel" aria-labelledby="published-title">
         <h2 id="published-title">{t('dashboard.report.publish.listTitle')}</h2>
-        {published.error ? (
-          <ErrorMessage error={published.error} />
-        ) : published.data && published.data.length === 0 ? (
-          <p className="muted">{t('dashboard.report.publish.none')}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table dash-table published-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('dashboard.report.publish.colQuarter')}</th>
-                  <th scope="col">{t('dashboard.report.publish.colScope')}</th>
-                  <th scope="col">{t('dashboard.report.publish.colAt')}</th>
-                  <th scope="col">{t('dashboard.report.publish.colBy')}</th>
-                  <th scope="col">{t('dashboard.report.publish.colHash')}</th>
-                  <th scope="col">{t('dashboard.report.publish.colFiles')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {published.data?.map((r) => (
-                  <tr key={r.id} data-published={r.id}>
-                    <th scope="row">{quarterName(r.from)}</th>
-                    <td>{centreName(r.centreId)}</td>
-                    <td>{fmt.dateTime(r.publishedAt)}</td>
-                    <td className="break-all">{r.publishedBy}</td>
-                    <td>
-                      <code className="hash" title={r.pdfSha256}>
-                        {r.pdfSha256.slice(0, 12)}…
-                      </code>
-                    </td>
-                    <td className="nowrap">
+        <PageState query={published}>
+          {(rows) => (
+            <DataTable
+              label={t('dashboard.report.publish.listTitle')}
+              className="dash-table published-table"
+              rows={rows}
+              rowKey={(r) => r.id}
+              empty={<p className="muted">{t('dashboard.report.publish.none')}</p>}
+              columns={[
+                {
+                  key: 'quarter',
+                  header: t('dashboard.report.publish.colQuarter'),
+                  rowHeader: true,
+                  sortValue: (r) => r.from,
+                  cell: (r) => quarterName(r.from),
+                },
+                {
+                  key: 'scope',
+                  header: t('dashboard.report.publish.colScope'),
+                  sortValue: (r) => centreName(r.centreId),
+                  cell: (r) => centreName(r.centreId),
+                },
+                {
+                  key: 'at',
+                  header: t('dashboard.report.publish.colAt'),
+                  sortValue: (r) => r.publishedAt,
+                  cell: (r) => fmt.dateTime(r.publishedAt),
+                },
+                {
+                  key: 'by',
+                  header: t('dashboard.report.publish.colBy'),
+                  className: 'break-all',
+                  sortValue: (r) => r.publishedBy,
+                  cell: (r) => r.publishedBy,
+                },
+                {
+                  key: 'hash',
+                  header: t('dashboard.report.publish.colHash'),
+                  cell: (r) => (
+                    <code className="hash" title={r.pdfSha256}>
+                      {r.pdfSha256.slice(0, 12)}…
+                    </code>
+                  ),
+                },
+                {
+                  key: 'files',
+                  header: t('dashboard.report.publish.colFiles'),
+                  className: 'nowrap',
+                  cell: (r) => (
+                    <>
                       <a href={publishedUrl(r.id, 'pdf')} download>
                         PDF
                       </a>
@@ -158,13 +180,13 @@ export function PublishPanel({ centreId }: { centreId?: number }) {
                       >
                         Excel
                       </a>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+                    </>
+                  ),
+                },
+              ]}
+            />
+          )}
+        </PageState>
       </section>
       <CorrectionsList centreId={centreId} centreName={centreName} quarterName={quarterName} />
     </>
@@ -188,44 +210,60 @@ function CorrectionsList({
     <section className="panel" aria-labelledby="corrections-title">
       <h2 id="corrections-title">{t('dashboard.report.corrections.title')}</h2>
       <p className="muted small">{t('dashboard.report.corrections.hint')}</p>
-      {list.error ? (
-        <ErrorMessage error={list.error} />
-      ) : list.data && list.data.items.length === 0 ? (
-        <p className="muted">{t('dashboard.report.corrections.none')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table dash-table" aria-labelledby="corrections-title">
-            <thead>
-              <tr>
-                <th scope="col">{t('dashboard.report.corrections.datedOn')}</th>
-                <th scope="col">{t('dashboard.report.corrections.centre')}</th>
-                <th scope="col">{t('dashboard.report.corrections.action')}</th>
-                <th scope="col">{t('dashboard.report.corrections.reason')}</th>
-                <th scope="col">{t('dashboard.report.corrections.at')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data?.items.map((c) => (
-                <tr key={c.id} data-correction={c.id}>
-                  <td>
+      <PageState query={list}>
+        {(data) => (
+          <DataTable
+            label={t('dashboard.report.corrections.title')}
+            className="dash-table"
+            rows={data.items}
+            rowKey={(c) => c.id}
+            empty={<p className="muted">{t('dashboard.report.corrections.none')}</p>}
+            columns={[
+              {
+                key: 'datedOn',
+                header: t('dashboard.report.corrections.datedOn'),
+                sortValue: (c) => c.datedOn,
+                cell: (c) => (
+                  <>
                     {fmt.date(c.datedOn)}
                     <br />
                     <span className="muted small">{quarterName(c.periodFrom)}</span>
-                  </td>
-                  <td>{c.centreName || centreName(c.centreId)}</td>
-                  <td>{t(`dashboard.report.corrections.actions.${c.action}`)}</td>
-                  <td>{c.reason}</td>
-                  <td>
+                  </>
+                ),
+              },
+              {
+                key: 'centre',
+                header: t('dashboard.report.corrections.centre'),
+                sortValue: (c) => c.centreName || centreName(c.centreId),
+                cell: (c) => c.centreName || centreName(c.centreId),
+              },
+              {
+                key: 'action',
+                header: t('dashboard.report.corrections.action'),
+                sortValue: (c) => t(`dashboard.report.corrections.actions.${c.action}`),
+                cell: (c) => t(`dashboard.report.corrections.actions.${c.action}`),
+              },
+              {
+                key: 'reason',
+                header: t('dashboard.report.corrections.reason'),
+                cell: (c) => c.reason,
+              },
+              {
+                key: 'at',
+                header: t('dashboard.report.corrections.at'),
+                sortValue: (c) => c.at,
+                cell: (c) => (
+                  <>
                     {fmt.dateTime(c.at)}
                     <br />
                     <span className="muted small break-all">{c.by ?? '—'}</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+                  </>
+                ),
+              },
+            ]}
+          />
+        )}
+      </PageState>
     </section>
   );
 }

@@ -23,7 +23,6 @@ import type {
   Participant,
   ParticipantSummary,
   PublishedPeriods,
-  StaffOption,
   TimelineItem,
   TransferParticipantBody,
   UpdateActivityBody,
@@ -127,12 +126,6 @@ export const encounterQueries = {
     queryOptions({
       queryKey: [...encounterQueries.all(), 'detail', id],
       queryFn: () => api.get<Encounter>(`/encounters/${id}`),
-    }),
-  staff: (centreId: number) =>
-    queryOptions({
-      queryKey: [...encounterQueries.all(), 'staff', centreId],
-      queryFn: () => api.get<StaffOption[]>(`/encounters/staff${qs({ centreId })}`),
-      staleTime: 10 * 60_000,
     }),
 };
 

@@ -2,7 +2,10 @@ import { useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
-import { Alert, Badge, ErrorMessage, Field, Loading, PageHeader } from '../../../components/ui.tsx';
+import type { Activity } from '@begegnung/domain';
+import { Alert, Badge, EmptyState, Field, PageHeader } from '../../../components/ui.tsx';
+import { DataTable, type Column } from '../../../components/data-table.tsx';
+import { PageState } from '../../../components/page-state.tsx';
 import { activityQueries, useActivityMutations } from '../api/encounter-queries.ts';
 import { activityLabel } from './labels.ts';
 
@@ -21,55 +24,74 @@ export function ActivityAdmin() {
       { onSuccess: () => setName('') },
     );
   };
+  const columns: Column<Activity>[] = [
+    {
+      key: 'name',
+      header: t('encounters.activity'),
+      rowHeader: true,
+      sortValue: (a) => activityLabel(t, a),
+      cell: (a) => (
+        <>
+          {activityLabel(t, a)} {!a.key && <Badge>{t('encounters.activities.custom')}</Badge>}
+        </>
+      ),
+    },
+    {
+      key: 'duration',
+      header: t('encounters.activities.defaultDuration'),
+      numeric: true,
+      sortValue: (a) => a.defaultDurationMinutes,
+      cell: (a) => t('encounters.minutes', { count: a.defaultDurationMinutes }),
+    },
+    {
+      key: 'recurring',
+      header: t('encounters.activities.recurring'),
+      sortValue: (a) => (a.recurring ? 0 : 1),
+      cell: (a) => (a.recurring ? t('encounters.yes') : t('encounters.no')),
+    },
+    {
+      key: 'status',
+      header: t('encounters.activities.status'),
+      sortValue: (a) => (a.active ? 0 : 1),
+      cell: (a) => (
+        <Badge tone={a.active ? 'success' : 'muted'}>
+          {a.active ? t('encounters.activities.active') : t('encounters.activities.inactive')}
+        </Badge>
+      ),
+    },
+    {
+      key: 'actions',
+      header: t('common.actions'),
+      cell: (a) => (
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => update.mutate({ id: a.id, active: !a.active })}
+          aria-label={`${a.active ? t('encounters.activities.deactivate') : t('encounters.activities.activate')}: ${activityLabel(t, a)}`}
+        >
+          {a.active ? t('encounters.activities.deactivate') : t('encounters.activities.activate')}
+        </button>
+      ),
+    },
+  ];
   return (
     <>
       <PageHeader
         title={t('encounters.activities.title')}
         subtitle={t('encounters.activities.subtitle')}
       />
-      {list.isPending && <Loading />}
-      <ErrorMessage error={list.error} />
-      {list.data && (
-        <div className="table-wrap">
-          <table className="table table-stack">
-            <thead>
-              <tr>
-                <th scope="col">{t('encounters.activity')}</th>
-                <th scope="col">{t('encounters.activities.defaultDuration')}</th>
-                <th scope="col">{t('encounters.activities.recurring')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.map((a) => (
-                <tr key={a.id}>
-                  <td data-label={t('encounters.activity')}>
-                    {activityLabel(t, a)}{' '}
-                    {!a.key && <Badge>{t('encounters.activities.custom')}</Badge>}
-                  </td>
-                  <td data-label={t('encounters.activities.defaultDuration')}>
-                    {t('encounters.minutes', { count: a.defaultDurationMinutes })}
-                  </td>
-                  <td data-label={t('encounters.activities.recurring')}>
-                    {a.recurring ? t('encounters.yes') : t('encounters.no')}
-                  </td>
-                  <td data-label={t('common.actions')}>
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      onClick={() => update.mutate({ id: a.id, active: !a.active })}
-                    >
-                      {a.active
-                        ? t('encounters.activities.deactivate')
-                        : t('encounters.activities.activate')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <PageState query={list}>
+        {(rows) => (
+          <DataTable
+            label={t('encounters.activities.title')}
+            rows={rows}
+            rowKey={(a) => a.id}
+            columns={columns}
+            initialSort={{ key: 'name', dir: 'asc' }}
+            empty={<EmptyState title={t('encounters.activities.empty')} />}
+          />
+        )}
+      </PageState>
       <form className="form panel" onSubmit={onSubmit} noValidate>
         <h2>{t('encounters.activities.new')}</h2>
         <Alert>{errors.general}</Alert>

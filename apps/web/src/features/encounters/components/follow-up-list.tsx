@@ -10,14 +10,8 @@ import {
   type FollowUpOutcome,
 } from '@begegnung/domain';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
-import {
-  Alert,
-  Badge,
-  EmptyState,
-  ErrorMessage,
-  Loading,
-  PageHeader,
-} from '../../../components/ui.tsx';
+import { Alert, Badge, PageHeader } from '../../../components/ui.tsx';
+import { PageState } from '../../../components/page-state.tsx';
 import { followUpQueries, useFollowUpActions } from '../api/encounter-queries.ts';
 import { participantLabel } from './labels.ts';
 
@@ -47,14 +41,19 @@ export function FollowUpList() {
           <span>{t('encounters.followUps.mine')}</span>
         </label>
       </div>
-      {list.isPending && <Loading />}
-      <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
-      {list.data?.items.length === 0 && <EmptyState title={t('encounters.followUps.empty')} />}
-      <ul className="card-grid">
-        {list.data?.items.map((f) => (
-          <FollowUpCard key={f.id} f={f} />
-        ))}
-      </ul>
+      <PageState
+        query={list}
+        isEmpty={(d) => d.items.length === 0}
+        empty={t('encounters.followUps.empty')}
+      >
+        {(d) => (
+          <ul className="card-grid">
+            {d.items.map((f) => (
+              <FollowUpCard key={f.id} f={f} />
+            ))}
+          </ul>
+        )}
+      </PageState>
     </>
   );
 }

@@ -8,12 +8,11 @@ import {
   type Participant,
   type ReferralService,
 } from '@begegnung/domain';
-import { centreQueries } from '../../../lib/reference-data.ts';
+import { centreQueries, staffQueries } from '../../../lib/reference-data.ts';
 import { useCurrentUser } from '../../../lib/session.ts';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
 import { Alert, Field, Notice } from '../../../components/ui.tsx';
 import {
-  encounterQueries,
   useCreateFollowUp,
   useCreateReferral,
   useTransferParticipant,
@@ -22,7 +21,7 @@ import {
 export function FollowUpCreate({ participant: p }: { participant: Participant }) {
   const { t } = useTranslation();
   const user = useCurrentUser();
-  const staff = useQuery(encounterQueries.staff(p.centreId));
+  const staff = useQuery(staffQueries.forCentre(p.centreId));
   const create = useCreateFollowUp();
   const errors = useFormErrors(create.error);
   const [assigneeId, setAssigneeId] = useState(0);

@@ -1,54 +1,66 @@
 import { useTranslation } from 'react-i18next';
 import type { AdvertWarning, CriterionInput } from '@begegnung/domain';
 import { Badge } from '../../../components/ui.tsx';
+import { DataTable, type Column } from '../../../components/data-table.tsx';
 import { criterionFindings } from './protected-criterion.tsx';
 
+type Criterion = CriterionInput & { id?: number };
+
 /** Criteria grouped as the law reads them: OR-options of one group shown together, ranked. */
-export function CriteriaTable({ criteria }: { criteria: (CriterionInput & { id?: number })[] }) {
+export function CriteriaTable({ criteria }: { criteria: Criterion[] }) {
   const { t } = useTranslation();
+  // The order is the criteria's rank (K1, K2 …), so the table is not sortable.
+  const rows = criteria.map((c, i) => ({ c, no: i + 1 }));
+  const columns: Column<(typeof rows)[number]>[] = [
+    { key: 'no', header: t('hiring.criteria.no'), cell: ({ no }) => `K${no}` },
+    {
+      key: 'kind',
+      header: t('hiring.criteria.kind'),
+      cell: ({ c }) => (
+        <Badge tone={c.kind === 'required' ? 'accent' : 'neutral'}>
+          {t(`hiring.criteria.kinds.${c.kind}`)}
+        </Badge>
+      ),
+    },
+    {
+      key: 'label',
+      header: t('hiring.criteria.label'),
+      cell: ({ c }) => (
+        <>
+          {c.label}
+          {criterionFindings(c).length > 0 && (
+            <div>
+              <span className="hiring-must-invite">{t('hiring.protected.legacy')}</span>
+            </div>
+          )}
+          {c.groupKey && (
+            <div className="muted small">
+              {t('hiring.criteria.orGroup', { group: c.groupKey, rank: c.rank })}
+            </div>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'evidence',
+      header: t('hiring.criteria.evidence'),
+      cell: ({ c }) => t(`hiring.evidence.${c.evidenceType}`),
+    },
+    {
+      key: 'weight',
+      header: t('hiring.criteria.weight'),
+      numeric: true,
+      cell: ({ c }) => c.weight,
+    },
+  ];
   return (
-    <div className="table-wrap">
-      <table className="table table-stack hiring-table hiring-criteria">
-        <thead>
-          <tr>
-            <th scope="col">{t('hiring.criteria.no')}</th>
-            <th scope="col">{t('hiring.criteria.kind')}</th>
-            <th scope="col">{t('hiring.criteria.label')}</th>
-            <th scope="col">{t('hiring.criteria.evidence')}</th>
-            <th scope="col">{t('hiring.criteria.weight')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {criteria.map((c, i) => (
-            <tr key={c.id ?? i}>
-              <td data-label={t('hiring.criteria.no')}>K{i + 1}</td>
-              <td data-label={t('hiring.criteria.kind')}>
-                <Badge tone={c.kind === 'required' ? 'accent' : 'neutral'}>
-                  {t(`hiring.criteria.kinds.${c.kind}`)}
-                </Badge>
-              </td>
-              <td data-label={t('hiring.criteria.label')}>
-                {c.label}
-                {criterionFindings(c).length > 0 && (
-                  <div>
-                    <span className="hiring-must-invite">{t('hiring.protected.legacy')}</span>
-                  </div>
-                )}
-                {c.groupKey && (
-                  <div className="muted small">
-                    {t('hiring.criteria.orGroup', { group: c.groupKey, rank: c.rank })}
-                  </div>
-                )}
-              </td>
-              <td data-label={t('hiring.criteria.evidence')}>
-                {t(`hiring.evidence.${c.evidenceType}`)}
-              </td>
-              <td data-label={t('hiring.criteria.weight')}>{c.weight}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      label={t('hiring.criteria.title')}
+      className="hiring-table hiring-criteria"
+      rows={rows}
+      rowKey={({ c, no }) => c.id ?? `new-${no}`}
+      columns={columns}
+    />
   );
 }
 

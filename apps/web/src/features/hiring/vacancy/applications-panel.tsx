@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Vacancy } from '@begegnung/domain';
+import type { ApplicationSummary, Vacancy } from '@begegnung/domain';
 import { useFormat } from '../../../lib/format.ts';
-import { Badge, EmptyState, ErrorMessage, Loading } from '../../../components/ui.tsx';
+import { Badge, EmptyState } from '../../../components/ui.tsx';
+import { DataTable, type Column } from '../../../components/data-table.tsx';
+import { PageState } from '../../../components/page-state.tsx';
 import { hiringQueries } from '../api/hiring-queries.ts';
 import { applicationTone } from '../components/labels.ts';
 import { EmployerDutyFlag, LateFlag } from '../shared/flags.tsx';
@@ -24,13 +26,75 @@ export function ApplicationsPanel({
   const f = useFormat();
   const apps = useQuery(hiringQueries.applications(vacancy.id));
   const [adding, setAdding] = useState(false);
-  const col = {
-    name: t('hiring.applications.name'),
-    status: t('hiring.applications.status'),
-    suggestion: t('hiring.applications.suggestion'),
-    cards: t('hiring.applications.cards'),
-    received: t('hiring.applications.received'),
-  };
+  const columns: Column<ApplicationSummary>[] = [
+    {
+      key: 'name',
+      header: t('hiring.applications.name'),
+      sortValue: (a) => a.displayName,
+      cell: (a) => (
+        <>
+          {canOpen ? (
+            <Link to={`/vacancies/${vacancy.id}/applications/${a.id}`} className="strong-link">
+              {a.displayName}
+            </Link>
+          ) : (
+            a.displayName
+          )}
+          {a.mustInvite && (
+            <div>
+              <span className="hiring-must-invite">{t('hiring.mustInvite')}</span>
+            </div>
+          )}
+          {a.employerOwnDuty && (
+            <div>
+              <EmployerDutyFlag />
+            </div>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'status',
+      header: t('hiring.applications.status'),
+      sortValue: (a) => t(`hiring.applicationStatus.${a.status}`),
+      cell: (a) => (
+        <Badge tone={applicationTone(a.status)}>{t(`hiring.applicationStatus.${a.status}`)}</Badge>
+      ),
+    },
+    {
+      key: 'suggestion',
+      header: t('hiring.applications.suggestion'),
+      sortValue: (a) => t(`hiring.suggestion.${a.suggestion}`),
+      cell: (a) => (
+        <span className={`hiring-suggestion hiring-suggestion-${a.suggestion}`}>
+          {t(`hiring.suggestion.${a.suggestion}`)}
+        </span>
+      ),
+    },
+    {
+      key: 'cards',
+      header: t('hiring.applications.cards'),
+      numeric: true,
+      sortValue: (a) => a.scorecardsSubmitted,
+      cell: (a) => (
+        <>
+          {a.scorecardsSubmitted}
+          {a.lateScorecards > 0 && (
+            <div>
+              <LateFlag count={a.lateScorecards} />
+            </div>
+          )}
+        </>
+      ),
+    },
+    {
+      key: 'received',
+      header: t('hiring.applications.received'),
+      className: 'nowrap',
+      sortValue: (a) => a.receivedOn,
+      cell: (a) => f.date(a.receivedOn),
+    },
+  ];
   return (
     <section className="panel" aria-labelledby="apps-heading">
       <div className="card-head">
@@ -43,73 +107,18 @@ export function ApplicationsPanel({
       </div>
       <p className="muted small">{t('hiring.applications.suggestNote')}</p>
       {adding && <ApplicationForm vacancyId={vacancy.id} onDone={() => setAdding(false)} />}
-      {apps.isPending && <Loading />}
-      <ErrorMessage error={apps.error} onRetry={() => void apps.refetch()} />
-      {apps.data?.length === 0 && <EmptyState title={t('hiring.applications.empty')} />}
-      {apps.data && apps.data.length > 0 && (
-        <div className="table-wrap">
-          <table className="table table-stack hiring-table">
-            <thead>
-              <tr>
-                {Object.values(col).map((label) => (
-                  <th key={label} scope="col">
-                    {label}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {apps.data.map((a) => (
-                <tr key={a.id}>
-                  <td data-label={col.name}>
-                    {canOpen ? (
-                      <Link
-                        to={`/vacancies/${vacancy.id}/applications/${a.id}`}
-                        className="strong-link"
-                      >
-                        {a.displayName}
-                      </Link>
-                    ) : (
-                      a.displayName
-                    )}
-                    {a.mustInvite && (
-                      <div>
-                        <span className="hiring-must-invite">{t('hiring.mustInvite')}</span>
-                      </div>
-                    )}
-                    {a.employerOwnDuty && (
-                      <div>
-                        <EmployerDutyFlag />
-                      </div>
-                    )}
-                  </td>
-                  <td data-label={col.status}>
-                    <Badge tone={applicationTone(a.status)}>
-                      {t(`hiring.applicationStatus.${a.status}`)}
-                    </Badge>
-                  </td>
-                  <td data-label={col.suggestion}>
-                    <span className={`hiring-suggestion hiring-suggestion-${a.suggestion}`}>
-                      {t(`hiring.suggestion.${a.suggestion}`)}
-                    </span>
-                  </td>
-                  <td data-label={col.cards}>
-                    {a.scorecardsSubmitted}
-                    {a.lateScorecards > 0 && (
-                      <div>
-                        <LateFlag count={a.lateScorecards} />
-                      </div>
-                    )}
-                  </td>
-                  <td data-label={col.received} className="nowrap">
-                    {f.date(a.receivedOn)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <PageState query={apps}>
+        {(rows) => (
+          <DataTable
+            label={t('hiring.applications.title')}
+            className="hiring-table"
+            rows={rows}
+            rowKey={(a) => a.id}
+            columns={columns}
+            empty={<EmptyState title={t('hiring.applications.empty')} />}
+          />
+        )}
+      </PageState>
     </section>
   );
 }

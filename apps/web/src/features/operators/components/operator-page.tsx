@@ -10,9 +10,10 @@ import {
   EmptyState,
   ErrorMessage,
   Field,
-  Loading,
   PageHeader,
 } from '../../../components/ui.tsx';
+import { DataTable, type Column } from '../../../components/data-table.tsx';
+import { PageState } from '../../../components/page-state.tsx';
 import { useDeleteOperator, useSaveOperator } from '../api/operator-mutations.ts';
 
 function OperatorForm({ operator, onDone }: { operator?: Operator; onDone: () => void }) {
@@ -68,6 +69,57 @@ export function OperatorPage() {
   const [editing, setEditing] = useState<Operator | 'new' | null>(null);
   const [deleting, setDeleting] = useState<Operator | null>(null);
 
+  const columns: Column<Operator>[] = [
+    {
+      key: 'name',
+      header: t('operators.name'),
+      rowHeader: true,
+      sortValue: (o) => o.name,
+      cell: (o) => o.name,
+    },
+    {
+      key: 'legalForm',
+      header: t('operators.legalForm'),
+      sortValue: (o) => t(`legalForms.${o.legalForm}`),
+      cell: (o) => t(`legalForms.${o.legalForm}`),
+    },
+    {
+      key: 'centres',
+      header: t('operators.centres'),
+      numeric: true,
+      sortValue: (o) => o.centreCount,
+      cell: (o) => o.centreCount,
+    },
+    {
+      key: 'actions',
+      header: <span className="sr-only">{t('common.actions')}</span>,
+      label: t('common.actions'),
+      className: 'row-actions',
+      cell: (o) => (
+        <>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => setEditing(o)}
+            aria-label={`${t('common.edit')}: ${o.name}`}
+          >
+            {t('common.edit')}
+          </button>
+          <button
+            type="button"
+            className="btn btn-small btn-danger-outline"
+            disabled={o.centreCount > 0}
+            title={o.centreCount > 0 ? t('operators.inUse') : undefined}
+            onClick={() => setDeleting(o)}
+            aria-label={`${t('common.delete')}: ${o.name}`}
+          >
+            {t('common.delete')}
+          </button>
+        </>
+      ),
+    },
+  ];
+
   return (
     <>
       <PageHeader
@@ -86,52 +138,19 @@ export function OperatorPage() {
           onDone={() => setEditing(null)}
         />
       )}
-      {operators.isPending && <Loading />}
-      <ErrorMessage error={operators.error ?? del.error} />
-      {operators.data?.length === 0 && <EmptyState title={t('operators.empty')} />}
-      {operators.data && operators.data.length > 0 && (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('operators.name')}</th>
-                <th scope="col">{t('operators.legalForm')}</th>
-                <th scope="col" className="num">
-                  {t('operators.centres')}
-                </th>
-                <th scope="col">
-                  <span className="sr-only">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {operators.data.map((o) => (
-                <tr key={o.id}>
-                  <td data-label={t('operators.name')}>{o.name}</td>
-                  <td data-label={t('operators.legalForm')}>{t(`legalForms.${o.legalForm}`)}</td>
-                  <td data-label={t('operators.centres')} className="num">
-                    {o.centreCount}
-                  </td>
-                  <td className="row-actions">
-                    <button type="button" className="btn btn-small" onClick={() => setEditing(o)}>
-                      {t('common.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-small btn-danger-outline"
-                      disabled={o.centreCount > 0}
-                      title={o.centreCount > 0 ? t('operators.inUse') : undefined}
-                      onClick={() => setDeleting(o)}
-                    >
-                      {t('common.delete')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ErrorMessage error={del.error} />
+      <PageState query={operators}>
+        {(rows) => (
+          <DataTable
+            label={t('operators.title')}
+            rows={rows}
+            rowKey={(o) => o.id}
+            columns={columns}
+            initialSort={{ key: 'name', dir: 'asc' }}
+            empty={<EmptyState title={t('operators.empty')} />}
+          />
+        )}
+      </PageState>
       <ConfirmDialog
         open={!!deleting}
         danger

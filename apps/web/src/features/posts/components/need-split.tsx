@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { fromMilli, needSplit, parseFixed, type CentreNeed } from '@begegnung/domain';
 import { useFormErrors } from '../../../lib/use-form-errors.ts';
 import { Alert, ErrorMessage, Loading, Notice } from '../../../components/ui.tsx';
+import { FieldError } from '../../../components/form.tsx';
 import { scenarioQueries, useSetNeeds } from '../api/post-queries.ts';
 import { toApiDecimal, useFormat } from '../../../lib/format.ts';
 
@@ -100,20 +101,34 @@ export function NeedSplit() {
                 <td data-label={t('comparison.needSourceCol')}>
                   <input
                     aria-label={t('comparison.sourceFor', { centre: r.centreName })}
+                    aria-invalid={errors.field(`needs.${i}.source`) ? true : undefined}
+                    aria-describedby={
+                      errors.field(`needs.${i}.source`)
+                        ? `need-source-${r.centreId}-error`
+                        : undefined
+                    }
                     value={r.draft.source}
                     maxLength={200}
                     onChange={(e) => edit(r.centreId, { source: e.target.value })}
                   />
-                  <FieldError text={errors.field(`needs.${i}.source`)} />
+                  <FieldError id={`need-source-${r.centreId}-error`}>
+                    {errors.field(`needs.${i}.source`)}
+                  </FieldError>
                 </td>
                 <td data-label={t('comparison.needAsOf')}>
                   <input
                     type="date"
                     aria-label={t('comparison.asOfFor', { centre: r.centreName })}
+                    aria-invalid={errors.field(`needs.${i}.asOf`) ? true : undefined}
+                    aria-describedby={
+                      errors.field(`needs.${i}.asOf`) ? `need-asOf-${r.centreId}-error` : undefined
+                    }
                     value={r.draft.asOf}
                     onChange={(e) => edit(r.centreId, { asOf: e.target.value })}
                   />
-                  <FieldError text={errors.field(`needs.${i}.asOf`)} />
+                  <FieldError id={`need-asOf-${r.centreId}-error`}>
+                    {errors.field(`needs.${i}.asOf`)}
+                  </FieldError>
                 </td>
                 <td data-label={t('comparison.byNeed')} className="num" data-split="need">
                   <strong>{split?.byNeedPossible ? fte(split.parts[i]!.byNeedMilli) : '—'}</strong>
@@ -155,6 +170,3 @@ export function NeedSplit() {
     </section>
   );
 }
-
-const FieldError = ({ text }: { text: string | undefined }) =>
-  text ? <div className="small field-error">{text}</div> : null;

@@ -11,6 +11,8 @@ import {
   PageHeader,
 } from '../../../components/ui.tsx';
 import { useFormat } from '../../../lib/format.ts';
+import { centreQueries } from '../../../lib/reference-data.ts';
+import { DataTable } from '../../../components/data-table.tsx';
 import { privacyQueries, useRunRetention } from '../api/privacy-queries.ts';
 
 /** Dry run of the retention rule and a manual run (it also runs daily in the server). */
@@ -21,6 +23,8 @@ export function RetentionPage() {
   const run = useRunRetention();
   const [confirm, setConfirm] = useState(false);
   const [result, setResult] = useState<RetentionRun | null>(null);
+  const centres = useQuery(centreQueries.list());
+  const centreName = (code: string) => centres.data?.find((c) => c.code === code)?.name ?? code;
 
   return (
     <>
@@ -49,26 +53,34 @@ export function RetentionPage() {
           ) : (
             <>
               <h2>{t('privacy.retention.due', { count: preview.data.total })}</h2>
-              <div className="table-wrap">
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('privacy.retention.code')}</th>
-                      <th scope="col">{t('privacy.retention.centre')}</th>
-                      <th scope="col">{t('privacy.retention.lastContact')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.data.participants.map((p) => (
-                      <tr key={p.code}>
-                        <td>{p.code}</td>
-                        <td>{p.centreCode}</td>
-                        <td>{fmt.date(p.lastContactOn)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                label={t('privacy.retention.due', { count: preview.data.total })}
+                rows={preview.data.participants}
+                rowKey={(p) => p.code}
+                initialSort={{ key: 'lastContact', dir: 'asc' }}
+                columns={[
+                  {
+                    key: 'code',
+                    header: t('privacy.retention.code'),
+                    rowHeader: true,
+                    sortValue: (p) => p.code,
+                    cell: (p) => p.code,
+                  },
+                  {
+                    key: 'centre',
+                    header: t('privacy.retention.centre'),
+                    sortValue: (p) => centreName(p.centreCode),
+                    cell: (p) => centreName(p.centreCode),
+                  },
+                  {
+                    key: 'lastContact',
+                    header: t('privacy.retention.lastContact'),
+                    className: 'nowrap',
+                    sortValue: (p) => p.lastContactOn,
+                    cell: (p) => fmt.date(p.lastContactOn),
+                  },
+                ]}
+              />
             </>
           )}
           <div className="actions-row">
