@@ -30,7 +30,29 @@ type Datum = Record<string, string | number | null | boolean | undefined> & {
   partial?: boolean;
 };
 
-const asNumber = (v: unknown) => (typeof v === 'number' ? v : null);
+/** A bar's value as the page writes numbers (German grouping), with an optional unit. */
+function useValueFormat(unit = '') {
+  const f = useFormat();
+  return (v: unknown) => (typeof v === 'number' ? `${f.n(v)}${unit ? ` ${unit}` : ''}` : '');
+}
+
+/**
+ * The value written at each bar. recharts reads its children's element types, so this is
+ * called as a function and returns the element, not used as a component of its own.
+ */
+const valueLabels = (
+  dataKey: string,
+  position: 'top' | 'right',
+  format: (v: unknown) => string,
+) => (
+  <LabelList
+    dataKey={dataKey}
+    position={position}
+    fontSize={11}
+    fill="#1c2a30"
+    formatter={(v: unknown) => format(v)}
+  />
+);
 
 /**
  * Vertical bars per category with a visible title, the value above each bar and in the
@@ -49,14 +71,10 @@ export function ColumnChart({
   stacked?: boolean;
 }) {
   const { t } = useTranslation();
-  const f = useFormat();
+  const value = useValueFormat();
   const id = useId();
   const hatch = (i: number) => `${id}-hatch-${i}`.replace(/:/g, '');
   const partial = data.some((d) => d.partial);
-  const value = (v: unknown) => {
-    const n = asNumber(v);
-    return n === null ? '' : f.n(n);
-  };
   return (
     <figure className="dash-chart" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`} className="dash-chart-title">
@@ -108,15 +126,7 @@ export function ColumnChart({
                     stroke={d.partial ? (i === 0 ? PRIMARY : '#b07d12') : undefined}
                   />
                 ))}
-                {data.length <= 13 && (
-                  <LabelList
-                    dataKey={s.key}
-                    position="top"
-                    fontSize={11}
-                    fill="#1c2a30"
-                    formatter={(v: unknown) => value(v)}
-                  />
-                )}
+                {data.length <= 13 && valueLabels(s.key, 'top', value)}
               </Bar>
             ))}
           </BarChart>
@@ -144,12 +154,8 @@ export function BarList({
   unit?: string;
   max?: number;
 }) {
-  const f = useFormat();
+  const value = useValueFormat(unit);
   const id = useId();
-  const value = (v: unknown) => {
-    const n = asNumber(v);
-    return n === null ? '' : `${f.n(n)}${unit ? ` ${unit}` : ''}`;
-  };
   return (
     <figure className="dash-chart dash-chart-bars" aria-labelledby={`${id}-title`}>
       <figcaption id={`${id}-title`} className="dash-chart-title">
@@ -167,13 +173,7 @@ export function BarList({
             <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12 }} />
             <Tooltip formatter={(v) => value(v)} />
             <Bar dataKey="value" name={title} fill={PRIMARY} isAnimationActive={false}>
-              <LabelList
-                dataKey="value"
-                position="right"
-                fontSize={11}
-                fill="#1c2a30"
-                formatter={(v: unknown) => value(v)}
-              />
+              {valueLabels('value', 'right', value)}
             </Bar>
           </BarChart>
         </ResponsiveContainer>
