@@ -18,7 +18,11 @@ import * as pgSchema from '../src/db/pg-schema/index.ts';
 import { createPgTestDatabase } from './pg-helper.ts';
 
 /** PostgreSQL-only objects, each standing in for something SQLite keeps internally. */
-const PG_ONLY_TABLES = new Set(['audit_log_head']); // SQLite: sqlite_sequence
+const PG_ONLY_TABLES = new Set([
+  'audit_log_head', // SQLite: sqlite_sequence
+  'rate_limits', // SQLite: the rate-limit counters live in the one process
+  'job_runs', // SQLite: one process runs the daily jobs
+]);
 const PG_ONLY_TRIGGERS = new Set([
   'audit_log_no_truncate', // TRUNCATE fires no row trigger in PostgreSQL
   'audit_subjects_no_truncate',
