@@ -1,4 +1,9 @@
 import type pg from 'pg';
+import type {
+  FastifyRateLimitOptions,
+  FastifyRateLimitStore,
+  FastifyRateLimitStoreCtor,
+} from '@fastify/rate-limit';
 
 /** What @fastify/rate-limit hands a store's `child` for a route (only the fields used here). */
 interface RouteParams {
@@ -43,13 +48,17 @@ const SWEEP = `delete from rate_limits
  * worth nothing after a crash), so every API instance on one database counts against the same
  * limit, with no extra server. Pass the class as the plugin's `store` option.
  */
-export function pgRateLimitStore(pool: pg.Pool) {
+export function pgRateLimitStore(pool: pg.Pool): FastifyRateLimitStoreCtor {
   let increments = 0;
-  return class PgRateLimitStore {
+  class PgRateLimitStore implements FastifyRateLimitStore {
+    private readonly params: RouteParams;
     constructor(
-      private readonly params: RouteParams = {},
+      options: FastifyRateLimitOptions | RouteParams = {},
       private readonly prefix = '',
     ) {
+      // The plugin passes its global options here, and a route's merged options to `child`.
+      const params = options as RouteParams;
+      this.params = params;
       if (params.exponentialBackoff)
         throw new Error('pgRateLimitStore: exponentialBackoff is not supported');
     }
@@ -81,10 +90,13 @@ export function pgRateLimitStore(pool: pg.Pool) {
         .catch((err: Error) => cb(err));
     }
 
-    child(routeOptions: RouteParams) {
+    child(options: Parameters<FastifyRateLimitStore['child']>[0]) {
+      // At run time this is the route's merged rate-limit options with `routeInfo`.
+      const routeOptions = options as unknown as RouteParams;
       const method = routeOptions.routeInfo?.method ?? '';
       const url = routeOptions.routeInfo?.url ?? '';
       return new PgRateLimitStore(routeOptions, `${this.prefix}${String(method)}${url}-`);
     }
-  };
+  }
+  return PgRateLimitStore;
 }
