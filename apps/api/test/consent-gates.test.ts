@@ -85,7 +85,9 @@ const logEncounter = (c: Client, date: string, attendeeIds: number[], walkIns?: 
       centreId: centre.id,
       activityId: activityId(t.db),
       date,
-      startTime: '10:00',
+      // Midnight: an entry for today has begun whenever the test runs (a later start would be
+      // refused as ENCOUNTER_IN_FUTURE early in the day, Berlin time).
+      startTime: '00:00',
       durationMinutes: 60,
       headcounts: { newcomers: 0, host: 1, volunteers: 0, other: 0 },
       attendeeIds,
