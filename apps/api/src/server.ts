@@ -32,11 +32,11 @@ async function main() {
   // 24 hours; the reminder digest on the same scheduler, checked every hour and sent from
   // DIGEST_HOUR local time on (at most one per user and day, recorded in mail_deliveries).
   let lastRetention = 0;
-  const daily = () => {
+  const daily = async () => {
     if (Date.now() - lastRetention >= 24 * 3_600_000) {
       lastRetention = Date.now();
       try {
-        app.log.info({ retention: applyRetention(db, new Date()) }, 'retention applied');
+        app.log.info({ retention: await applyRetention(db, new Date()) }, 'retention applied');
       } catch (err) {
         app.log.error({ err }, 'retention failed');
       }
@@ -48,7 +48,7 @@ async function main() {
       );
     }
   };
-  daily();
+  await daily();
   const retentionTimer = setInterval(daily, 3_600_000);
   retentionTimer.unref();
 

@@ -223,7 +223,7 @@ let matrixQuarterYear = 2001;
  * A frozen report row to download (its bytes need not be a real PDF for the access check; the
  * workbook is made from the figures, so `figures` gives it real ones).
  */
-const publishedRow = (figures?: () => string) =>
+const publishedRow = (figures?: string) =>
   t.db
     .insert(publishedReports)
     .values({
@@ -231,7 +231,7 @@ const publishedRow = (figures?: () => string) =>
       periodTo: `${matrixQuarterYear}-03-31`,
       scopeKey: `matrix-${matrixQuarterYear++}`,
       figuresJson:
-        figures?.() ??
+        figures ??
         JSON.stringify({
           dashboard: { from: '2001-01-01', to: '2001-03-31', centreId: null, centres: [] },
         }),
@@ -276,7 +276,8 @@ const consenting = () => makeParticipant(t.db, staffCentre(), { consentBy: staff
 let lastSubjectCode = '';
 const subjectCode = () => (lastSubjectCode = consenting().code);
 let lastApplicantId = 0;
-const applicantId = () => (lastApplicantId = makeApplication(t.db, makeVacancy(t.db).vacancyId));
+const applicantId = async () =>
+  (lastApplicantId = await makeApplication(t.db, (await makeVacancy(t.db)).vacancyId));
 
 /**
  * A fresh object for each path with an {id}, so deletes and changes never collide. A fixture
@@ -315,10 +316,10 @@ const PATH_FIXTURES: Record<
       .get().id,
   '/api/reporting/published/{id}/report.pdf': () => publishedRow(),
   '/api/reporting/published/{id}/report.csv': () => publishedRow(),
-  '/api/reporting/published/{id}/report.xlsx': () =>
-    publishedRow(() =>
+  '/api/reporting/published/{id}/report.xlsx': async () =>
+    publishedRow(
       JSON.stringify(
-        collectReport(
+        await collectReport(
           {
             db: t.db,
             actor: {
@@ -384,27 +385,27 @@ let hiring: VacancyFixture & { applicationId: number } = {
   criterionIds: [],
   applicationId: 0,
 };
-function assignedVacancy(
+async function assignedVacancy(
   status: 'draft' | 'published' | 'closed' = 'published',
   applicationStatus: 'received' | 'invited' = 'received',
 ) {
-  const v = makeVacancy(t.db, {
+  const v = await makeVacancy(t.db, {
     status,
     panel: [clients.panel_member.userId],
     oversight: [{ userId: clients.oversight.userId, body: 'staff_council' }],
   });
   hiring = {
     ...v,
-    applicationId: makeApplication(t.db, v.vacancyId, { status: applicationStatus }),
+    applicationId: await makeApplication(t.db, v.vacancyId, { status: applicationStatus }),
   };
   return hiring;
 }
-const vacancyFixture = (status?: 'draft' | 'published' | 'closed') => () =>
-  assignedVacancy(status).vacancyId;
-const applicationFixture = () => assignedVacancy().applicationId;
-const cardFixture = () => {
-  const v = assignedVacancy('published', 'invited');
-  return makeScorecard(t.db, v, v.applicationId, clients.panel_member.userId, true);
+const vacancyFixture = (status?: 'draft' | 'published' | 'closed') => async () =>
+  (await assignedVacancy(status)).vacancyId;
+const applicationFixture = async () => (await assignedVacancy()).applicationId;
+const cardFixture = async () => {
+  const v = await assignedVacancy('published', 'invited');
+  return await makeScorecard(t.db, v, v.applicationId, clients.panel_member.userId, true);
 };
 Object.assign(PATH_FIXTURES, {
   '/api/vacancies/{id}': vacancyFixture('draft'),
@@ -414,7 +415,8 @@ Object.assign(PATH_FIXTURES, {
   '/api/vacancies/{id}/members': vacancyFixture(),
   '/api/vacancies/{id}/participations': vacancyFixture(),
   '/api/vacancies/{id}/applications': vacancyFixture(),
-  '/api/vacancies/{id}/scorecards': () => assignedVacancy('published', 'invited').vacancyId,
+  '/api/vacancies/{id}/scorecards': async () =>
+    (await assignedVacancy('published', 'invited')).vacancyId,
   '/api/vacancies/{id}/score-matrix': vacancyFixture(),
   '/api/vacancies/{id}/selection-record': vacancyFixture(),
   '/api/vacancies/{id}/selection-record.pdf': vacancyFixture(),
@@ -425,9 +427,9 @@ Object.assign(PATH_FIXTURES, {
   '/api/applications/{id}/screening': applicationFixture,
   '/api/applications/{id}/retention': applicationFixture,
   '/api/applications/{id}/documents': applicationFixture,
-  '/api/applications/{id}/documents/{docId}': () => {
-    const id = applicationFixture();
-    const docId = insertDocument(t.db, {
+  '/api/applications/{id}/documents/{docId}': async () => {
+    const id = await applicationFixture();
+    const docId = await insertDocument(t.db, {
       applicationId: id,
       filename: 'lebenslauf.pdf',
       size: TINY_PDF.length,

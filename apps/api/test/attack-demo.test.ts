@@ -18,9 +18,9 @@ vi.mock('@begegnung/domain', async (importOriginal) => {
 describe('attacker on the demo data', () => {
   it('recovers no count below 5; CSV and PDF publish the same cells as the API', async () => {
     const t = await createTestApp();
-    const centreIds = seedCentres(t.db);
+    const centreIds = await seedCentres(t.db);
     for (const id of Object.values(centreIds)) await makeUser(t.db, ['centre_staff'], [id]);
-    seedPosts(t.db, centreIds);
+    await seedPosts(t.db, centreIds);
     seedEncounterDemo(t.db, { today: localNow().date });
     const coordinator = await userClient(t, ['coordinator']);
     const { ckm, old } = await attackBoth('demo', coordinator, [

@@ -248,7 +248,7 @@ describe('GET /api/audit/verify (the DPO screen)', () => {
 });
 
 describe('upgrading a database whose audit rows predate the chain', () => {
-  it('seals the old rows once at migration; the chain then verifies and grows', () => {
+  it('seals the old rows once at migration; the chain then verifies and grows', async () => {
     const old = join(dir, 'old-migrations');
     cpSync(migrationsFolder(), old, { recursive: true });
     const journal = JSON.parse(readFileSync(join(old, 'meta/_journal.json'), 'utf8'));
@@ -262,7 +262,7 @@ describe('upgrading a database whose audit rows predate the chain', () => {
     for (let i = 0; i < 5; i++) legacy.run(`alt${i}@example.org`, i === 2 ? '=1+1' : null);
     runMigrations(db);
     expect(verifyChain(db.$client)).toMatchObject({ ok: true, rowsChecked: 5 });
-    insertAudit(db, { actorId: null, actorEmail: null, action: 'read', entityType: 'x' });
+    await insertAudit(db, { actorId: null, actorEmail: null, action: 'read', entityType: 'x' });
     expect(verifyChain(db.$client)).toMatchObject({ ok: true, rowsChecked: 6 });
     // Sealed now: the one-time sealing update is no longer possible.
     expect(() => db.$client.exec("update audit_log set hash = 'x' where id = 1")).toThrow(

@@ -61,11 +61,11 @@ const shiftDay = (day: string, by: number) => {
 };
 
 /** Writes a row through the real writer while the clock shows `at`. */
-function insertAt(at: string, entityType: string) {
+async function insertAt(at: string, entityType: string) {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date(at));
   try {
-    insertAudit(early.db, { actorId: null, actorEmail: null, action: 'read', entityType });
+    await insertAudit(early.db, { actorId: null, actorEmail: null, action: 'read', entityType });
   } finally {
     vi.useRealTimers();
   }
@@ -154,10 +154,10 @@ describe('GET /api/audit filters', () => {
 
   it('puts the day boundaries at midnight UTC', async () => {
     const type = unique('grenze');
-    insertAt('2020-03-01T23:59:59.999Z', type);
-    insertAt('2020-03-02T00:00:00.000Z', type);
-    insertAt('2020-03-02T23:59:59.999Z', type);
-    insertAt('2020-03-03T00:00:00.000Z', type);
+    await insertAt('2020-03-01T23:59:59.999Z', type);
+    await insertAt('2020-03-02T00:00:00.000Z', type);
+    await insertAt('2020-03-02T23:59:59.999Z', type);
+    await insertAt('2020-03-03T00:00:00.000Z', type);
     const reader = await userClient(early, ['data_protection']);
     const at = async (range: string) => {
       const res = await reader.request({

@@ -254,8 +254,8 @@ describe('outreach closes when consent lapses', () => {
     // The daily job finds the rest in every centre (none left here: idempotent).
     const c = expiredPerson(1);
     const taskC = makeFollowUp(t.db, c.id, staff.userId);
-    expect(applyRetention(t.db, new Date()).closedFollowUps).toBe(1);
-    expect(applyRetention(t.db, new Date()).closedFollowUps).toBe(0);
+    expect((await applyRetention(t.db, new Date())).closedFollowUps).toBe(1);
+    expect((await applyRetention(t.db, new Date())).closedFollowUps).toBe(0);
     expect((await get(staff, `/api/follow-ups/${taskC.id}`)).json().status).toBe('closed');
   });
 });

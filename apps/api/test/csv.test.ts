@@ -116,7 +116,7 @@ describe('every CSV export', () => {
     });
     expect(erase.statusCode, erase.body).toBe(200);
     // Any text that reaches the log through the service (here starting with formula signs).
-    audit(
+    await audit(
       {
         db: t.db,
         actor: {

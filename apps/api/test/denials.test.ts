@@ -58,9 +58,9 @@ describe('every denial is audited, in one place', () => {
   it('a refused scorecard revision (someone else’s card)', async () => {
     const m1 = await userClient(t, ['panel_member']);
     const m2 = await userClient(t, ['panel_member']);
-    const v = makeVacancy(t.db, { panel: [m1.userId, m2.userId] });
-    const app = makeApplication(t.db, v.vacancyId, { status: 'invited' });
-    const card = makeScorecard(t.db, v, app, m1.userId, true);
+    const v = await makeVacancy(t.db, { panel: [m1.userId, m2.userId] });
+    const app = await makeApplication(t.db, v.vacancyId, { status: 'invited' });
+    const card = await makeScorecard(t.db, v, app, m1.userId, true);
     const since = lastAuditId(t.db);
     const res = await m2.request({
       method: 'POST',

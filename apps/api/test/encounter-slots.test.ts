@@ -313,7 +313,7 @@ describe('voided entries leave every figure', () => {
     // Retention counts from the last attendance that stands (100 days ago), not today's: with
     // the cut-off 50 days ago the person is due.
     const now = new Date(`${addDays(addMonths(today(), 24), -50)}T12:00:00Z`);
-    const due = dueParticipants(t.db, now).due.find((d) => d.id === p.id);
+    const due = (await dueParticipants(t.db, now)).due.find((d) => d.id === p.id);
     expect(due?.lastContactOn).toBe(old.date);
   });
 });

@@ -816,7 +816,7 @@ describe('demo generator', () => {
       await seedDemoIfEmpty(x.db); // includes seedEncounterDemo for "today"
       const fresh = await createTestApp();
       const { seedCentres } = await import('../src/seed/demo.ts');
-      seedCentres(fresh.db);
+      await seedCentres(fresh.db);
       const { makeUser } = await import('./helper.ts');
       const ids = fresh.db.$client.prepare('select id from centres order by id').all() as {
         id: number;

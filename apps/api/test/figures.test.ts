@@ -126,7 +126,7 @@ describe('re-engagement survives retention', () => {
       payload: { participantRetentionMonths: 12 },
     });
     expect(set.statusCode, set.body).toBe(200);
-    const run = applyRetention(t.db, new Date());
+    const run = await applyRetention(t.db, new Date());
     expect(run.erasedParticipants).toBeGreaterThanOrEqual(14);
     const left = t.db.$client
       .prepare('select count(*) n from participants where centre_id = ?')

@@ -88,7 +88,7 @@ export function makeCentre(db: Db, overrides: Partial<typeof centres.$inferInser
 let hashed: Promise<string> | undefined;
 export async function makeUser(db: Db, roles: Role[], centreIds: number[] = []) {
   const email = `${unique('user')}@test.begegnung.de`;
-  const id = insertUser(db, {
+  const id = await insertUser(db, {
     email,
     displayName: email.split('@')[0]!,
     passwordHash: await (hashed ??= hashPassword(TEST_PASSWORD)),

@@ -86,7 +86,7 @@ export interface VacancyFixture {
 }
 
 /** A vacancy inserted directly (for access tests), with the motion's criteria. */
-export function makeVacancy(
+export async function makeVacancy(
   db: Db,
   opts: {
     status?: 'draft' | 'published' | 'closed';
@@ -96,9 +96,9 @@ export function makeVacancy(
       body: 'staff_council' | 'equality_officer' | 'disability_representative';
     }[];
   } = {},
-): VacancyFixture {
+): Promise<VacancyFixture> {
   const status = opts.status ?? 'published';
-  const vacancyId = repo.insertVacancy(db, {
+  const vacancyId = await repo.insertVacancy(db, {
     title: unique('Fachkraft Integration '),
     advertText: CLEAN_ADVERT,
     channel: 'city_website',
@@ -106,14 +106,14 @@ export function makeVacancy(
     status,
     publishedOn: status === 'draft' ? null : '2026-01-05',
   });
-  repo.setVacancyPosts(db, vacancyId, [makeHiringPost(db)]);
-  const setId = repo.insertCriteriaSet(
+  await repo.setVacancyPosts(db, vacancyId, [makeHiringPost(db)]);
+  const setId = await repo.insertCriteriaSet(
     db,
     { vacancyId, version: 1, reason: 'Erstfassung', createdById: null },
     MOTION_CRITERIA,
   );
-  if (status !== 'draft') repo.freezeSet(db, setId, '2026-01-05T08:00:00.000Z');
-  repo.replaceMembers(db, vacancyId, [
+  if (status !== 'draft') await repo.freezeSet(db, setId, '2026-01-05T08:00:00.000Z');
+  await repo.replaceMembers(db, vacancyId, [
     ...(opts.panel ?? []).map((userId) => ({ userId, kind: 'panel' as const, body: null })),
     ...(opts.oversight ?? []).map((o) => ({
       userId: o.userId,
@@ -121,15 +121,15 @@ export function makeVacancy(
       body: o.body,
     })),
   ]);
-  return { vacancyId, setId, criterionIds: repo.criteriaOf(db, setId).map((c) => c.id) };
+  return { vacancyId, setId, criterionIds: (await repo.criteriaOf(db, setId)).map((c) => c.id) };
 }
 
-export function makeApplication(
+export async function makeApplication(
   db: Db,
   vacancyId: number,
   opts: Partial<Parameters<typeof repo.insertApplication>[1]> = {},
 ) {
-  return repo.insertApplication(db, {
+  return await repo.insertApplication(db, {
     vacancyId,
     firstName: 'Testa',
     lastName: unique('Bewerberin'),
@@ -140,14 +140,14 @@ export function makeApplication(
   });
 }
 
-export function makeScorecard(
+export async function makeScorecard(
   db: Db,
   v: VacancyFixture,
   applicationId: number,
   memberId: number,
   submitted: boolean,
 ) {
-  return repo.insertScorecard(db, {
+  return await repo.insertScorecard(db, {
     vacancyId: v.vacancyId,
     applicationId,
     memberId,

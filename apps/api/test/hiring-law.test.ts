@@ -98,14 +98,14 @@ describe('criteria naming a protected characteristic (§ 1 AGG)', () => {
       422,
       'PROTECTED_CRITERION',
     );
-    expect(repo.criteriaOf(t.db, repo.currentSet(t.db, id)!.id).map((c) => c.label)).not.toContain(
-      'Deutsch als Muttersprache',
-    );
+    expect(
+      (await repo.criteriaOf(t.db, (await repo.currentSet(t.db, id))!.id)).map((c) => c.label),
+    ).not.toContain('Deutsch als Muttersprache');
   });
 
   it('a criterion stored before this rule cannot be published and is listed', async () => {
-    const v = makeVacancy(t.db, { status: 'draft' });
-    repo.replaceCriteria(t.db, v.setId, [
+    const v = await makeVacancy(t.db, { status: 'draft' });
+    await repo.replaceCriteria(t.db, v.setId, [
       ...MOTION_CRITERIA,
       scored('Migrationshintergrund') as (typeof MOTION_CRITERIA)[number],
     ]);
@@ -115,8 +115,8 @@ describe('criteria naming a protected characteristic (§ 1 AGG)', () => {
       expect.objectContaining({ ground: 'origin', match: 'migrationshintergrund' }),
     ]);
     expectError(await status(v.vacancyId, 'published'), 422, 'PROTECTED_CRITERION');
-    expect(repo.findVacancy(t.db, v.vacancyId)!.status).toBe('draft');
-    expect(repo.currentSet(t.db, v.vacancyId)!.frozenAt).toBeNull();
+    expect((await repo.findVacancy(t.db, v.vacancyId))!.status).toBe('draft');
+    expect((await repo.currentSet(t.db, v.vacancyId))!.frozenAt).toBeNull();
   });
 });
 
@@ -138,10 +138,10 @@ describe('vacancies only for posts in the budget or approved', () => {
       'POST_NOT_APPROVED',
     );
     // The post went back to proposed after the draft was made: publication is refused.
-    const postId = repo.vacancyPostsOf(t.db, id)[0]!.id;
+    const postId = (await repo.vacancyPostsOf(t.db, id))[0]!.id;
     t.db.$client.prepare("update posts set status = 'proposed' where id = ?").run(postId);
     expectError(await status(id, 'published'), 409, 'POST_NOT_APPROVED');
-    expect(repo.findVacancy(t.db, id)!.status).toBe('draft');
+    expect((await repo.findVacancy(t.db, id))!.status).toBe('draft');
     for (const s of ['filled', 'frozen', 'abolished'] as const)
       expectError(
         await createVacancy({ postIds: [makeHiringPost(t.db, { status: s })] }),
@@ -168,7 +168,7 @@ describe('§ 165 SGB IX and the staff council follow the employer', () => {
     const id = res.json().id as number;
     expect(res.json().employer).toBe(employer);
     await status(id, 'published');
-    const app = makeApplication(t.db, id, { severelyDisabled: true });
+    const app = await makeApplication(t.db, id, { severelyDisabled: true });
     return { id, app };
   }
   const reject = (app: number) =>
@@ -230,7 +230,7 @@ describe('§ 165 SGB IX and the staff council follow the employer', () => {
 
 describe('scorecards: complete, and late cards flagged', () => {
   async function setup() {
-    const v = makeVacancy(t.db);
+    const v = await makeVacancy(t.db);
     const members: Client[] = [];
     for (let i = 0; i < 3; i++) members.push(await userClient(t, ['panel_member']));
     await admin.request({
@@ -238,7 +238,7 @@ describe('scorecards: complete, and late cards flagged', () => {
       url: `/api/vacancies/${v.vacancyId}/members`,
       payload: { panel: members.map((m) => m.userId), oversight: [] },
     });
-    const app = makeApplication(t.db, v.vacancyId, { status: 'invited' });
+    const app = await makeApplication(t.db, v.vacancyId, { status: 'invited' });
     return { v, members, app };
   }
   const all = (ids: number[], score: number) => ids.map((criterionId) => ({ criterionId, score }));
@@ -264,7 +264,9 @@ describe('scorecards: complete, and late cards flagged', () => {
     expect(count('scorecards')).toBe(
       (t.db.$client.prepare('select count(*) as n from scorecards').get() as { n: number }).n,
     );
-    expect(repo.currentCard(t.db, app, members[0]!.userId, 'first_interview')).toBeUndefined();
+    expect(
+      await repo.currentCard(t.db, app, members[0]!.userId, 'first_interview'),
+    ).toBeUndefined();
     // A partial draft is fine: it does not count as submitted and unlocks nothing.
     const draft = await save(placeholder, false);
     expect(draft.statusCode, draft.body).toBe(200);
@@ -353,12 +355,15 @@ describe('selection-record exports escape user content and print any script', ()
   const ARABIC = 'فاطمة الزهراء';
   const CYRILLIC = 'Светлана Иванова';
   it('Markdown has no raw HTML and no javascript: links, even rendered permissively', async () => {
-    const v = makeVacancy(t.db, { status: 'closed' });
-    const evil = makeApplication(t.db, v.vacancyId, {
+    const v = await makeVacancy(t.db, { status: 'closed' });
+    const evil = await makeApplication(t.db, v.vacancyId, {
       firstName: '<script>alert(1)</script>',
       lastName: '[klick](javascript:alert(document.cookie))',
     });
-    const named = makeApplication(t.db, v.vacancyId, { firstName: ARABIC, lastName: CYRILLIC });
+    const named = await makeApplication(t.db, v.vacancyId, {
+      firstName: ARABIC,
+      lastName: CYRILLIC,
+    });
     const decide = await admin.request({
       method: 'PUT',
       url: `/api/vacancies/${v.vacancyId}/decision`,
@@ -413,8 +418,8 @@ describe('uploads: only whole PDFs, stored and served as .pdf attachments', () =
   );
 
   it('refuses an HTML file with a %PDF- prefix, whatever its name or declared type', async () => {
-    const v = makeVacancy(t.db);
-    const id = makeApplication(t.db, v.vacancyId);
+    const v = await makeVacancy(t.db);
+    const id = await makeApplication(t.db, v.vacancyId);
     const before = count('application_documents');
     for (const [name, type] of [
       ['lebenslauf.html', 'application/pdf'],
@@ -454,8 +459,8 @@ describe('uploads: only whole PDFs, stored and served as .pdf attachments', () =
       JS: PDFString.of('app.alert(1)'),
     });
     doc.catalog.set(PDFName.of('OpenAction'), doc.context.register(action));
-    const v = makeVacancy(t.db);
-    const id = makeApplication(t.db, v.vacancyId);
+    const v = await makeVacancy(t.db);
+    const id = await makeApplication(t.db, v.vacancyId);
     const err = expectError(
       await upload(id, multipartBody('cv.pdf', 'application/pdf', Buffer.from(await doc.save()))),
       415,
@@ -465,8 +470,8 @@ describe('uploads: only whole PDFs, stored and served as .pdf attachments', () =
   });
 
   it('stores names as .pdf and serves them as attachments with a safe header', async () => {
-    const v = makeVacancy(t.db);
-    const id = makeApplication(t.db, v.vacancyId);
+    const v = await makeVacancy(t.db);
+    const id = await makeApplication(t.db, v.vacancyId);
     const res = await upload(id, multipartBody('Zeugnis Ганна', 'application/pdf', TINY_PDF));
     expect(res.statusCode, res.body).toBe(201);
     const doc = res.json().documents[0];

@@ -34,13 +34,13 @@ async function setup() {
   const members: Client[] = [];
   for (let i = 0; i < 3; i++) members.push(await userClient(t, ['panel_member']));
   const overseer = await userClient(t, ['oversight']);
-  const v = makeVacancy(t.db, {
+  const v = await makeVacancy(t.db, {
     panel: members.map((m) => m.userId),
     oversight: [{ userId: overseer.userId, body: 'staff_council' }],
   });
-  const erika = makeApplication(t.db, v.vacancyId, { status: 'invited' });
-  const max = makeApplication(t.db, v.vacancyId, { status: 'interviewed' });
-  const unscreened = makeApplication(t.db, v.vacancyId, { status: 'received' });
+  const erika = await makeApplication(t.db, v.vacancyId, { status: 'invited' });
+  const max = await makeApplication(t.db, v.vacancyId, { status: 'interviewed' });
+  const unscreened = await makeApplication(t.db, v.vacancyId, { status: 'received' });
   const submit = (m: Client, applicationId: number, score: number, submit = true) =>
     m.request({
       method: 'POST',
@@ -118,13 +118,13 @@ describe('GET /vacancies/:id/score-matrix', () => {
       cardCount: 2,
       lateCards: 0,
     });
-    expect(repo.findPeek(t.db, members[2]!.userId, erika, 'first_interview')).toBeUndefined();
+    expect(await repo.findPeek(t.db, members[2]!.userId, erika, 'first_interview')).toBeUndefined();
     // m1 has: sees the means, and that counts as having seen the others' cards.
     const seen = (await matrix(m1)).rows.find((r) => r.applicationId === erika)!;
     expect(seen.visible).toBe(true);
     expect(seen.ownSubmitted).toBe(true);
     expect(seen.cells.every((c) => c.mean === 3)).toBe(true);
-    expect(repo.findPeek(t.db, m1.userId, erika, 'first_interview')).toBeDefined();
+    expect(await repo.findPeek(t.db, m1.userId, erika, 'first_interview')).toBeDefined();
     const revised = await m1.request({
       method: 'POST',
       url: `/api/scorecards/${first.id}/revisions`,

@@ -248,8 +248,8 @@ describe('applications, screening and the must-invite flag', () => {
   });
 
   it('flags a severely disabled applicant as must-invite and refuses a plain rejection', async () => {
-    const v = makeVacancy(t.db);
-    const id = makeApplication(t.db, v.vacancyId, { severelyDisabled: true });
+    const v = await makeVacancy(t.db);
+    const id = await makeApplication(t.db, v.vacancyId, { severelyDisabled: true });
     const got = await admin.request({ method: 'GET', url: `/api/applications/${id}` });
     expect(got.json()).toMatchObject({ mustInvite: true, severelyDisabled: true });
     const reject = (payload: object) =>
@@ -266,10 +266,10 @@ describe('applications, screening and the must-invite flag', () => {
   });
 
   it('evaluates OR-groups, flags "no option met" for review and never rejects automatically', async () => {
-    const v = makeVacancy(t.db);
+    const v = await makeVacancy(t.db);
     const [member] = await panelOf(v.vacancyId, 1);
     const [a, b, , , e] = v.criterionIds;
-    const optionB = makeApplication(t.db, v.vacancyId);
+    const optionB = await makeApplication(t.db, v.vacancyId);
     const res = await member!.request({
       method: 'PUT',
       url: `/api/applications/${optionB}/screening`,
@@ -284,7 +284,7 @@ describe('applications, screening and the must-invite flag', () => {
     expect(res.json().evaluation.groups[0]).toMatchObject({ status: 'met', metRank: 2 });
     expect(res.json()).toMatchObject({ suggestion: 'meets_required', status: 'screened' });
 
-    const neither = makeApplication(t.db, v.vacancyId);
+    const neither = await makeApplication(t.db, v.vacancyId);
     const res2 = await member!.request({
       method: 'PUT',
       url: `/api/applications/${neither}/screening`,
@@ -318,8 +318,8 @@ describe('applications, screening and the must-invite flag', () => {
   });
 
   it('audits every read of applicant data', async () => {
-    const v = makeVacancy(t.db);
-    const id = makeApplication(t.db, v.vacancyId);
+    const v = await makeVacancy(t.db);
+    const id = await makeApplication(t.db, v.vacancyId);
     const before = lastAuditId(t.db);
     await admin.request({ method: 'GET', url: `/api/applications/${id}` });
     await admin.request({ method: 'GET', url: `/api/vacancies/${v.vacancyId}/applications` });
@@ -335,9 +335,9 @@ describe('documents', () => {
     client.request({ method: 'POST', url: `/api/applications/${id}/documents`, ...body });
 
   it('stores a PDF and serves it back to the panel (audited)', async () => {
-    const v = makeVacancy(t.db);
+    const v = await makeVacancy(t.db);
     const [member] = await panelOf(v.vacancyId, 1);
-    const id = makeApplication(t.db, v.vacancyId);
+    const id = await makeApplication(t.db, v.vacancyId);
     const res = await upload(id, multipartBody('Lebenslauf.pdf', 'application/pdf', TINY_PDF));
     expect(res.statusCode, res.body).toBe(201);
     const doc = res.json().documents[0];
@@ -364,8 +364,8 @@ describe('documents', () => {
   });
 
   it('refuses non-PDFs, disguised files and oversized uploads, saving nothing', async () => {
-    const v = makeVacancy(t.db);
-    const id = makeApplication(t.db, v.vacancyId);
+    const v = await makeVacancy(t.db);
+    const id = await makeApplication(t.db, v.vacancyId);
     const before = count('application_documents');
     expectError(
       await upload(
@@ -407,8 +407,8 @@ describe('documents', () => {
   });
 
   it('accepts a PDF of several MB (the JSON body limit does not apply to uploads)', async () => {
-    const v = makeVacancy(t.db);
-    const id = makeApplication(t.db, v.vacancyId);
+    const v = await makeVacancy(t.db);
+    const id = await makeApplication(t.db, v.vacancyId);
     const pdf = await makePdf({ padBytes: 3 * 1024 * 1024 });
     const res = await upload(id, multipartBody('zeugnisse.pdf', 'application/pdf', pdf));
     expect(res.statusCode, res.body).toBe(201);
@@ -418,12 +418,12 @@ describe('documents', () => {
 
 describe('scorecards: independent, locked, corrected as revisions', () => {
   it('enforces range, vacancy, invitation, visibility and locking', async () => {
-    const v = makeVacancy(t.db);
+    const v = await makeVacancy(t.db);
     const [m1, m2] = await panelOf(v.vacancyId, 2);
-    const invited = makeApplication(t.db, v.vacancyId, { status: 'invited' });
-    const notInvited = makeApplication(t.db, v.vacancyId, { status: 'screened' });
-    const other = makeVacancy(t.db);
-    const foreign = makeApplication(t.db, other.vacancyId, { status: 'invited' });
+    const invited = await makeApplication(t.db, v.vacancyId, { status: 'invited' });
+    const notInvited = await makeApplication(t.db, v.vacancyId, { status: 'screened' });
+    const other = await makeVacancy(t.db);
+    const foreign = await makeApplication(t.db, other.vacancyId, { status: 'invited' });
     const card = (applicationId: number, score: number, submit: boolean) => ({
       applicationId,
       stage: 'first_interview',
@@ -516,7 +516,7 @@ describe('scorecards: independent, locked, corrected as revisions', () => {
 
 describe('migration-background self-disclosure', () => {
   it('is stored apart, readable only by admins with a reason, and never reaches panel members', async () => {
-    const v = makeVacancy(t.db);
+    const v = await makeVacancy(t.db);
     const [member] = await panelOf(v.vacancyId, 1);
     const oversightUser = await makeUser(t.db, ['oversight']);
     await admin.request({
@@ -527,8 +527,8 @@ describe('migration-background self-disclosure', () => {
         oversight: [{ userId: oversightUser.id, body: 'equality_officer' }],
       },
     });
-    const id = makeApplication(t.db, v.vacancyId, { status: 'invited' });
-    const card = makeScorecard(t.db, v, id, member!.userId, true);
+    const id = await makeApplication(t.db, v.vacancyId, { status: 'invited' });
+    const card = await makeScorecard(t.db, v, id, member!.userId, true);
     const docId = (
       await admin.request({
         method: 'POST',
@@ -628,7 +628,7 @@ describe('migration-background self-disclosure', () => {
 
 describe('oversight and conflicts of interest', () => {
   it('records participation for its own body only', async () => {
-    const v = makeVacancy(t.db);
+    const v = await makeVacancy(t.db);
     const pr = await makeUser(t.db, ['oversight']);
     await admin.request({
       method: 'PUT',
@@ -676,7 +676,7 @@ describe('oversight and conflicts of interest', () => {
     expectError(
       await c.request({
         method: 'PUT',
-        url: `/api/applications/${makeApplication(t.db, v.vacancyId)}/screening`,
+        url: `/api/applications/${await makeApplication(t.db, v.vacancyId)}/screening`,
         payload: { results: [{ criterionId: v.criterionIds[0], result: 'met', note: '' }] },
       }),
       403,
@@ -685,12 +685,12 @@ describe('oversight and conflicts of interest', () => {
   });
 
   it('excludes a panel member who applied in the same procedure', async () => {
-    const v = makeVacancy(t.db);
+    const v = await makeVacancy(t.db);
     const [member] = await panelOf(v.vacancyId, 1);
     expect(
       (await member!.request({ method: 'GET', url: `/api/vacancies/${v.vacancyId}` })).statusCode,
     ).toBe(200);
-    makeApplication(t.db, v.vacancyId, { email: member!.email });
+    await makeApplication(t.db, v.vacancyId, { email: member!.email });
     expectError(
       await member!.request({ method: 'GET', url: `/api/vacancies/${v.vacancyId}` }),
       404,
@@ -721,25 +721,25 @@ describe('oversight and conflicts of interest', () => {
 
 describe('selection record', () => {
   it('refuses a decision without reasons, then exports PDF and Markdown with everything', async () => {
-    const v = makeVacancy(t.db, { status: 'closed' });
+    const v = await makeVacancy(t.db, { status: 'closed' });
     const [m1] = await panelOf(v.vacancyId, 1);
-    const ada = makeApplication(t.db, v.vacancyId, {
+    const ada = await makeApplication(t.db, v.vacancyId, {
       firstName: 'Ada',
       lastName: 'Beispiel',
       status: 'interviewed',
     });
-    const bo = makeApplication(t.db, v.vacancyId, {
+    const bo = await makeApplication(t.db, v.vacancyId, {
       firstName: 'Bo',
       lastName: 'Probe',
       status: 'rejected',
       severelyDisabled: true,
     });
-    makeApplication(t.db, v.vacancyId, {
+    await makeApplication(t.db, v.vacancyId, {
       firstName: 'Cem',
       lastName: 'Zurück',
       status: 'withdrawn',
     });
-    makeScorecard(t.db, v, ada, m1!.userId, true);
+    await makeScorecard(t.db, v, ada, m1!.userId, true);
     await admin.request({
       method: 'PUT',
       url: `/api/applications/${ada}/screening`,
@@ -776,7 +776,7 @@ describe('selection record', () => {
     );
     expect(err.details!.map((d) => d.field)).toEqual([`ranking.${bo}`]);
     expect(count('selection_rankings')).toBe(0);
-    const foreign = makeApplication(t.db, makeVacancy(t.db).vacancyId);
+    const foreign = await makeApplication(t.db, (await makeVacancy(t.db)).vacancyId);
     expectError(
       await decide([{ applicationId: foreign, rank: 1, reason: 'x y z' }]),
       400,
@@ -826,25 +826,25 @@ describe('selection record', () => {
 
 describe('retention: purge with legal hold', () => {
   it('anonymises due applicants, keeps held and talent-pool ones, audits, supports dry run', async () => {
-    const v = makeVacancy(t.db);
-    const due = makeApplication(t.db, v.vacancyId, {
+    const v = await makeVacancy(t.db);
+    const due = await makeApplication(t.db, v.vacancyId, {
       status: 'rejected',
       rejectionSentOn: '2025-01-02',
       rejectionReceivedOn: '2025-01-05',
     });
-    const held = makeApplication(t.db, v.vacancyId, {
+    const held = await makeApplication(t.db, v.vacancyId, {
       status: 'rejected',
       rejectionSentOn: '2025-01-02',
       rejectionReceivedOn: '2025-01-05',
       legalHold: true,
       legalHoldReason: 'Entschädigungsanspruch nach § 15 AGG geltend gemacht',
     });
-    const pool = makeApplication(t.db, v.vacancyId, {
+    const pool = await makeApplication(t.db, v.vacancyId, {
       status: 'rejected',
       rejectionReceivedOn: '2025-01-05',
       talentPoolUntil: '2099-01-01',
     });
-    const fresh = makeApplication(t.db, v.vacancyId, {
+    const fresh = await makeApplication(t.db, v.vacancyId, {
       status: 'rejected',
       rejectionReceivedOn: localNow().date,
     });
@@ -898,18 +898,19 @@ describe('retention: purge with legal hold', () => {
       'APPLICATION_PURGED',
     );
     // The daily retention hook of the server runs the same purge.
-    const later = makeApplication(t.db, v.vacancyId, {
+    const later = await makeApplication(t.db, v.vacancyId, {
       status: 'withdrawn',
       rejectionSentOn: '2025-02-01',
       rejectionReceivedOn: '2025-02-03',
     });
-    expect(applyRetention(t.db, new Date()).purgedApplicants).toBe(1);
+    expect((await applyRetention(t.db, new Date())).purgedApplicants).toBe(1);
     expect(auditRows(t.db, { action: 'delete', entity_id: String(later) })[0]!.actor_email).toBe(
       'system:retention',
     );
     // The scheduled run (no actor) finds nothing more to do.
     expect(
-      purgeApplicants(t.db, { today: localNow().date, dryRun: false, actor: null }).applicationIds,
+      (await purgeApplicants(t.db, { today: localNow().date, dryRun: false, actor: null }))
+        .applicationIds,
     ).not.toContain(due);
     const panel = await userClient(t, ['panel_member']);
     expectError(
@@ -920,8 +921,8 @@ describe('retention: purge with legal hold', () => {
   });
 
   it('validates retention dates and needs a reason for a legal hold', async () => {
-    const v = makeVacancy(t.db);
-    const id = makeApplication(t.db, v.vacancyId, { status: 'rejected' });
+    const v = await makeVacancy(t.db);
+    const id = await makeApplication(t.db, v.vacancyId, { status: 'rejected' });
     const patch = (payload: object) =>
       admin.request({ method: 'PATCH', url: `/api/applications/${id}/retention`, payload });
     expectError(

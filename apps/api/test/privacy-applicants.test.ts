@@ -23,9 +23,9 @@ const one = <T>(q: string, ...args: unknown[]) => t.db.$client.prepare(q).get(..
 /** An application with a document, a self-disclosure, a screening result and a scorecard. */
 async function richApplication(opts: { legalHold?: boolean } = {}) {
   const panel = await userClient(t, ['panel_member']);
-  const v = makeVacancy(t.db, { panel: [panel.userId] });
+  const v = await makeVacancy(t.db, { panel: [panel.userId] });
   const email = `Amira.${Date.now()}${Math.random().toString(36).slice(2, 6)}@Example.org`;
-  const id = makeApplication(t.db, v.vacancyId, {
+  const id = await makeApplication(t.db, v.vacancyId, {
     firstName: 'Amira',
     lastName: 'Beispiel',
     email,
@@ -61,7 +61,7 @@ async function richApplication(opts: { legalHold?: boolean } = {}) {
       note: 'Urkunde liegt vor',
     })
     .run();
-  makeScorecard(t.db, v, id, panel.userId, true);
+  await makeScorecard(t.db, v, id, panel.userId, true);
   return { id, email, vacancyId: v.vacancyId };
 }
 

@@ -8,6 +8,7 @@ import {
   addMonths,
 } from '@begegnung/domain';
 import { applyRetention } from '../src/ops/retention.ts';
+import { withTransactionAsync } from '../src/lib/tx.ts';
 import { insertAudit } from '../src/modules/audit/audit.repository.ts';
 import { encounterAttendees, followUpAttempts } from '../src/db/schema/index.ts';
 import {
@@ -227,7 +228,7 @@ describe('retention', () => {
       /^retention/,
     );
 
-    expect(applyRetention(t.db, new Date()).erasedParticipants).toBe(0);
+    expect((await applyRetention(t.db, new Date())).erasedParticipants).toBe(0);
   });
 
   it('follows the configured period', async () => {
@@ -238,14 +239,14 @@ describe('retention', () => {
     t.db.$client
       .prepare('update consents set given_on = ? where participant_id = ?')
       .run(addMonths(today(), -9), p.id);
-    expect(applyRetention(t.db, new Date()).erasedParticipants).toBe(0);
+    expect((await applyRetention(t.db, new Date())).erasedParticipants).toBe(0);
     t.db.$client
       .prepare(
         "insert or replace into settings (key, value) values ('participantRetentionMonths', 6)",
       )
       .run();
     expect(
-      applyRetention(t.db, new Date(), { actorId: null, actorEmail: 'system:retention' })
+      (await applyRetention(t.db, new Date(), { actorId: null, actorEmail: 'system:retention' }))
         .erasedParticipants,
     ).toBe(1);
     expect(sql('select id from participants where id = ?', p.id)).toEqual([]);
@@ -309,16 +310,16 @@ describe('audit export and read volume', () => {
 
   it('counts reads per user and day and flags unusual volumes', async () => {
     const heavy = await userClient(t, ['coordinator']);
-    t.db.$client.transaction(() => {
+    await withTransactionAsync(t.db, async (db) => {
       for (let i = 0; i < 250; i++)
-        insertAudit(t.db, {
+        await insertAudit(db, {
           actorId: heavy.userId,
           actorEmail: 'heavy@test',
           action: 'read',
           entityType: 'participant',
           entityId: '1',
         });
-    })();
+    });
     const res = await get('/api/audit/read-volume?days=7');
     expect(res.statusCode).toBe(200);
     const row = res.json().rows.find((r: { actorId: number }) => r.actorId === heavy.userId);

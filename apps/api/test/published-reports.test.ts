@@ -84,7 +84,7 @@ describe('published council reports', () => {
       url: '/api/settings',
       payload: { participantRetentionMonths: 1 },
     });
-    const run = applyRetention(t.db, new Date(Date.now() + 400 * 86_400_000));
+    const run = await applyRetention(t.db, new Date(Date.now() + 400 * 86_400_000));
     expect(run.erasedParticipants).toBeGreaterThanOrEqual(8);
     // The run 400 days ahead also ended every session: sign in again.
     staff = await userClient(t, ['centre_staff'], [centre.id]);

@@ -29,12 +29,12 @@ import { seedEncounterDemo } from '../src/seed/encounters.ts';
  */
 const t = await createTestApp();
 const today = localNow().date;
-const centreIds = seedCentres(t.db);
+const centreIds = await seedCentres(t.db);
 const staff: Record<string, number> = {};
 for (const [code, id] of Object.entries(centreIds)) {
   staff[code] = (await makeUser(t.db, ['centre_staff'], [id])).id;
 }
-seedPosts(t.db, centreIds);
+await seedPosts(t.db, centreIds);
 const summary = seedEncounterDemo(t.db, { today });
 const sqlite = t.db.$client;
 const all = <T>(q: string, ...params: unknown[]) => sqlite.prepare(q).all(...params) as T[];

@@ -19,9 +19,9 @@ import {
 
 const t = await createTestApp();
 const [loneA, loneB, loneC] = await Promise.all([
-  createTestApp(),
-  createTestApp(),
-  createTestApp(),
+  await createTestApp(),
+  await createTestApp(),
+  await createTestApp(),
 ]);
 const admin = await userClient(t, ['admin']);
 

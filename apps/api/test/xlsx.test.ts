@@ -23,8 +23,8 @@ import { buildReportCsv, type ReportData } from '../src/modules/reporting/report
  */
 const t = await createTestApp();
 const today = localNow().date;
-const centreIds = seedCentres(t.db);
-seedPosts(t.db, centreIds);
+const centreIds = await seedCentres(t.db);
+await seedPosts(t.db, centreIds);
 seedEncounterDemo(t.db, { today });
 
 let coordinator: Client;

@@ -23,18 +23,18 @@ if (problem) {
 }
 const db = openDatabase(config.databasePath);
 runMigrations(db);
-if (emailExists(db, email)) {
+if (await emailExists(db, email)) {
   console.error(`A user ${email} already exists`);
   process.exit(1);
 }
-const id = insertUser(db, {
+const id = await insertUser(db, {
   email,
   displayName: process.env.ADMIN_NAME ?? 'Administrator',
   passwordHash: await hashPassword(password),
   roles: ['admin'],
   centreIds: [],
 });
-insertAudit(db, {
+await insertAudit(db, {
   actorId: null,
   actorEmail: 'cli',
   action: 'create',

@@ -9,7 +9,7 @@ const dryRun = process.argv.includes('--dry-run');
 const config = loadConfig();
 const db = openDatabase(config.databasePath);
 runMigrations(db);
-const result = purgeApplicants(db, { today: today(), dryRun, actor: null });
+const result = await purgeApplicants(db, { today: today(), dryRun, actor: null });
 db.$client.close();
 console.log(
   `${dryRun ? 'Would purge' : 'Purged'} ${result.applicationIds.length} application(s) ` +

@@ -15,7 +15,7 @@ const { previous } = restoreDatabase(backup, config.databasePath);
 const db = openDatabase(config.databasePath);
 runMigrations(db);
 // Data that expired after the backup was taken must not come back to life.
-const retention = applyRetention(db, new Date());
+const retention = await applyRetention(db, new Date());
 db.$client.close();
 console.log(
   `Restored ${backup} to ${config.databasePath}${previous ? ` (previous database kept as ${previous})` : ''}`,

@@ -10,12 +10,12 @@ const db = openDatabase(config.databasePath);
 runMigrations(db);
 const now = new Date();
 if (process.argv.includes('--dry-run')) {
-  const { cutoff, months, due } = dueParticipants(db, now);
+  const { cutoff, months, due } = await dueParticipants(db, now);
   console.log(
     `Dry run: ${due.length} participant(s) without contact since before ${cutoff} (${months} months)`,
   );
   for (const p of due) console.log(`  ${p.code.padEnd(12)} last contact ${p.lastContactOn}`);
 } else {
-  console.log(`Retention applied: ${JSON.stringify(applyRetention(db, now))}`);
+  console.log(`Retention applied: ${JSON.stringify(await applyRetention(db, now))}`);
 }
 db.$client.close();

@@ -5,7 +5,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openDatabase, runMigrations } from '../db/client.ts';
 import { operators } from '../db/schema/index.ts';
-import { withTransaction, withTransactionAsync } from './tx.ts';
+import { withTransactionAsync } from './tx.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'begegnung-tx-'));
 const db = openDatabase(join(dir, 'tx.db'));
@@ -48,7 +48,7 @@ describe('withTransactionAsync on SQLite', () => {
     expect(db.$client.inTransaction).toBe(false);
   });
 
-  it('makes nested calls savepoints, async or sync', async () => {
+  it('makes nested calls savepoints', async () => {
     await withTransactionAsync(db, async (tx) => {
       await add(tx, 'outer');
       await expect(
@@ -57,9 +57,9 @@ describe('withTransactionAsync on SQLite', () => {
           throw new Error('inner fails');
         }),
       ).rejects.toThrow('inner fails');
-      withTransaction(tx, (s) =>
-        s.insert(operators).values({ name: 'sync', legalForm: 'city' }).run(),
-      );
+      await withTransactionAsync(tx, async (s) => {
+        await s.insert(operators).values({ name: 'sync', legalForm: 'city' });
+      });
       await tx.update(operators).set({ legalForm: 'other' }).where(eq(operators.name, 'outer'));
     });
     expect(names()).toEqual(['outer', 'sync']);

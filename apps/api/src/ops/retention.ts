@@ -1,6 +1,6 @@
 import { localNow, retentionCutoff } from '@begegnung/domain';
 import type { Db } from '../db/client.ts';
-import { withTransaction } from '../lib/tx.ts';
+import { withTransactionAsync } from '../lib/tx.ts';
 import { deleteExpiredSessions } from '../modules/auth/sessions.repository.ts';
 import { insertAudit } from '../modules/audit/audit.repository.ts';
 import { purgeApplicants } from '../modules/hiring/purge.service.ts';
@@ -28,10 +28,14 @@ export interface Runner {
 export const SCHEDULER: Runner = { actorId: null, actorEmail: 'system:retention' };
 
 /** Participants whose identity is due for erasure as of `now` (dry run). */
-export function dueParticipants(db: Db, now: Date) {
-  const { participantRetentionMonths } = readSettings(db);
+export async function dueParticipants(db: Db, now: Date) {
+  const { participantRetentionMonths } = await readSettings(db);
   const cutoff = retentionCutoff(localNow(now).date, participantRetentionMonths);
-  return { cutoff, months: participantRetentionMonths, due: participantsDueForErasure(db, cutoff) };
+  return {
+    cutoff,
+    months: participantRetentionMonths,
+    due: await participantsDueForErasure(db, cutoff),
+  };
 }
 
 /**
@@ -39,13 +43,17 @@ export function dueParticipants(db: Db, now: Date) {
  * Runs daily in the server, after a restore, from the CLI and on demand. Each erasure is one
  * transaction with its audit row, which names only the pseudonymous code.
  */
-export function applyRetention(db: Db, now: Date, by: Runner = SCHEDULER): RetentionResult {
-  const expiredSessions = deleteExpiredSessions(db, now.toISOString());
-  const { due, months } = dueParticipants(db, now);
+export async function applyRetention(
+  db: Db,
+  now: Date,
+  by: Runner = SCHEDULER,
+): Promise<RetentionResult> {
+  const expiredSessions = await deleteExpiredSessions(db, now.toISOString());
+  const { due, months } = await dueParticipants(db, now);
   for (const p of due) {
-    withTransaction(db, (tx) => {
-      eraseParticipantRows(tx, p.id);
-      insertAudit(tx, {
+    await withTransactionAsync(db, async (tx) => {
+      await eraseParticipantRows(tx, p.id);
+      await insertAudit(tx, {
         ...by,
         action: 'delete',
         entityType: 'participant',
@@ -54,13 +62,16 @@ export function applyRetention(db: Db, now: Date, by: Runner = SCHEDULER): Reten
       });
     });
   }
-  const purgedApplicants = purgeApplicants(db, {
-    today: localNow(now).date,
-    dryRun: false,
-    actor: by.actorId === null ? null : { userId: by.actorId, email: by.actorEmail },
-  }).applicationIds.length;
-  const closedFollowUps = withTransaction(db, (tx) =>
-    closeLapsedFollowUps(tx, localNow(now).date, {}),
+  const purgedApplicants = (
+    await purgeApplicants(db, {
+      today: localNow(now).date,
+      dryRun: false,
+      actor: by.actorId === null ? null : { userId: by.actorId, email: by.actorEmail },
+    })
+  ).applicationIds.length;
+  const closedFollowUps = await withTransactionAsync(
+    db,
+    async (tx) => await closeLapsedFollowUps(tx, localNow(now).date, {}),
   );
   return { expiredSessions, erasedParticipants: due.length, purgedApplicants, closedFollowUps };
 }

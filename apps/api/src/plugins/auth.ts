@@ -21,7 +21,7 @@ export const authPlugin = fp(async (app) => {
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token || !request.url.startsWith('/api/')) return;
-    const resolved = resolveSession(app.db, token);
+    const resolved = await resolveSession(app.db, token);
     if (resolved === 'idle') request.sessionIdle = true;
     if (!resolved || resolved === 'idle') return;
     const { actor, ...session } = resolved;

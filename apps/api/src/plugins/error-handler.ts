@@ -187,12 +187,12 @@ const DENIALS = new Set([401, 403, 404]);
  * is audited here, in one place, after any transaction of the request rolled back. Unknown
  * routes are not (no object, and scanners would flood the log; they are rate limited instead).
  */
-function auditDenial(request: FastifyRequest, error: Error, status: number, code: string) {
+async function auditDenial(request: FastifyRequest, error: Error, status: number, code: string) {
   if (!DENIALS.has(status) || !request.url.startsWith('/api/')) return;
   if (denialAuditSkipped(error) || !request.routeOptions.url) return;
   const denied = error instanceof DeniedError ? error : null;
   try {
-    insertAudit(request.server.db, {
+    await insertAudit(request.server.db, {
       actorId: request.actor?.userId ?? null,
       actorEmail: request.actor?.email ?? null,
       action: 'denied',
@@ -208,7 +208,7 @@ function auditDenial(request: FastifyRequest, error: Error, status: number, code
 
 /** One error shape for every response: `{ code, message, details? }`; 5xx details masked. */
 export const errorHandlerPlugin = fp(async (app) => {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const part = error.validationContext;
     const input =
       part === 'body'
@@ -221,7 +221,7 @@ export const errorHandlerPlugin = fp(async (app) => {
     const { status, body } = mapError(error, input);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.code, status }, 'request refused');
-    auditDenial(request, error, status, body.code);
+    await auditDenial(request, error, status, body.code);
     const headers = (error as { headers?: Record<string, string> }).headers;
     if (status === 429 && headers) reply.headers(headers);
     return reply.code(status).send(body);

@@ -3,7 +3,7 @@ import type { LegalForm, Role } from '@begegnung/domain';
 import type { Db } from '../db/client.ts';
 import { centres, operators, users } from '../db/schema/index.ts';
 import { hashPassword } from '../lib/passwords.ts';
-import { withTransaction } from '../lib/tx.ts';
+import { withTransactionAsync } from '../lib/tx.ts';
 import { insertUser } from '../modules/users/users.repository.ts';
 import { seedPosts } from './posts.ts';
 import { seedEncounterDemo } from './encounters.ts';
@@ -132,40 +132,42 @@ export const DEMO_USERS: {
 ];
 
 /** Inserts the four centres with their operators; returns centre ids by code. */
-export function seedCentres(db: Db): Record<string, number> {
+export async function seedCentres(db: Db): Promise<Record<string, number>> {
   const ids: Record<string, number> = {};
   for (const c of GOETTINGEN_CENTRES) {
-    const op = db
-      .insert(operators)
-      .values({ name: c.operator, legalForm: c.legalForm })
-      .returning({ id: operators.id })
-      .get();
-    ids[c.code] = db
-      .insert(centres)
-      .values({
-        code: c.code,
-        name: c.name,
-        operatorId: op.id,
-        address: c.address,
-        district: c.district,
-        openingHours: c.openingHours,
-        openedOn: '2000-01-01',
-      })
-      .returning({ id: centres.id })
-      .get().id;
+    const op = (
+      await db
+        .insert(operators)
+        .values({ name: c.operator, legalForm: c.legalForm })
+        .returning({ id: operators.id })
+    )[0]!;
+    ids[c.code] = (
+      await db
+        .insert(centres)
+        .values({
+          code: c.code,
+          name: c.name,
+          operatorId: op.id,
+          address: c.address,
+          district: c.district,
+          openingHours: c.openingHours,
+          openedOn: '2000-01-01',
+        })
+        .returning({ id: centres.id })
+    )[0]!.id;
   }
   return ids;
 }
 
 /** Seeds centres and demo users when the database has no users yet. Returns whether it seeded. */
 export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
-  const existing = db.select({ n: count() }).from(users).get()?.n ?? 0;
+  const existing = (await db.select({ n: count() }).from(users).limit(1))[0]?.n ?? 0;
   if (existing > 0) return false;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  withTransaction(db, (t) => {
-    const centreIds = seedCentres(t);
+  await withTransactionAsync(db, async (t) => {
+    const centreIds = await seedCentres(t);
     for (const u of DEMO_USERS) {
-      insertUser(t, {
+      await insertUser(t, {
         email: u.email,
         displayName: u.displayName,
         passwordHash,
@@ -173,9 +175,9 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
         centreIds: u.centres.map((code) => centreIds[code]!),
       });
     }
-    seedPosts(t, centreIds);
+    await seedPosts(t, centreIds);
     seedEncounterDemo(db); // same connection, inside this transaction
-    seedHiring(t);
+    await seedHiring(t);
   });
   return true;
 }

@@ -134,46 +134,44 @@ export const HIRING_DEMO_USERS = {
  * association's own works council (if it has one) is the association's business and is not
  * recorded here. Only the city's own post carries the city's bodies.
  */
-export function seedHiring(db: Db) {
+export async function seedHiring(db: Db) {
   const byEmail = new Map(
-    db
-      .select({ id: users.id, email: users.email })
-      .from(users)
-      .where(
-        inArray(users.email, [
-          ...HIRING_DEMO_USERS.panel,
-          HIRING_DEMO_USERS.oversight,
-          HIRING_DEMO_USERS.admin,
-        ]),
-      )
-      .all()
-      .map((u) => [u.email, u.id]),
+    (
+      await db
+        .select({ id: users.id, email: users.email })
+        .from(users)
+        .where(
+          inArray(users.email, [
+            ...HIRING_DEMO_USERS.panel,
+            HIRING_DEMO_USERS.oversight,
+            HIRING_DEMO_USERS.admin,
+          ]),
+        )
+    ).map((u) => [u.email, u.id]),
   );
   const adminId = byEmail.get(HIRING_DEMO_USERS.admin)!;
   const panel = HIRING_DEMO_USERS.panel.map((e) => byEmail.get(e)!);
   const pr = byEmail.get(HIRING_DEMO_USERS.oversight)!;
-  const postId = (code: string) =>
-    db.select({ id: posts.id }).from(posts).where(eq(posts.code, code)).get()!.id;
+  const postId = async (code: string) =>
+    (await db.select({ id: posts.id }).from(posts).where(eq(posts.code, code)).limit(1))[0]!.id;
   // Only budgeted or approved posts may be advertised. The motion's outcome is not documented,
   // so the demo marks the three centre posts it advertises as budgeted, labelled as a demo
   // assumption in their history.
   for (const code of ['INT-GRO-01', 'INT-WEST-01', 'INT-LEI-01', 'KOORD-01']) {
-    db.update(posts)
+    await db
+      .update(posts)
       .set({ status: 'budgeted' })
-      .where(eq(posts.id, postId(code)))
-      .run();
-    db.insert(postStatusChanges)
-      .values({
-        postId: postId(code),
-        fromStatus: 'proposed',
-        toStatus: 'budgeted',
-        effectiveOn: '2026-10-01',
-        reason: 'Demo-Annahme für das Auswahlverfahren: veranschlagt (nicht belegt)',
-      })
-      .run();
+      .where(eq(posts.id, await postId(code)));
+    await db.insert(postStatusChanges).values({
+      postId: await postId(code),
+      fromStatus: 'proposed',
+      toStatus: 'budgeted',
+      effectiveOn: '2026-10-01',
+      reason: 'Demo-Annahme für das Auswahlverfahren: veranschlagt (nicht belegt)',
+    });
   }
 
-  const vacancyId = repo.insertVacancy(db, {
+  const vacancyId = await repo.insertVacancy(db, {
     title: 'Fachkraft Integration durch Begegnung (m/w/d), NBZ Grone, 50 %',
     advertText: advert(
       'Der Nachbarschaftszentrum Grone e.V.',
@@ -187,23 +185,23 @@ export function seedHiring(db: Db) {
     publishedOn: '2026-11-02',
     createdById: adminId,
   });
-  repo.setVacancyPosts(db, vacancyId, [postId('INT-GRO-01')]);
-  const setId = repo.insertCriteriaSet(
+  await repo.setVacancyPosts(db, vacancyId, [await postId('INT-GRO-01')]);
+  const setId = await repo.insertCriteriaSet(
     db,
     { vacancyId, version: 1, reason: 'Erstfassung nach Antrag SPD/0235/18', createdById: adminId },
     MOTION_CRITERIA,
   );
-  repo.freezeSet(db, setId, '2026-11-02T08:00:00.000Z');
-  const criterionIds = repo.criteriaOf(db, setId).map((c) => c.id);
+  await repo.freezeSet(db, setId, '2026-11-02T08:00:00.000Z');
+  const criterionIds = (await repo.criteriaOf(db, setId)).map((c) => c.id);
   // An association's post: the panel only; no city oversight bodies (BODY_NOT_RESPONSIBLE).
-  repo.replaceMembers(
+  await repo.replaceMembers(
     db,
     vacancyId,
     panel.map((userId) => ({ userId, kind: 'panel' as const, body: null })),
   );
 
-  APPLICANTS.forEach((a, i) => {
-    const id = repo.insertApplication(db, {
+  for (const [i, a] of APPLICANTS.entries()) {
+    const id = await repo.insertApplication(db, {
       vacancyId,
       firstName: a.first,
       lastName: a.last,
@@ -219,29 +217,29 @@ export function seedHiring(db: Db) {
       rejectionSentOn: a.status === 'rejected' ? '2026-11-20' : null,
       rejectionReceivedOn: a.status === 'rejected' ? '2026-11-23' : null,
     });
-    a.screen.forEach((result, k) =>
-      repo.upsertScreening(db, {
+    for (const [k, result] of a.screen.entries()) {
+      await repo.upsertScreening(db, {
         applicationId: id,
         criterionId: criterionIds[k]!,
         result,
         note: NOTES[result]!,
         assessedById: panel[k % 2]!,
-      }),
-    );
+      });
+    }
     // Nora gave the voluntary, separately consented self-disclosure (stored apart).
     if (a.first === 'Nora')
-      repo.upsertSelfDisclosure(db, {
+      await repo.upsertSelfDisclosure(db, {
         applicationId: id,
         migrationBackground: 'prefer_not_to_say',
         consentGivenAt: '2026-11-11T09:00:00.000Z',
         consentTextVersion: 'SD-2026-1',
       });
-    if (a.status !== 'invited' && a.status !== 'interviewed') return;
+    if (a.status !== 'invited' && a.status !== 'interviewed') continue;
     // Panel 1 and 2 have submitted; panel 3 has a draft for Erika and nothing for Max.
-    panel.forEach((memberId, m) => {
-      if (m === 2 && a.status === 'invited' && a.first === 'Max') return;
+    for (const [m, memberId] of panel.entries()) {
+      if (m === 2 && a.status === 'invited' && a.first === 'Max') continue;
       const submitted = m < 2 || a.status === 'interviewed';
-      const cardId = repo.insertScorecard(db, {
+      const cardId = await repo.insertScorecard(db, {
         vacancyId,
         applicationId: id,
         memberId,
@@ -259,9 +257,14 @@ export function seedHiring(db: Db) {
       // Panel 1 read the colleagues' cards for Lea, then revised theirs: a late card, flagged.
       if (m === 0 && a.first === 'Lea') {
         const seen = '2026-11-28T09:00:00.000Z';
-        repo.recordPeek(db, { memberId, applicationId: id, stage: 'first_interview', at: seen });
-        repo.updateScorecard(db, cardId, { supersededAt: '2026-11-28T10:00:00.000Z' });
-        repo.insertScorecard(db, {
+        await repo.recordPeek(db, {
+          memberId,
+          applicationId: id,
+          stage: 'first_interview',
+          at: seen,
+        });
+        await repo.updateScorecard(db, cardId, { supersededAt: '2026-11-28T10:00:00.000Z' });
+        await repo.insertScorecard(db, {
           vacancyId,
           applicationId: id,
           memberId,
@@ -275,11 +278,11 @@ export function seedHiring(db: Db) {
           seenOthersAt: seen,
         });
       }
-    });
-  });
+    }
+  }
 
   // A draft for the Weststadt post: publish it to walk through the procedure.
-  const draftId = repo.insertVacancy(db, {
+  const draftId = await repo.insertVacancy(db, {
     title: 'Fachkraft Integration durch Begegnung (m/w/d), Weststadtzentrum, 50 %',
     advertText: advert(
       'Die Beschäftigungsförderung Göttingen kAöR',
@@ -292,8 +295,8 @@ export function seedHiring(db: Db) {
     status: 'draft',
     createdById: adminId,
   });
-  repo.setVacancyPosts(db, draftId, [postId('INT-WEST-01')]);
-  repo.insertCriteriaSet(
+  await repo.setVacancyPosts(db, draftId, [await postId('INT-WEST-01')]);
+  await repo.insertCriteriaSet(
     db,
     {
       vacancyId: draftId,
@@ -303,14 +306,14 @@ export function seedHiring(db: Db) {
     },
     MOTION_CRITERIA,
   );
-  repo.replaceMembers(
+  await repo.replaceMembers(
     db,
     draftId,
     panel.map((userId) => ({ userId, kind: 'panel' as const, body: null })),
   );
 
   // The city's own coordination post: the city's staff council and equality officer take part.
-  const cityId = repo.insertVacancy(db, {
+  const cityId = await repo.insertVacancy(db, {
     title: 'Koordination Integration durch Begegnung (m/w/d), Stadt Göttingen, 100 %',
     advertText: advert(
       'Die Stadt Göttingen',
@@ -324,8 +327,8 @@ export function seedHiring(db: Db) {
     publishedOn: '2026-11-16',
     createdById: adminId,
   });
-  repo.setVacancyPosts(db, cityId, [postId('KOORD-01')]);
-  const citySet = repo.insertCriteriaSet(
+  await repo.setVacancyPosts(db, cityId, [await postId('KOORD-01')]);
+  const citySet = await repo.insertCriteriaSet(
     db,
     {
       vacancyId: cityId,
@@ -335,12 +338,12 @@ export function seedHiring(db: Db) {
     },
     MOTION_CRITERIA,
   );
-  repo.freezeSet(db, citySet, '2026-11-16T08:00:00.000Z');
-  repo.replaceMembers(db, cityId, [
+  await repo.freezeSet(db, citySet, '2026-11-16T08:00:00.000Z');
+  await repo.replaceMembers(db, cityId, [
     ...panel.map((userId) => ({ userId, kind: 'panel' as const, body: null })),
     { userId: pr, kind: 'oversight', body: 'staff_council' },
   ]);
-  repo.insertParticipation(db, {
+  await repo.insertParticipation(db, {
     vacancyId: cityId,
     body: 'staff_council',
     requestedOn: '2026-11-16',
@@ -348,7 +351,7 @@ export function seedHiring(db: Db) {
     notes: 'Information über die Ausschreibung; Zustimmung zur Einstellung folgt nach Auswahl',
     recordedById: adminId,
   });
-  repo.insertParticipation(db, {
+  await repo.insertParticipation(db, {
     vacancyId: cityId,
     body: 'equality_officer',
     requestedOn: '2026-11-16',

@@ -21,34 +21,32 @@ export const DEMO_NEED_SOURCE = 'Beispielwerte der Demo (erfunden), nicht aus de
 export const DEMO_NEED_AS_OF = '2025-12-31';
 
 /** Posts of motion SPD/0235/18, scenarios A/B/C and placeholder cost assumptions. */
-export function seedPosts(db: Db, centreIds: Record<string, number>) {
+export async function seedPosts(db: Db, centreIds: Record<string, number>) {
   const codes = ['GRO', 'WEST', 'LEI', 'HOB'] as const;
   const postIds: Record<string, number> = {};
-  const addPost = (values: typeof posts.$inferInsert, shares: [string, string][]) => {
-    const id = db.insert(posts).values(values).returning({ id: posts.id }).get().id;
-    db.insert(postStatusChanges)
-      .values({
+  const addPost = async (values: typeof posts.$inferInsert, shares: [string, string][]) => {
+    const id = (await db.insert(posts).values(values).returning({ id: posts.id }))[0]!.id;
+    await db.insert(postStatusChanges).values({
+      postId: id,
+      fromStatus: null,
+      toStatus: 'proposed',
+      effectiveOn: '2018-06-13',
+      reason: 'Beantragt mit SPD/0235/18 (Ausschuss verwiesen, Ergebnis nicht dokumentiert)',
+    });
+    await db.insert(postAllocations).values(
+      shares.map(([code, share]) => ({
         postId: id,
-        fromStatus: null,
-        toStatus: 'proposed',
-        effectiveOn: '2018-06-13',
-        reason: 'Beantragt mit SPD/0235/18 (Ausschuss verwiesen, Ergebnis nicht dokumentiert)',
-      })
-      .run();
-    db.insert(postAllocations)
-      .values(
-        shares.map(([code, share]) => ({
-          postId: id,
-          centreId: centreIds[code]!,
-          shareMilli: toMilli(share),
-        })),
-      )
-      .run();
+        centreId: centreIds[code]!,
+        shareMilli: toMilli(share),
+      })),
+    );
     return id;
   };
   for (const code of codes) {
-    const centre = db.select().from(centres).where(eq(centres.id, centreIds[code]!)).get()!;
-    postIds[code] = addPost(
+    const centre = (
+      await db.select().from(centres).where(eq(centres.id, centreIds[code]!)).limit(1)
+    )[0]!;
+    postIds[code] = await addPost(
       {
         code: `INT-${code}-01`,
         title: `Integrationsfachkraft ${centre.name}`,
@@ -64,7 +62,7 @@ export function seedPosts(db: Db, centreIds: Record<string, number>) {
       [[code, '1']],
     );
   }
-  postIds.KOORD = addPost(
+  postIds.KOORD = await addPost(
     {
       code: 'KOORD-01',
       title: 'Koordination Integration durch Begegnung',
@@ -79,20 +77,21 @@ export function seedPosts(db: Db, centreIds: Record<string, number>) {
     codes.map((c) => [c, '0.25']),
   );
 
-  const addScenario = (values: typeof scenarios.$inferInsert, lines: [string, number][]) => {
-    const id = db
-      .insert(scenarios)
-      .values({ ...values, seeded: true })
-      .returning({ id: scenarios.id })
-      .get().id;
+  const addScenario = async (values: typeof scenarios.$inferInsert, lines: [string, number][]) => {
+    const id = (
+      await db
+        .insert(scenarios)
+        .values({ ...values, seeded: true })
+        .returning({ id: scenarios.id })
+    )[0]!.id;
     if (lines.length)
-      db.insert(scenarioLines)
+      await db
+        .insert(scenarioLines)
         .values(
           lines.map(([key, fteMilli]) => ({ scenarioId: id, postId: postIds[key]!, fteMilli })),
-        )
-        .run();
+        );
   };
-  addScenario(
+  await addScenario(
     {
       name: 'A: SPD/0235/18 wie beantragt',
       sourceRef: 'Antrag SPD/0235/18 vom 13.06.2018',
@@ -107,7 +106,7 @@ export function seedPosts(db: Db, centreIds: Record<string, number>) {
     250,
     codes.map((key) => ({ key, need: DEMO_NEEDS[key]! })),
   )!;
-  addScenario(
+  await addScenario(
     {
       name: 'B: Änderungsantrag Grüne',
       sourceRef: 'Änderungsantrag Bündnis 90/Die Grünen zu SPD/0235/18',
@@ -117,7 +116,7 @@ export function seedPosts(db: Db, centreIds: Record<string, number>) {
     },
     split.filter((p) => p.milli > 0).map((p): [string, number] => [p.key, p.milli]),
   );
-  addScenario(
+  await addScenario(
     {
       name: 'C: Status quo',
       sourceRef: 'ohne Beschluss',
@@ -128,25 +127,21 @@ export function seedPosts(db: Db, centreIds: Record<string, number>) {
   );
 
   for (const payGroup of ['S 11b', 'S 12']) {
-    db.insert(costAssumptions)
-      .values({
-        payGroup,
-        validFrom: '2019-01-01',
-        annualCostEuros: 72_000,
-        overheadBp: 2000,
-        cityOwn: false,
-        note: 'Platzhalter: 72.000 € je VZÄ und Jahr, bis die Stadt eigene Werte einträgt',
-      })
-      .run();
+    await db.insert(costAssumptions).values({
+      payGroup,
+      validFrom: '2019-01-01',
+      annualCostEuros: 72_000,
+      overheadBp: 2000,
+      cityOwn: false,
+      note: 'Platzhalter: 72.000 € je VZÄ und Jahr, bis die Stadt eigene Werte einträgt',
+    });
   }
   for (const code of codes) {
-    db.insert(centreNeeds)
-      .values({
-        centreId: centreIds[code]!,
-        need: DEMO_NEEDS[code]!,
-        source: DEMO_NEED_SOURCE,
-        asOf: DEMO_NEED_AS_OF,
-      })
-      .run();
+    await db.insert(centreNeeds).values({
+      centreId: centreIds[code]!,
+      need: DEMO_NEEDS[code]!,
+      source: DEMO_NEED_SOURCE,
+      asOf: DEMO_NEED_AS_OF,
+    });
   }
 }

@@ -18,43 +18,46 @@ const asActivity = (r: { key: string | null } & Omit<Activity, 'key'>): Activity
   key: r.key as ActivityKey | null,
 });
 
-export const listActivities = (db: Db): Activity[] =>
-  db.select(activityColumns).from(activities).orderBy(asc(activities.id)).all().map(asActivity);
+export const listActivities = async (db: Db): Promise<Activity[]> =>
+  (await db.select(activityColumns).from(activities).orderBy(asc(activities.id))).map(asActivity);
 
-export function findActivity(db: Db, id: number): Activity | undefined {
-  const r = prepared(db, 'activities.find', (d) =>
-    d
-      .select(activityColumns)
-      .from(activities)
-      .where(eq(activities.id, sql.placeholder('id')))
-      .prepare(),
-  ).get({ id });
+export async function findActivity(db: Db, id: number): Promise<Activity | undefined> {
+  const r = (
+    await prepared(db, 'activities.find', (d) =>
+      d
+        .select(activityColumns)
+        .from(activities)
+        .where(eq(activities.id, sql.placeholder('id')))
+        .limit(1)
+        .prepare(),
+    ).execute({ id })
+  )[0];
   return r ? asActivity(r) : undefined;
 }
 
-export function insertActivity(db: Db, a: typeof activities.$inferInsert) {
-  return db.insert(activities).values(a).returning({ id: activities.id }).get().id;
+export async function insertActivity(db: Db, a: typeof activities.$inferInsert) {
+  return (await db.insert(activities).values(a).returning({ id: activities.id }))[0]!.id;
 }
 
-export function updateActivityRow(
+export async function updateActivityRow(
   db: Db,
   id: number,
   patch: Partial<typeof activities.$inferInsert>,
 ) {
-  db.update(activities)
+  await db
+    .update(activities)
     .set({ ...patch, updatedAt: new Date().toISOString() })
-    .where(eq(activities.id, id))
-    .run();
+    .where(eq(activities.id, id));
 }
 
 export type GroupRow = typeof recurringGroups.$inferSelect;
 
-export const findGroupRow = (db: Db, id: number): GroupRow | undefined =>
-  db.select().from(recurringGroups).where(eq(recurringGroups.id, id)).get();
+export const findGroupRow = async (db: Db, id: number): Promise<GroupRow | undefined> =>
+  (await db.select().from(recurringGroups).where(eq(recurringGroups.id, id)).limit(1))[0];
 
-function rosters(db: Db, groupIds: number[], today: string) {
+async function rosters(db: Db, groupIds: number[], today: string) {
   if (groupIds.length === 0) return new Map<number, RosterMember[]>();
-  const rows = db
+  const rows = await db
     .select({
       groupId: groupMembers.groupId,
       id: participants.id,
@@ -65,8 +68,7 @@ function rosters(db: Db, groupIds: number[], today: string) {
     .from(groupMembers)
     .innerJoin(participants, eq(participants.id, groupMembers.participantId))
     .where(inArray(groupMembers.groupId, groupIds))
-    .orderBy(asc(participants.alias), asc(participants.code))
-    .all();
+    .orderBy(asc(participants.alias), asc(participants.code));
   const out = new Map<number, RosterMember[]>();
   for (const r of rows) {
     const list = out.get(r.groupId) ?? [];
@@ -76,8 +78,12 @@ function rosters(db: Db, groupIds: number[], today: string) {
   return out;
 }
 
-export function listGroups(db: Db, centreIds: number[] | null, today: string): Group[] {
-  const rows = db
+export async function listGroups(
+  db: Db,
+  centreIds: number[] | null,
+  today: string,
+): Promise<Group[]> {
+  const rows = await db
     .select()
     .from(recurringGroups)
     .where(centreIds ? inArray(recurringGroups.centreId, centreIds) : undefined)
@@ -85,9 +91,8 @@ export function listGroups(db: Db, centreIds: number[] | null, today: string): G
       asc(recurringGroups.centreId),
       asc(recurringGroups.startTime),
       asc(recurringGroups.name),
-    )
-    .all();
-  const r = rosters(
+    );
+  const r = await rosters(
     db,
     rows.map((g) => g.id),
     today,
@@ -105,51 +110,49 @@ export function listGroups(db: Db, centreIds: number[] | null, today: string): G
   }));
 }
 
-export function findGroup(db: Db, id: number, today: string): Group | undefined {
-  const g = findGroupRow(db, id);
+export async function findGroup(db: Db, id: number, today: string): Promise<Group | undefined> {
+  const g = await findGroupRow(db, id);
   if (!g) return undefined;
-  return { ...g, roster: rosters(db, [id], today).get(id) ?? [] };
+  return { ...g, roster: (await rosters(db, [id], today)).get(id) ?? [] };
 }
 
-export function memberIds(db: Db, groupId: number) {
-  return db
-    .select({ id: groupMembers.participantId })
-    .from(groupMembers)
-    .where(eq(groupMembers.groupId, groupId))
-    .all()
-    .map((r) => r.id);
+export async function memberIds(db: Db, groupId: number) {
+  return (
+    await db
+      .select({ id: groupMembers.participantId })
+      .from(groupMembers)
+      .where(eq(groupMembers.groupId, groupId))
+  ).map((r) => r.id);
 }
 
-export function insertGroup(db: Db, g: typeof recurringGroups.$inferInsert) {
-  return db.insert(recurringGroups).values(g).returning({ id: recurringGroups.id }).get().id;
+export async function insertGroup(db: Db, g: typeof recurringGroups.$inferInsert) {
+  return (await db.insert(recurringGroups).values(g).returning({ id: recurringGroups.id }))[0]!.id;
 }
 
-export function updateGroupRow(
+export async function updateGroupRow(
   db: Db,
   id: number,
   patch: Partial<typeof recurringGroups.$inferInsert>,
 ) {
-  db.update(recurringGroups)
+  await db
+    .update(recurringGroups)
     .set({ ...patch, updatedAt: new Date().toISOString() })
-    .where(eq(recurringGroups.id, id))
-    .run();
+    .where(eq(recurringGroups.id, id));
 }
 
-export function replaceMembers(db: Db, groupId: number, ids: number[]) {
-  db.delete(groupMembers).where(eq(groupMembers.groupId, groupId)).run();
+export async function replaceMembers(db: Db, groupId: number, ids: number[]) {
+  await db.delete(groupMembers).where(eq(groupMembers.groupId, groupId));
   if (ids.length)
-    db.insert(groupMembers)
-      .values(ids.map((participantId) => ({ groupId, participantId })))
-      .run();
+    await db.insert(groupMembers).values(ids.map((participantId) => ({ groupId, participantId })));
 }
 
 /** Ids among `ids` that belong to `centreId`. */
-export function participantsAtCentre(db: Db, centreId: number, ids: number[]) {
+export async function participantsAtCentre(db: Db, centreId: number, ids: number[]) {
   if (ids.length === 0) return [];
-  return db
-    .select({ id: participants.id })
-    .from(participants)
-    .where(and(eq(participants.centreId, centreId), inArray(participants.id, ids)))
-    .all()
-    .map((r) => r.id);
+  return (
+    await db
+      .select({ id: participants.id })
+      .from(participants)
+      .where(and(eq(participants.centreId, centreId), inArray(participants.id, ids)))
+  ).map((r) => r.id);
 }

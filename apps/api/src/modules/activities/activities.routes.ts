@@ -26,7 +26,7 @@ export const activityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(ActivitySchema), ...errors(401) },
       },
     },
-    async (request) => service.listActivities(ctx(request)),
+    async (request) => await service.listActivities(ctx(request)),
   );
   app.post(
     '/activities',
@@ -39,7 +39,7 @@ export const activityRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(service.createActivity(ctx(request), request.body)),
+      reply.code(201).send(await service.createActivity(ctx(request), request.body)),
   );
   app.patch(
     '/activities/:id',
@@ -52,7 +52,7 @@ export const activityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ActivitySchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => service.updateActivity(ctx(request), request.params.id, request.body),
+    async (request) => await service.updateActivity(ctx(request), request.params.id, request.body),
   );
 
   app.get(
@@ -65,7 +65,7 @@ export const activityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(GroupSchema), ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => service.listGroups(ctx(request), request.query.centreId),
+    async (request) => await service.listGroups(ctx(request), request.query.centreId),
   );
   app.get(
     '/groups/:id',
@@ -77,7 +77,7 @@ export const activityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: GroupSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => service.getGroup(ctx(request), request.params.id),
+    async (request) => await service.getGroup(ctx(request), request.params.id),
   );
   app.post(
     '/groups',
@@ -89,7 +89,8 @@ export const activityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 201: GroupSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) => reply.code(201).send(service.createGroup(ctx(request), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await service.createGroup(ctx(request), request.body)),
   );
   app.patch(
     '/groups/:id',
@@ -102,6 +103,6 @@ export const activityRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: GroupSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => service.updateGroup(ctx(request), request.params.id, request.body),
+    async (request) => await service.updateGroup(ctx(request), request.params.id, request.body),
   );
 };

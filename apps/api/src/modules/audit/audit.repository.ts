@@ -67,7 +67,7 @@ function auditWriter(db: Db) {
  * commits or rolls back with the change it records). Every write and every personal-data read
  * goes through here.
  */
-export function insertAudit(db: Db, r: AuditRecord) {
+export async function insertAudit(db: Db, r: AuditRecord) {
   const w = auditWriter(db);
   const record = { ...r, subjects: subjectIds(r.subjects) } as unknown as Record<string, unknown>;
   const row: Record<string, unknown> = {};
@@ -92,13 +92,15 @@ const escapeLike = (s: string) => `%${s.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
  * Rows that showed or changed one participant: the subjects index, plus rows naming the
  * person as the object (by id, or by code once erased).
  */
-function subjectCondition(db: Db, code: string): SQL {
+async function subjectCondition(db: Db, code: string): Promise<SQL> {
   const upper = code.toUpperCase();
-  const id = db
-    .select({ id: participants.id })
-    .from(participants)
-    .where(eq(participants.code, upper))
-    .get()?.id;
+  const id = (
+    await db
+      .select({ id: participants.id })
+      .from(participants)
+      .where(eq(participants.code, upper))
+      .limit(1)
+  )[0]?.id;
   const byCode = and(eq(auditLog.entityType, 'participant'), eq(auditLog.entityId, upper))!;
   if (id === undefined) return byCode;
   return or(
@@ -107,9 +109,9 @@ function subjectCondition(db: Db, code: string): SQL {
   )!;
 }
 
-function auditWhere(db: Db, q: AuditQuery) {
+async function auditWhere(db: Db, q: AuditQuery) {
   const where: SQL[] = [];
-  if (q.participantCode) where.push(subjectCondition(db, q.participantCode));
+  if (q.participantCode) where.push(await subjectCondition(db, q.participantCode));
   if (q.user) {
     const p = escapeLike(q.user.trim());
     where.push(
@@ -128,52 +130,53 @@ function auditWhere(db: Db, q: AuditQuery) {
   return where.length ? and(...where) : undefined;
 }
 
-export function queryAudit(db: Db, q: AuditQuery) {
-  const cond = auditWhere(db, q);
+export async function queryAudit(db: Db, q: AuditQuery) {
+  const cond = await auditWhere(db, q);
   const limit = q.limit ?? 50;
   const offset = q.offset ?? 0;
-  const items = db
+  const items = await db
     .select()
     .from(auditLog)
     .where(cond)
     .orderBy(desc(auditLog.id))
     .limit(limit)
-    .offset(offset)
-    .all();
-  const total = db.select({ n: count() }).from(auditLog).where(cond).get()?.n ?? 0;
+    .offset(offset);
+  const total = (await db.select({ n: count() }).from(auditLog).where(cond).limit(1))[0]?.n ?? 0;
   return { items, total, limit, offset };
 }
 
 /** Every matching row, newest first, up to `max` (exports ignore paging). */
-export const exportAudit = (db: Db, q: AuditQuery, max: number) =>
-  db.select().from(auditLog).where(auditWhere(db, q)).orderBy(desc(auditLog.id)).limit(max).all();
+export const exportAudit = async (db: Db, q: AuditQuery, max: number) =>
+  await db
+    .select()
+    .from(auditLog)
+    .where(await auditWhere(db, q))
+    .orderBy(desc(auditLog.id))
+    .limit(max);
 
 /** Readable handles for the ids in a page of audit rows: user names, participant and centre codes. */
-export function auditLabels(
+export async function auditLabels(
   db: Db,
   ids: { users: number[]; participants: number[]; centres: number[] },
 ) {
   const uniq = (xs: number[]) => [...new Set(xs)];
   const u = ids.users.length
-    ? db
+    ? await db
         .select({ id: users.id, name: users.displayName })
         .from(users)
         .where(inArray(users.id, uniq(ids.users)))
-        .all()
     : [];
   const p = ids.participants.length
-    ? db
+    ? await db
         .select({ id: participants.id, code: participants.code })
         .from(participants)
         .where(inArray(participants.id, uniq(ids.participants)))
-        .all()
     : [];
   const c = ids.centres.length
-    ? db
+    ? await db
         .select({ id: centres.id, code: centres.code })
         .from(centres)
         .where(inArray(centres.id, uniq(ids.centres)))
-        .all()
     : [];
   return {
     users: new Map(u.map((x) => [x.id, x.name])),
@@ -182,16 +185,22 @@ export function auditLabels(
   };
 }
 
-const failedCount = (db: Db, where: SQL, since: string) =>
-  db
-    .select({ n: count() })
-    .from(auditLog)
-    .where(and(sql`${auditLog.action} = 'login_failed'`, gte(auditLog.at, since), where))
-    .get()?.n ?? 0;
+const failedCount = async (db: Db, where: SQL, since: string) =>
+  (
+    await db
+      .select({ n: count() })
+      .from(auditLog)
+      .where(and(sql`${auditLog.action} = 'login_failed'`, gte(auditLog.at, since), where))
+      .limit(1)
+  )[0]?.n ?? 0;
 
 /** Failed sign-ins since `since` for one account, from one address, or both (partial indexes). */
-export const countFailedLogins = (db: Db, f: { email?: string; ip?: string }, since: string) =>
-  failedCount(
+export const countFailedLogins = async (
+  db: Db,
+  f: { email?: string; ip?: string },
+  since: string,
+) =>
+  await failedCount(
     db,
     and(
       f.email !== undefined ? eq(auditLog.actorEmail, f.email) : undefined,
@@ -201,24 +210,25 @@ export const countFailedLogins = (db: Db, f: { email?: string; ip?: string }, si
   );
 
 /** Whether this user signed in successfully from this address since `since`. */
-export const signedInFrom = (db: Db, userId: number, ip: string, since: string) =>
-  db
-    .select({ id: auditLog.id })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.actorId, userId),
-        gte(auditLog.at, since),
-        eq(auditLog.action, 'login'),
-        eq(auditLog.ip, ip),
-      ),
-    )
-    .limit(1)
-    .get() !== undefined;
+export const signedInFrom = async (db: Db, userId: number, ip: string, since: string) =>
+  (
+    await db
+      .select({ id: auditLog.id })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.actorId, userId),
+          gte(auditLog.at, since),
+          eq(auditLog.action, 'login'),
+          eq(auditLog.ip, ip),
+        ),
+      )
+      .limit(1)
+  )[0] !== undefined;
 
 /** Reads of personal data per actor and day since `fromIso`. */
-export function dailyReads(db: Db, fromIso: string) {
-  return db
+export async function dailyReads(db: Db, fromIso: string) {
+  return await db
     .select({
       actorId: auditLog.actorId,
       actorEmail: sql<string | null>`max(${auditLog.actorEmail})`,
@@ -228,6 +238,5 @@ export function dailyReads(db: Db, fromIso: string) {
     .from(auditLog)
     .where(and(sql`${auditLog.action} in ('read', 'export')`, gte(auditLog.at, fromIso)))
     .groupBy(auditLog.actorId, sql`substr(${auditLog.at}, 1, 10)`)
-    .orderBy(sql`substr(${auditLog.at}, 1, 10) desc`, auditLog.actorId)
-    .all();
+    .orderBy(sql`substr(${auditLog.at}, 1, 10) desc`, auditLog.actorId);
 }

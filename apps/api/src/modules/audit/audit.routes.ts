@@ -23,7 +23,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(AuditEntrySchema), ...errors(400, 401, 403) },
       },
     },
-    async (request) => listAudit(ctx(request), request.query),
+    async (request) => await listAudit(ctx(request), request.query),
   );
   app.get(
     '/audit/export.csv',
@@ -45,7 +45,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="protokoll.csv"')
-        .send(auditCsv(ctx(request), request.query)),
+        .send(await auditCsv(ctx(request), request.query)),
   );
   app.get(
     '/audit/export.xlsx',
@@ -84,7 +84,7 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: AuditChainReportSchema, ...errors(401, 403) },
       },
     },
-    async (request) => verifyAuditChain(ctx(request)),
+    async (request) => await verifyAuditChain(ctx(request)),
   );
   app.get(
     '/audit/read-volume',
@@ -97,6 +97,6 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ReadVolumeSchema, ...errors(400, 401, 403) },
       },
     },
-    async (request) => readVolume(ctx(request), request.query.days ?? 30),
+    async (request) => await readVolume(ctx(request), request.query.days ?? 30),
   );
 };

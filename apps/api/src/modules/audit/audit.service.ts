@@ -26,11 +26,11 @@ export { countFailedLogins, signedInFrom } from './audit.repository.ts';
  * Record an action outside a request's context (sign-in, retention, the applicant purge):
  * the caller names the actor or the system. Runs inside the caller's transaction.
  */
-export const auditAs = (db: Db, record: AuditRecord) => insertAudit(db, record);
+export const auditAs = async (db: Db, record: AuditRecord) => await insertAudit(db, record);
 
 /** Record what the actor did. Writes run inside the caller's transaction when there is one. */
-export function audit(ctx: ServiceContext, entry: Entry) {
-  insertAudit(ctx.db, {
+export async function audit(ctx: ServiceContext, entry: Entry) {
+  await insertAudit(ctx.db, {
     ...entry,
     actorId: ctx.actor.userId,
     actorEmail: ctx.actor.email,
@@ -38,16 +38,16 @@ export function audit(ctx: ServiceContext, entry: Entry) {
   });
 }
 
-type AuditRow = ReturnType<typeof queryAudit>['items'][number];
+type AuditRow = Awaited<ReturnType<typeof queryAudit>>['items'][number];
 const numericId = (s: string | null) => (s && /^\d+$/.test(s) ? Number(s) : null);
 
 /** Names and codes instead of database ids: actor names, participant and centre codes. */
-function present(ctx: ServiceContext, rows: AuditRow[]): AuditEntry[] {
+async function present(ctx: ServiceContext, rows: AuditRow[]): Promise<AuditEntry[]> {
   const ofType = (t: string) =>
     rows.flatMap((r) =>
       r.entityType === t && numericId(r.entityId) ? [numericId(r.entityId)!] : [],
     );
-  const labels = auditLabels(ctx.db, {
+  const labels = await auditLabels(ctx.db, {
     users: [...rows.flatMap((r) => (r.actorId ? [r.actorId] : [])), ...ofType('user')],
     participants: [...rows.flatMap((r) => r.subjects ?? []), ...ofType('participant')],
     centres: ofType('centre'),
@@ -68,20 +68,20 @@ function present(ctx: ServiceContext, rows: AuditRow[]): AuditEntry[] {
   }));
 }
 
-export function listAudit(ctx: ServiceContext, q: AuditQuery) {
+export async function listAudit(ctx: ServiceContext, q: AuditQuery) {
   requireRole(ctx, 'audit_log', 'data_protection');
-  const page = queryAudit(ctx.db, q);
-  return { ...page, items: present(ctx, page.items) };
+  const page = await queryAudit(ctx.db, q);
+  return { ...page, items: await present(ctx, page.items) };
 }
 
 /** Rows in one export at most; narrow the filter for more. */
 export const AUDIT_EXPORT_MAX = 100_000;
 
 /** The export's rows and the chain head, built once for both writers (CSV and workbook). */
-function auditExport(ctx: ServiceContext, q: AuditQuery, format: 'csv' | 'xlsx') {
+async function auditExport(ctx: ServiceContext, q: AuditQuery, format: 'csv' | 'xlsx') {
   requireRole(ctx, 'audit_log', 'data_protection');
-  const rows = exportAudit(ctx.db, q, AUDIT_EXPORT_MAX);
-  audit(ctx, {
+  const rows = await exportAudit(ctx.db, q, AUDIT_EXPORT_MAX);
+  await audit(ctx, {
     action: 'export',
     entityType: 'audit_log',
     entityId: null,
@@ -103,7 +103,7 @@ function auditExport(ctx: ServiceContext, q: AuditQuery, format: 'csv' | 'xlsx')
       'IP',
       'Prüfsumme',
     ],
-    ...present(ctx, rows).map((r, i) => [
+    ...(await present(ctx, rows)).map((r, i) => [
       csvDateTime(r.at),
       r.actorName ?? (r.actorId ? `#${r.actorId}` : 'System'),
       r.actorEmail,
@@ -121,14 +121,14 @@ function auditExport(ctx: ServiceContext, q: AuditQuery, format: 'csv' | 'xlsx')
   return { table, headRow };
 }
 
-export function auditCsv(ctx: ServiceContext, q: AuditQuery) {
-  const { table, headRow } = auditExport(ctx, q, 'csv');
+export async function auditCsv(ctx: ServiceContext, q: AuditQuery) {
+  const { table, headRow } = await auditExport(ctx, q, 'csv');
   return toCsv([...table, [], headRow]);
 }
 
 /** The same export as a workbook: the entries on one sheet, the chain head on a second. */
-export function auditXlsx(ctx: ServiceContext, q: AuditQuery) {
-  const { table, headRow } = auditExport(ctx, q, 'xlsx');
+export async function auditXlsx(ctx: ServiceContext, q: AuditQuery) {
+  const { table, headRow } = await auditExport(ctx, q, 'xlsx');
   return toXlsx([
     { name: 'Protokoll', rows: table },
     { name: 'Kettenkopf', header: false, rows: [headRow] },
@@ -139,7 +139,7 @@ export function auditXlsx(ctx: ServiceContext, q: AuditQuery) {
 export async function verifyAuditChain(ctx: ServiceContext) {
   requireRole(ctx, 'audit_log', 'data_protection');
   const report = await verifyChainInBatches(ctx.db.$client);
-  audit(ctx, {
+  await audit(ctx, {
     action: 'read',
     entityType: 'audit_chain',
     entityId: null,
@@ -151,12 +151,12 @@ export async function verifyAuditChain(ctx: ServiceContext) {
 }
 
 /** Reads of personal data per user and day over the last `days`, unusual days flagged. */
-export function readVolume(ctx: ServiceContext, days: number, now = new Date()) {
+export async function readVolume(ctx: ServiceContext, days: number, now = new Date()) {
   requireRole(ctx, 'audit_log', 'data_protection');
   const from = new Date(now.getTime() - days * 86_400_000).toISOString();
   return {
     days,
     threshold: READ_VOLUME_THRESHOLD,
-    rows: flagUnusualReads(dailyReads(ctx.db, from)),
+    rows: flagUnusualReads(await dailyReads(ctx.db, from)),
   };
 }

@@ -99,7 +99,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      logout(app.db, {
+      await logout(app.db, {
         tokenHash: request.session!.tokenHash,
         actor: request.actor!,
         ip: request.ip,
@@ -142,7 +142,10 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const sessionsEnded = signOutEverywhere(app.db, { actor: request.actor!, ip: request.ip });
+      const sessionsEnded = await signOutEverywhere(app.db, {
+        actor: request.actor!,
+        ip: request.ip,
+      });
       clearSessionCookie(reply);
       return { ok: true as const, sessionsEnded };
     },

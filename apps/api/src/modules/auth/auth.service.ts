@@ -1,4 +1,4 @@
-import { withTransaction } from '../../lib/tx.ts';
+import { withTransactionAsync } from '../../lib/tx.ts';
 import { skipDenialAudit } from '../../lib/denial.ts';
 import { createHash, randomBytes } from 'node:crypto';
 import Tokens from '@fastify/csrf';
@@ -27,7 +27,8 @@ import {
 import { readSettings } from '../settings/settings.service.ts';
 
 /** Ends every session of a user (deactivation, password reset by an admin). */
-export const endSessionsOfUser = (db: Db, userId: number) => deleteSessionsOfUser(db, userId);
+export const endSessionsOfUser = async (db: Db, userId: number) =>
+  await deleteSessionsOfUser(db, userId);
 
 const tokens = new Tokens({ saltLength: 10 });
 
@@ -60,14 +61,14 @@ export const KNOWN_ADDRESS_DAYS = 90;
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
 
-function refuse(
+async function refuse(
   db: Db,
   email: string,
   ip: string | undefined,
   reason: string,
   code: 'ACCOUNT_LOCKED' | 'RATE_LIMITED',
-): never {
-  insertAudit(db, {
+): Promise<never> {
+  await insertAudit(db, {
     actorId: null,
     actorEmail: email,
     action: 'denied',
@@ -88,24 +89,27 @@ function refuse(
  * account from everywhere (a distributed attack), where only addresses the user signed in from
  * before may still try. The real user elsewhere keeps getting in.
  */
-function throttle(db: Db, email: string, ip: string | undefined, policy: LoginPolicy) {
+async function throttle(db: Db, email: string, ip: string | undefined, policy: LoginPolicy) {
   const since = minutesAgo(LOCKOUT_WINDOW_MINUTES);
   const addr = ip ?? '';
-  if (countFailedLogins(db, { ip: addr }, since) >= policy.addressThreshold)
-    refuse(db, email, ip, 'too many failed sign-ins from this address', 'RATE_LIMITED');
-  if (countFailedLogins(db, { email, ip: addr }, since) >= policy.lockoutThreshold)
-    refuse(
+  if ((await countFailedLogins(db, { ip: addr }, since)) >= policy.addressThreshold)
+    await refuse(db, email, ip, 'too many failed sign-ins from this address', 'RATE_LIMITED');
+  if ((await countFailedLogins(db, { email, ip: addr }, since)) >= policy.lockoutThreshold)
+    await refuse(
       db,
       email,
       ip,
       'account locked for this address after failed sign-ins',
       'ACCOUNT_LOCKED',
     );
-  if (countFailedLogins(db, { email }, since) >= policy.accountThreshold) {
-    const user = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
-    const known = user && signedInFrom(db, user.id, addr, minutesAgo(KNOWN_ADDRESS_DAYS * 1440));
+  if ((await countFailedLogins(db, { email }, since)) >= policy.accountThreshold) {
+    const user = (
+      await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1)
+    )[0];
+    const known =
+      user && (await signedInFrom(db, user.id, addr, minutesAgo(KNOWN_ADDRESS_DAYS * 1440)));
     if (!known)
-      refuse(
+      await refuse(
         db,
         email,
         ip,
@@ -126,11 +130,11 @@ export async function login(
   policy: LoginPolicy,
 ): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
-  throttle(db, email, meta.ip, policy);
-  const user = db.select().from(users).where(eq(users.email, email)).get();
+  await throttle(db, email, meta.ip, policy);
+  const user = (await db.select().from(users).where(eq(users.email, email)).limit(1))[0];
   const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), input.password);
   if (!user || !ok) {
-    insertAudit(db, {
+    await insertAudit(db, {
       actorId: user?.id ?? null,
       actorEmail: email,
       action: 'login_failed',
@@ -142,7 +146,7 @@ export async function login(
     );
   }
   if (!user.active) {
-    insertAudit(db, {
+    await insertAudit(db, {
       actorId: user.id,
       actorEmail: email,
       action: 'login_failed',
@@ -158,8 +162,8 @@ export async function login(
   const csrfSecret = tokens.secretSync();
   const expiresAt = new Date(Date.now() + policy.ttlHours * 3_600_000);
   const now = new Date().toISOString();
-  withTransaction(db, (tx) => {
-    insertSession(tx, {
+  await withTransactionAsync(db, async (tx) => {
+    await insertSession(tx, {
       tokenHash: hashToken(token),
       userId: user.id,
       csrfSecret,
@@ -167,8 +171,8 @@ export async function login(
       ip: meta.ip,
       userAgent: meta.userAgent?.slice(0, 300),
     });
-    tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id)).run();
-    insertAudit(tx, {
+    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
+    await insertAudit(tx, {
       actorId: user.id,
       actorEmail: email,
       action: 'login',
@@ -176,7 +180,7 @@ export async function login(
       ip: meta.ip,
     });
   });
-  const { roles, centreIds } = rolesAndCentres(db, user.id);
+  const { roles, centreIds } = await rolesAndCentres(db, user.id);
   return {
     token,
     expiresAt,
@@ -209,22 +213,22 @@ const TOUCH_EVERY_MS = 60_000;
  * The session behind a cookie, or 'idle' when it went unused longer than the idle timeout
  * (a setting; the session is then deleted), or null when there is none (or it expired).
  */
-export function resolveSession(
+export async function resolveSession(
   db: Db,
   token: string,
   now = new Date(),
-): ResolvedSession | 'idle' | null {
+): Promise<ResolvedSession | 'idle' | null> {
   const nowIso = now.toISOString();
-  const row = findActiveSession(db, hashToken(token), nowIso);
+  const row = await findActiveSession(db, hashToken(token), nowIso);
   if (!row) return null;
   const lastSeen = Date.parse(row.lastSeenAt ?? row.createdAt);
-  const idleMs = readSettings(db).sessionIdleMinutes * 60_000;
+  const idleMs = (await readSettings(db)).sessionIdleMinutes * 60_000;
   if (now.getTime() - lastSeen > idleMs) {
-    deleteSession(db, row.tokenHash);
+    await deleteSession(db, row.tokenHash);
     return 'idle';
   }
-  if (now.getTime() - lastSeen > TOUCH_EVERY_MS) touchSession(db, row.tokenHash, nowIso);
-  const { roles, centreIds } = rolesAndCentres(db, row.userId);
+  if (now.getTime() - lastSeen > TOUCH_EVERY_MS) await touchSession(db, row.tokenHash, nowIso);
+  const { roles, centreIds } = await rolesAndCentres(db, row.userId);
   return {
     actor: { userId: row.userId, email: row.email, roles, centreIds },
     displayName: row.displayName,
@@ -237,9 +241,9 @@ export function resolveSession(
 export const csrfTokenFor = (secret: string) => tokens.create(secret);
 export const csrfTokenValid = (secret: string, token: string) => tokens.verify(secret, token);
 
-export function logout(db: Db, s: { tokenHash: string; actor: Actor; ip?: string }) {
-  deleteSession(db, s.tokenHash);
-  insertAudit(db, {
+export async function logout(db: Db, s: { tokenHash: string; actor: Actor; ip?: string }) {
+  await deleteSession(db, s.tokenHash);
+  await insertAudit(db, {
     actorId: s.actor.userId,
     actorEmail: s.actor.email,
     action: 'logout',
@@ -259,10 +263,10 @@ export async function changeOwnPassword(
   policy: LoginPolicy,
 ) {
   const email = s.actor.email;
-  throttle(db, email, s.ip, policy);
-  const user = db.select().from(users).where(eq(users.id, s.actor.userId)).get();
+  await throttle(db, email, s.ip, policy);
+  const user = (await db.select().from(users).where(eq(users.id, s.actor.userId)).limit(1))[0];
   if (!user || !(await verifyPassword(user.passwordHash, body.currentPassword))) {
-    insertAudit(db, {
+    await insertAudit(db, {
       actorId: s.actor.userId,
       actorEmail: email,
       action: 'login_failed',
@@ -284,13 +288,13 @@ export async function changeOwnPassword(
       },
     ]);
   const passwordHash = await hashPassword(body.newPassword);
-  return withTransaction(db, (tx) => {
-    tx.update(users)
+  return await withTransactionAsync(db, async (tx) => {
+    await tx
+      .update(users)
       .set({ passwordHash, updatedAt: new Date().toISOString() })
-      .where(eq(users.id, user.id))
-      .run();
-    const ended = deleteOtherSessions(tx, user.id, s.tokenHash);
-    insertAudit(tx, {
+      .where(eq(users.id, user.id));
+    const ended = await deleteOtherSessions(tx, user.id, s.tokenHash);
+    await insertAudit(tx, {
       actorId: user.id,
       actorEmail: email,
       action: 'update',
@@ -305,10 +309,10 @@ export async function changeOwnPassword(
 }
 
 /** Ends every session of the user, on every device, this one included. */
-export function signOutEverywhere(db: Db, s: { actor: Actor; ip?: string }) {
-  return withTransaction(db, (tx) => {
-    const ended = deleteSessionsOfUser(tx, s.actor.userId);
-    insertAudit(tx, {
+export async function signOutEverywhere(db: Db, s: { actor: Actor; ip?: string }) {
+  return await withTransactionAsync(db, async (tx) => {
+    const ended = await deleteSessionsOfUser(tx, s.actor.userId);
+    await insertAudit(tx, {
       actorId: s.actor.userId,
       actorEmail: s.actor.email,
       action: 'logout',

@@ -3,7 +3,7 @@ import type { Role } from '@begegnung/domain';
 import { prepared, type Db } from '../../db/client.ts';
 import { sessions, userCentres, userRoles, users } from '../../db/schema/index.ts';
 
-export function insertSession(
+export async function insertSession(
   db: Db,
   s: {
     tokenHash: string;
@@ -15,87 +15,99 @@ export function insertSession(
   },
 ) {
   const now = new Date().toISOString();
-  db.insert(sessions)
-    .values({ ...s, createdAt: now, lastSeenAt: now })
-    .run();
+  await db.insert(sessions).values({ ...s, createdAt: now, lastSeenAt: now });
 }
 
 /** Records activity on a session (the caller limits this to about once a minute). */
-export function touchSession(db: Db, tokenHash: string, at: string) {
-  prepared(db, 'touchSession', (d) =>
+export async function touchSession(db: Db, tokenHash: string, at: string) {
+  await prepared(db, 'touchSession', (d) =>
     d
       .update(sessions)
       .set({ lastSeenAt: sql.placeholder('at') as unknown as string })
       .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
       .prepare(),
-  ).run({ at, tokenHash });
+  ).execute({ at, tokenHash });
 }
 
 /** Ends every session of a user except `keep` (the one making the request), returns how many. */
-export function deleteOtherSessions(db: Db, userId: number, keep: string) {
-  return db
-    .delete(sessions)
-    .where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, keep)))
-    .run().changes;
+export async function deleteOtherSessions(db: Db, userId: number, keep: string) {
+  return (
+    await db
+      .delete(sessions)
+      .where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, keep)))
+      .returning({ t: sessions.tokenHash })
+  ).length;
 }
 
-export function deleteSession(db: Db, tokenHash: string) {
-  db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
+export async function deleteSession(db: Db, tokenHash: string) {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
 }
 
-export function deleteSessionsOfUser(db: Db, userId: number) {
-  return db.delete(sessions).where(eq(sessions.userId, userId)).run().changes;
+export async function deleteSessionsOfUser(db: Db, userId: number) {
+  return (
+    await db
+      .delete(sessions)
+      .where(eq(sessions.userId, userId))
+      .returning({ t: sessions.tokenHash })
+  ).length;
 }
 
-export function deleteExpiredSessions(db: Db, now = new Date().toISOString()) {
-  return db.delete(sessions).where(lt(sessions.expiresAt, now)).run().changes;
+export async function deleteExpiredSessions(db: Db, now = new Date().toISOString()) {
+  return (
+    await db
+      .delete(sessions)
+      .where(lt(sessions.expiresAt, now))
+      .returning({ t: sessions.tokenHash })
+  ).length;
 }
 
 /** The session and its user, only if the session is unexpired and the user active. */
-export function findActiveSession(db: Db, tokenHash: string, now = new Date().toISOString()) {
-  return prepared(db, 'findActiveSession', (d) =>
-    d
-      .select({
-        tokenHash: sessions.tokenHash,
-        csrfSecret: sessions.csrfSecret,
-        lastSeenAt: sessions.lastSeenAt,
-        createdAt: sessions.createdAt,
-        userId: users.id,
-        email: users.email,
-        displayName: users.displayName,
-        locale: users.locale,
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(
-        and(
-          eq(sessions.tokenHash, sql.placeholder('tokenHash')),
-          gt(sessions.expiresAt, sql.placeholder('now')),
-          eq(users.active, true),
-        ),
-      )
-      .prepare(),
-  ).get({ tokenHash, now });
+export async function findActiveSession(db: Db, tokenHash: string, now = new Date().toISOString()) {
+  return (
+    await prepared(db, 'findActiveSession', (d) =>
+      d
+        .select({
+          tokenHash: sessions.tokenHash,
+          csrfSecret: sessions.csrfSecret,
+          lastSeenAt: sessions.lastSeenAt,
+          createdAt: sessions.createdAt,
+          userId: users.id,
+          email: users.email,
+          displayName: users.displayName,
+          locale: users.locale,
+        })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(
+          and(
+            eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+            gt(sessions.expiresAt, sql.placeholder('now')),
+            eq(users.active, true),
+          ),
+        )
+        .prepare(),
+    ).execute({ tokenHash, now })
+  )[0];
 }
 
-export function rolesAndCentres(db: Db, userId: number) {
-  const roles = prepared(db, 'rolesOf', (d) =>
-    d
-      .select({ role: userRoles.role })
-      .from(userRoles)
-      .where(eq(userRoles.userId, sql.placeholder('userId')))
-      .prepare(),
-  )
-    .all({ userId })
-    .map((r) => r.role as Role);
-  const centreIds = prepared(db, 'centresOf', (d) =>
-    d
-      .select({ centreId: userCentres.centreId })
-      .from(userCentres)
-      .where(eq(userCentres.userId, sql.placeholder('userId')))
-      .prepare(),
-  )
-    .all({ userId })
-    .map((r) => r.centreId);
+export async function rolesAndCentres(db: Db, userId: number) {
+  const roles = (
+    await prepared(db, 'rolesOf', (d) =>
+      d
+        .select({ role: userRoles.role })
+        .from(userRoles)
+        .where(eq(userRoles.userId, sql.placeholder('userId')))
+        .prepare(),
+    ).execute({ userId })
+  ).map((r) => r.role as Role);
+  const centreIds = (
+    await prepared(db, 'centresOf', (d) =>
+      d
+        .select({ centreId: userCentres.centreId })
+        .from(userCentres)
+        .where(eq(userCentres.userId, sql.placeholder('userId')))
+        .prepare(),
+    ).execute({ userId })
+  ).map((r) => r.centreId);
   return { roles, centreIds };
 }

@@ -19,46 +19,54 @@ const centreColumns = {
 const baseQuery = (db: Db) =>
   db.select(centreColumns).from(centres).innerJoin(operators, eq(operators.id, centres.operatorId));
 
-export const listCentres = (db: Db): Centre[] => baseQuery(db).orderBy(asc(centres.name)).all();
+export const listCentres = async (db: Db): Promise<Centre[]> =>
+  await baseQuery(db).orderBy(asc(centres.name));
 
-export const findCentre = (db: Db, id: number): Centre | undefined =>
-  prepared(db, 'centres.find', (d) =>
-    baseQuery(d)
-      .where(eq(centres.id, sql.placeholder('id')))
-      .prepare(),
-  ).get({ id });
+export const findCentre = async (db: Db, id: number): Promise<Centre | undefined> =>
+  (
+    await prepared(db, 'centres.find', (d) =>
+      baseQuery(d)
+        .where(eq(centres.id, sql.placeholder('id')))
+        .prepare(),
+    ).execute({ id })
+  )[0];
 
-export const findCentreByCode = (db: Db, code: string) =>
-  db.select({ id: centres.id }).from(centres).where(eq(centres.code, code)).get();
+export const findCentreByCode = async (db: Db, code: string) =>
+  (await db.select({ id: centres.id }).from(centres).where(eq(centres.code, code)).limit(1))[0];
 
-export function existingCentreIds(db: Db, ids: readonly number[]) {
+export async function existingCentreIds(db: Db, ids: readonly number[]) {
   if (ids.length === 0) return [];
-  return db
-    .select({ id: centres.id })
-    .from(centres)
-    .where(inArray(centres.id, [...ids]))
-    .all()
-    .map((r) => r.id);
-}
-
-export function insertCentre(db: Db, c: CreateCentreBody) {
-  return db.insert(centres).values(c).returning({ id: centres.id }).get().id;
-}
-
-export function updateCentreRow(db: Db, id: number, patch: UpdateCentreBody) {
-  db.update(centres)
-    .set({ ...patch, updatedAt: new Date().toISOString() })
-    .where(eq(centres.id, id))
-    .run();
-}
-
-export function deleteCentreRow(db: Db, id: number) {
-  db.delete(centres).where(eq(centres.id, id)).run();
-}
-
-export function countStaffLinks(db: Db, centreId: number) {
   return (
-    db.select({ n: count() }).from(userCentres).where(eq(userCentres.centreId, centreId)).get()
-      ?.n ?? 0
+    await db
+      .select({ id: centres.id })
+      .from(centres)
+      .where(inArray(centres.id, [...ids]))
+  ).map((r) => r.id);
+}
+
+export async function insertCentre(db: Db, c: CreateCentreBody) {
+  return (await db.insert(centres).values(c).returning({ id: centres.id }))[0]!.id;
+}
+
+export async function updateCentreRow(db: Db, id: number, patch: UpdateCentreBody) {
+  await db
+    .update(centres)
+    .set({ ...patch, updatedAt: new Date().toISOString() })
+    .where(eq(centres.id, id));
+}
+
+export async function deleteCentreRow(db: Db, id: number) {
+  await db.delete(centres).where(eq(centres.id, id));
+}
+
+export async function countStaffLinks(db: Db, centreId: number) {
+  return (
+    (
+      await db
+        .select({ n: count() })
+        .from(userCentres)
+        .where(eq(userCentres.centreId, centreId))
+        .limit(1)
+    )[0]?.n ?? 0
   );
 }

@@ -23,7 +23,7 @@ export const centreRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(CentreSchema), ...errors(401) },
       },
     },
-    async (request) => service.listCentres(ctx(request)),
+    async (request) => await service.listCentres(ctx(request)),
   );
   app.get(
     '/centres/:id',
@@ -35,7 +35,7 @@ export const centreRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CentreSchema, ...errors(400, 401, 404) },
       },
     },
-    async (request) => service.getCentre(ctx(request), request.params.id),
+    async (request) => await service.getCentre(ctx(request), request.params.id),
   );
   app.post(
     '/centres',
@@ -61,7 +61,7 @@ export const centreRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CentreSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => service.updateCentre(ctx(request), request.params.id, request.body),
+    async (request) => await service.updateCentre(ctx(request), request.params.id, request.body),
   );
   app.delete(
     '/centres/:id',
@@ -73,6 +73,6 @@ export const centreRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: OkSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => service.deleteCentre(ctx(request), request.params.id),
+    async (request) => await service.deleteCentre(ctx(request), request.params.id),
   );
 };

@@ -6,7 +6,7 @@ import {
   type UpdateCentreBody,
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
-import { inTransaction } from '../../lib/tx.ts';
+import { inTransactionAsync } from '../../lib/tx.ts';
 import { audit } from '../audit/audit.service.ts';
 import { requireRole } from '../access/access.ts';
 import { findOperator } from '../operators/operators.service.ts';
@@ -17,10 +17,10 @@ const ENTITY = 'centre';
 /** Reads other modules use inside their own checks (no role gate). */
 export { existingCentreIds, findCentre } from './centres.repository.ts';
 
-export const listCentres = (ctx: ServiceContext) => repo.listCentres(ctx.db);
+export const listCentres = async (ctx: ServiceContext) => await repo.listCentres(ctx.db);
 
-export function getCentre(ctx: ServiceContext, id: number) {
-  const centre = repo.findCentre(ctx.db, id);
+export async function getCentre(ctx: ServiceContext, id: number) {
+  const centre = await repo.findCentre(ctx.db, id);
   if (!centre) throw notFound('Centre');
   return centre;
 }
@@ -32,7 +32,7 @@ async function assertRefs(ctx: ServiceContext, body: Partial<CreateCentreBody>, 
     ]);
   }
   if (body.code !== undefined) {
-    const other = repo.findCentreByCode(ctx.db, body.code);
+    const other = await repo.findCentreByCode(ctx.db, body.code);
     if (other && other.id !== selfId) {
       throw new DomainError('CENTRE_CODE_TAKEN', `Code ${body.code} is already used`, 409, [
         { field: 'code', code: 'taken', message: 'Code already used by another centre' },
@@ -44,35 +44,35 @@ async function assertRefs(ctx: ServiceContext, body: Partial<CreateCentreBody>, 
 export async function createCentre(ctx: ServiceContext, body: CreateCentreBody) {
   requireRole(ctx, ENTITY, 'admin');
   await assertRefs(ctx, body);
-  const id = inTransaction(ctx, (tx) => {
-    const newId = repo.insertCentre(tx.db, { ...body, name: body.name.trim() });
-    audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
+  const id = await inTransactionAsync(ctx, async (tx) => {
+    const newId = await repo.insertCentre(tx.db, { ...body, name: body.name.trim() });
+    await audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
     return newId;
   });
-  return repo.findCentre(ctx.db, id)!;
+  return (await repo.findCentre(ctx.db, id))!;
 }
 
 export async function updateCentre(ctx: ServiceContext, id: number, body: UpdateCentreBody) {
   requireRole(ctx, ENTITY, 'admin');
-  const before = getCentre(ctx, id);
+  const before = await getCentre(ctx, id);
   await assertRefs(ctx, body, id);
-  inTransaction(ctx, (tx) => {
-    repo.updateCentreRow(tx.db, id, body);
-    const after = repo.findCentre(tx.db, id)!;
-    audit(tx, {
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.updateCentreRow(tx.db, id, body);
+    const after = (await repo.findCentre(tx.db, id))!;
+    await audit(tx, {
       action: 'update',
       entityType: ENTITY,
       entityId: id,
       changedFields: changedFields(before, after),
     });
   });
-  return repo.findCentre(ctx.db, id)!;
+  return (await repo.findCentre(ctx.db, id))!;
 }
 
-export function deleteCentre(ctx: ServiceContext, id: number) {
+export async function deleteCentre(ctx: ServiceContext, id: number) {
   requireRole(ctx, ENTITY, 'admin');
-  getCentre(ctx, id);
-  const staff = repo.countStaffLinks(ctx.db, id);
+  await getCentre(ctx, id);
+  const staff = await repo.countStaffLinks(ctx.db, id);
   if (staff > 0) {
     throw new DomainError(
       'CENTRE_IN_USE',
@@ -81,9 +81,9 @@ export function deleteCentre(ctx: ServiceContext, id: number) {
     );
   }
   try {
-    inTransaction(ctx, (tx) => {
-      repo.deleteCentreRow(tx.db, id);
-      audit(tx, { action: 'delete', entityType: ENTITY, entityId: id });
+    await inTransactionAsync(ctx, async (tx) => {
+      await repo.deleteCentreRow(tx.db, id);
+      await audit(tx, { action: 'delete', entityType: ENTITY, entityId: id });
     });
   } catch (err) {
     // Participants, encounters, posts or figures still refer to it: keep it, offer deactivation.

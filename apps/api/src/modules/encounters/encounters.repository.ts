@@ -17,28 +17,34 @@ export type EncounterRow = typeof encounters.$inferSelect;
 // benchmark showed query building as a large share of a request.
 const ph = sql.placeholder;
 
-export const findEncounterRow = (db: Db, id: number): EncounterRow | undefined =>
-  prepared(db, 'encounters.findRow', (d) =>
-    d
-      .select()
-      .from(encounters)
-      .where(eq(encounters.id, ph('id')))
-      .prepare(),
-  ).get({ id });
+export const findEncounterRow = async (db: Db, id: number): Promise<EncounterRow | undefined> =>
+  (
+    await prepared(db, 'encounters.findRow', (d) =>
+      d
+        .select()
+        .from(encounters)
+        .where(eq(encounters.id, ph('id')))
+        .limit(1)
+        .prepare(),
+    ).execute({ id })
+  )[0];
 
-export const findByClientRequestId = (db: Db, centreId: number, clientRequestId: string) =>
-  prepared(db, 'encounters.findByRequest', (d) =>
-    d
-      .select()
-      .from(encounters)
-      .where(
-        and(eq(encounters.centreId, ph('centreId')), eq(encounters.clientRequestId, ph('rid'))),
-      )
-      .prepare(),
-  ).get({ centreId, rid: clientRequestId });
+export const findByClientRequestId = async (db: Db, centreId: number, clientRequestId: string) =>
+  (
+    await prepared(db, 'encounters.findByRequest', (d) =>
+      d
+        .select()
+        .from(encounters)
+        .where(
+          and(eq(encounters.centreId, ph('centreId')), eq(encounters.clientRequestId, ph('rid'))),
+        )
+        .limit(1)
+        .prepare(),
+    ).execute({ centreId, rid: clientRequestId })
+  )[0];
 
 /** Counted (not voided) sessions of a centre at a date and start time: duplicate candidates. */
-export const sessionsInSlot = (db: Db, centreId: number, date: string, startTime: string) =>
+export const sessionsInSlot = async (db: Db, centreId: number, date: string, startTime: string) =>
   prepared(db, 'encounters.slot', (d) =>
     d
       .select()
@@ -53,17 +59,17 @@ export const sessionsInSlot = (db: Db, centreId: number, date: string, startTime
       )
       .orderBy(encounters.id)
       .prepare(),
-  ).all({ centreId, date, startTime });
+  ).execute({ centreId, date, startTime });
 
-export function markVoided(db: Db, id: number, byId: number, reason: string) {
+export async function markVoided(db: Db, id: number, byId: number, reason: string) {
   const now = new Date().toISOString();
-  db.update(encounters)
+  await db
+    .update(encounters)
     .set({ voidedAt: now, voidedById: byId, voidReason: reason, updatedAt: now })
-    .where(and(eq(encounters.id, id), isNull(encounters.voidedAt)))
-    .run();
+    .where(and(eq(encounters.id, id), isNull(encounters.voidedAt)));
 }
 
-export function attendeesOf(db: Db, encounterId: number) {
+export async function attendeesOf(db: Db, encounterId: number) {
   return prepared(db, 'encounters.attendees', (d) =>
     d
       .select({ id: participants.id, code: participants.code, alias: participants.alias })
@@ -72,23 +78,24 @@ export function attendeesOf(db: Db, encounterId: number) {
       .where(eq(encounterAttendees.encounterId, ph('id')))
       .orderBy(participants.code)
       .prepare(),
-  ).all({ id: encounterId });
+  ).execute({ id: encounterId });
 }
 
-export const staffOf = (db: Db, encounterId: number) =>
-  prepared(db, 'encounters.staff', (d) =>
-    d
-      .select({ id: encounterStaff.userId })
-      .from(encounterStaff)
-      .where(eq(encounterStaff.encounterId, ph('id')))
-      .prepare(),
+export const staffOf = async (db: Db, encounterId: number) =>
+  (
+    await prepared(db, 'encounters.staff', (d) =>
+      d
+        .select({ id: encounterStaff.userId })
+        .from(encounterStaff)
+        .where(eq(encounterStaff.encounterId, ph('id')))
+        .prepare(),
+    ).execute({ id: encounterId })
   )
-    .all({ id: encounterId })
     .map((r) => r.id)
     .sort((a, b) => a - b);
 
-export function insertEncounter(db: Db, e: typeof encounters.$inferInsert) {
-  return prepared(db, 'encounters.insert', (d) =>
+export async function insertEncounter(db: Db, e: typeof encounters.$inferInsert) {
+  const rows = await prepared(db, 'encounters.insert', (d) =>
     d
       .insert(encounters)
       .values({
@@ -107,34 +114,33 @@ export function insertEncounter(db: Db, e: typeof encounters.$inferInsert) {
       })
       .returning({ id: encounters.id })
       .prepare(),
-  ).get({ groupId: null, newcomers: 0, host: 0, volunteers: 0, other: 0, ...e })!.id;
+  ).execute({ groupId: null, newcomers: 0, host: 0, volunteers: 0, other: 0, ...e });
+  return rows[0]!.id;
 }
 
-export function updateEncounterRow(
+export async function updateEncounterRow(
   db: Db,
   id: number,
   patch: Partial<typeof encounters.$inferInsert>,
 ) {
-  db.update(encounters)
+  await db
+    .update(encounters)
     .set({ ...patch, updatedAt: new Date().toISOString() })
-    .where(eq(encounters.id, id))
-    .run();
+    .where(eq(encounters.id, id));
 }
 
-export function replaceAttendees(db: Db, encounterId: number, ids: number[]) {
-  db.delete(encounterAttendees).where(eq(encounterAttendees.encounterId, encounterId)).run();
+export async function replaceAttendees(db: Db, encounterId: number, ids: number[]) {
+  await db.delete(encounterAttendees).where(eq(encounterAttendees.encounterId, encounterId));
   if (ids.length)
-    db.insert(encounterAttendees)
-      .values(ids.map((participantId) => ({ encounterId, participantId })))
-      .run();
+    await db
+      .insert(encounterAttendees)
+      .values(ids.map((participantId) => ({ encounterId, participantId })));
 }
 
-export function replaceStaff(db: Db, encounterId: number, ids: number[]) {
-  db.delete(encounterStaff).where(eq(encounterStaff.encounterId, encounterId)).run();
+export async function replaceStaff(db: Db, encounterId: number, ids: number[]) {
+  await db.delete(encounterStaff).where(eq(encounterStaff.encounterId, encounterId));
   if (ids.length)
-    db.insert(encounterStaff)
-      .values(ids.map((userId) => ({ encounterId, userId })))
-      .run();
+    await db.insert(encounterStaff).values(ids.map((userId) => ({ encounterId, userId })));
 }
 
 export const toSummary = (e: EncounterRow, namedCount: number): EncounterSummary => ({
@@ -150,7 +156,7 @@ export const toSummary = (e: EncounterRow, namedCount: number): EncounterSummary
   voidedAt: e.voidedAt,
 });
 
-export function listEncounters(
+export async function listEncounters(
   db: Db,
   q: {
     centreIds: number[] | null;
@@ -160,14 +166,14 @@ export function listEncounters(
     limit: number;
     offset: number;
   },
-): { items: EncounterSummary[]; total: number; limit: number; offset: number } {
+): Promise<{ items: EncounterSummary[]; total: number; limit: number; offset: number }> {
   const where: SQL[] = [];
   if (!q.includeVoided) where.push(isNull(encounters.voidedAt));
   if (q.centreIds) where.push(inArray(encounters.centreId, q.centreIds));
   if (q.from) where.push(gte(encounters.date, q.from));
   if (q.to) where.push(lte(encounters.date, q.to));
   const cond = where.length ? and(...where) : undefined;
-  const rows = db
+  const rows = await db
     .select({
       id: encounters.id,
       centreId: encounters.centreId,
@@ -187,9 +193,8 @@ export function listEncounters(
     .where(cond)
     .orderBy(desc(encounters.date), desc(encounters.startTime), desc(encounters.id))
     .limit(q.limit)
-    .offset(q.offset)
-    .all();
-  const total = db.select({ n: count() }).from(encounters).where(cond).get()?.n ?? 0;
+    .offset(q.offset);
+  const total = (await db.select({ n: count() }).from(encounters).where(cond).limit(1))[0]?.n ?? 0;
   return {
     items: rows.map(({ newcomers, host, volunteers, other, ...r }) => ({
       ...r,
@@ -202,7 +207,7 @@ export function listEncounters(
 }
 
 /** Active centre staff of a centre: who can be named as present at an encounter. */
-export function staffOfCentre(db: Db, centreId: number): StaffOption[] {
+export async function staffOfCentre(db: Db, centreId: number): Promise<StaffOption[]> {
   return prepared(db, 'encounters.staffOfCentre', (d) =>
     d
       .select({ id: users.id, displayName: users.displayName })
@@ -215,5 +220,5 @@ export function staffOfCentre(db: Db, centreId: number): StaffOption[] {
       .where(eq(users.active, true))
       .orderBy(users.displayName)
       .prepare(),
-  ).all({ centreId });
+  ).execute({ centreId });
 }

@@ -30,7 +30,7 @@ export const encounterRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(EncounterSummarySchema), ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => service.listEncounters(ctx(request), request.query),
+    async (request) => await service.listEncounters(ctx(request), request.query),
   );
   app.post(
     '/encounters',
@@ -51,7 +51,7 @@ export const encounterRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { created, encounter } = service.createEncounter(ctx(request), request.body);
+      const { created, encounter } = await service.createEncounter(ctx(request), request.body);
       return reply.code(created ? 201 : 200).send(encounter);
     },
   );
@@ -65,7 +65,7 @@ export const encounterRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(StaffOptionSchema), ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => service.staffOptions(ctx(request), request.query.centreId),
+    async (request) => await service.staffOptions(ctx(request), request.query.centreId),
   );
   app.get(
     '/encounters/:id',
@@ -77,7 +77,7 @@ export const encounterRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: EncounterSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => service.getEncounter(ctx(request), request.params.id),
+    async (request) => await service.getEncounter(ctx(request), request.params.id),
   );
   app.patch(
     '/encounters/:id',
@@ -90,7 +90,8 @@ export const encounterRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: EncounterSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => service.correctEncounter(ctx(request), request.params.id, request.body),
+    async (request) =>
+      await service.correctEncounter(ctx(request), request.params.id, request.body),
   );
   app.post(
     '/encounters/:id/void',
@@ -104,6 +105,6 @@ export const encounterRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: EncounterSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => service.voidEncounter(ctx(request), request.params.id, request.body),
+    async (request) => await service.voidEncounter(ctx(request), request.params.id, request.body),
   );
 };

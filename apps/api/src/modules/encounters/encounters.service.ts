@@ -17,7 +17,7 @@ import {
   type VoidEncounterBody,
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
-import { inTransaction } from '../../lib/tx.ts';
+import { inTransactionAsync } from '../../lib/tx.ts';
 import { audit } from '../audit/audit.service.ts';
 import {
   assertCanRead,
@@ -51,7 +51,7 @@ function mayCorrect(ctx: ServiceContext, e: repo.EncounterRow) {
   return e.authorId === ctx.actor.userId && canWriteCentreData(ctx.actor, e.centreId);
 }
 
-function present(ctx: ServiceContext, e: repo.EncounterRow): Encounter {
+async function present(ctx: ServiceContext, e: repo.EncounterRow): Promise<Encounter> {
   return {
     id: e.id,
     centreId: e.centreId,
@@ -61,8 +61,8 @@ function present(ctx: ServiceContext, e: repo.EncounterRow): Encounter {
     startTime: e.startTime,
     durationMinutes: e.durationMinutes,
     headcounts: { newcomers: e.newcomers, host: e.host, volunteers: e.volunteers, other: e.other },
-    attendees: repo.attendeesOf(ctx.db, e.id),
-    staffIds: repo.staffOf(ctx.db, e.id),
+    attendees: await repo.attendeesOf(ctx.db, e.id),
+    staffIds: await repo.staffOf(ctx.db, e.id),
     authorId: e.authorId,
     createdAt: e.createdAt,
     updatedAt: e.updatedAt,
@@ -84,18 +84,18 @@ function refuseEmpty(e: Parameters<typeof encounterIsEmpty>[0]) {
 }
 
 /** 409 POSSIBLE_DUPLICATE with the entry already logged for this slot, unless confirmed. */
-function refuseDuplicate(ctx: ServiceContext, centreId: number, body: CreateEncounterBody) {
+async function refuseDuplicate(ctx: ServiceContext, centreId: number, body: CreateEncounterBody) {
   if (body.confirmDuplicate) return;
-  const existing = repo
-    .sessionsInSlot(ctx.db, centreId, body.date, body.startTime)
-    .find((e) => sameSessionSlot(e, body));
+  const existing = (await repo.sessionsInSlot(ctx.db, centreId, body.date, body.startTime)).find(
+    (e) => sameSessionSlot(e, body),
+  );
   if (!existing) return;
   throw new DomainError(
     'POSSIBLE_DUPLICATE',
     'This session has already been logged; correct that entry, or confirm a second one',
     409,
     undefined,
-    { existing: repo.toSummary(existing, repo.attendeesOf(ctx.db, existing.id).length) },
+    { existing: repo.toSummary(existing, (await repo.attendeesOf(ctx.db, existing.id)).length) },
   );
 }
 
@@ -115,8 +115,8 @@ function checkShape(
   }
 }
 
-function checkActivity(ctx: ServiceContext, activityId: number) {
-  const a = findActivity(ctx.db, activityId);
+async function checkActivity(ctx: ServiceContext, activityId: number) {
+  const a = await findActivity(ctx.db, activityId);
   if (!a || !a.active) {
     throw new DomainError('UNKNOWN_ACTIVITY', 'Unknown activity', 400, [
       { field: 'activityId', code: 'unknown', message: 'Choose an activity from the catalogue' },
@@ -129,8 +129,8 @@ function checkActivity(ctx: ServiceContext, activityId: number) {
  * is the processing, so a withdrawn or expired consent blocks an entry of any date, including
  * one backdated to before the withdrawal (privacy rule 2, docs/privacy-rules.md). Without it a person is counted anonymously.
  */
-function checkAttendees(ctx: ServiceContext, centreId: number, ids: number[]) {
-  const atCentre = new Set(participantsAtCentre(ctx.db, centreId, ids));
+async function checkAttendees(ctx: ServiceContext, centreId: number, ids: number[]) {
+  const atCentre = new Set(await participantsAtCentre(ctx.db, centreId, ids));
   const foreign = ids.filter((i) => !atCentre.has(i));
   if (foreign.length) {
     throw new DomainError(
@@ -141,7 +141,7 @@ function checkAttendees(ctx: ServiceContext, centreId: number, ids: number[]) {
     );
   }
   const now = today();
-  const consents = consentsFor(ctx.db, ids, now);
+  const consents = await consentsFor(ctx.db, ids, now);
   const without = ids.filter(
     (pid) =>
       !hasValidConsent(
@@ -160,8 +160,8 @@ function checkAttendees(ctx: ServiceContext, centreId: number, ids: number[]) {
   }
 }
 
-function checkStaff(ctx: ServiceContext, centreId: number, ids: number[]) {
-  const valid = new Set(repo.staffOfCentre(ctx.db, centreId).map((s) => s.id));
+async function checkStaff(ctx: ServiceContext, centreId: number, ids: number[]) {
+  const valid = new Set((await repo.staffOfCentre(ctx.db, centreId)).map((s) => s.id));
   const unknown = ids.filter((i) => !valid.has(i));
   if (unknown.length) {
     throw new DomainError('UNKNOWN_STAFF', 'Staff present must be staff of this centre', 400, [
@@ -179,36 +179,41 @@ const isUniqueViolation = (e: unknown) =>
  * Logs an encounter. A repeat with the same clientRequestId (double tap, retry after a lost
  * answer) returns the first encounter with `created: false` instead of a second one.
  */
-export function createEncounter(ctx: ServiceContext, body: CreateEncounterBody) {
+export async function createEncounter(ctx: ServiceContext, body: CreateEncounterBody) {
   requireRole(ctx, ENTITY, 'centre_staff');
-  const centre = findCentre(ctx.db, body.centreId);
+  const centre = await findCentre(ctx.db, body.centreId);
   if (!centre) deny(ctx, 'centre', body.centreId, 404);
   assertCanWrite(ctx, ENTITY, null, centre.id);
 
   const clientRequestId = body.clientRequestId.toLowerCase();
-  const existing = repo.findByClientRequestId(ctx.db, centre.id, clientRequestId);
-  if (existing) return { created: false, encounter: present(ctx, existing) };
+  const existing = await repo.findByClientRequestId(ctx.db, centre.id, clientRequestId);
+  if (existing) return { created: false, encounter: await present(ctx, existing) };
 
   checkShape(body, centre.openedOn);
   refuseEmpty(body);
-  checkActivity(ctx, body.activityId);
+  await checkActivity(ctx, body.activityId);
   if (body.groupId !== undefined) {
-    const g = findGroupRow(ctx.db, body.groupId);
+    const g = await findGroupRow(ctx.db, body.groupId);
     if (!g || g.centreId !== centre.id) {
       throw new DomainError('UNKNOWN_GROUP', 'Unknown group for this centre', 400, [
         { field: 'groupId', code: 'unknown', message: 'Choose one of the centre’s groups' },
       ]);
     }
   }
-  checkAttendees(ctx, centre.id, body.attendeeIds);
-  refuseDuplicate(ctx, centre.id, body);
+  await checkAttendees(ctx, centre.id, body.attendeeIds);
+  await refuseDuplicate(ctx, centre.id, body);
   const staffIds = body.staffIds?.length ? body.staffIds : [ctx.actor.userId];
-  checkStaff(ctx, centre.id, staffIds);
+  await checkStaff(ctx, centre.id, staffIds);
   // Dated inside a published quarter: only with a reason, and listed as a correction.
-  const corrects = requireCorrectionReason(ctx.db, centre.id, body.date, body.correctionReason);
+  const corrects = await requireCorrectionReason(
+    ctx.db,
+    centre.id,
+    body.date,
+    body.correctionReason,
+  );
 
   try {
-    const id = inTransaction(ctx, (tx) => {
+    const id = await inTransactionAsync(ctx, async (tx) => {
       const walkIns = body.walkIns ?? [];
       const named: number[] = [...body.attendeeIds];
       let anonymous = 0;
@@ -217,11 +222,11 @@ export function createEncounter(ctx: ServiceContext, body: CreateEncounterBody) 
           anonymous += 1;
           continue;
         }
-        const pid = insertParticipantIn(tx, centre, { alias: w.alias });
-        recordWalkInConsent(tx, pid, w.consentLanguage);
+        const pid = await insertParticipantIn(tx, centre, { alias: w.alias });
+        await recordWalkInConsent(tx, pid, w.consentLanguage);
         named.push(pid);
       }
-      const newId = repo.insertEncounter(tx.db, {
+      const newId = await repo.insertEncounter(tx.db, {
         centreId: centre.id,
         activityId: body.activityId,
         groupId: body.groupId ?? null,
@@ -235,11 +240,11 @@ export function createEncounter(ctx: ServiceContext, body: CreateEncounterBody) 
         authorId: ctx.actor.userId,
         clientRequestId,
       });
-      repo.replaceAttendees(tx.db, newId, named);
-      repo.replaceStaff(tx.db, newId, staffIds);
-      audit(tx, { action: 'create', entityType: ENTITY, entityId: newId, subjects: named });
+      await repo.replaceAttendees(tx.db, newId, named);
+      await repo.replaceStaff(tx.db, newId, staffIds);
+      await audit(tx, { action: 'create', entityType: ENTITY, entityId: newId, subjects: named });
       if (corrects !== undefined) {
-        recordCorrection(tx, {
+        await recordCorrection(tx, {
           reportId: corrects,
           entityType: ENTITY,
           entityId: newId,
@@ -251,30 +256,33 @@ export function createEncounter(ctx: ServiceContext, body: CreateEncounterBody) 
       }
       return newId;
     });
-    return { created: true, encounter: present(ctx, repo.findEncounterRow(ctx.db, id)!) };
+    return {
+      created: true,
+      encounter: await present(ctx, (await repo.findEncounterRow(ctx.db, id))!),
+    };
   } catch (e) {
     // Two submissions raced past the first lookup: the unique index decided; return the winner.
     const winner = isUniqueViolation(e)
-      ? repo.findByClientRequestId(ctx.db, centre.id, clientRequestId)
+      ? await repo.findByClientRequestId(ctx.db, centre.id, clientRequestId)
       : undefined;
-    if (winner) return { created: false, encounter: present(ctx, winner) };
+    if (winner) return { created: false, encounter: await present(ctx, winner) };
     throw e;
   }
 }
 
-function load(ctx: ServiceContext, id: number) {
+async function load(ctx: ServiceContext, id: number) {
   requireCentreDataRole(ctx, ENTITY);
-  const e = repo.findEncounterRow(ctx.db, id);
+  const e = await repo.findEncounterRow(ctx.db, id);
   if (!e) throw notFound('Encounter');
   assertCanRead(ctx, ENTITY, id, e.centreId);
   return e;
 }
 
 /** Named attendees are personal data: each view is audited. */
-export function getEncounter(ctx: ServiceContext, id: number) {
-  const e = load(ctx, id);
-  const shown = present(ctx, e);
-  audit(ctx, {
+export async function getEncounter(ctx: ServiceContext, id: number) {
+  const e = await load(ctx, id);
+  const shown = await present(ctx, e);
+  await audit(ctx, {
     action: 'read',
     entityType: ENTITY,
     entityId: id,
@@ -283,14 +291,14 @@ export function getEncounter(ctx: ServiceContext, id: number) {
   return shown;
 }
 
-export function listEncounters(ctx: ServiceContext, q: EncounterListQuery) {
+export async function listEncounters(ctx: ServiceContext, q: EncounterListQuery) {
   requireCentreDataRole(ctx, ENTITY);
   let centreIds = visibleCentreIds(ctx);
   if (q.centreId !== undefined) {
     assertCanRead(ctx, 'centre', q.centreId, q.centreId);
     centreIds = [q.centreId];
   }
-  return repo.listEncounters(ctx.db, {
+  return await repo.listEncounters(ctx.db, {
     centreIds,
     from: q.from,
     to: q.to,
@@ -314,8 +322,12 @@ const refuseVoided = (e: repo.EncounterRow) => {
 };
 
 /** Corrections: by the author (centre staff) or a coordinator, within 14 days; audited with a reason. */
-export function correctEncounter(ctx: ServiceContext, id: number, body: CorrectEncounterBody) {
-  const before = load(ctx, id);
+export async function correctEncounter(
+  ctx: ServiceContext,
+  id: number,
+  body: CorrectEncounterBody,
+) {
+  const before = await load(ctx, id);
   assertMayChange(ctx, before);
   refuseVoided(before);
   if (!withinCorrectionWindow(before.createdAt)) {
@@ -325,8 +337,8 @@ export function correctEncounter(ctx: ServiceContext, id: number, body: CorrectE
       409,
     );
   }
-  const centre = findCentre(ctx.db, before.centreId)!;
-  const current = present(ctx, before);
+  const centre = (await findCentre(ctx.db, before.centreId))!;
+  const current = await present(ctx, before);
   const next = {
     date: body.date ?? before.date,
     startTime: body.startTime ?? before.startTime,
@@ -334,23 +346,22 @@ export function correctEncounter(ctx: ServiceContext, id: number, body: CorrectE
     headcounts: body.headcounts ?? current.headcounts,
   };
   checkShape(next, centre.openedOn);
-  if (body.activityId !== undefined) checkActivity(ctx, body.activityId);
+  if (body.activityId !== undefined) await checkActivity(ctx, body.activityId);
   const currentIds = current.attendees.map((a) => a.id);
   // Re-writing the named list is named processing: everyone on it needs consent today.
-  if (body.attendeeIds) checkAttendees(ctx, centre.id, body.attendeeIds);
-  if (body.staffIds) checkStaff(ctx, centre.id, body.staffIds);
+  if (body.attendeeIds) await checkAttendees(ctx, centre.id, body.attendeeIds);
+  if (body.staffIds) await checkStaff(ctx, centre.id, body.staffIds);
   refuseEmpty({ attendeeIds: body.attendeeIds ?? currentIds, headcounts: next.headcounts });
   // Either date inside a published quarter: the correction is listed (its reason is required anyway).
-  const corrected = [...new Set([before.date, next.date])]
-    .map((d) => ({
-      d,
-      reportId: requireCorrectionReason(ctx.db, centre.id, d, body.reason, 'reason'),
-    }))
-    .filter((x) => x.reportId !== undefined);
+  const corrected: { d: string; reportId: number | undefined }[] = [];
+  for (const d of new Set([before.date, next.date])) {
+    const reportId = await requireCorrectionReason(ctx.db, centre.id, d, body.reason, 'reason');
+    if (reportId !== undefined) corrected.push({ d, reportId });
+  }
 
-  inTransaction(ctx, (tx) => {
+  await inTransactionAsync(ctx, async (tx) => {
     for (const c of corrected) {
-      recordCorrection(tx, {
+      await recordCorrection(tx, {
         reportId: c.reportId!,
         entityType: ENTITY,
         entityId: id,
@@ -360,21 +371,21 @@ export function correctEncounter(ctx: ServiceContext, id: number, body: CorrectE
         reason: body.reason,
       });
     }
-    repo.updateEncounterRow(tx.db, id, {
+    await repo.updateEncounterRow(tx.db, id, {
       activityId: body.activityId ?? before.activityId,
       date: next.date,
       startTime: next.startTime,
       durationMinutes: next.durationMinutes,
       ...next.headcounts,
     });
-    if (body.attendeeIds) repo.replaceAttendees(tx.db, id, body.attendeeIds);
-    if (body.staffIds) repo.replaceStaff(tx.db, id, body.staffIds);
-    const after = present(tx, repo.findEncounterRow(tx.db, id)!);
+    if (body.attendeeIds) await repo.replaceAttendees(tx.db, id, body.attendeeIds);
+    if (body.staffIds) await repo.replaceStaff(tx.db, id, body.staffIds);
+    const after = await present(tx, (await repo.findEncounterRow(tx.db, id))!);
     const changed = changedFields(
       { ...current, attendees: currentIds, updatedAt: null, correctable: null },
       { ...after, attendees: after.attendees.map((a) => a.id), updatedAt: null, correctable: null },
     );
-    audit(tx, {
+    await audit(tx, {
       action: 'update',
       entityType: ENTITY,
       entityId: id,
@@ -383,7 +394,7 @@ export function correctEncounter(ctx: ServiceContext, id: number, body: CorrectE
       subjects: [...currentIds, ...after.attendees.map((a) => a.id)],
     });
   });
-  return present(ctx, repo.findEncounterRow(ctx.db, id)!);
+  return await present(ctx, (await repo.findEncounterRow(ctx.db, id))!);
 }
 
 /**
@@ -391,8 +402,8 @@ export function correctEncounter(ctx: ServiceContext, id: number, body: CorrectE
  * audit trail but leaves every figure. Same people and window as a correction; coordinators
  * may cancel later entries too, since a duplicate often shows up in the quarterly figures.
  */
-export function voidEncounter(ctx: ServiceContext, id: number, body: VoidEncounterBody) {
-  const e = load(ctx, id);
+export async function voidEncounter(ctx: ServiceContext, id: number, body: VoidEncounterBody) {
+  const e = await load(ctx, id);
   assertMayChange(ctx, e);
   refuseVoided(e);
   if (!hasRole(ctx.actor, 'coordinator') && !withinCorrectionWindow(e.createdAt)) {
@@ -402,11 +413,11 @@ export function voidEncounter(ctx: ServiceContext, id: number, body: VoidEncount
       409,
     );
   }
-  const corrects = requireCorrectionReason(ctx.db, e.centreId, e.date, body.reason, 'reason');
-  inTransaction(ctx, (tx) => {
-    repo.markVoided(tx.db, id, ctx.actor.userId, body.reason.trim());
+  const corrects = await requireCorrectionReason(ctx.db, e.centreId, e.date, body.reason, 'reason');
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.markVoided(tx.db, id, ctx.actor.userId, body.reason.trim());
     if (corrects !== undefined) {
-      recordCorrection(tx, {
+      await recordCorrection(tx, {
         reportId: corrects,
         entityType: ENTITY,
         entityId: id,
@@ -416,7 +427,7 @@ export function voidEncounter(ctx: ServiceContext, id: number, body: VoidEncount
         reason: body.reason,
       });
     }
-    audit(tx, {
+    await audit(tx, {
       action: 'update',
       entityType: ENTITY,
       entityId: id,
@@ -424,11 +435,11 @@ export function voidEncounter(ctx: ServiceContext, id: number, body: VoidEncount
       reason: `void: ${body.reason.trim()}`,
     });
   });
-  return present(ctx, repo.findEncounterRow(ctx.db, id)!);
+  return await present(ctx, (await repo.findEncounterRow(ctx.db, id))!);
 }
 
-export function staffOptions(ctx: ServiceContext, centreId: number) {
+export async function staffOptions(ctx: ServiceContext, centreId: number) {
   requireCentreDataRole(ctx, ENTITY);
   assertCanRead(ctx, 'centre', centreId, centreId);
-  return repo.staffOfCentre(ctx.db, centreId);
+  return await repo.staffOfCentre(ctx.db, centreId);
 }

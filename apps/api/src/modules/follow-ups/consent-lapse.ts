@@ -18,7 +18,7 @@ export const CONSENT_SYSTEM: LapseActor = { actorId: null, actorEmail: 'system:c
  * some participants, some centres, or all. One audit row per task. Call inside a transaction
  * when combined with other writes; idempotent.
  */
-export function closeLapsedFollowUps(
+export async function closeLapsedFollowUps(
   db: Db,
   today: string,
   scope: { participantIds?: number[]; centreIds?: readonly number[] | null },
@@ -33,7 +33,7 @@ export function closeLapsedFollowUps(
     if (scope.centreIds.length === 0) return 0;
     conds.push(inArray(participants.centreId, [...scope.centreIds]));
   }
-  const lapsed = db
+  const lapsed = await db
     .select({
       id: followUps.id,
       participantId: followUps.participantId,
@@ -49,20 +49,19 @@ export function closeLapsedFollowUps(
           and c.purpose = 'follow_up_contact' and c.given_on <= ${today} and c.expires_on > ${today}
           and (c.withdrawn_on is null or c.withdrawn_on > ${today}))`,
       ),
-    )
-    .all();
+    );
   for (const f of lapsed) {
     const reason: FollowUpClosedReason = f.withdrawn ? 'consent_withdrawn' : 'consent_expired';
-    db.update(followUps)
+    await db
+      .update(followUps)
       .set({
         status: 'closed',
         closedOn: today,
         closedReason: reason,
         updatedAt: new Date().toISOString(),
       })
-      .where(eq(followUps.id, f.id))
-      .run();
-    insertAudit(db, {
+      .where(eq(followUps.id, f.id));
+    await insertAudit(db, {
       ...by,
       action: 'update',
       entityType: 'follow_up',

@@ -27,9 +27,9 @@ const base = (db: Db) =>
     .innerJoin(participants, eq(participants.id, followUps.participantId))
     .innerJoin(assignee, eq(assignee.id, followUps.assigneeId));
 
-function withAttempts(db: Db, rows: Omit<FollowUp, 'attempts'>[]): FollowUp[] {
+async function withAttempts(db: Db, rows: Omit<FollowUp, 'attempts'>[]): Promise<FollowUp[]> {
   if (rows.length === 0) return [];
-  const attempts = db
+  const attempts = await db
     .select({
       id: followUpAttempts.id,
       followUpId: followUpAttempts.followUpId,
@@ -46,20 +46,19 @@ function withAttempts(db: Db, rows: Omit<FollowUp, 'attempts'>[]): FollowUp[] {
         rows.map((r) => r.id),
       ),
     )
-    .orderBy(asc(followUpAttempts.attemptedOn), asc(followUpAttempts.id))
-    .all();
+    .orderBy(asc(followUpAttempts.attemptedOn), asc(followUpAttempts.id));
   return rows.map((r) => ({
     ...r,
     attempts: attempts.filter((a) => a.followUpId === r.id).map(({ followUpId: _f, ...a }) => a),
   }));
 }
 
-export function findFollowUp(db: Db, id: number): FollowUp | undefined {
-  const row = base(db).where(eq(followUps.id, id)).get();
-  return row ? withAttempts(db, [row])[0] : undefined;
+export async function findFollowUp(db: Db, id: number): Promise<FollowUp | undefined> {
+  const row = (await base(db).where(eq(followUps.id, id)).limit(1))[0];
+  return row ? (await withAttempts(db, [row]))[0] : undefined;
 }
 
-export function listFollowUps(
+export async function listFollowUps(
   db: Db,
   q: {
     centreIds: number[] | null;
@@ -76,38 +75,39 @@ export function listFollowUps(
   if (q.assigneeId) where.push(eq(followUps.assigneeId, q.assigneeId));
   if (q.participantId) where.push(eq(followUps.participantId, q.participantId));
   const cond = where.length ? and(...where) : undefined;
-  const rows = base(db)
+  const rows = await base(db)
     .where(cond)
     .orderBy(asc(followUps.status), asc(followUps.dueOn))
     .limit(q.limit)
-    .offset(q.offset)
-    .all();
+    .offset(q.offset);
   const total =
-    db
-      .select({ n: count() })
-      .from(followUps)
-      .innerJoin(participants, eq(participants.id, followUps.participantId))
-      .where(cond)
-      .get()?.n ?? 0;
-  return { items: withAttempts(db, rows), total, limit: q.limit, offset: q.offset };
+    (
+      await db
+        .select({ n: count() })
+        .from(followUps)
+        .innerJoin(participants, eq(participants.id, followUps.participantId))
+        .where(cond)
+        .limit(1)
+    )[0]?.n ?? 0;
+  return { items: await withAttempts(db, rows), total, limit: q.limit, offset: q.offset };
 }
 
-export function insertFollowUp(db: Db, f: typeof followUps.$inferInsert) {
-  return db.insert(followUps).values(f).returning({ id: followUps.id }).get().id;
+export async function insertFollowUp(db: Db, f: typeof followUps.$inferInsert) {
+  return (await db.insert(followUps).values(f).returning({ id: followUps.id }))[0]!.id;
 }
 
-export function updateFollowUpRow(
+export async function updateFollowUpRow(
   db: Db,
   id: number,
   patch: Partial<typeof followUps.$inferInsert>,
 ) {
-  db.update(followUps)
+  await db
+    .update(followUps)
     .set({ ...patch, updatedAt: new Date().toISOString() })
-    .where(eq(followUps.id, id))
-    .run();
+    .where(eq(followUps.id, id));
 }
 
-export function insertAttempt(
+export async function insertAttempt(
   db: Db,
   a: {
     followUpId: number;
@@ -117,5 +117,6 @@ export function insertAttempt(
     byId: number;
   },
 ) {
-  return db.insert(followUpAttempts).values(a).returning({ id: followUpAttempts.id }).get().id;
+  return (await db.insert(followUpAttempts).values(a).returning({ id: followUpAttempts.id }))[0]!
+    .id;
 }

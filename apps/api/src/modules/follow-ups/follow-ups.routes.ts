@@ -27,7 +27,7 @@ export const followUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(FollowUpSchema), ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => service.listFollowUps(ctx(request), request.query),
+    async (request) => await service.listFollowUps(ctx(request), request.query),
   );
   app.post(
     '/follow-ups',
@@ -40,7 +40,7 @@ export const followUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(service.createFollowUp(ctx(request), request.body)),
+      reply.code(201).send(await service.createFollowUp(ctx(request), request.body)),
   );
   app.get(
     '/follow-ups/:id',
@@ -52,7 +52,7 @@ export const followUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: FollowUpSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => service.getFollowUp(ctx(request), request.params.id),
+    async (request) => await service.getFollowUp(ctx(request), request.params.id),
   );
   app.patch(
     '/follow-ups/:id',
@@ -65,7 +65,7 @@ export const followUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: FollowUpSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => service.updateFollowUp(ctx(request), request.params.id, request.body),
+    async (request) => await service.updateFollowUp(ctx(request), request.params.id, request.body),
   );
   app.post(
     '/follow-ups/:id/attempts',
@@ -79,7 +79,7 @@ export const followUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(service.addAttempt(ctx(request), request.params.id, request.body)),
+      reply.code(201).send(await service.addAttempt(ctx(request), request.params.id, request.body)),
   );
   app.post(
     '/follow-ups/:id/close',
@@ -92,6 +92,6 @@ export const followUpRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: FollowUpSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => service.closeFollowUp(ctx(request), request.params.id, request.body),
+    async (request) => await service.closeFollowUp(ctx(request), request.params.id, request.body),
   );
 };

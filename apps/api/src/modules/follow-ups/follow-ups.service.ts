@@ -14,7 +14,7 @@ import {
   type UpdateFollowUpBody,
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
-import { inTransaction } from '../../lib/tx.ts';
+import { inTransactionAsync } from '../../lib/tx.ts';
 import { audit } from '../audit/audit.service.ts';
 import { assertCanRead, deny, requireCentreDataRole, visibleCentreIds } from '../access/access.ts';
 import { findUser } from '../users/users.service.ts';
@@ -33,9 +33,9 @@ function assertMayWrite(ctx: ServiceContext, id: number | null, centreId: number
   }
 }
 
-function requireConsent(ctx: ServiceContext, participantId: number) {
+async function requireConsent(ctx: ServiceContext, participantId: number) {
   const d = today();
-  if (!hasValidConsent(consentsFor(ctx.db, [participantId], d), 'follow_up_contact', d)) {
+  if (!hasValidConsent(await consentsFor(ctx.db, [participantId], d), 'follow_up_contact', d)) {
     throw new DomainError(
       'CONSENT_REQUIRED',
       'Follow-up contact needs valid follow_up_contact consent; without it the person is only counted anonymously',
@@ -45,8 +45,8 @@ function requireConsent(ctx: ServiceContext, participantId: number) {
 }
 
 /** The assignee must be active staff of the participant's centre, or a coordinator. */
-function checkAssignee(ctx: ServiceContext, assigneeId: number, centreId: number) {
-  const u = findUser(ctx.db, assigneeId);
+async function checkAssignee(ctx: ServiceContext, assigneeId: number, centreId: number) {
+  const u = await findUser(ctx.db, assigneeId);
   const ok =
     u?.active &&
     (u.roles.includes('coordinator') ||
@@ -68,13 +68,13 @@ function present(ctx: ServiceContext, f: FollowUp): FollowUp {
 }
 
 /** Loads a task after closing it if its participant's consent lapsed (so it never looks open). */
-function load(ctx: ServiceContext, id: number) {
+async function load(ctx: ServiceContext, id: number) {
   requireCentreDataRole(ctx, ENTITY);
-  const before = repo.findFollowUp(ctx.db, id);
+  const before = await repo.findFollowUp(ctx.db, id);
   if (!before) throw notFound('Follow-up');
   if (before.status === 'open')
-    closeLapsedFollowUps(ctx.db, today(), { participantIds: [before.participantId] });
-  return repo.findFollowUp(ctx.db, id)!;
+    await closeLapsedFollowUps(ctx.db, today(), { participantIds: [before.participantId] });
+  return (await repo.findFollowUp(ctx.db, id))!;
 }
 
 function assertOpen(f: FollowUp) {
@@ -91,7 +91,7 @@ function assertOpen(f: FollowUp) {
   throw new DomainError('FOLLOW_UP_CLOSED', 'This follow-up is closed', 409);
 }
 
-export function listFollowUps(ctx: ServiceContext, q: FollowUpListQuery) {
+export async function listFollowUps(ctx: ServiceContext, q: FollowUpListQuery) {
   requireCentreDataRole(ctx, ENTITY);
   let centreIds = visibleCentreIds(ctx);
   if (q.centreId !== undefined) {
@@ -99,8 +99,8 @@ export function listFollowUps(ctx: ServiceContext, q: FollowUpListQuery) {
     centreIds = [q.centreId];
   }
   // Expiry has no event of its own: lapsed tasks are closed when a list is read (and daily).
-  closeLapsedFollowUps(ctx.db, today(), { centreIds });
-  const page = repo.listFollowUps(ctx.db, {
+  await closeLapsedFollowUps(ctx.db, today(), { centreIds });
+  const page = await repo.listFollowUps(ctx.db, {
     centreIds,
     status: q.status,
     assigneeId: q.mine ? ctx.actor.userId : undefined,
@@ -108,7 +108,7 @@ export function listFollowUps(ctx: ServiceContext, q: FollowUpListQuery) {
     limit: q.limit ?? 50,
     offset: q.offset ?? 0,
   });
-  audit(ctx, {
+  await audit(ctx, {
     action: 'read',
     entityType: ENTITY,
     entityId: null,
@@ -118,29 +118,34 @@ export function listFollowUps(ctx: ServiceContext, q: FollowUpListQuery) {
   return { ...page, items: page.items.map((f) => present(ctx, f)) };
 }
 
-export function getFollowUp(ctx: ServiceContext, id: number) {
-  const f = load(ctx, id);
+export async function getFollowUp(ctx: ServiceContext, id: number) {
+  const f = await load(ctx, id);
   assertCanRead(ctx, ENTITY, id, f.centreId);
-  audit(ctx, { action: 'read', entityType: ENTITY, entityId: id, subjects: [f.participantId] });
+  await audit(ctx, {
+    action: 'read',
+    entityType: ENTITY,
+    entityId: id,
+    subjects: [f.participantId],
+  });
   return present(ctx, f);
 }
 
-export function createFollowUp(ctx: ServiceContext, body: CreateFollowUpBody) {
+export async function createFollowUp(ctx: ServiceContext, body: CreateFollowUpBody) {
   requireCentreDataRole(ctx, ENTITY);
-  const p = findParticipantRow(ctx.db, body.participantId);
+  const p = await findParticipantRow(ctx.db, body.participantId);
   if (!p) deny(ctx, 'participant', body.participantId, 404);
   assertMayWrite(ctx, null, p.centreId);
-  requireConsent(ctx, p.id);
-  checkAssignee(ctx, body.assigneeId, p.centreId);
-  const id = inTransaction(ctx, (tx) => {
-    const newId = repo.insertFollowUp(tx.db, {
+  await requireConsent(ctx, p.id);
+  await checkAssignee(ctx, body.assigneeId, p.centreId);
+  const id = await inTransactionAsync(ctx, async (tx) => {
+    const newId = await repo.insertFollowUp(tx.db, {
       participantId: p.id,
       assigneeId: body.assigneeId,
       dueOn: body.dueOn,
       reason: body.reason.trim(),
       createdById: ctx.actor.userId,
     });
-    audit(tx, {
+    await audit(tx, {
       action: 'create',
       entityType: ENTITY,
       entityId: newId,
@@ -155,18 +160,18 @@ export function createFollowUp(ctx: ServiceContext, body: CreateFollowUpBody) {
     assigneeId: body.assigneeId,
     byUserId: ctx.actor.userId,
   });
-  return present(ctx, repo.findFollowUp(ctx.db, id)!);
+  return present(ctx, (await repo.findFollowUp(ctx.db, id))!);
 }
 
-export function updateFollowUp(ctx: ServiceContext, id: number, body: UpdateFollowUpBody) {
-  const before = load(ctx, id);
+export async function updateFollowUp(ctx: ServiceContext, id: number, body: UpdateFollowUpBody) {
+  const before = await load(ctx, id);
   assertMayWrite(ctx, id, before.centreId);
   assertOpen(before);
-  if (body.assigneeId !== undefined) checkAssignee(ctx, body.assigneeId, before.centreId);
-  inTransaction(ctx, (tx) => {
-    repo.updateFollowUpRow(tx.db, id, body);
-    const after = repo.findFollowUp(tx.db, id)!;
-    audit(tx, {
+  if (body.assigneeId !== undefined) await checkAssignee(ctx, body.assigneeId, before.centreId);
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.updateFollowUpRow(tx.db, id, body);
+    const after = (await repo.findFollowUp(tx.db, id))!;
+    await audit(tx, {
       action: 'update',
       entityType: ENTITY,
       entityId: id,
@@ -181,29 +186,29 @@ export function updateFollowUp(ctx: ServiceContext, id: number, body: UpdateFoll
       byUserId: ctx.actor.userId,
     });
   }
-  return present(ctx, repo.findFollowUp(ctx.db, id)!);
+  return present(ctx, (await repo.findFollowUp(ctx.db, id))!);
 }
 
-export function addAttempt(ctx: ServiceContext, id: number, body: FollowUpAttemptBody) {
-  const f = load(ctx, id);
+export async function addAttempt(ctx: ServiceContext, id: number, body: FollowUpAttemptBody) {
+  const f = await load(ctx, id);
   assertMayWrite(ctx, id, f.centreId);
   assertOpen(f);
-  requireConsent(ctx, f.participantId);
+  await requireConsent(ctx, f.participantId);
   const attemptedOn = body.attemptedOn ?? today();
   if (attemptedOn > today()) {
     throw new DomainError('VALIDATION_FAILED', 'Attempt date lies in the future', 400, [
       { field: 'attemptedOn', code: 'future', message: 'Date lies in the future' },
     ]);
   }
-  inTransaction(ctx, (tx) => {
-    const aid = repo.insertAttempt(tx.db, {
+  await inTransactionAsync(ctx, async (tx) => {
+    const aid = await repo.insertAttempt(tx.db, {
       followUpId: id,
       attemptedOn,
       outcome: body.outcome,
       note: body.note?.trim() || null,
       byId: ctx.actor.userId,
     });
-    audit(tx, {
+    await audit(tx, {
       action: 'create',
       entityType: 'follow_up_attempt',
       entityId: aid,
@@ -211,20 +216,20 @@ export function addAttempt(ctx: ServiceContext, id: number, body: FollowUpAttemp
       subjects: [f.participantId],
     });
   });
-  return present(ctx, repo.findFollowUp(ctx.db, id)!);
+  return present(ctx, (await repo.findFollowUp(ctx.db, id))!);
 }
 
-export function closeFollowUp(ctx: ServiceContext, id: number, body: CloseFollowUpBody) {
-  const f = load(ctx, id);
+export async function closeFollowUp(ctx: ServiceContext, id: number, body: CloseFollowUpBody) {
+  const f = await load(ctx, id);
   assertMayWrite(ctx, id, f.centreId);
   assertOpen(f);
-  inTransaction(ctx, (tx) => {
-    repo.updateFollowUpRow(tx.db, id, {
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.updateFollowUpRow(tx.db, id, {
       status: 'closed',
       outcome: body.outcome,
       closedOn: today(),
     });
-    audit(tx, {
+    await audit(tx, {
       action: 'update',
       entityType: ENTITY,
       entityId: id,
@@ -232,5 +237,5 @@ export function closeFollowUp(ctx: ServiceContext, id: number, body: CloseFollow
       subjects: [f.participantId],
     });
   });
-  return present(ctx, repo.findFollowUp(ctx.db, id)!);
+  return present(ctx, (await repo.findFollowUp(ctx.db, id))!);
 }

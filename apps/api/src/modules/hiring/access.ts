@@ -14,18 +14,20 @@ export const requireHiringRole = (ctx: ServiceContext, entity: string) =>
  * oversight users only those they are assigned to, and never one they applied to
  * themselves. Anything else answers an audited 404 so existence does not leak.
  */
-export function vacancyAccess(ctx: ServiceContext, vacancyId: number, entity = 'vacancy') {
+export async function vacancyAccess(ctx: ServiceContext, vacancyId: number, entity = 'vacancy') {
   requireHiringRole(ctx, entity);
-  const vacancy = repo.findVacancy(ctx.db, vacancyId);
+  const vacancy = await repo.findVacancy(ctx.db, vacancyId);
   if (!vacancy) {
     if (hasRole(ctx.actor, 'admin')) throw notFound('Vacancy');
     deny(ctx, entity, vacancyId, 404);
   }
   if (hasRole(ctx.actor, 'admin')) return { vacancy, role: 'admin' as HiringRole };
-  const mine = repo
-    .membershipsOf(ctx.db, ctx.actor.userId)
-    .filter((m) => m.vacancyId === vacancyId);
-  const applied = repo.applicantEmails(ctx.db, vacancyId).has(ctx.actor.email.toLowerCase());
+  const mine = (await repo.membershipsOf(ctx.db, ctx.actor.userId)).filter(
+    (m) => m.vacancyId === vacancyId,
+  );
+  const applied = (await repo.applicantEmails(ctx.db, vacancyId)).has(
+    ctx.actor.email.toLowerCase(),
+  );
   if (!applied) {
     if (mine.some((m) => m.kind === 'panel') && hasRole(ctx.actor, 'panel_member'))
       return { vacancy, role: 'panel' as HiringRole };
@@ -36,40 +38,40 @@ export function vacancyAccess(ctx: ServiceContext, vacancyId: number, entity = '
 }
 
 /** Vacancy access, then require one of the given parts (403 for the others). */
-export function requirePart(
+export async function requirePart(
   ctx: ServiceContext,
   vacancyId: number,
   entity: string,
   ...parts: HiringRole[]
 ) {
-  const access = vacancyAccess(ctx, vacancyId, entity);
+  const access = await vacancyAccess(ctx, vacancyId, entity);
   if (!parts.includes(access.role)) deny(ctx, entity, vacancyId, 403);
   return access;
 }
 
 /** An application and the caller's part in its procedure (404 when not visible). */
-export function applicationAccess(
+export async function applicationAccess(
   ctx: ServiceContext,
   applicationId: number,
   entity = 'application',
 ) {
   requireHiringRole(ctx, entity);
-  const app = repo.findApplication(ctx.db, applicationId);
+  const app = await repo.findApplication(ctx.db, applicationId);
   if (!app) {
     if (hasRole(ctx.actor, 'admin')) throw notFound('Application');
     deny(ctx, entity, applicationId, 404);
   }
-  const access = vacancyAccess(ctx, app.vacancyId, entity);
+  const access = await vacancyAccess(ctx, app.vacancyId, entity);
   return { ...access, app };
 }
 
-export function requireApplicationPart(
+export async function requireApplicationPart(
   ctx: ServiceContext,
   applicationId: number,
   entity: string,
   ...parts: HiringRole[]
 ) {
-  const access = applicationAccess(ctx, applicationId, entity);
+  const access = await applicationAccess(ctx, applicationId, entity);
   if (!parts.includes(access.role)) deny(ctx, entity, applicationId, 403);
   return access;
 }

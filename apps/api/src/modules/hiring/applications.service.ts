@@ -18,7 +18,7 @@ import {
   type SelfDisclosureBody,
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
-import { inTransaction } from '../../lib/tx.ts';
+import { inTransactionAsync } from '../../lib/tx.ts';
 import { audit } from '../audit/audit.service.ts';
 import { requireRole } from '../access/access.ts';
 import { readSettings } from '../settings/settings.service.ts';
@@ -39,21 +39,23 @@ const PDF_UPLOAD_TYPES = new Set([
 const displayName = (a: repo.ApplicationRow) => `${a.firstName} ${a.lastName}`.trim();
 
 /** The application with its procedure's employer (§ 165 SGB IX binds the city, not an e.V.). */
-const withEmployer = (ctx: ServiceContext, a: repo.ApplicationRow) => ({
+const withEmployer = async (ctx: ServiceContext, a: repo.ApplicationRow) => ({
   ...a,
-  employer: procedureEmployer(repo.vacancyPostsOf(ctx.db, a.vacancyId).map((p) => p.employer)),
+  employer: procedureEmployer(
+    (await repo.vacancyPostsOf(ctx.db, a.vacancyId)).map((p) => p.employer),
+  ),
 });
 
-function evaluationOf(ctx: ServiceContext, a: repo.ApplicationRow) {
-  const set = repo.currentSet(ctx.db, a.vacancyId)!;
-  const crit = repo.criteriaOf(ctx.db, set.id);
+async function evaluationOf(ctx: ServiceContext, a: repo.ApplicationRow) {
+  const set = (await repo.currentSet(ctx.db, a.vacancyId))!;
+  const crit = await repo.criteriaOf(ctx.db, set.id);
   const ids = new Set(crit.map((c) => c.id));
-  const results = repo.screeningOf(ctx.db, [a.id]).filter((r) => ids.has(r.criterionId));
+  const results = (await repo.screeningOf(ctx.db, [a.id])).filter((r) => ids.has(r.criterionId));
   return { crit, results, evaluation: evaluateScreening(crit, results) };
 }
 
-function summaryOf(ctx: ServiceContext, a: repo.ApplicationRow): ApplicationSummary {
-  const all = repo.scorecardsOfApplication(ctx.db, a.id);
+async function summaryOf(ctx: ServiceContext, a: repo.ApplicationRow): Promise<ApplicationSummary> {
+  const all = await repo.scorecardsOfApplication(ctx.db, a.id);
   const cards = all.filter((c) => c.card.submittedAt && !c.card.supersededAt);
   return {
     id: a.id,
@@ -62,9 +64,9 @@ function summaryOf(ctx: ServiceContext, a: repo.ApplicationRow): ApplicationSumm
     status: a.status,
     receivedOn: a.receivedOn,
     severelyDisabled: a.severelyDisabled,
-    mustInvite: mustInvite(withEmployer(ctx, a)),
-    employerOwnDuty: employerOwnDuty(withEmployer(ctx, a)),
-    suggestion: evaluationOf(ctx, a).evaluation.suggestion,
+    mustInvite: mustInvite(await withEmployer(ctx, a)),
+    employerOwnDuty: employerOwnDuty(await withEmployer(ctx, a)),
+    suggestion: (await evaluationOf(ctx, a)).evaluation.suggestion,
     scorecardsSubmitted: cards.length,
     lateScorecards: all.filter((c) => c.card.submittedAt && c.card.seenOthersAt).length,
     purged: a.purgedAt !== null,
@@ -72,29 +74,38 @@ function summaryOf(ctx: ServiceContext, a: repo.ApplicationRow): ApplicationSumm
 }
 
 /** The shortlist overview: panel, HR and the oversight bodies (audited read). */
-export function listApplications(ctx: ServiceContext, vacancyId: number): ApplicationSummary[] {
-  requirePart(ctx, vacancyId, ENTITY, 'admin', 'panel', 'oversight');
-  const rows = repo.applicationsOf(ctx.db, vacancyId);
-  audit(ctx, {
+export async function listApplications(
+  ctx: ServiceContext,
+  vacancyId: number,
+): Promise<ApplicationSummary[]> {
+  await requirePart(ctx, vacancyId, ENTITY, 'admin', 'panel', 'oversight');
+  const rows = await repo.applicationsOf(ctx.db, vacancyId);
+  await audit(ctx, {
     action: 'read',
     entityType: ENTITY,
     entityId: null,
     reason: `vacancy ${vacancyId}`,
   });
-  return rows.map((a) => summaryOf(ctx, a));
+  const out = [];
+  for (const a of rows) out.push(await summaryOf(ctx, a));
+  return out;
 }
 
-function view(ctx: ServiceContext, a: repo.ApplicationRow, isAdmin: boolean): Application {
-  const { results, evaluation } = evaluationOf(ctx, a);
-  const months = readSettings(ctx.db).applicantRetentionMonths;
+async function view(
+  ctx: ServiceContext,
+  a: repo.ApplicationRow,
+  isAdmin: boolean,
+): Promise<Application> {
+  const { results, evaluation } = await evaluationOf(ctx, a);
+  const months = (await readSettings(ctx.db)).applicantRetentionMonths;
   return {
-    ...summaryOf(ctx, a),
+    ...(await summaryOf(ctx, a)),
     firstName: a.firstName,
     lastName: a.lastName,
     email: a.email,
     phone: a.phone,
     statusReason: a.statusReason,
-    documents: repo.documentsOf(ctx.db, a.id),
+    documents: await repo.documentsOf(ctx.db, a.id),
     screening: results.map(({ applicationId: _a, ...r }) => r),
     evaluation,
     allowedTransitions: isAdmin ? applicationTransitions(a.status) : [],
@@ -105,39 +116,39 @@ function view(ctx: ServiceContext, a: repo.ApplicationRow, isAdmin: boolean): Ap
     legalHoldReason: isAdmin ? a.legalHoldReason : null,
     talentPoolUntil: a.talentPoolUntil,
     purgeDueOn: purgeDueOn(a, months),
-    ...(isAdmin && { hasSelfDisclosure: !!repo.findSelfDisclosure(ctx.db, a.id) }),
+    ...(isAdmin && { hasSelfDisclosure: !!(await repo.findSelfDisclosure(ctx.db, a.id)) }),
   };
 }
 
-export function getApplication(ctx: ServiceContext, id: number): Application {
-  const { app, role } = requireApplicationPart(ctx, id, ENTITY, 'admin', 'panel');
-  audit(ctx, { action: 'read', entityType: ENTITY, entityId: id });
-  return view(ctx, app, role === 'admin');
+export async function getApplication(ctx: ServiceContext, id: number): Promise<Application> {
+  const { app, role } = await requireApplicationPart(ctx, id, ENTITY, 'admin', 'panel');
+  await audit(ctx, { action: 'read', entityType: ENTITY, entityId: id });
+  return await view(ctx, app, role === 'admin');
 }
 
-const reload = (ctx: ServiceContext, id: number) =>
-  view(ctx, repo.findApplication(ctx.db, id)!, true);
+const reload = async (ctx: ServiceContext, id: number) =>
+  await view(ctx, (await repo.findApplication(ctx.db, id))!, true);
 
 function assertNotPurged(a: repo.ApplicationRow) {
   if (a.purgedAt)
     throw new DomainError('APPLICATION_PURGED', 'This application was anonymised', 409);
 }
 
-export function createApplication(
+export async function createApplication(
   ctx: ServiceContext,
   vacancyId: number,
   body: CreateApplicationBody,
-): Application {
+): Promise<Application> {
   requireRole(ctx, ENTITY, 'admin');
-  const { vacancy } = requirePart(ctx, vacancyId, ENTITY, 'admin');
+  const { vacancy } = await requirePart(ctx, vacancyId, ENTITY, 'admin');
   if (vacancy.status !== 'published' && vacancy.status !== 'closed')
     throw new DomainError(
       'VACANCY_NOT_OPEN',
       'Applications are received only for a published vacancy',
       409,
     );
-  const id = inTransaction(ctx, (tx) => {
-    const newId = repo.insertApplication(tx.db, {
+  const id = await inTransactionAsync(ctx, async (tx) => {
+    const newId = await repo.insertApplication(tx.db, {
       vacancyId,
       firstName: body.firstName.trim(),
       lastName: body.lastName.trim(),
@@ -146,19 +157,19 @@ export function createApplication(
       receivedOn: body.receivedOn,
       severelyDisabled: body.severelyDisabled,
     });
-    audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
+    await audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
     return newId;
   });
-  return reload(ctx, id);
+  return await reload(ctx, id);
 }
 
-export function changeApplicationStatus(
+export async function changeApplicationStatus(
   ctx: ServiceContext,
   id: number,
   body: ApplicationStatusBody,
-): Application {
+): Promise<Application> {
   requireRole(ctx, ENTITY, 'admin');
-  const { app } = requireApplicationPart(ctx, id, ENTITY, 'admin');
+  const { app } = await requireApplicationPart(ctx, id, ENTITY, 'admin');
   assertNotPurged(app);
   if (!canTransitionApplication(app.status, body.to))
     throw new DomainError(
@@ -174,7 +185,7 @@ export function changeApplicationStatus(
   // § 165 SGB IX: before the interview only "obviously unsuitable" justifies not inviting.
   if (
     body.to === 'rejected' &&
-    mustInvite(withEmployer(ctx, app)) &&
+    mustInvite(await withEmployer(ctx, app)) &&
     body.obviouslyUnsuitable !== true
   )
     throw new DomainError(
@@ -182,9 +193,9 @@ export function changeApplicationStatus(
       'A severely disabled applicant must be invited unless obviously unsuitable (§ 165 SGB IX)',
       409,
     );
-  inTransaction(ctx, (tx) => {
-    repo.updateApplication(tx.db, id, { status: body.to, statusReason: reason || null });
-    audit(tx, {
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.updateApplication(tx.db, id, { status: body.to, statusReason: reason || null });
+    await audit(tx, {
       action: 'update',
       entityType: ENTITY,
       entityId: id,
@@ -192,15 +203,19 @@ export function changeApplicationStatus(
       reason: reason || `→ ${body.to}`,
     });
   });
-  return reload(ctx, id);
+  return await reload(ctx, id);
 }
 
 /** A person records screening results; the evaluation is a suggestion for them. */
-export function recordScreening(ctx: ServiceContext, id: number, body: ScreeningBody): Application {
-  const { app, role } = requireApplicationPart(ctx, id, 'screening_result', 'admin', 'panel');
+export async function recordScreening(
+  ctx: ServiceContext,
+  id: number,
+  body: ScreeningBody,
+): Promise<Application> {
+  const { app, role } = await requireApplicationPart(ctx, id, 'screening_result', 'admin', 'panel');
   assertNotPurged(app);
-  const set = repo.currentSet(ctx.db, app.vacancyId)!;
-  const ids = new Set(repo.criteriaOf(ctx.db, set.id).map((c) => c.id));
+  const set = (await repo.currentSet(ctx.db, app.vacancyId))!;
+  const ids = new Set((await repo.criteriaOf(ctx.db, set.id)).map((c) => c.id));
   const unknown = body.results.filter((r) => !ids.has(r.criterionId));
   if (unknown.length)
     throw new DomainError(
@@ -215,29 +230,33 @@ export function recordScreening(ctx: ServiceContext, id: number, body: Screening
         },
       ],
     );
-  inTransaction(ctx, (tx) => {
+  await inTransactionAsync(ctx, async (tx) => {
     for (const r of body.results)
-      repo.upsertScreening(tx.db, {
+      await repo.upsertScreening(tx.db, {
         applicationId: id,
         criterionId: r.criterionId,
         result: r.result,
         note: r.note.trim(),
         assessedById: ctx.actor.userId,
       });
-    if (app.status === 'received') repo.updateApplication(tx.db, id, { status: 'screened' });
-    audit(tx, {
+    if (app.status === 'received') await repo.updateApplication(tx.db, id, { status: 'screened' });
+    await audit(tx, {
       action: 'update',
       entityType: 'screening_result',
       entityId: id,
       changedFields: body.results.map((r) => String(r.criterionId)),
     });
   });
-  return view(ctx, repo.findApplication(ctx.db, id)!, role === 'admin');
+  return await view(ctx, (await repo.findApplication(ctx.db, id))!, role === 'admin');
 }
 
-export function setRetention(ctx: ServiceContext, id: number, body: RetentionBody): Application {
+export async function setRetention(
+  ctx: ServiceContext,
+  id: number,
+  body: RetentionBody,
+): Promise<Application> {
   requireRole(ctx, ENTITY, 'admin');
-  const { app } = requireApplicationPart(ctx, id, ENTITY, 'admin');
+  const { app } = await requireApplicationPart(ctx, id, ENTITY, 'admin');
   assertNotPurged(app);
   const merged = { ...app, ...body };
   if (merged.rejectionReceivedOn && !merged.rejectionSentOn)
@@ -256,16 +275,16 @@ export function setRetention(ctx: ServiceContext, id: number, body: RetentionBod
     throw new DomainError('REASON_REQUIRED', 'A legal hold needs a reason', 400, [
       { field: 'legalHoldReason', code: 'required', message: 'e.g. claim under § 15 AGG received' },
     ]);
-  inTransaction(ctx, (tx) => {
-    repo.updateApplication(tx.db, id, body);
-    audit(tx, {
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.updateApplication(tx.db, id, body);
+    await audit(tx, {
       action: 'update',
       entityType: 'application_retention',
       entityId: id,
       changedFields: Object.keys(body),
     });
   });
-  return reload(ctx, id);
+  return await reload(ctx, id);
 }
 
 // ── Documents ──
@@ -276,7 +295,7 @@ export async function addDocument(
   file: { filename: string; mimetype: string; data: Buffer; truncated: boolean },
 ): Promise<Application> {
   requireRole(ctx, 'application_document', 'admin');
-  const { app } = requireApplicationPart(ctx, id, 'application_document', 'admin');
+  const { app } = await requireApplicationPart(ctx, id, 'application_document', 'admin');
   assertNotPurged(app);
   if (file.truncated || file.data.length > MAX_DOCUMENT_BYTES)
     throw new DomainError('FILE_TOO_LARGE', 'Documents may be at most 5 MB', 413);
@@ -295,60 +314,64 @@ export async function addDocument(
     throw new DomainError('NOT_A_PDF', 'Only PDF documents are accepted', 415, [
       { field: 'file', code: problem, message: PDF_PROBLEM_MESSAGE[problem] },
     ]);
-  inTransaction(ctx, (tx) => {
-    const docId = repo.insertDocument(tx.db, {
+  await inTransactionAsync(ctx, async (tx) => {
+    const docId = await repo.insertDocument(tx.db, {
       applicationId: id,
       filename,
       size: file.data.length,
       sha256: createHash('sha256').update(file.data).digest('hex'),
       data: file.data,
     });
-    audit(tx, { action: 'create', entityType: 'application_document', entityId: docId });
+    await audit(tx, { action: 'create', entityType: 'application_document', entityId: docId });
   });
-  return reload(ctx, id);
+  return await reload(ctx, id);
 }
 
-export function getDocument(ctx: ServiceContext, id: number, docId: number) {
-  requireApplicationPart(ctx, id, 'application_document', 'admin', 'panel');
-  const doc = repo.findDocument(ctx.db, id, docId);
+export async function getDocument(ctx: ServiceContext, id: number, docId: number) {
+  await requireApplicationPart(ctx, id, 'application_document', 'admin', 'panel');
+  const doc = await repo.findDocument(ctx.db, id, docId);
   if (!doc) throw notFound('Document');
-  audit(ctx, { action: 'read', entityType: 'application_document', entityId: docId });
+  await audit(ctx, { action: 'read', entityType: 'application_document', entityId: docId });
   return doc;
 }
 
 // ── Self-disclosure: admin only, stored apart, read only with a reason ──
 
-export function recordSelfDisclosure(ctx: ServiceContext, id: number, body: SelfDisclosureBody) {
+export async function recordSelfDisclosure(
+  ctx: ServiceContext,
+  id: number,
+  body: SelfDisclosureBody,
+) {
   requireRole(ctx, 'self_disclosure', 'admin');
-  const { app } = requireApplicationPart(ctx, id, 'self_disclosure', 'admin');
+  const { app } = await requireApplicationPart(ctx, id, 'self_disclosure', 'admin');
   assertNotPurged(app);
-  inTransaction(ctx, (tx) => {
-    repo.upsertSelfDisclosure(tx.db, {
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.upsertSelfDisclosure(tx.db, {
       applicationId: id,
       migrationBackground: body.migrationBackground,
       consentGivenAt: nowIso(),
       consentTextVersion: body.consentTextVersion,
     });
-    audit(tx, { action: 'update', entityType: 'self_disclosure', entityId: id });
+    await audit(tx, { action: 'update', entityType: 'self_disclosure', entityId: id });
   });
   return { ok: true as const };
 }
 
-export function withdrawSelfDisclosure(ctx: ServiceContext, id: number) {
+export async function withdrawSelfDisclosure(ctx: ServiceContext, id: number) {
   requireRole(ctx, 'self_disclosure', 'admin');
-  requireApplicationPart(ctx, id, 'self_disclosure', 'admin');
-  inTransaction(ctx, (tx) => {
-    repo.deleteSelfDisclosure(tx.db, id);
-    audit(tx, { action: 'delete', entityType: 'self_disclosure', entityId: id });
+  await requireApplicationPart(ctx, id, 'self_disclosure', 'admin');
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.deleteSelfDisclosure(tx.db, id);
+    await audit(tx, { action: 'delete', entityType: 'self_disclosure', entityId: id });
   });
   return { ok: true as const };
 }
 
-export function readSelfDisclosure(ctx: ServiceContext, id: number, reason: string) {
+export async function readSelfDisclosure(ctx: ServiceContext, id: number, reason: string) {
   requireRole(ctx, 'self_disclosure', 'admin');
-  requireApplicationPart(ctx, id, 'self_disclosure', 'admin');
-  const row = repo.findSelfDisclosure(ctx.db, id);
-  audit(ctx, {
+  await requireApplicationPart(ctx, id, 'self_disclosure', 'admin');
+  const row = await repo.findSelfDisclosure(ctx.db, id);
+  await audit(ctx, {
     action: 'read',
     entityType: 'self_disclosure',
     entityId: id,

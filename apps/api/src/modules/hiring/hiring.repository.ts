@@ -27,115 +27,113 @@ export type ScorecardRow = typeof scorecards.$inferSelect;
 
 // ── Vacancies ──
 
-export const insertVacancy = (db: Db, v: typeof vacancies.$inferInsert) =>
-  db.insert(vacancies).values(v).returning({ id: vacancies.id }).get().id;
+export const insertVacancy = async (db: Db, v: typeof vacancies.$inferInsert) =>
+  (await db.insert(vacancies).values(v).returning({ id: vacancies.id }))[0]!.id;
 
-export const updateVacancy = (db: Db, id: number, v: Partial<typeof vacancies.$inferInsert>) =>
-  db
+export const updateVacancy = async (
+  db: Db,
+  id: number,
+  v: Partial<typeof vacancies.$inferInsert>,
+) =>
+  await db
     .update(vacancies)
     .set({ ...v, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
-    .where(eq(vacancies.id, id))
-    .run();
+    .where(eq(vacancies.id, id));
 
-export const findVacancy = (db: Db, id: number) =>
-  db.select().from(vacancies).where(eq(vacancies.id, id)).get();
+export const findVacancy = async (db: Db, id: number) =>
+  (await db.select().from(vacancies).where(eq(vacancies.id, id)).limit(1))[0];
 
-export function listVacancies(db: Db, onlyIds: number[] | null) {
+export async function listVacancies(db: Db, onlyIds: number[] | null) {
   if (onlyIds && onlyIds.length === 0) return [];
   const q = db.select().from(vacancies);
-  return (onlyIds ? q.where(inArray(vacancies.id, onlyIds)) : q).orderBy(desc(vacancies.id)).all();
+  return await (onlyIds ? q.where(inArray(vacancies.id, onlyIds)) : q).orderBy(desc(vacancies.id));
 }
 
-export function setVacancyPosts(db: Db, vacancyId: number, postIds: number[]) {
-  db.delete(vacancyPosts).where(eq(vacancyPosts.vacancyId, vacancyId)).run();
+export async function setVacancyPosts(db: Db, vacancyId: number, postIds: number[]) {
+  await db.delete(vacancyPosts).where(eq(vacancyPosts.vacancyId, vacancyId));
   for (const postId of new Set(postIds))
-    db.insert(vacancyPosts).values({ vacancyId, postId }).run();
+    await db.insert(vacancyPosts).values({ vacancyId, postId });
 }
 
-export const vacancyPostsOf = (db: Db, vacancyId: number) =>
-  db
+export const vacancyPostsOf = async (db: Db, vacancyId: number) =>
+  await db
     .select({ id: posts.id, code: posts.code, status: posts.status, employer: posts.employer })
     .from(vacancyPosts)
     .innerJoin(posts, eq(posts.id, vacancyPosts.postId))
     .where(eq(vacancyPosts.vacancyId, vacancyId))
-    .orderBy(asc(posts.code))
-    .all();
+    .orderBy(asc(posts.code));
 
-export const postsByIds = (db: Db, ids: number[]) =>
-  db
+export const postsByIds = async (db: Db, ids: number[]) =>
+  await db
     .select({ id: posts.id, code: posts.code, status: posts.status, employer: posts.employer })
     .from(posts)
-    .where(inArray(posts.id, ids))
-    .all();
+    .where(inArray(posts.id, ids));
 
-export const applicationCount = (db: Db, vacancyId: number) =>
-  db
-    .select({ n: sql<number>`count(*)` })
-    .from(applications)
-    .where(eq(applications.vacancyId, vacancyId))
-    .get()?.n ?? 0;
+export const applicationCount = async (db: Db, vacancyId: number) =>
+  (
+    await db
+      .select({ n: sql<number>`count(*)` })
+      .from(applications)
+      .where(eq(applications.vacancyId, vacancyId))
+      .limit(1)
+  )[0]?.n ?? 0;
 
 // ── Criteria sets ──
 
-export function insertCriteriaSet(
+export async function insertCriteriaSet(
   db: Db,
   set: { vacancyId: number; version: number; reason: string; createdById: number | null },
   list: CriterionInput[],
 ) {
-  const id = db.insert(criteriaSets).values(set).returning({ id: criteriaSets.id }).get().id;
-  insertCriteria(db, id, list);
+  const id = (await db.insert(criteriaSets).values(set).returning({ id: criteriaSets.id }))[0]!.id;
+  await insertCriteria(db, id, list);
   return id;
 }
 
-export function insertCriteria(db: Db, setId: number, list: CriterionInput[]) {
-  list.forEach((c, position) =>
-    db
-      .insert(criteria)
-      .values({
-        setId,
-        position,
-        kind: c.kind,
-        label: c.label.trim(),
-        evidenceType: c.evidenceType,
-        weight: c.weight,
-        scale: c.scale.trim(),
-        groupKey: c.groupKey ?? null,
-        rank: c.groupKey ? (c.rank ?? null) : null,
-        notes: c.notes ?? '',
-      })
-      .run(),
-  );
+export async function insertCriteria(db: Db, setId: number, list: CriterionInput[]) {
+  for (const [position, c] of list.entries()) {
+    await db.insert(criteria).values({
+      setId,
+      position,
+      kind: c.kind,
+      label: c.label.trim(),
+      evidenceType: c.evidenceType,
+      weight: c.weight,
+      scale: c.scale.trim(),
+      groupKey: c.groupKey ?? null,
+      rank: c.groupKey ? (c.rank ?? null) : null,
+      notes: c.notes ?? '',
+    });
+  }
 }
 
-export function replaceCriteria(db: Db, setId: number, list: CriterionInput[]) {
-  db.delete(criteria).where(eq(criteria.setId, setId)).run();
-  insertCriteria(db, setId, list);
+export async function replaceCriteria(db: Db, setId: number, list: CriterionInput[]) {
+  await db.delete(criteria).where(eq(criteria.setId, setId));
+  await insertCriteria(db, setId, list);
 }
 
-export const setsOf = (db: Db, vacancyId: number) =>
-  db
+export const setsOf = async (db: Db, vacancyId: number) =>
+  await db
     .select()
     .from(criteriaSets)
     .where(eq(criteriaSets.vacancyId, vacancyId))
-    .orderBy(desc(criteriaSets.version))
-    .all();
+    .orderBy(desc(criteriaSets.version));
 
-export const currentSet = (db: Db, vacancyId: number) => setsOf(db, vacancyId)[0];
+export const currentSet = async (db: Db, vacancyId: number) => (await setsOf(db, vacancyId))[0];
 
-export const criteriaOf = (db: Db, setId: number) =>
-  db.select().from(criteria).where(eq(criteria.setId, setId)).orderBy(asc(criteria.position)).all();
+export const criteriaOf = async (db: Db, setId: number) =>
+  await db.select().from(criteria).where(eq(criteria.setId, setId)).orderBy(asc(criteria.position));
 
-export const freezeSet = (db: Db, setId: number, at: string) =>
-  db
+export const freezeSet = async (db: Db, setId: number, at: string) =>
+  await db
     .update(criteriaSets)
     .set({ frozenAt: at })
-    .where(and(eq(criteriaSets.id, setId), isNull(criteriaSets.frozenAt)))
-    .run();
+    .where(and(eq(criteriaSets.id, setId), isNull(criteriaSets.frozenAt)));
 
 // ── Members and participation ──
 
-export const membersOf = (db: Db, vacancyId: number) =>
-  db
+export const membersOf = async (db: Db, vacancyId: number) =>
+  await db
     .select({
       userId: vacancyMembers.userId,
       displayName: users.displayName,
@@ -146,32 +144,30 @@ export const membersOf = (db: Db, vacancyId: number) =>
     .from(vacancyMembers)
     .innerJoin(users, eq(users.id, vacancyMembers.userId))
     .where(eq(vacancyMembers.vacancyId, vacancyId))
-    .orderBy(asc(vacancyMembers.kind), asc(users.displayName))
-    .all();
+    .orderBy(asc(vacancyMembers.kind), asc(users.displayName));
 
-export function replaceMembers(
+export async function replaceMembers(
   db: Db,
   vacancyId: number,
   rows: { userId: number; kind: 'panel' | 'oversight'; body: string | null }[],
 ) {
-  db.delete(vacancyMembers).where(eq(vacancyMembers.vacancyId, vacancyId)).run();
+  await db.delete(vacancyMembers).where(eq(vacancyMembers.vacancyId, vacancyId));
   for (const r of rows)
-    db.insert(vacancyMembers)
-      .values({ vacancyId, userId: r.userId, kind: r.kind, body: r.body as never })
-      .run();
+    await db
+      .insert(vacancyMembers)
+      .values({ vacancyId, userId: r.userId, kind: r.kind, body: r.body as never });
 }
 
-export const membershipsOf = (db: Db, userId: number) =>
-  db.select().from(vacancyMembers).where(eq(vacancyMembers.userId, userId)).all();
+export const membershipsOf = async (db: Db, userId: number) =>
+  await db.select().from(vacancyMembers).where(eq(vacancyMembers.userId, userId));
 
-export const usersWithRoles = (db: Db, ids: number[]) => {
+export const usersWithRoles = async (db: Db, ids: number[]) => {
   if (ids.length === 0) return [];
-  const rows = db
+  const rows = await db
     .select({ id: users.id, email: users.email, active: users.active, role: userRoles.role })
     .from(users)
     .leftJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(inArray(users.id, ids))
-    .all();
+    .where(inArray(users.id, ids));
   const out = new Map<number, { id: number; email: string; active: boolean; roles: string[] }>();
   for (const r of rows) {
     const u = out.get(r.id) ?? { id: r.id, email: r.email, active: r.active, roles: [] };
@@ -181,17 +177,16 @@ export const usersWithRoles = (db: Db, ids: number[]) => {
   return [...out.values()];
 };
 
-export const usersWithAnyRole = (db: Db, roles: ('panel_member' | 'oversight')[]) =>
-  db
+export const usersWithAnyRole = async (db: Db, roles: ('panel_member' | 'oversight')[]) =>
+  await db
     .selectDistinct({ id: users.id, displayName: users.displayName, role: userRoles.role })
     .from(users)
     .innerJoin(userRoles, eq(userRoles.userId, users.id))
     .where(and(inArray(userRoles.role, roles), eq(users.active, true)))
-    .orderBy(asc(users.displayName))
-    .all();
+    .orderBy(asc(users.displayName));
 
-export const participationsOf = (db: Db, vacancyId: number) =>
-  db
+export const participationsOf = async (db: Db, vacancyId: number) =>
+  await db
     .select({
       id: participations.id,
       body: participations.body,
@@ -204,52 +199,49 @@ export const participationsOf = (db: Db, vacancyId: number) =>
     .from(participations)
     .leftJoin(users, eq(users.id, participations.recordedById))
     .where(eq(participations.vacancyId, vacancyId))
-    .orderBy(asc(participations.requestedOn), asc(participations.id))
-    .all();
+    .orderBy(asc(participations.requestedOn), asc(participations.id));
 
-export const insertParticipation = (db: Db, p: typeof participations.$inferInsert) =>
-  db.insert(participations).values(p).returning({ id: participations.id }).get().id;
+export const insertParticipation = async (db: Db, p: typeof participations.$inferInsert) =>
+  (await db.insert(participations).values(p).returning({ id: participations.id }))[0]!.id;
 
 // ── Applications ──
 
-export const insertApplication = (db: Db, a: typeof applications.$inferInsert) =>
-  db.insert(applications).values(a).returning({ id: applications.id }).get().id;
+export const insertApplication = async (db: Db, a: typeof applications.$inferInsert) =>
+  (await db.insert(applications).values(a).returning({ id: applications.id }))[0]!.id;
 
-export const findApplication = (db: Db, id: number) =>
-  db.select().from(applications).where(eq(applications.id, id)).get();
+export const findApplication = async (db: Db, id: number) =>
+  (await db.select().from(applications).where(eq(applications.id, id)).limit(1))[0];
 
-export const applicationsOf = (db: Db, vacancyId: number) =>
-  db
+export const applicationsOf = async (db: Db, vacancyId: number) =>
+  await db
     .select()
     .from(applications)
     .where(eq(applications.vacancyId, vacancyId))
-    .orderBy(asc(applications.receivedOn), asc(applications.id))
-    .all();
+    .orderBy(asc(applications.receivedOn), asc(applications.id));
 
-export const updateApplication = (
+export const updateApplication = async (
   db: Db,
   id: number,
   v: Partial<typeof applications.$inferInsert>,
 ) =>
-  db
+  await db
     .update(applications)
     .set({ ...v, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
-    .where(eq(applications.id, id))
-    .run();
+    .where(eq(applications.id, id));
 
 /** Lower-cased e-mail addresses of a vacancy's applicants (for the conflict-of-interest rule). */
-export const applicantEmails = (db: Db, vacancyId: number) =>
+export const applicantEmails = async (db: Db, vacancyId: number) =>
   new Set(
-    db
-      .select({ email: applications.email })
-      .from(applications)
-      .where(eq(applications.vacancyId, vacancyId))
-      .all()
-      .flatMap((r) => (r.email ? [r.email.toLowerCase()] : [])),
+    (
+      await db
+        .select({ email: applications.email })
+        .from(applications)
+        .where(eq(applications.vacancyId, vacancyId))
+    ).flatMap((r) => (r.email ? [r.email.toLowerCase()] : [])),
   );
 
-export const documentsOf = (db: Db, applicationId: number) =>
-  db
+export const documentsOf = async (db: Db, applicationId: number) =>
+  await db
     .select({
       id: applicationDocuments.id,
       filename: applicationDocuments.filename,
@@ -258,49 +250,58 @@ export const documentsOf = (db: Db, applicationId: number) =>
     })
     .from(applicationDocuments)
     .where(eq(applicationDocuments.applicationId, applicationId))
-    .orderBy(asc(applicationDocuments.id))
-    .all();
+    .orderBy(asc(applicationDocuments.id));
 
-export const insertDocument = (db: Db, d: typeof applicationDocuments.$inferInsert) =>
-  db.insert(applicationDocuments).values(d).returning({ id: applicationDocuments.id }).get().id;
+export const insertDocument = async (db: Db, d: typeof applicationDocuments.$inferInsert) =>
+  (await db.insert(applicationDocuments).values(d).returning({ id: applicationDocuments.id }))[0]!
+    .id;
 
-export const findDocument = (db: Db, applicationId: number, id: number) =>
-  db
-    .select()
-    .from(applicationDocuments)
-    .where(
-      and(eq(applicationDocuments.id, id), eq(applicationDocuments.applicationId, applicationId)),
-    )
-    .get();
+export const findDocument = async (db: Db, applicationId: number, id: number) =>
+  (
+    await db
+      .select()
+      .from(applicationDocuments)
+      .where(
+        and(eq(applicationDocuments.id, id), eq(applicationDocuments.applicationId, applicationId)),
+      )
+      .limit(1)
+  )[0];
 
 // ── Self-disclosure (kept apart; only the admin route reads it) ──
 
-export const findSelfDisclosure = (db: Db, applicationId: number) =>
-  db
-    .select()
-    .from(applicantSelfDisclosures)
-    .where(eq(applicantSelfDisclosures.applicationId, applicationId))
-    .get();
+export const findSelfDisclosure = async (db: Db, applicationId: number) =>
+  (
+    await db
+      .select()
+      .from(applicantSelfDisclosures)
+      .where(eq(applicantSelfDisclosures.applicationId, applicationId))
+      .limit(1)
+  )[0];
 
-export function upsertSelfDisclosure(db: Db, row: typeof applicantSelfDisclosures.$inferInsert) {
-  db.insert(applicantSelfDisclosures)
+export async function upsertSelfDisclosure(
+  db: Db,
+  row: typeof applicantSelfDisclosures.$inferInsert,
+) {
+  await db
+    .insert(applicantSelfDisclosures)
     .values(row)
-    .onConflictDoUpdate({ target: applicantSelfDisclosures.applicationId, set: row })
-    .run();
+    .onConflictDoUpdate({ target: applicantSelfDisclosures.applicationId, set: row });
 }
 
-export const deleteSelfDisclosure = (db: Db, applicationId: number) =>
-  db
-    .delete(applicantSelfDisclosures)
-    .where(eq(applicantSelfDisclosures.applicationId, applicationId))
-    .run().changes;
+export const deleteSelfDisclosure = async (db: Db, applicationId: number) =>
+  (
+    await db
+      .delete(applicantSelfDisclosures)
+      .where(eq(applicantSelfDisclosures.applicationId, applicationId))
+      .returning({ id: applicantSelfDisclosures.applicationId })
+  ).length;
 
 // ── Screening ──
 
-export const screeningOf = (db: Db, applicationIds: number[]) =>
+export const screeningOf = async (db: Db, applicationIds: number[]) =>
   applicationIds.length === 0
     ? []
-    : db
+    : await db
         .select({
           applicationId: screeningResults.applicationId,
           criterionId: screeningResults.criterionId,
@@ -311,11 +312,11 @@ export const screeningOf = (db: Db, applicationIds: number[]) =>
         })
         .from(screeningResults)
         .leftJoin(users, eq(users.id, screeningResults.assessedById))
-        .where(inArray(screeningResults.applicationId, applicationIds))
-        .all();
+        .where(inArray(screeningResults.applicationId, applicationIds));
 
-export function upsertScreening(db: Db, row: typeof screeningResults.$inferInsert) {
-  db.insert(screeningResults)
+export async function upsertScreening(db: Db, row: typeof screeningResults.$inferInsert) {
+  await db
+    .insert(screeningResults)
     .values(row)
     .onConflictDoUpdate({
       target: [screeningResults.applicationId, screeningResults.criterionId],
@@ -325,69 +326,73 @@ export function upsertScreening(db: Db, row: typeof screeningResults.$inferInser
         assessedById: row.assessedById,
         assessedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
       },
-    })
-    .run();
+    });
 }
 
 // ── Scorecards ──
 
 const cardColumns = { card: scorecards, memberName: users.displayName };
 
-export const scorecardsOfApplication = (db: Db, applicationId: number) =>
-  db
+export const scorecardsOfApplication = async (db: Db, applicationId: number) =>
+  await db
     .select(cardColumns)
     .from(scorecards)
     .innerJoin(users, eq(users.id, scorecards.memberId))
     .where(eq(scorecards.applicationId, applicationId))
-    .orderBy(asc(scorecards.stage), asc(users.displayName), asc(scorecards.revision))
-    .all();
+    .orderBy(asc(scorecards.stage), asc(users.displayName), asc(scorecards.revision));
 
-export const scorecardsOfVacancy = (db: Db, vacancyId: number) =>
-  db
+export const scorecardsOfVacancy = async (db: Db, vacancyId: number) =>
+  await db
     .select(cardColumns)
     .from(scorecards)
     .innerJoin(users, eq(users.id, scorecards.memberId))
-    .where(eq(scorecards.vacancyId, vacancyId))
-    .all();
+    .where(eq(scorecards.vacancyId, vacancyId));
 
-export const findScorecard = (db: Db, id: number) =>
-  db
-    .select(cardColumns)
-    .from(scorecards)
-    .innerJoin(users, eq(users.id, scorecards.memberId))
-    .where(eq(scorecards.id, id))
-    .get();
+export const findScorecard = async (db: Db, id: number) =>
+  (
+    await db
+      .select(cardColumns)
+      .from(scorecards)
+      .innerJoin(users, eq(users.id, scorecards.memberId))
+      .where(eq(scorecards.id, id))
+      .limit(1)
+  )[0];
 
-export const currentCard = (db: Db, applicationId: number, memberId: number, stage: string) =>
-  db
-    .select()
-    .from(scorecards)
-    .where(
-      and(
-        eq(scorecards.applicationId, applicationId),
-        eq(scorecards.memberId, memberId),
-        eq(scorecards.stage, stage as 'first_interview'),
-        isNull(scorecards.supersededAt),
-      ),
-    )
-    .get();
+export const currentCard = async (db: Db, applicationId: number, memberId: number, stage: string) =>
+  (
+    await db
+      .select()
+      .from(scorecards)
+      .where(
+        and(
+          eq(scorecards.applicationId, applicationId),
+          eq(scorecards.memberId, memberId),
+          eq(scorecards.stage, stage as 'first_interview'),
+          isNull(scorecards.supersededAt),
+        ),
+      )
+      .limit(1)
+  )[0];
 
-export const insertScorecard = (db: Db, c: typeof scorecards.$inferInsert) =>
-  db.insert(scorecards).values(c).returning({ id: scorecards.id }).get().id;
+export const insertScorecard = async (db: Db, c: typeof scorecards.$inferInsert) =>
+  (await db.insert(scorecards).values(c).returning({ id: scorecards.id }))[0]!.id;
 
-export const updateScorecard = (db: Db, id: number, c: Partial<typeof scorecards.$inferInsert>) =>
-  db
+export const updateScorecard = async (
+  db: Db,
+  id: number,
+  c: Partial<typeof scorecards.$inferInsert>,
+) =>
+  await db
     .update(scorecards)
     .set({ ...c, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
-    .where(eq(scorecards.id, id))
-    .run();
+    .where(eq(scorecards.id, id));
 
 /** Records the first time a member was shown a colleague's card (kept once per stage). */
-export const recordPeek = (
+export const recordPeek = async (
   db: Db,
   p: { memberId: number; applicationId: number; stage: ScorecardRow['stage']; at: string },
 ) =>
-  db
+  await db
     .insert(scorecardPeeks)
     .values({
       memberId: p.memberId,
@@ -395,71 +400,70 @@ export const recordPeek = (
       stage: p.stage,
       firstSeenAt: p.at,
     })
-    .onConflictDoNothing()
-    .run();
+    .onConflictDoNothing();
 
-export const findPeek = (
+export const findPeek = async (
   db: Db,
   memberId: number,
   applicationId: number,
   stage: ScorecardRow['stage'],
 ) =>
-  db
-    .select()
-    .from(scorecardPeeks)
-    .where(
-      and(
-        eq(scorecardPeeks.memberId, memberId),
-        eq(scorecardPeeks.applicationId, applicationId),
-        eq(scorecardPeeks.stage, stage),
-      ),
-    )
-    .get();
+  (
+    await db
+      .select()
+      .from(scorecardPeeks)
+      .where(
+        and(
+          eq(scorecardPeeks.memberId, memberId),
+          eq(scorecardPeeks.applicationId, applicationId),
+          eq(scorecardPeeks.stage, stage),
+        ),
+      )
+      .limit(1)
+  )[0];
 
 // ── Selection ──
 
-export const rankingsOf = (db: Db, vacancyId: number) =>
-  db.select().from(selectionRankings).where(eq(selectionRankings.vacancyId, vacancyId)).all();
+export const rankingsOf = async (db: Db, vacancyId: number) =>
+  await db.select().from(selectionRankings).where(eq(selectionRankings.vacancyId, vacancyId));
 
-export function replaceRankings(
+export async function replaceRankings(
   db: Db,
   vacancyId: number,
   rows: { applicationId: number; rank: number | null; reason: string }[],
 ) {
-  db.delete(selectionRankings).where(eq(selectionRankings.vacancyId, vacancyId)).run();
-  for (const r of rows)
-    db.insert(selectionRankings)
-      .values({ vacancyId, ...r })
-      .run();
+  await db.delete(selectionRankings).where(eq(selectionRankings.vacancyId, vacancyId));
+  for (const r of rows) await db.insert(selectionRankings).values({ vacancyId, ...r });
 }
 
-export const userName = (db: Db, id: number | null) =>
+export const userName = async (db: Db, id: number | null) =>
   id == null
     ? null
-    : (db.select({ n: users.displayName }).from(users).where(eq(users.id, id)).get()?.n ?? null);
+    : ((await db.select({ n: users.displayName }).from(users).where(eq(users.id, id)).limit(1))[0]
+        ?.n ?? null);
 
 // ── Purge ──
 
-export const purgeCandidates = (db: Db) =>
-  db
+export const purgeCandidates = async (db: Db) =>
+  await db
     .select()
     .from(applications)
     .where(
       and(isNull(applications.purgedAt), inArray(applications.status, ['rejected', 'withdrawn'])),
-    )
-    .all();
+    );
 
 /** Anonymise one application in place; the row stays as a statistics tombstone. */
-export function anonymiseApplication(db: Db, id: number, at: string) {
-  db.delete(applicationDocuments).where(eq(applicationDocuments.applicationId, id)).run();
-  db.delete(applicantSelfDisclosures).where(eq(applicantSelfDisclosures.applicationId, id)).run();
-  db.update(screeningResults).set({ note: '' }).where(eq(screeningResults.applicationId, id)).run();
-  db.update(scorecards).set({ notes: '' }).where(eq(scorecards.applicationId, id)).run();
-  db.update(selectionRankings)
+export async function anonymiseApplication(db: Db, id: number, at: string) {
+  await db.delete(applicationDocuments).where(eq(applicationDocuments.applicationId, id));
+  await db.delete(applicantSelfDisclosures).where(eq(applicantSelfDisclosures.applicationId, id));
+  await db.update(screeningResults).set({ note: '' }).where(eq(screeningResults.applicationId, id));
+  await db.update(scorecards).set({ notes: '' }).where(eq(scorecards.applicationId, id));
+  await db
+    .update(selectionRankings)
     .set({ reason: '[anonymisiert]' })
-    .where(eq(selectionRankings.applicationId, id))
-    .run();
-  db.update(applications)
+    .where(eq(selectionRankings.applicationId, id));
+  await db
+    .update(applications)
     .set({
       firstName: 'Anonymisiert',
       lastName: `#${id}`,
@@ -470,6 +474,5 @@ export function anonymiseApplication(db: Db, id: number, at: string) {
       purgedAt: at,
       updatedAt: at,
     })
-    .where(eq(applications.id, id))
-    .run();
+    .where(eq(applications.id, id));
 }

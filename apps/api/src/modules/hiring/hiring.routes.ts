@@ -65,7 +65,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(VacancySummarySchema), ...errors(401, 403) },
       },
     },
-    async (request) => vacancies.listVacancies(ctx(request)),
+    async (request) => await vacancies.listVacancies(ctx(request)),
   );
   app.post(
     '/vacancies',
@@ -78,7 +78,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(vacancies.createVacancy(ctx(request), request.body)),
+      reply.code(201).send(await vacancies.createVacancy(ctx(request), request.body)),
   );
   app.get(
     '/vacancies/eligible-members',
@@ -89,7 +89,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(CandidateUserSchema), ...errors(401, 403) },
       },
     },
-    async (request) => vacancies.eligibleMembers(ctx(request)),
+    async (request) => await vacancies.eligibleMembers(ctx(request)),
   );
   app.get(
     '/vacancies/:id',
@@ -101,7 +101,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: VacancySchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => vacancies.getVacancy(ctx(request), request.params.id),
+    async (request) => await vacancies.getVacancy(ctx(request), request.params.id),
   );
   app.patch(
     '/vacancies/:id',
@@ -114,7 +114,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: VacancySchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => vacancies.updateVacancy(ctx(request), request.params.id, request.body),
+    async (request) => await vacancies.updateVacancy(ctx(request), request.params.id, request.body),
   );
   app.put(
     '/vacancies/:id/criteria',
@@ -128,7 +128,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      vacancies.replaceCriteria(ctx(request), request.params.id, request.body.criteria),
+      await vacancies.replaceCriteria(ctx(request), request.params.id, request.body.criteria),
   );
   app.post(
     '/vacancies/:id/criteria-versions',
@@ -144,7 +144,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) =>
       reply
         .code(201)
-        .send(vacancies.newCriteriaVersion(ctx(request), request.params.id, request.body)),
+        .send(await vacancies.newCriteriaVersion(ctx(request), request.params.id, request.body)),
   );
   app.post(
     '/vacancies/:id/status',
@@ -157,7 +157,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: VacancySchema, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
-    async (request) => vacancies.changeStatus(ctx(request), request.params.id, request.body),
+    async (request) => await vacancies.changeStatus(ctx(request), request.params.id, request.body),
   );
   app.put(
     '/vacancies/:id/members',
@@ -170,7 +170,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: VacancySchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => vacancies.setMembers(ctx(request), request.params.id, request.body),
+    async (request) => await vacancies.setMembers(ctx(request), request.params.id, request.body),
   );
   app.post(
     '/vacancies/:id/participations',
@@ -186,7 +186,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) =>
       reply
         .code(201)
-        .send(vacancies.addParticipation(ctx(request), request.params.id, request.body)),
+        .send(await vacancies.addParticipation(ctx(request), request.params.id, request.body)),
   );
 
   // ── Applications ──
@@ -200,7 +200,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(ApplicationSummarySchema), ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => applications.listApplications(ctx(request), request.params.id),
+    async (request) => await applications.listApplications(ctx(request), request.params.id),
   );
   app.post(
     '/vacancies/:id/applications',
@@ -216,7 +216,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) =>
       reply
         .code(201)
-        .send(applications.createApplication(ctx(request), request.params.id, request.body)),
+        .send(await applications.createApplication(ctx(request), request.params.id, request.body)),
   );
   app.get(
     '/applications/:id',
@@ -228,7 +228,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ApplicationSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => applications.getApplication(ctx(request), request.params.id),
+    async (request) => await applications.getApplication(ctx(request), request.params.id),
   );
   app.post(
     '/applications/:id/status',
@@ -242,7 +242,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      applications.changeApplicationStatus(ctx(request), request.params.id, request.body),
+      await applications.changeApplicationStatus(ctx(request), request.params.id, request.body),
   );
   app.put(
     '/applications/:id/screening',
@@ -256,7 +256,8 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ApplicationSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => applications.recordScreening(ctx(request), request.params.id, request.body),
+    async (request) =>
+      await applications.recordScreening(ctx(request), request.params.id, request.body),
   );
   app.patch(
     '/applications/:id/retention',
@@ -269,7 +270,8 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ApplicationSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => applications.setRetention(ctx(request), request.params.id, request.body),
+    async (request) =>
+      await applications.setRetention(ctx(request), request.params.id, request.body),
   );
   app.post(
     '/applications/:id/documents',
@@ -322,7 +324,11 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const doc = applications.getDocument(ctx(request), request.params.id, request.params.docId);
+      const doc = await applications.getDocument(
+        ctx(request),
+        request.params.id,
+        request.params.docId,
+      );
       return reply
         .type('application/pdf')
         .header('content-disposition', attachmentHeader(doc.filename))
@@ -342,7 +348,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      applications.recordSelfDisclosure(ctx(request), request.params.id, request.body),
+      await applications.recordSelfDisclosure(ctx(request), request.params.id, request.body),
   );
   app.delete(
     '/applications/:id/self-disclosure',
@@ -354,7 +360,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: OkSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => applications.withdrawSelfDisclosure(ctx(request), request.params.id),
+    async (request) => await applications.withdrawSelfDisclosure(ctx(request), request.params.id),
   );
   app.post(
     '/applications/:id/self-disclosure/read',
@@ -368,7 +374,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      applications.readSelfDisclosure(ctx(request), request.params.id, request.body.reason),
+      await applications.readSelfDisclosure(ctx(request), request.params.id, request.body.reason),
   );
 
   // ── Scorecards ──
@@ -383,7 +389,8 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ScorecardSchema, ...errors(400, 401, 403, 404, 409, 422) },
       },
     },
-    async (request) => scorecards.saveScorecard(ctx(request), request.params.id, request.body),
+    async (request) =>
+      await scorecards.saveScorecard(ctx(request), request.params.id, request.body),
   );
   app.get(
     '/applications/:id/scorecards',
@@ -395,7 +402,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ScorecardListSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => scorecards.listScorecards(ctx(request), request.params.id),
+    async (request) => await scorecards.listScorecards(ctx(request), request.params.id),
   );
   app.get(
     '/scorecards/:id',
@@ -407,7 +414,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ScorecardSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => scorecards.getScorecard(ctx(request), request.params.id),
+    async (request) => await scorecards.getScorecard(ctx(request), request.params.id),
   );
   app.post(
     '/scorecards/:id/revisions',
@@ -423,7 +430,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) =>
       reply
         .code(201)
-        .send(scorecards.reviseScorecard(ctx(request), request.params.id, request.body)),
+        .send(await scorecards.reviseScorecard(ctx(request), request.params.id, request.body)),
   );
 
   app.get(
@@ -438,7 +445,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ScoreMatrixSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => scoreMatrix(ctx(request), request.params.id, request.query.stage),
+    async (request) => await scoreMatrix(ctx(request), request.params.id, request.query.stage),
   );
 
   // ── Selection record ──
@@ -452,7 +459,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SelectionRecordSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => selection.getSelectionRecord(ctx(request), request.params.id),
+    async (request) => await selection.getSelectionRecord(ctx(request), request.params.id),
   );
   app.put(
     '/vacancies/:id/decision',
@@ -465,7 +472,8 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SelectionRecordSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => selection.recordDecision(ctx(request), request.params.id, request.body),
+    async (request) =>
+      await selection.recordDecision(ctx(request), request.params.id, request.body),
   );
   app.get(
     '/vacancies/:id/selection-record.pdf',
@@ -504,7 +512,7 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { markdown, filename } = selectionMarkdown(ctx(request), request.params.id);
+      const { markdown, filename } = await selectionMarkdown(ctx(request), request.params.id);
       return reply
         .type('text/markdown; charset=utf-8')
         .header('content-disposition', `attachment; filename="${filename}"`)
@@ -523,6 +531,6 @@ export const hiringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PurgeResultSchema, ...errors(400, 401, 403) },
       },
     },
-    async (request) => runPurge(ctx(request), request.body.dryRun),
+    async (request) => await runPurge(ctx(request), request.body.dryRun),
   );
 };

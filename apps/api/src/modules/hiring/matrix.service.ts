@@ -23,25 +23,26 @@ const ENTITY = 'scorecard';
  * seeing them counts as having seen the colleagues' cards (a later revision is flagged).
  * Oversight and everyone else: an audited 403/404 like the other hiring routes.
  */
-export function scoreMatrix(
+export async function scoreMatrix(
   ctx: ServiceContext,
   vacancyId: number,
   stage: ScorecardStage = 'first_interview',
-): ScoreMatrix {
-  const { role } = requirePart(ctx, vacancyId, ENTITY, 'admin', 'panel');
+): Promise<ScoreMatrix> {
+  const { role } = await requirePart(ctx, vacancyId, ENTITY, 'admin', 'panel');
   const isAdmin = role === 'admin';
-  const set = currentCriteriaSet(ctx, vacancyId);
+  const set = await currentCriteriaSet(ctx, vacancyId);
   const criteria = set.criteria.map((c) => ({
     id: c.id,
     label: c.label,
     kind: c.kind,
     weight: c.weight,
   }));
-  const all = repo.scorecardsOfVacancy(ctx.db, vacancyId).filter((c) => c.card.stage === stage);
+  const all = (await repo.scorecardsOfVacancy(ctx.db, vacancyId)).filter(
+    (c) => c.card.stage === stage,
+  );
   const submitted = all.filter((c) => c.card.submittedAt && !c.card.supersededAt);
   const shown: typeof all = [];
-  const rows = repo
-    .applicationsOf(ctx.db, vacancyId)
+  const rows = (await repo.applicationsOf(ctx.db, vacancyId))
     .filter((a) => !a.purgedAt)
     .filter(
       (a) =>
@@ -74,8 +75,8 @@ export function scoreMatrix(
           : 0,
       };
     });
-  recordPeeks(ctx, shown);
-  audit(ctx, {
+  await recordPeeks(ctx, shown);
+  await audit(ctx, {
     action: 'read',
     entityType: ENTITY,
     entityId: null,

@@ -6,14 +6,14 @@ import { requireRole } from '../access/access.ts';
 import { readSettings } from '../settings/settings.service.ts';
 import { today } from '../../lib/clock.ts';
 import * as repo from './hiring.repository.ts';
-import { withTransaction } from '../../lib/tx.ts';
+import { withTransactionAsync } from '../../lib/tx.ts';
 
 /**
  * Anonymises applicants whose retention period after the received rejection has passed
  * (default 6 months, setting `applicantRetentionMonths`), unless a legal hold is set or a
  * talent-pool consent runs longer. Each purge is audited; the row stays as a tombstone.
  */
-export function purgeApplicants(
+export async function purgeApplicants(
   db: Db,
   opts: {
     today: string;
@@ -21,15 +21,15 @@ export function purgeApplicants(
     actor: { userId: number; email: string } | null;
     ip?: string;
   },
-): PurgeResult {
-  const months = readSettings(db).applicantRetentionMonths;
-  const due = repo.purgeCandidates(db).filter((a) => purgeDue(a, opts.today, months));
+): Promise<PurgeResult> {
+  const months = (await readSettings(db)).applicantRetentionMonths;
+  const due = (await repo.purgeCandidates(db)).filter((a) => purgeDue(a, opts.today, months));
   if (!opts.dryRun) {
-    withTransaction(db, (t) => {
+    await withTransactionAsync(db, async (t) => {
       const at = new Date().toISOString();
       for (const a of due) {
-        repo.anonymiseApplication(t, a.id, at);
-        insertAudit(t, {
+        await repo.anonymiseApplication(t, a.id, at);
+        await insertAudit(t, {
           actorId: opts.actor?.userId ?? null,
           actorEmail: opts.actor?.email ?? 'system:retention',
           action: 'delete',
@@ -55,18 +55,18 @@ export function purgeApplicants(
  * anonymised once, and a legal hold (e.g. a pending AGG claim, Art. 17(3)(e)) blocks it until
  * HR lifts the hold. The caller checks the role and writes the audit row.
  */
-export function eraseApplication(db: Db, id: number, at: string) {
-  const a = repo.findApplication(db, id);
+export async function eraseApplication(db: Db, id: number, at: string) {
+  const a = await repo.findApplication(db, id);
   if (!a) throw notFound('Application');
   if (a.purgedAt)
     throw new DomainError('ALREADY_ERASED', 'This application was already anonymised', 409);
   if (a.legalHold) {
     throw new DomainError('LEGAL_HOLD', 'A legal hold is set; HR must lift it first', 409);
   }
-  repo.anonymiseApplication(db, id, at);
+  await repo.anonymiseApplication(db, id, at);
 }
 
-export function runPurge(ctx: ServiceContext, dryRun: boolean) {
+export async function runPurge(ctx: ServiceContext, dryRun: boolean) {
   requireRole(ctx, 'application', 'admin');
-  return purgeApplicants(ctx.db, { today: today(), dryRun, actor: ctx.actor, ip: ctx.ip });
+  return await purgeApplicants(ctx.db, { today: today(), dryRun, actor: ctx.actor, ip: ctx.ip });
 }

@@ -12,7 +12,7 @@ import {
   type ScorecardRevisionBody,
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
-import { inTransaction } from '../../lib/tx.ts';
+import { inTransactionAsync } from '../../lib/tx.ts';
 import { audit } from '../audit/audit.service.ts';
 import { requireApplicationPart, requirePart } from './access.ts';
 import { nowIso } from '../../lib/clock.ts';
@@ -42,14 +42,14 @@ const toCard = ({ card, memberName }: CardRow): Scorecard => ({
  * A card counts as submitted only with every criterion of the current set rated: a
  * placeholder card (one rating, to unlock colleagues' cards) is refused.
  */
-function assertComplete(
+async function assertComplete(
   ctx: ServiceContext,
   vacancyId: number,
   ratings: { criterionId: number }[],
 ) {
-  const set = repo.currentSet(ctx.db, vacancyId)!;
+  const set = (await repo.currentSet(ctx.db, vacancyId))!;
   const missing = unratedCriteria(
-    repo.criteriaOf(ctx.db, set.id).map((c) => c.id),
+    (await repo.criteriaOf(ctx.db, set.id)).map((c) => c.id),
     ratings,
   );
   if (missing.length)
@@ -66,18 +66,18 @@ function assertComplete(
 }
 
 /** When the author had already been shown a colleague's card for this candidate and stage. */
-const seenOthersAt = (
+const seenOthersAt = async (
   ctx: ServiceContext,
   memberId: number,
   applicationId: number,
   stage: repo.ScorecardRow['stage'],
-) => repo.findPeek(ctx.db, memberId, applicationId, stage)?.firstSeenAt ?? null;
+) => (await repo.findPeek(ctx.db, memberId, applicationId, stage))?.firstSeenAt ?? null;
 
 /** Remembers that the viewer was shown another member's submitted card (first time only). */
-export function recordPeeks(ctx: ServiceContext, shown: CardRow[]) {
+export async function recordPeeks(ctx: ServiceContext, shown: CardRow[]) {
   for (const c of shown) {
     if (c.card.memberId === ctx.actor.userId || !c.card.submittedAt) continue;
-    repo.recordPeek(ctx.db, {
+    await repo.recordPeek(ctx.db, {
       memberId: ctx.actor.userId,
       applicationId: c.card.applicationId,
       stage: c.card.stage,
@@ -86,14 +86,18 @@ export function recordPeeks(ctx: ServiceContext, shown: CardRow[]) {
   }
 }
 
-function assertRatings(ctx: ServiceContext, vacancyId: number, ratings: ScorecardBody['ratings']) {
+async function assertRatings(
+  ctx: ServiceContext,
+  vacancyId: number,
+  ratings: ScorecardBody['ratings'],
+) {
   const bad = ratings.filter((r) => !scoreInRange(r.score));
   if (bad.length)
     throw new DomainError('SCORE_OUT_OF_RANGE', 'Scores are whole numbers from 1 to 5', 400, [
       { field: 'ratings', code: 'range', message: 'Use the anchored scale 1–5' },
     ]);
-  const set = repo.currentSet(ctx.db, vacancyId)!;
-  const ids = new Set(repo.criteriaOf(ctx.db, set.id).map((c) => c.id));
+  const set = (await repo.currentSet(ctx.db, vacancyId))!;
+  const ids = new Set((await repo.criteriaOf(ctx.db, set.id)).map((c) => c.id));
   if (ratings.some((r) => !ids.has(r.criterionId)))
     throw new DomainError('UNKNOWN_CRITERION', 'A criterion is not part of this vacancy', 400, [
       { field: 'ratings', code: 'unknown', message: 'Rate only this vacancy’s criteria' },
@@ -108,9 +112,9 @@ function assertRatings(ctx: ServiceContext, vacancyId: number, ratings: Scorecar
  * Create or update the caller's own draft card for a candidate and stage; `submit` locks
  * it. Only panel members of this vacancy score, only invited candidates of this vacancy.
  */
-export function saveScorecard(ctx: ServiceContext, vacancyId: number, body: ScorecardBody) {
-  requirePart(ctx, vacancyId, ENTITY, 'panel');
-  const app = repo.findApplication(ctx.db, body.applicationId);
+export async function saveScorecard(ctx: ServiceContext, vacancyId: number, body: ScorecardBody) {
+  await requirePart(ctx, vacancyId, ENTITY, 'panel');
+  const app = await repo.findApplication(ctx.db, body.applicationId);
   if (!app || app.vacancyId !== vacancyId)
     throw new DomainError(
       'APPLICATION_NOT_IN_VACANCY',
@@ -120,13 +124,13 @@ export function saveScorecard(ctx: ServiceContext, vacancyId: number, body: Scor
     );
   if (!INVITED_STATUSES.includes(app.status) || app.purgedAt)
     throw new DomainError('CANDIDATE_NOT_INVITED', 'Only invited candidates are scored', 409);
-  assertRatings(ctx, vacancyId, body.ratings);
-  if (body.submit) assertComplete(ctx, vacancyId, body.ratings);
+  await assertRatings(ctx, vacancyId, body.ratings);
+  if (body.submit) await assertComplete(ctx, vacancyId, body.ratings);
   if (body.submit && !body.recommendation)
     throw new DomainError('VALIDATION_FAILED', 'A submitted card needs a recommendation', 400, [
       { field: 'recommendation', code: 'required', message: 'Choose an overall recommendation' },
     ]);
-  const existing = repo.currentCard(ctx.db, app.id, ctx.actor.userId, body.stage);
+  const existing = await repo.currentCard(ctx.db, app.id, ctx.actor.userId, body.stage);
   if (existing?.submittedAt)
     throw new DomainError(
       'SCORECARD_LOCKED',
@@ -138,15 +142,17 @@ export function saveScorecard(ctx: ServiceContext, vacancyId: number, body: Scor
     recommendation: body.recommendation,
     notes: body.notes.trim(),
     submittedAt: body.submit ? nowIso() : null,
-    seenOthersAt: body.submit ? seenOthersAt(ctx, ctx.actor.userId, app.id, body.stage) : null,
+    seenOthersAt: body.submit
+      ? await seenOthersAt(ctx, ctx.actor.userId, app.id, body.stage)
+      : null,
   };
-  const id = inTransaction(ctx, (tx) => {
+  const id = await inTransactionAsync(ctx, async (tx) => {
     let cardId: number;
     if (existing) {
-      repo.updateScorecard(tx.db, existing.id, fields);
+      await repo.updateScorecard(tx.db, existing.id, fields);
       cardId = existing.id;
     } else {
-      cardId = repo.insertScorecard(tx.db, {
+      cardId = await repo.insertScorecard(tx.db, {
         vacancyId,
         applicationId: app.id,
         memberId: ctx.actor.userId,
@@ -154,7 +160,7 @@ export function saveScorecard(ctx: ServiceContext, vacancyId: number, body: Scor
         ...fields,
       });
     }
-    audit(tx, {
+    await audit(tx, {
       action: existing ? 'update' : 'create',
       entityType: ENTITY,
       entityId: cardId,
@@ -162,17 +168,21 @@ export function saveScorecard(ctx: ServiceContext, vacancyId: number, body: Scor
     });
     return cardId;
   });
-  return toCard(repo.findScorecard(ctx.db, id)!);
+  return toCard((await repo.findScorecard(ctx.db, id))!);
 }
 
 /** A correction of one's own submitted card: a new, audited revision; the old one stays. */
-export function reviseScorecard(ctx: ServiceContext, cardId: number, body: ScorecardRevisionBody) {
-  const row = repo.findScorecard(ctx.db, cardId);
+export async function reviseScorecard(
+  ctx: ServiceContext,
+  cardId: number,
+  body: ScorecardRevisionBody,
+) {
+  const row = await repo.findScorecard(ctx.db, cardId);
   if (!row) {
-    requirePart(ctx, 0, ENTITY, 'panel'); // audited 404 for non-admins
+    await requirePart(ctx, 0, ENTITY, 'panel'); // audited 404 for non-admins
     throw notFound('Scorecard');
   }
-  requirePart(ctx, row.card.vacancyId, ENTITY, 'panel');
+  await requirePart(ctx, row.card.vacancyId, ENTITY, 'panel');
   if (row.card.memberId !== ctx.actor.userId)
     throw new DomainError('FORBIDDEN', 'Only the author corrects a card', 403);
   if (!row.card.submittedAt || row.card.supersededAt)
@@ -181,13 +191,13 @@ export function reviseScorecard(ctx: ServiceContext, cardId: number, body: Score
       'Only the current submitted card can be corrected; edit a draft directly',
       409,
     );
-  assertRatings(ctx, row.card.vacancyId, body.ratings);
-  assertComplete(ctx, row.card.vacancyId, body.ratings);
-  const peek = seenOthersAt(ctx, row.card.memberId, row.card.applicationId, row.card.stage);
-  const id = inTransaction(ctx, (tx) => {
+  await assertRatings(ctx, row.card.vacancyId, body.ratings);
+  await assertComplete(ctx, row.card.vacancyId, body.ratings);
+  const peek = await seenOthersAt(ctx, row.card.memberId, row.card.applicationId, row.card.stage);
+  const id = await inTransactionAsync(ctx, async (tx) => {
     const at = nowIso();
-    repo.updateScorecard(tx.db, cardId, { supersededAt: at });
-    const newId = repo.insertScorecard(tx.db, {
+    await repo.updateScorecard(tx.db, cardId, { supersededAt: at });
+    const newId = await repo.insertScorecard(tx.db, {
       vacancyId: row.card.vacancyId,
       applicationId: row.card.applicationId,
       memberId: row.card.memberId,
@@ -200,7 +210,7 @@ export function reviseScorecard(ctx: ServiceContext, cardId: number, body: Score
       correctionReason: body.reason.trim(),
       seenOthersAt: peek,
     });
-    audit(tx, {
+    await audit(tx, {
       action: 'create',
       entityType: ENTITY,
       entityId: newId,
@@ -208,7 +218,7 @@ export function reviseScorecard(ctx: ServiceContext, cardId: number, body: Score
     });
     return newId;
   });
-  return toCard(repo.findScorecard(ctx.db, id)!);
+  return toCard((await repo.findScorecard(ctx.db, id))!);
 }
 
 function ownSubmitted(cards: CardRow[], userId: number, applicationId: number, stage: string) {
@@ -222,9 +232,12 @@ function ownSubmitted(cards: CardRow[], userId: number, applicationId: number, s
 }
 
 /** Cards of one candidate the caller may see; others stay hidden until one's own is in. */
-export function listScorecards(ctx: ServiceContext, applicationId: number): ScorecardList {
-  const { app, role } = requireApplicationPart(ctx, applicationId, ENTITY, 'admin', 'panel');
-  const all = repo.scorecardsOfApplication(ctx.db, app.id);
+export async function listScorecards(
+  ctx: ServiceContext,
+  applicationId: number,
+): Promise<ScorecardList> {
+  const { app, role } = await requireApplicationPart(ctx, applicationId, ENTITY, 'admin', 'panel');
+  const all = await repo.scorecardsOfApplication(ctx.db, app.id);
   const isAdmin = role === 'admin';
   const visible = all.filter((c) =>
     scorecardVisible(c.card, {
@@ -234,8 +247,8 @@ export function listScorecards(ctx: ServiceContext, applicationId: number): Scor
     }),
   );
   // Recorded for HR too: an admin who later joins the panel has seen the cards.
-  recordPeeks(ctx, visible);
-  audit(ctx, {
+  await recordPeeks(ctx, visible);
+  await audit(ctx, {
     action: 'read',
     entityType: ENTITY,
     entityId: null,
@@ -249,22 +262,28 @@ export function listScorecards(ctx: ServiceContext, applicationId: number): Scor
   };
 }
 
-export function getScorecard(ctx: ServiceContext, cardId: number): Scorecard {
-  const row = repo.findScorecard(ctx.db, cardId);
+export async function getScorecard(ctx: ServiceContext, cardId: number): Promise<Scorecard> {
+  const row = await repo.findScorecard(ctx.db, cardId);
   if (!row) {
     if (hasRole(ctx.actor, 'admin')) throw notFound('Scorecard');
-    requirePart(ctx, 0, ENTITY, 'admin', 'panel');
+    await requirePart(ctx, 0, ENTITY, 'admin', 'panel');
     throw notFound('Scorecard');
   }
-  const { role } = requireApplicationPart(ctx, row.card.applicationId, ENTITY, 'admin', 'panel');
-  const all = repo.scorecardsOfApplication(ctx.db, row.card.applicationId);
+  const { role } = await requireApplicationPart(
+    ctx,
+    row.card.applicationId,
+    ENTITY,
+    'admin',
+    'panel',
+  );
+  const all = await repo.scorecardsOfApplication(ctx.db, row.card.applicationId);
   const visible = scorecardVisible(row.card, {
     userId: ctx.actor.userId,
     isAdmin: role === 'admin',
     ownSubmitted: ownSubmitted(all, ctx.actor.userId, row.card.applicationId, row.card.stage),
   });
   if (!visible) {
-    audit(ctx, {
+    await audit(ctx, {
       action: 'denied',
       entityType: ENTITY,
       entityId: cardId,
@@ -276,7 +295,7 @@ export function getScorecard(ctx: ServiceContext, cardId: number): Scorecard {
       403,
     );
   }
-  recordPeeks(ctx, [row]);
-  audit(ctx, { action: 'read', entityType: ENTITY, entityId: cardId });
+  await recordPeeks(ctx, [row]);
+  await audit(ctx, { action: 'read', entityType: ENTITY, entityId: cardId });
   return toCard(row);
 }

@@ -36,10 +36,15 @@ export function esc(s: string): string {
     .replace(/\b(javascript|vbscript|data|file)(\s*):/giu, '$1$2&#58;');
 }
 
-export function selectionMarkdown(ctx: ServiceContext, vacancyId: number) {
-  requirePart(ctx, vacancyId, ENTITY, 'admin', 'oversight');
-  const r = buildRecord(ctx, vacancyId);
-  audit(ctx, { action: 'export', entityType: ENTITY, entityId: vacancyId, reason: 'markdown' });
+export async function selectionMarkdown(ctx: ServiceContext, vacancyId: number) {
+  await requirePart(ctx, vacancyId, ENTITY, 'admin', 'oversight');
+  const r = await buildRecord(ctx, vacancyId);
+  await audit(ctx, {
+    action: 'export',
+    entityType: ENTITY,
+    entityId: vacancyId,
+    reason: 'markdown',
+  });
   const lines = [
     `# Auswahlvermerk: ${esc(r.title)}`,
     '',

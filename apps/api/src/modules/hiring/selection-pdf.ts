@@ -23,9 +23,9 @@ import {
 const ENTITY = 'selection_record';
 
 export async function selectionPdf(ctx: ServiceContext, vacancyId: number) {
-  requirePart(ctx, vacancyId, ENTITY, 'admin', 'oversight');
-  const r = buildRecord(ctx, vacancyId);
-  audit(ctx, { action: 'export', entityType: ENTITY, entityId: vacancyId, reason: 'pdf' });
+  await requirePart(ctx, vacancyId, ENTITY, 'admin', 'oversight');
+  const r = await buildRecord(ctx, vacancyId);
+  await audit(ctx, { action: 'export', entityType: ENTITY, entityId: vacancyId, reason: 'pdf' });
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 56, left: 56, right: 56 },

@@ -1,6 +1,6 @@
 import { DomainError, type DecisionBody, type SelectionRecord } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
-import { inTransaction } from '../../lib/tx.ts';
+import { inTransactionAsync } from '../../lib/tx.ts';
 import { audit } from '../audit/audit.service.ts';
 import { requireRole } from '../access/access.ts';
 import { requirePart } from './access.ts';
@@ -11,17 +11,22 @@ import { currentCriteriaSet, vacancyEmployer } from './vacancies.service.ts';
 
 const ENTITY = 'selection_record';
 
-export function buildRecord(ctx: ServiceContext, vacancyId: number): SelectionRecord {
-  const v = repo.findVacancy(ctx.db, vacancyId)!;
-  const set = currentCriteriaSet(ctx, vacancyId);
-  const apps = repo.applicationsOf(ctx.db, vacancyId);
-  const screening = repo.screeningOf(
+export async function buildRecord(
+  ctx: ServiceContext,
+  vacancyId: number,
+): Promise<SelectionRecord> {
+  const v = (await repo.findVacancy(ctx.db, vacancyId))!;
+  const set = await currentCriteriaSet(ctx, vacancyId);
+  const apps = await repo.applicationsOf(ctx.db, vacancyId);
+  const screening = await repo.screeningOf(
     ctx.db,
     apps.map((a) => a.id),
   );
-  const allCards = repo.scorecardsOfVacancy(ctx.db, vacancyId);
+  const allCards = await repo.scorecardsOfVacancy(ctx.db, vacancyId);
   const cards = allCards.filter((c) => c.card.submittedAt && !c.card.supersededAt);
-  const rankings = new Map(repo.rankingsOf(ctx.db, vacancyId).map((r) => [r.applicationId, r]));
+  const rankings = new Map(
+    (await repo.rankingsOf(ctx.db, vacancyId)).map((r) => [r.applicationId, r]),
+  );
   const ids = new Set(set.criteria.map((c) => c.id));
   const candidates = apps.map((a) => {
     const mine = screening.filter((s) => s.applicationId === a.id && ids.has(s.criterionId));
@@ -63,38 +68,41 @@ export function buildRecord(ctx: ServiceContext, vacancyId: number): SelectionRe
     status: v.status,
     publishedOn: v.publishedOn,
     deadline: v.deadline,
-    postCodes: repo.vacancyPostsOf(ctx.db, vacancyId).map((p) => p.code),
+    postCodes: (await repo.vacancyPostsOf(ctx.db, vacancyId)).map((p) => p.code),
     criteriaSet: set,
     candidates,
-    participations: repo.participationsOf(ctx.db, vacancyId),
+    participations: await repo.participationsOf(ctx.db, vacancyId),
     decidedAt: v.decidedAt,
-    decidedByName: repo.userName(ctx.db, v.decidedById),
+    decidedByName: await repo.userName(ctx.db, v.decidedById),
     generatedAt: nowIso(),
-    employer: vacancyEmployer(ctx, vacancyId),
+    employer: await vacancyEmployer(ctx, vacancyId),
   };
 }
 
 /** HR and the oversight bodies read the selection record (audited). */
-export function getSelectionRecord(ctx: ServiceContext, vacancyId: number): SelectionRecord {
-  requirePart(ctx, vacancyId, ENTITY, 'admin', 'oversight');
-  audit(ctx, { action: 'read', entityType: ENTITY, entityId: vacancyId });
-  return buildRecord(ctx, vacancyId);
+export async function getSelectionRecord(
+  ctx: ServiceContext,
+  vacancyId: number,
+): Promise<SelectionRecord> {
+  await requirePart(ctx, vacancyId, ENTITY, 'admin', 'oversight');
+  await audit(ctx, { action: 'read', entityType: ENTITY, entityId: vacancyId });
+  return await buildRecord(ctx, vacancyId);
 }
 
 /**
  * The decision: a ranking with a written reason for every candidate still in the
  * procedure. Without reasons nothing is saved; the vacancy moves to `decided`.
  */
-export function recordDecision(ctx: ServiceContext, vacancyId: number, body: DecisionBody) {
+export async function recordDecision(ctx: ServiceContext, vacancyId: number, body: DecisionBody) {
   requireRole(ctx, ENTITY, 'admin');
-  const { vacancy } = requirePart(ctx, vacancyId, ENTITY, 'admin');
+  const { vacancy } = await requirePart(ctx, vacancyId, ENTITY, 'admin');
   if (vacancy.status !== 'closed')
     throw new DomainError(
       'ILLEGAL_STATUS_TRANSITION',
       'Decide after the application deadline: close the vacancy first',
       409,
     );
-  const apps = repo.applicationsOf(ctx.db, vacancyId);
+  const apps = await repo.applicationsOf(ctx.db, vacancyId);
   const byId = new Map(apps.map((a) => [a.id, a]));
   const foreign = body.ranking.filter((r) => !byId.has(r.applicationId));
   if (foreign.length)
@@ -122,8 +130,8 @@ export function recordDecision(ctx: ServiceContext, vacancyId: number, body: Dec
         message: `Reason missing for ${a.firstName} ${a.lastName}`,
       })),
     ]);
-  inTransaction(ctx, (tx) => {
-    repo.replaceRankings(
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.replaceRankings(
       tx.db,
       vacancyId,
       body.ranking.map((r) => ({
@@ -132,17 +140,17 @@ export function recordDecision(ctx: ServiceContext, vacancyId: number, body: Dec
         reason: r.reason.trim(),
       })),
     );
-    repo.updateVacancy(tx.db, vacancyId, {
+    await repo.updateVacancy(tx.db, vacancyId, {
       status: 'decided',
       decidedAt: nowIso(),
       decidedById: ctx.actor.userId,
     });
-    audit(tx, {
+    await audit(tx, {
       action: 'update',
       entityType: 'vacancy',
       entityId: vacancyId,
       changedFields: ['status', 'ranking'],
     });
   });
-  return buildRecord(ctx, vacancyId);
+  return await buildRecord(ctx, vacancyId);
 }

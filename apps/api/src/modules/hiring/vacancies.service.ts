@@ -24,7 +24,7 @@ import {
   type VacancySummary,
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
-import { inTransaction } from '../../lib/tx.ts';
+import { inTransactionAsync } from '../../lib/tx.ts';
 import { audit } from '../audit/audit.service.ts';
 import { deny, requireRole } from '../access/access.ts';
 import { requireHiringRole, requirePart, vacancyAccess } from './access.ts';
@@ -69,8 +69,8 @@ function assertLawfulCriteria(list: readonly { label: string; scale?: string | n
  * The posts exist, are in the budget or approved (not merely proposed) and share one
  * employer: the employer decides which bodies take part (§ 165 SGB IX, NPersVG).
  */
-function assertPosts(ctx: ServiceContext, postIds: number[]) {
-  const found = new Map(repo.postsByIds(ctx.db, postIds).map((p) => [p.id, p]));
+async function assertPosts(ctx: ServiceContext, postIds: number[]) {
+  const found = new Map((await repo.postsByIds(ctx.db, postIds)).map((p) => [p.id, p]));
   if (postIds.some((id) => !found.has(id)))
     throw new DomainError('UNKNOWN_POST', 'Unknown post', 400, [
       { field: 'postIds', code: 'unknown', message: 'Choose existing posts' },
@@ -104,11 +104,11 @@ function assertAdvertisable(
     );
 }
 
-export const vacancyEmployer = (ctx: ServiceContext, vacancyId: number) =>
-  procedureEmployer(repo.vacancyPostsOf(ctx.db, vacancyId).map((p) => p.employer));
+export const vacancyEmployer = async (ctx: ServiceContext, vacancyId: number) =>
+  procedureEmployer((await repo.vacancyPostsOf(ctx.db, vacancyId)).map((p) => p.employer));
 
-export function criteriaSetOf(ctx: ServiceContext, setId: number) {
-  return repo.criteriaOf(ctx.db, setId).map((c) => ({
+export async function criteriaSetOf(ctx: ServiceContext, setId: number) {
+  return (await repo.criteriaOf(ctx.db, setId)).map((c) => ({
     id: c.id,
     kind: c.kind,
     label: c.label,
@@ -121,19 +121,22 @@ export function criteriaSetOf(ctx: ServiceContext, setId: number) {
   }));
 }
 
-export function currentCriteriaSet(ctx: ServiceContext, vacancyId: number): CriteriaSet {
-  const set = repo.currentSet(ctx.db, vacancyId)!;
+export async function currentCriteriaSet(
+  ctx: ServiceContext,
+  vacancyId: number,
+): Promise<CriteriaSet> {
+  const set = (await repo.currentSet(ctx.db, vacancyId))!;
   return {
     id: set.id,
     version: set.version,
     reason: set.reason,
     frozenAt: set.frozenAt,
     createdAt: set.createdAt,
-    criteria: criteriaSetOf(ctx, set.id),
+    criteria: await criteriaSetOf(ctx, set.id),
   };
 }
 
-function summary(ctx: ServiceContext, v: repo.VacancyRow): VacancySummary {
+async function summary(ctx: ServiceContext, v: repo.VacancyRow): Promise<VacancySummary> {
   return {
     id: v.id,
     title: v.title,
@@ -142,42 +145,42 @@ function summary(ctx: ServiceContext, v: repo.VacancyRow): VacancySummary {
     internalOnly: v.internalOnly,
     publishedOn: v.publishedOn,
     deadline: v.deadline,
-    criteriaVersion: repo.currentSet(ctx.db, v.id)?.version ?? 1,
-    applicationCount: repo.applicationCount(ctx.db, v.id),
-    postCodes: repo.vacancyPostsOf(ctx.db, v.id).map((p) => p.code),
+    criteriaVersion: (await repo.currentSet(ctx.db, v.id))?.version ?? 1,
+    applicationCount: await repo.applicationCount(ctx.db, v.id),
+    postCodes: (await repo.vacancyPostsOf(ctx.db, v.id)).map((p) => p.code),
   };
 }
 
-export function listVacancies(ctx: ServiceContext): VacancySummary[] {
+export async function listVacancies(ctx: ServiceContext): Promise<VacancySummary[]> {
   requireHiringRole(ctx, ENTITY);
   let ids: number[] | null = null;
   if (!hasRole(ctx.actor, 'admin')) {
-    const mine = repo
-      .membershipsOf(ctx.db, ctx.actor.userId)
-      .filter(
-        (m) =>
-          (m.kind === 'panel' && hasRole(ctx.actor, 'panel_member')) ||
-          (m.kind === 'oversight' && hasRole(ctx.actor, 'oversight')),
-      );
-    const email = ctx.actor.email.toLowerCase();
-    ids = [...new Set(mine.map((m) => m.vacancyId))].filter(
-      (id) => !repo.applicantEmails(ctx.db, id).has(email),
+    const mine = (await repo.membershipsOf(ctx.db, ctx.actor.userId)).filter(
+      (m) =>
+        (m.kind === 'panel' && hasRole(ctx.actor, 'panel_member')) ||
+        (m.kind === 'oversight' && hasRole(ctx.actor, 'oversight')),
     );
+    const email = ctx.actor.email.toLowerCase();
+    ids = [];
+    for (const id of new Set(mine.map((m) => m.vacancyId))) {
+      if (!(await repo.applicantEmails(ctx.db, id)).has(email)) ids.push(id);
+    }
   }
-  return repo.listVacancies(ctx.db, ids).map((v) => summary(ctx, v));
+  const out = [];
+  for (const v of await repo.listVacancies(ctx.db, ids)) out.push(await summary(ctx, v));
+  return out;
 }
 
 /** Panel completion: per member, invited candidates × stage 1 expected vs cards submitted. */
-function completion(ctx: ServiceContext, vacancyId: number) {
-  const invited = repo
-    .applicationsOf(ctx.db, vacancyId)
-    .filter((a) => INVITED_STATUSES.includes(a.status) || a.status === 'rejected');
-  const cards = repo.scorecardsOfVacancy(ctx.db, vacancyId);
+async function completion(ctx: ServiceContext, vacancyId: number) {
+  const invited = (await repo.applicationsOf(ctx.db, vacancyId)).filter(
+    (a) => INVITED_STATUSES.includes(a.status) || a.status === 'rejected',
+  );
+  const cards = await repo.scorecardsOfVacancy(ctx.db, vacancyId);
   const scoredIds = new Set(cards.map((c) => c.card.applicationId));
   // Rejected candidates count only if someone started scoring them (they were interviewed).
   const expected = invited.filter((a) => a.status !== 'rejected' || scoredIds.has(a.id));
-  return repo
-    .membersOf(ctx.db, vacancyId)
+  return (await repo.membersOf(ctx.db, vacancyId))
     .filter((m) => m.kind === 'panel')
     .map((m) => ({
       userId: m.userId,
@@ -197,20 +200,20 @@ function completion(ctx: ServiceContext, vacancyId: number) {
     }));
 }
 
-export function getVacancy(ctx: ServiceContext, id: number): Vacancy {
-  const { vacancy: v } = vacancyAccess(ctx, id);
-  return vacancyView(ctx, v);
+export async function getVacancy(ctx: ServiceContext, id: number): Promise<Vacancy> {
+  const { vacancy: v } = await vacancyAccess(ctx, id);
+  return await vacancyView(ctx, v);
 }
 
-function vacancyView(ctx: ServiceContext, v: repo.VacancyRow): Vacancy {
-  const sets = repo.setsOf(ctx.db, v.id);
+async function vacancyView(ctx: ServiceContext, v: repo.VacancyRow): Promise<Vacancy> {
+  const sets = await repo.setsOf(ctx.db, v.id);
   return {
-    ...summary(ctx, v),
+    ...(await summary(ctx, v)),
     advertText: v.advertText,
     encouragementLine: v.encouragementLine,
     abortReason: v.abortReason,
-    postIds: repo.vacancyPostsOf(ctx.db, v.id).map((p) => p.id),
-    criteriaSet: currentCriteriaSet(ctx, v.id),
+    postIds: (await repo.vacancyPostsOf(ctx.db, v.id)).map((p) => p.id),
+    criteriaSet: await currentCriteriaSet(ctx, v.id),
     versions: sets.map((s) => ({
       id: s.id,
       version: s.version,
@@ -218,12 +221,14 @@ function vacancyView(ctx: ServiceContext, v: repo.VacancyRow): Vacancy {
       frozenAt: s.frozenAt,
     })),
     advertWarnings: checkAdvertText(v.advertText),
-    members: repo.membersOf(ctx.db, v.id).map(({ email: _email, ...m }) => m),
-    participations: repo.participationsOf(ctx.db, v.id),
-    completion: completion(ctx, v.id),
+    members: (await repo.membersOf(ctx.db, v.id)).map(({ email: _email, ...m }) => m),
+    participations: await repo.participationsOf(ctx.db, v.id),
+    completion: await completion(ctx, v.id),
     allowedTransitions: hasRole(ctx.actor, 'admin') ? vacancyTransitions(v.status) : [],
-    employer: vacancyEmployer(ctx, v.id),
-    protectedCriteria: protectedOf(criteriaSetOf(ctx, repo.currentSet(ctx.db, v.id)!.id)),
+    employer: await vacancyEmployer(ctx, v.id),
+    protectedCriteria: protectedOf(
+      await criteriaSetOf(ctx, (await repo.currentSet(ctx.db, v.id))!.id),
+    ),
   };
 }
 
@@ -234,14 +239,18 @@ const protectedOf = (list: { id: number; label: string; scale: string }[]) =>
     match,
   }));
 
-const reload = (ctx: ServiceContext, id: number) => vacancyView(ctx, repo.findVacancy(ctx.db, id)!);
+const reload = async (ctx: ServiceContext, id: number) =>
+  await vacancyView(ctx, (await repo.findVacancy(ctx.db, id))!);
 
-export function createVacancy(ctx: ServiceContext, body: CreateVacancyBody): Vacancy {
+export async function createVacancy(
+  ctx: ServiceContext,
+  body: CreateVacancyBody,
+): Promise<Vacancy> {
   requireRole(ctx, ENTITY, 'admin');
   assertCriteria(body.criteria);
-  assertPosts(ctx, body.postIds);
-  const id = inTransaction(ctx, (tx) => {
-    const newId = repo.insertVacancy(tx.db, {
+  await assertPosts(ctx, body.postIds);
+  const id = await inTransactionAsync(ctx, async (tx) => {
+    const newId = await repo.insertVacancy(tx.db, {
       title: body.title.trim(),
       advertText: body.advertText,
       channel: body.channel,
@@ -250,43 +259,51 @@ export function createVacancy(ctx: ServiceContext, body: CreateVacancyBody): Vac
       deadline: body.deadline,
       createdById: ctx.actor.userId,
     });
-    repo.setVacancyPosts(tx.db, newId, body.postIds);
-    repo.insertCriteriaSet(
+    await repo.setVacancyPosts(tx.db, newId, body.postIds);
+    await repo.insertCriteriaSet(
       tx.db,
       { vacancyId: newId, version: 1, reason: 'Erstfassung', createdById: ctx.actor.userId },
       body.criteria,
     );
-    audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
+    await audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
     return newId;
   });
-  return reload(ctx, id);
+  return await reload(ctx, id);
 }
 
-export function updateVacancy(ctx: ServiceContext, id: number, body: UpdateVacancyBody): Vacancy {
+export async function updateVacancy(
+  ctx: ServiceContext,
+  id: number,
+  body: UpdateVacancyBody,
+): Promise<Vacancy> {
   requireRole(ctx, ENTITY, 'admin');
-  const { vacancy } = vacancyAccess(ctx, id);
+  const { vacancy } = await vacancyAccess(ctx, id);
   if (vacancy.status !== 'draft')
     throw new DomainError('VACANCY_NOT_DRAFT', 'Only a draft advert can be edited', 409);
-  if (body.postIds) assertPosts(ctx, body.postIds);
-  inTransaction(ctx, (tx) => {
+  if (body.postIds) await assertPosts(ctx, body.postIds);
+  await inTransactionAsync(ctx, async (tx) => {
     const { postIds, ...fields } = body;
-    if (Object.keys(fields).length) repo.updateVacancy(tx.db, id, fields);
-    if (postIds) repo.setVacancyPosts(tx.db, id, postIds);
-    audit(tx, {
+    if (Object.keys(fields).length) await repo.updateVacancy(tx.db, id, fields);
+    if (postIds) await repo.setVacancyPosts(tx.db, id, postIds);
+    await audit(tx, {
       action: 'update',
       entityType: ENTITY,
       entityId: id,
       changedFields: Object.keys(body),
     });
   });
-  return reload(ctx, id);
+  return await reload(ctx, id);
 }
 
 /** Edit the criteria of the current version: only while it is not frozen. */
-export function replaceCriteria(ctx: ServiceContext, id: number, list: CriterionInput[]): Vacancy {
+export async function replaceCriteria(
+  ctx: ServiceContext,
+  id: number,
+  list: CriterionInput[],
+): Promise<Vacancy> {
   requireRole(ctx, 'criteria_set', 'admin');
-  vacancyAccess(ctx, id, 'criteria_set');
-  const set = repo.currentSet(ctx.db, id)!;
+  await vacancyAccess(ctx, id, 'criteria_set');
+  const set = (await repo.currentSet(ctx.db, id))!;
   if (!criteriaSetEditable(set))
     throw new DomainError(
       'CRITERIA_FROZEN',
@@ -294,24 +311,24 @@ export function replaceCriteria(ctx: ServiceContext, id: number, list: Criterion
       409,
     );
   assertCriteria(list);
-  inTransaction(ctx, (tx) => {
-    repo.replaceCriteria(tx.db, set.id, list);
-    audit(tx, { action: 'update', entityType: 'criteria_set', entityId: set.id });
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.replaceCriteria(tx.db, set.id, list);
+    await audit(tx, { action: 'update', entityType: 'criteria_set', entityId: set.id });
   });
-  return reload(ctx, id);
+  return await reload(ctx, id);
 }
 
 /**
  * A new criteria version with a reason. A published advert goes back to draft: it has to
  * be re-advertised under the new version (or aborted with a reason).
  */
-export function newCriteriaVersion(
+export async function newCriteriaVersion(
   ctx: ServiceContext,
   id: number,
   body: NewCriteriaVersionBody,
-): Vacancy {
+): Promise<Vacancy> {
   requireRole(ctx, 'criteria_set', 'admin');
-  const { vacancy } = vacancyAccess(ctx, id, 'criteria_set');
+  const { vacancy } = await vacancyAccess(ctx, id, 'criteria_set');
   if (vacancy.status !== 'draft' && vacancy.status !== 'published')
     throw new DomainError(
       'ILLEGAL_STATUS_TRANSITION',
@@ -319,9 +336,9 @@ export function newCriteriaVersion(
       409,
     );
   assertCriteria(body.criteria);
-  const current = repo.currentSet(ctx.db, id)!;
-  inTransaction(ctx, (tx) => {
-    const setId = repo.insertCriteriaSet(
+  const current = (await repo.currentSet(ctx.db, id))!;
+  await inTransactionAsync(ctx, async (tx) => {
+    const setId = await repo.insertCriteriaSet(
       tx.db,
       {
         vacancyId: id,
@@ -332,8 +349,8 @@ export function newCriteriaVersion(
       body.criteria,
     );
     if (vacancy.status === 'published') {
-      repo.updateVacancy(tx.db, id, { status: 'draft', publishedOn: null });
-      audit(tx, {
+      await repo.updateVacancy(tx.db, id, { status: 'draft', publishedOn: null });
+      await audit(tx, {
         action: 'update',
         entityType: ENTITY,
         entityId: id,
@@ -341,19 +358,23 @@ export function newCriteriaVersion(
         reason: `Neue Kriterienfassung v${current.version + 1}: erneut ausschreiben`,
       });
     }
-    audit(tx, {
+    await audit(tx, {
       action: 'create',
       entityType: 'criteria_set',
       entityId: setId,
       reason: body.reason,
     });
   });
-  return reload(ctx, id);
+  return await reload(ctx, id);
 }
 
-export function changeStatus(ctx: ServiceContext, id: number, body: VacancyStatusBody): Vacancy {
+export async function changeStatus(
+  ctx: ServiceContext,
+  id: number,
+  body: VacancyStatusBody,
+): Promise<Vacancy> {
   requireRole(ctx, ENTITY, 'admin');
-  const { vacancy } = vacancyAccess(ctx, id);
+  const { vacancy } = await vacancyAccess(ctx, id);
   if (body.to === 'decided' || !canTransitionVacancy(vacancy.status, body.to))
     throw new DomainError(
       'ILLEGAL_STATUS_TRANSITION',
@@ -369,26 +390,26 @@ export function changeStatus(ctx: ServiceContext, id: number, body: VacancyStatu
     ]);
   if (body.to === 'published') {
     // Checked again at publication: criteria or posts may predate these rules or have changed.
-    assertLawfulCriteria(criteriaSetOf(ctx, repo.currentSet(ctx.db, id)!.id));
-    assertAdvertisable(repo.vacancyPostsOf(ctx.db, id));
+    assertLawfulCriteria(await criteriaSetOf(ctx, (await repo.currentSet(ctx.db, id))!.id));
+    assertAdvertisable(await repo.vacancyPostsOf(ctx.db, id));
   }
-  inTransaction(ctx, (tx) => {
+  await inTransactionAsync(ctx, async (tx) => {
     if (body.to === 'published') {
-      const set = repo.currentSet(tx.db, id)!;
-      repo.freezeSet(tx.db, set.id, nowIso());
-      repo.updateVacancy(tx.db, id, { status: 'published', publishedOn: today() });
-      audit(tx, {
+      const set = (await repo.currentSet(tx.db, id))!;
+      await repo.freezeSet(tx.db, set.id, nowIso());
+      await repo.updateVacancy(tx.db, id, { status: 'published', publishedOn: today() });
+      await audit(tx, {
         action: 'update',
         entityType: 'criteria_set',
         entityId: set.id,
         changedFields: ['frozenAt'],
       });
     } else if (body.to === 'aborted') {
-      repo.updateVacancy(tx.db, id, { status: 'aborted', abortReason: reason });
+      await repo.updateVacancy(tx.db, id, { status: 'aborted', abortReason: reason });
     } else {
-      repo.updateVacancy(tx.db, id, { status: body.to });
+      await repo.updateVacancy(tx.db, id, { status: body.to });
     }
-    audit(tx, {
+    await audit(tx, {
       action: 'update',
       entityType: ENTITY,
       entityId: id,
@@ -396,7 +417,7 @@ export function changeStatus(ctx: ServiceContext, id: number, body: VacancyStatu
       reason: reason || `→ ${body.to}`,
     });
   });
-  return reload(ctx, id);
+  return await reload(ctx, id);
 }
 
 /**
@@ -404,8 +425,8 @@ export function changeStatus(ctx: ServiceContext, id: number, body: VacancyStatu
  * Gleichstellungsbeauftragte and Schwerbehindertenvertretung). For an association's post they
  * are not responsible: participation is the employer's own duty (BetrVG or church law).
  */
-function assertCityBodies(ctx: ServiceContext, vacancyId: number) {
-  if (vacancyEmployer(ctx, vacancyId) === 'operator')
+async function assertCityBodies(ctx: ServiceContext, vacancyId: number) {
+  if ((await vacancyEmployer(ctx, vacancyId)) === 'operator')
     throw new DomainError(
       'BODY_NOT_RESPONSIBLE',
       "The city's staff council, equality officer and disability representative take part only when the city employs; for an association's post participation is the employer's own duty",
@@ -414,11 +435,15 @@ function assertCityBodies(ctx: ServiceContext, vacancyId: number) {
 }
 
 /** Who sits on the panel and who follows as oversight; applicants are excluded. */
-export function setMembers(ctx: ServiceContext, id: number, body: MembersBody): Vacancy {
+export async function setMembers(
+  ctx: ServiceContext,
+  id: number,
+  body: MembersBody,
+): Promise<Vacancy> {
   requireRole(ctx, ENTITY, 'admin');
-  vacancyAccess(ctx, id);
+  await vacancyAccess(ctx, id);
   const ids = [...body.panel, ...body.oversight.map((o) => o.userId)];
-  const found = new Map(repo.usersWithRoles(ctx.db, ids).map((u) => [u.id, u]));
+  const found = new Map((await repo.usersWithRoles(ctx.db, ids)).map((u) => [u.id, u]));
   const bad = (userId: number, role: string) => {
     const u = found.get(userId);
     return !u || !u.active || !u.roles.includes(role);
@@ -431,8 +456,8 @@ export function setMembers(ctx: ServiceContext, id: number, body: MembersBody): 
     throw new DomainError('UNKNOWN_MEMBER', 'Members need the panel or oversight role', 400, [
       { field: 'panel', code: 'unknown', message: `Not eligible: ${unknown.join(', ')}` },
     ]);
-  if (body.oversight.length) assertCityBodies(ctx, id);
-  const applicants = repo.applicantEmails(ctx.db, id);
+  if (body.oversight.length) await assertCityBodies(ctx, id);
+  const applicants = await repo.applicantEmails(ctx.db, id);
   const conflicted = ids.filter((u) => applicants.has(found.get(u)!.email.toLowerCase()));
   if (conflicted.length)
     throw new DomainError(
@@ -440,8 +465,8 @@ export function setMembers(ctx: ServiceContext, id: number, body: MembersBody): 
       'A person who applied in this procedure cannot sit on its panel or oversight',
       409,
     );
-  inTransaction(ctx, (tx) => {
-    repo.replaceMembers(tx.db, id, [
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.replaceMembers(tx.db, id, [
       ...[...new Set(body.panel)].map((userId) => ({ userId, kind: 'panel' as const, body: null })),
       ...body.oversight.map((o) => ({
         userId: o.userId,
@@ -449,15 +474,20 @@ export function setMembers(ctx: ServiceContext, id: number, body: MembersBody): 
         body: o.body,
       })),
     ]);
-    audit(tx, { action: 'update', entityType: ENTITY, entityId: id, changedFields: ['members'] });
+    await audit(tx, {
+      action: 'update',
+      entityType: ENTITY,
+      entityId: id,
+      changedFields: ['members'],
+    });
   });
-  return reload(ctx, id);
+  return await reload(ctx, id);
 }
 
 /** Users an admin can put on a panel or oversight. */
-export function eligibleMembers(ctx: ServiceContext) {
+export async function eligibleMembers(ctx: ServiceContext) {
   requireRole(ctx, ENTITY, 'admin');
-  const rows = repo.usersWithAnyRole(ctx.db, ['panel_member', 'oversight']);
+  const rows = await repo.usersWithAnyRole(ctx.db, ['panel_member', 'oversight']);
   const out = new Map<number, { id: number; displayName: string; roles: string[] }>();
   for (const r of rows) {
     const u = out.get(r.id) ?? { id: r.id, displayName: r.displayName, roles: [] };
@@ -468,25 +498,25 @@ export function eligibleMembers(ctx: ServiceContext) {
 }
 
 /** Participation of the bodies: HR records requests, oversight users record responses. */
-export function addParticipation(
+export async function addParticipation(
   ctx: ServiceContext,
   id: number,
   body: CreateParticipationBody,
-): Vacancy {
-  const access = requirePart(ctx, id, 'participation', 'admin', 'oversight');
+): Promise<Vacancy> {
+  const access = await requirePart(ctx, id, 'participation', 'admin', 'oversight');
   if (access.role === 'oversight') {
-    const mine = repo
-      .membersOf(ctx.db, id)
-      .find((m) => m.userId === ctx.actor.userId && m.kind === 'oversight');
+    const mine = (await repo.membersOf(ctx.db, id)).find(
+      (m) => m.userId === ctx.actor.userId && m.kind === 'oversight',
+    );
     if (mine?.body !== body.body) deny(ctx, 'participation', id, 403);
   }
-  assertCityBodies(ctx, id);
+  await assertCityBodies(ctx, id);
   if (body.respondedOn && body.respondedOn < body.requestedOn)
     throw new DomainError('DATES_ORDER', 'The response cannot predate the request', 400, [
       { field: 'respondedOn', code: 'dates_order', message: 'Must not be before the request' },
     ]);
-  inTransaction(ctx, (tx) => {
-    const pid = repo.insertParticipation(tx.db, {
+  await inTransactionAsync(ctx, async (tx) => {
+    const pid = await repo.insertParticipation(tx.db, {
       vacancyId: id,
       body: body.body,
       requestedOn: body.requestedOn,
@@ -495,11 +525,11 @@ export function addParticipation(
       notes: body.notes ?? '',
       recordedById: ctx.actor.userId,
     });
-    audit(tx, { action: 'create', entityType: 'participation', entityId: pid });
+    await audit(tx, { action: 'create', entityType: 'participation', entityId: pid });
   });
-  return reload(ctx, id);
+  return await reload(ctx, id);
 }
 
-export const assertVacancyExists = (ctx: ServiceContext, id: number) => {
-  if (!repo.findVacancy(ctx.db, id)) throw notFound('Vacancy');
+export const assertVacancyExists = async (ctx: ServiceContext, id: number) => {
+  if (!(await repo.findVacancy(ctx.db, id))) throw notFound('Vacancy');
 };

@@ -23,7 +23,7 @@ export const operatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(OperatorSchema), ...errors(401) },
       },
     },
-    async (request) => service.listOperators(ctx(request)),
+    async (request) => await service.listOperators(ctx(request)),
   );
   app.get(
     '/operators/:id',
@@ -35,7 +35,7 @@ export const operatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: OperatorSchema, ...errors(400, 401, 404) },
       },
     },
-    async (request) => service.getOperator(ctx(request), request.params.id),
+    async (request) => await service.getOperator(ctx(request), request.params.id),
   );
   app.post(
     '/operators',
@@ -61,7 +61,7 @@ export const operatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: OperatorSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => service.updateOperator(ctx(request), request.params.id, request.body),
+    async (request) => await service.updateOperator(ctx(request), request.params.id, request.body),
   );
   app.delete(
     '/operators/:id',
@@ -73,6 +73,6 @@ export const operatorRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: OkSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => service.deleteOperator(ctx(request), request.params.id),
+    async (request) => await service.deleteOperator(ctx(request), request.params.id),
   );
 };

@@ -16,7 +16,7 @@ const ENTITY = 'operator';
 /** Read other modules use inside their own checks (no role gate). */
 export { findOperator } from './operators.repository.ts';
 
-export const listOperators = (ctx: ServiceContext) => repo.listOperators(ctx.db);
+export const listOperators = async (ctx: ServiceContext) => await repo.listOperators(ctx.db);
 
 export async function getOperator(ctx: ServiceContext, id: number) {
   const op = await repo.findOperator(ctx.db, id);
@@ -39,7 +39,7 @@ export async function createOperator(ctx: ServiceContext, body: CreateOperatorBo
   await assertNameFree(ctx, name);
   const id = await inTransactionAsync(ctx, async (tx) => {
     const newId = await repo.insertOperator(tx.db, { ...body, name });
-    audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
+    await audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
     return newId;
   });
   return (await repo.findOperator(ctx.db, id))!;
@@ -55,7 +55,7 @@ export async function updateOperator(ctx: ServiceContext, id: number, body: Upda
       ...(body.name && { name: body.name.trim() }),
     });
     const after = (await repo.findOperator(tx.db, id))!;
-    audit(tx, {
+    await audit(tx, {
       action: 'update',
       entityType: ENTITY,
       entityId: id,
@@ -73,7 +73,7 @@ export async function deleteOperator(ctx: ServiceContext, id: number) {
   }
   await inTransactionAsync(ctx, async (tx) => {
     await repo.deleteOperatorRow(tx.db, id);
-    audit(tx, { action: 'delete', entityType: ENTITY, entityId: id });
+    await audit(tx, { action: 'delete', entityType: ENTITY, entityId: id });
   });
   return { ok: true as const };
 }

@@ -67,7 +67,7 @@ function participantOrder(sort: ParticipantSort): SQL[] {
 
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
 
-export function listParticipants(
+export async function listParticipants(
   db: Db,
   q: {
     centreIds: number[] | null;
@@ -99,47 +99,47 @@ export function listParticipants(
     where.push(q.withConsent ? sql`${c}` : sql`not ${c}`);
   }
   const cond = where.length ? and(...where) : undefined;
-  const items = db
-    .select(summaryColumns(today))
-    .from(participants)
-    .where(cond)
-    .orderBy(...participantOrder(q.sort ?? 'name'))
-    .limit(q.limit)
-    .offset(q.offset)
-    .all()
-    .map(toSummary);
-  const total = db.select({ n: count() }).from(participants).where(cond).get()?.n ?? 0;
+  const items = (
+    await db
+      .select(summaryColumns(today))
+      .from(participants)
+      .where(cond)
+      .orderBy(...participantOrder(q.sort ?? 'name'))
+      .limit(q.limit)
+      .offset(q.offset)
+  ).map(toSummary);
+  const total =
+    (await db.select({ n: count() }).from(participants).where(cond).limit(1))[0]?.n ?? 0;
   return { items, total, limit: q.limit, offset: q.offset };
 }
 
-export function findParticipantRow(db: Db, id: number): ParticipantRow | undefined {
-  return db.select().from(participants).where(eq(participants.id, id)).get();
+export async function findParticipantRow(db: Db, id: number): Promise<ParticipantRow | undefined> {
+  return (await db.select().from(participants).where(eq(participants.id, id)).limit(1))[0];
 }
 
-export function findSummaries(db: Db, ids: number[], today: string) {
+export async function findSummaries(db: Db, ids: number[], today: string) {
   if (ids.length === 0) return [];
-  return db
-    .select(summaryColumns(today))
-    .from(participants)
-    .where(inArray(participants.id, ids))
-    .all()
-    .map(toSummary);
+  return (
+    await db.select(summaryColumns(today)).from(participants).where(inArray(participants.id, ids))
+  ).map(toSummary);
 }
 
-export const lastSeenOn = (db: Db, id: number) =>
-  db
-    .select({ d: participants.lastAttendedOn })
-    .from(participants)
-    .where(eq(participants.id, id))
-    .get()?.d ?? null;
+export const lastSeenOn = async (db: Db, id: number) =>
+  (
+    await db
+      .select({ d: participants.lastAttendedOn })
+      .from(participants)
+      .where(eq(participants.id, id))
+      .limit(1)
+  )[0]?.d ?? null;
 
-export function findDuplicates(
+export async function findDuplicates(
   db: Db,
   centreId: number,
   alias: string,
   householdSize: number | null,
 ) {
-  return db
+  return await db
     .select({ id: participants.id, code: participants.code })
     .from(participants)
     .where(
@@ -150,51 +150,56 @@ export function findDuplicates(
           ? sql`${participants.householdSize} is null`
           : eq(participants.householdSize, householdSize),
       ),
-    )
-    .all();
+    );
 }
 
-export const codeExists = (db: Db, code: string) =>
-  !!db.select({ id: participants.id }).from(participants).where(eq(participants.code, code)).get();
+export const codeExists = async (db: Db, code: string) =>
+  !!(
+    await db
+      .select({ id: participants.id })
+      .from(participants)
+      .where(eq(participants.code, code))
+      .limit(1)
+  )[0];
 
-export function insertParticipant(db: Db, values: typeof participants.$inferInsert) {
-  return db.insert(participants).values(values).returning({ id: participants.id }).get().id;
+export async function insertParticipant(db: Db, values: typeof participants.$inferInsert) {
+  return (await db.insert(participants).values(values).returning({ id: participants.id }))[0]!.id;
 }
 
-export function updateParticipantRow(db: Db, id: number, patch: Partial<ParticipantRow>) {
-  db.update(participants)
+export async function updateParticipantRow(db: Db, id: number, patch: Partial<ParticipantRow>) {
+  await db
+    .update(participants)
     .set({ ...patch, updatedAt: new Date().toISOString() })
-    .where(eq(participants.id, id))
-    .run();
+    .where(eq(participants.id, id));
 }
 
-export function consentsFor(
+export async function consentsFor(
   db: Db,
   participantIds: number[],
   today: string,
-): (Consent & { participantId: number })[] {
+): Promise<(Consent & { participantId: number })[]> {
   if (participantIds.length === 0) return [];
-  return db
-    .select({
-      id: consents.id,
-      participantId: consents.participantId,
-      purpose: consents.purpose,
-      givenOn: consents.givenOn,
-      expiresOn: consents.expiresOn,
-      withdrawnOn: consents.withdrawnOn,
-      language: consents.language,
-      explainedById: consents.explainedById,
-      explainedByName: users.displayName,
-    })
-    .from(consents)
-    .innerJoin(users, eq(users.id, consents.explainedById))
-    .where(inArray(consents.participantId, participantIds))
-    .orderBy(desc(consents.givenOn), desc(consents.id))
-    .all()
-    .map((c) => ({ ...c, language: c.language as ConsentLanguage, valid: consentValid(c, today) }));
+  return (
+    await db
+      .select({
+        id: consents.id,
+        participantId: consents.participantId,
+        purpose: consents.purpose,
+        givenOn: consents.givenOn,
+        expiresOn: consents.expiresOn,
+        withdrawnOn: consents.withdrawnOn,
+        language: consents.language,
+        explainedById: consents.explainedById,
+        explainedByName: users.displayName,
+      })
+      .from(consents)
+      .innerJoin(users, eq(users.id, consents.explainedById))
+      .where(inArray(consents.participantId, participantIds))
+      .orderBy(desc(consents.givenOn), desc(consents.id))
+  ).map((c) => ({ ...c, language: c.language as ConsentLanguage, valid: consentValid(c, today) }));
 }
 
-export function insertConsent(
+export async function insertConsent(
   db: Db,
   c: {
     participantId: number;
@@ -205,25 +210,27 @@ export function insertConsent(
     explainedById: number;
   },
 ) {
-  return db.insert(consents).values(c).returning({ id: consents.id }).get().id;
+  return (await db.insert(consents).values(c).returning({ id: consents.id }))[0]!.id;
 }
 
-export const findConsent = (db: Db, participantId: number, id: number) =>
-  db
-    .select()
-    .from(consents)
-    .where(and(eq(consents.id, id), eq(consents.participantId, participantId)))
-    .get();
+export const findConsent = async (db: Db, participantId: number, id: number) =>
+  (
+    await db
+      .select()
+      .from(consents)
+      .where(and(eq(consents.id, id), eq(consents.participantId, participantId)))
+      .limit(1)
+  )[0];
 
-export function withdrawConsentRow(db: Db, id: number, on: string) {
-  db.update(consents).set({ withdrawnOn: on }).where(eq(consents.id, id)).run();
+export async function withdrawConsentRow(db: Db, id: number, on: string) {
+  await db.update(consents).set({ withdrawnOn: on }).where(eq(consents.id, id));
 }
 
-export function insertTransfer(db: Db, t: typeof participantTransfers.$inferInsert) {
-  db.insert(participantTransfers).values(t).run();
+export async function insertTransfer(db: Db, t: typeof participantTransfers.$inferInsert) {
+  await db.insert(participantTransfers).values(t);
 }
 
-export function insertReferral(
+export async function insertReferral(
   db: Db,
   r: {
     participantId: number;
@@ -233,29 +240,31 @@ export function insertReferral(
     byId: number;
   },
 ) {
-  return db.insert(referrals).values(r).returning({ id: referrals.id }).get().id;
+  return (await db.insert(referrals).values(r).returning({ id: referrals.id }))[0]!.id;
 }
 
-export function findReferral(db: Db, id: number): Referral {
-  return db
-    .select({
-      id: referrals.id,
-      participantId: referrals.participantId,
-      service: referrals.service,
-      referredOn: referrals.referredOn,
-      note: referrals.note,
-      byName: users.displayName,
-    })
-    .from(referrals)
-    .innerJoin(users, eq(users.id, referrals.byId))
-    .where(eq(referrals.id, id))
-    .get()!;
+export async function findReferral(db: Db, id: number): Promise<Referral> {
+  return (
+    await db
+      .select({
+        id: referrals.id,
+        participantId: referrals.participantId,
+        service: referrals.service,
+        referredOn: referrals.referredOn,
+        note: referrals.note,
+        byName: users.displayName,
+      })
+      .from(referrals)
+      .innerJoin(users, eq(users.id, referrals.byId))
+      .where(eq(referrals.id, id))
+      .limit(1)
+  )[0]!;
 }
 
 /** Everything that happened to a participant, newest first. */
-export function timeline(db: Db, participantId: number): TimelineItem[] {
+export async function timeline(db: Db, participantId: number): Promise<TimelineItem[]> {
   const items: TimelineItem[] = [];
-  for (const e of db
+  for (const e of await db
     .select({
       id: encounters.id,
       date: encounters.date,
@@ -267,8 +276,7 @@ export function timeline(db: Db, participantId: number): TimelineItem[] {
     .innerJoin(encounters, eq(encounters.id, encounterAttendees.encounterId))
     .innerJoin(activities, eq(activities.id, encounters.activityId))
     // Cancelled entries are not part of anyone's history.
-    .where(and(eq(encounterAttendees.participantId, participantId), isNull(encounters.voidedAt)))
-    .all()) {
+    .where(and(eq(encounterAttendees.participantId, participantId), isNull(encounters.voidedAt)))) {
     items.push({
       kind: 'encounter',
       on: e.date,
@@ -277,7 +285,7 @@ export function timeline(db: Db, participantId: number): TimelineItem[] {
       detail: `${e.duration}`,
     });
   }
-  const fus = db.select().from(followUps).where(eq(followUps.participantId, participantId)).all();
+  const fus = await db.select().from(followUps).where(eq(followUps.participantId, participantId));
   for (const f of fus) {
     items.push({
       kind: 'follow_up',
@@ -288,7 +296,7 @@ export function timeline(db: Db, participantId: number): TimelineItem[] {
     });
   }
   if (fus.length) {
-    for (const a of db
+    for (const a of await db
       .select()
       .from(followUpAttempts)
       .where(
@@ -296,8 +304,7 @@ export function timeline(db: Db, participantId: number): TimelineItem[] {
           followUpAttempts.followUpId,
           fus.map((f) => f.id),
         ),
-      )
-      .all()) {
+      )) {
       items.push({
         kind: 'follow_up_attempt',
         on: a.attemptedOn,
@@ -307,11 +314,10 @@ export function timeline(db: Db, participantId: number): TimelineItem[] {
       });
     }
   }
-  for (const r of db
+  for (const r of await db
     .select()
     .from(referrals)
-    .where(eq(referrals.participantId, participantId))
-    .all()) {
+    .where(eq(referrals.participantId, participantId))) {
     items.push({
       kind: 'referral',
       on: r.referredOn,
@@ -320,11 +326,10 @@ export function timeline(db: Db, participantId: number): TimelineItem[] {
       detail: r.note,
     });
   }
-  for (const c of db
+  for (const c of await db
     .select()
     .from(consents)
-    .where(eq(consents.participantId, participantId))
-    .all()) {
+    .where(eq(consents.participantId, participantId))) {
     items.push({
       kind: 'consent_given',
       on: c.givenOn,
@@ -341,11 +346,10 @@ export function timeline(db: Db, participantId: number): TimelineItem[] {
         detail: null,
       });
   }
-  for (const t of db
+  for (const t of await db
     .select()
     .from(participantTransfers)
-    .where(eq(participantTransfers.participantId, participantId))
-    .all()) {
+    .where(eq(participantTransfers.participantId, participantId))) {
     items.push({
       kind: 'transfer',
       on: t.on,

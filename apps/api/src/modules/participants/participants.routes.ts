@@ -33,7 +33,7 @@ export const participantRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(ParticipantSummarySchema), ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => service.listParticipants(ctx(request), request.query),
+    async (request) => await service.listParticipants(ctx(request), request.query),
   );
   app.post(
     '/participants',
@@ -47,7 +47,7 @@ export const participantRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(service.createParticipant(ctx(request), request.body)),
+      reply.code(201).send(await service.createParticipant(ctx(request), request.body)),
   );
   app.get(
     '/participants/:id',
@@ -59,7 +59,7 @@ export const participantRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ParticipantSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => service.getParticipant(ctx(request), request.params.id),
+    async (request) => await service.getParticipant(ctx(request), request.params.id),
   );
   app.patch(
     '/participants/:id',
@@ -72,7 +72,8 @@ export const participantRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ParticipantSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => service.updateParticipant(ctx(request), request.params.id, request.body),
+    async (request) =>
+      await service.updateParticipant(ctx(request), request.params.id, request.body),
   );
   app.get(
     '/participants/:id/timeline',
@@ -84,7 +85,7 @@ export const participantRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(TimelineItemSchema), ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => service.getTimeline(ctx(request), request.params.id),
+    async (request) => await service.getTimeline(ctx(request), request.params.id),
   );
   app.post(
     '/participants/:id/transfer',
@@ -97,7 +98,8 @@ export const participantRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: OkSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => service.transferParticipant(ctx(request), request.params.id, request.body),
+    async (request) =>
+      await service.transferParticipant(ctx(request), request.params.id, request.body),
   );
   app.post(
     '/participants/:id/consents',
@@ -111,7 +113,9 @@ export const participantRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(service.giveConsent(ctx(request), request.params.id, request.body)),
+      reply
+        .code(201)
+        .send(await service.giveConsent(ctx(request), request.params.id, request.body)),
   );
   app.post(
     '/participants/:id/consents/:consentId/withdraw',
@@ -124,7 +128,7 @@ export const participantRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      service.withdrawConsent(ctx(request), request.params.id, request.params.consentId),
+      await service.withdrawConsent(ctx(request), request.params.id, request.params.consentId),
   );
   app.post(
     '/participants/:id/referrals',
@@ -138,6 +142,8 @@ export const participantRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(service.createReferral(ctx(request), request.params.id, request.body)),
+      reply
+        .code(201)
+        .send(await service.createReferral(ctx(request), request.params.id, request.body)),
   );
 };

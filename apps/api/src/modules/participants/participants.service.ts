@@ -17,7 +17,7 @@ import {
   type UpdateParticipantBody,
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
-import { inTransaction } from '../../lib/tx.ts';
+import { inTransactionAsync } from '../../lib/tx.ts';
 import { audit } from '../audit/audit.service.ts';
 import { findCentre } from '../centres/centres.service.ts';
 import * as repo from './participants.repository.ts';
@@ -36,14 +36,14 @@ const ENTITY = 'participant';
 /** Reads other modules use inside their own checks (no role gate). */
 export { consentsFor, findParticipantRow } from './participants.repository.ts';
 
-export function listParticipants(ctx: ServiceContext, q: ParticipantListQuery) {
+export async function listParticipants(ctx: ServiceContext, q: ParticipantListQuery) {
   requireCentreDataRole(ctx, ENTITY);
   let centreIds = visibleCentreIds(ctx);
   if (q.centreId !== undefined) {
     assertCanRead(ctx, 'centre', q.centreId, q.centreId);
     centreIds = [q.centreId];
   }
-  const page = repo.listParticipants(
+  const page = await repo.listParticipants(
     ctx.db,
     {
       centreIds,
@@ -55,7 +55,7 @@ export function listParticipants(ctx: ServiceContext, q: ParticipantListQuery) {
     },
     today(),
   );
-  audit(ctx, {
+  await audit(ctx, {
     action: 'read',
     entityType: ENTITY,
     entityId: null,
@@ -66,25 +66,27 @@ export function listParticipants(ctx: ServiceContext, q: ParticipantListQuery) {
 }
 
 /** Loads a participant the actor may read (404 otherwise, audited), without auditing a read. */
-export function loadReadable(ctx: ServiceContext, id: number) {
+export async function loadReadable(ctx: ServiceContext, id: number) {
   requireCentreDataRole(ctx, ENTITY);
-  const row = repo.findParticipantRow(ctx.db, id);
+  const row = await repo.findParticipantRow(ctx.db, id);
   if (!row) throw notFound('Participant');
   assertCanRead(ctx, ENTITY, id, row.centreId);
   return row;
 }
 
-export function loadWritable(ctx: ServiceContext, id: number) {
+export async function loadWritable(ctx: ServiceContext, id: number) {
   requireCentreDataRole(ctx, ENTITY);
-  const row = repo.findParticipantRow(ctx.db, id);
+  const row = await repo.findParticipantRow(ctx.db, id);
   if (!row) throw notFound('Participant');
   assertCanWrite(ctx, ENTITY, id, row.centreId);
   return row;
 }
 
-function present(ctx: ServiceContext, row: repo.ParticipantRow): Participant {
+async function present(ctx: ServiceContext, row: repo.ParticipantRow): Promise<Participant> {
   const d = today();
-  const consents = repo.consentsFor(ctx.db, [row.id], d).map(({ participantId: _p, ...c }) => c);
+  const consents = (await repo.consentsFor(ctx.db, [row.id], d)).map(
+    ({ participantId: _p, ...c }) => c,
+  );
   return {
     id: row.id,
     code: row.code,
@@ -92,7 +94,7 @@ function present(ctx: ServiceContext, row: repo.ParticipantRow): Participant {
     centreId: row.centreId,
     householdSize: row.householdSize,
     movedInAt: row.movedInAt,
-    lastSeenOn: repo.lastSeenOn(ctx.db, row.id),
+    lastSeenOn: await repo.lastSeenOn(ctx.db, row.id),
     followUpConsent: hasValidConsent(consents, 'follow_up_contact', d),
     languages: row.languages,
     district: row.district,
@@ -105,50 +107,50 @@ function present(ctx: ServiceContext, row: repo.ParticipantRow): Participant {
 }
 
 /** Every view of a participant is audited as a read. */
-export function getParticipant(ctx: ServiceContext, id: number) {
-  const row = loadReadable(ctx, id);
-  audit(ctx, { action: 'read', entityType: ENTITY, entityId: id, subjects: [id] });
-  return present(ctx, row);
+export async function getParticipant(ctx: ServiceContext, id: number) {
+  const row = await loadReadable(ctx, id);
+  await audit(ctx, { action: 'read', entityType: ENTITY, entityId: id, subjects: [id] });
+  return await present(ctx, row);
 }
 
 /** Timeline items whose `detail` is a free-text note (attempt and referral notes). */
 const NOTE_KINDS = new Set(['follow_up_attempt', 'referral']);
 
-export function getTimeline(ctx: ServiceContext, id: number) {
-  const row = loadReadable(ctx, id);
-  audit(ctx, {
+export async function getTimeline(ctx: ServiceContext, id: number) {
+  const row = await loadReadable(ctx, id);
+  await audit(ctx, {
     action: 'read',
     entityType: ENTITY,
     entityId: id,
     reason: 'timeline',
     subjects: [id],
   });
-  const items = repo.timeline(ctx.db, id);
+  const items = await repo.timeline(ctx.db, id);
   if (canReadNotes(ctx.actor, row.centreId)) return items;
   return items.map((i) => (NOTE_KINDS.has(i.kind) ? { ...i, detail: null } : i));
 }
 
 /** A fresh code; collisions are retried (31^4 ≈ 920k codes per centre). */
-export function newParticipantCode(ctx: ServiceContext, centreCode: string) {
+export async function newParticipantCode(ctx: ServiceContext, centreCode: string) {
   for (let i = 0; i < 20; i++) {
     const code = participantCode(
       centreCode,
       () => randomInt(0, 1_000_000) / 1_000_000,
       i < 10 ? 4 : 6,
     );
-    if (!repo.codeExists(ctx.db, code)) return code;
+    if (!(await repo.codeExists(ctx.db, code))) return code;
   }
   throw new DomainError('CONFLICT', 'Could not generate a participant code', 409);
 }
 
 /** Inserts a participant row (caller holds the transaction and has checked access). */
-export function insertParticipantIn(
+export async function insertParticipantIn(
   tx: ServiceContext,
   centre: { id: number; code: string; district: string },
   body: Omit<CreateParticipantBody, 'centreId' | 'confirmNotDuplicate'>,
 ) {
-  const id = repo.insertParticipant(tx.db, {
-    code: newParticipantCode(tx, centre.code),
+  const id = await repo.insertParticipant(tx.db, {
+    code: await newParticipantCode(tx, centre.code),
     centreId: centre.id,
     alias: body.alias?.trim() || null,
     languages: body.languages ?? [],
@@ -159,7 +161,7 @@ export function insertParticipantIn(
     notes: body.notes?.trim() || null,
     createdById: tx.actor.userId,
   });
-  audit(tx, { action: 'create', entityType: ENTITY, entityId: id, subjects: [id] });
+  await audit(tx, { action: 'create', entityType: ENTITY, entityId: id, subjects: [id] });
   return id;
 }
 
@@ -167,13 +169,13 @@ export function insertParticipantIn(
  * Consent a named walk-in gives at the door, recorded inside the caller's transaction: given
  * when it is recorded (today), whatever date the encounter carries, valid for one year.
  */
-export function recordWalkInConsent(
+export async function recordWalkInConsent(
   tx: ServiceContext,
   participantId: number,
   language: GiveConsentBody['language'],
 ) {
   const givenOn = today();
-  const cid = repo.insertConsent(tx.db, {
+  const cid = await repo.insertConsent(tx.db, {
     participantId,
     purpose: 'follow_up_contact',
     givenOn,
@@ -181,7 +183,7 @@ export function recordWalkInConsent(
     language,
     explainedById: tx.actor.userId,
   });
-  audit(tx, {
+  await audit(tx, {
     action: 'create',
     entityType: 'consent',
     entityId: cid,
@@ -190,9 +192,9 @@ export function recordWalkInConsent(
   return cid;
 }
 
-export function createParticipant(ctx: ServiceContext, body: CreateParticipantBody) {
+export async function createParticipant(ctx: ServiceContext, body: CreateParticipantBody) {
   requireCentreDataRole(ctx, ENTITY);
-  const centre = findCentre(ctx.db, body.centreId);
+  const centre = await findCentre(ctx.db, body.centreId);
   if (!centre) deny(ctx, 'centre', body.centreId, 404);
   assertCanWrite(ctx, ENTITY, null, centre.id);
   if (body.movedInAt && body.movedInAt > today()) {
@@ -202,7 +204,7 @@ export function createParticipant(ctx: ServiceContext, body: CreateParticipantBo
   }
   const alias = body.alias?.trim();
   if (alias && !body.confirmNotDuplicate) {
-    const dupes = repo.findDuplicates(ctx.db, centre.id, alias, body.householdSize ?? null);
+    const dupes = await repo.findDuplicates(ctx.db, centre.id, alias, body.householdSize ?? null);
     if (dupes.length) {
       throw new DomainError(
         'POSSIBLE_DUPLICATE',
@@ -213,12 +215,19 @@ export function createParticipant(ctx: ServiceContext, body: CreateParticipantBo
     }
   }
   const { centreId: _c, confirmNotDuplicate: _d, ...rest } = body;
-  const id = inTransaction(ctx, (tx) => insertParticipantIn(tx, centre, rest));
-  return present(ctx, repo.findParticipantRow(ctx.db, id)!);
+  const id = await inTransactionAsync(
+    ctx,
+    async (tx) => await insertParticipantIn(tx, centre, rest),
+  );
+  return await present(ctx, (await repo.findParticipantRow(ctx.db, id))!);
 }
 
-export function updateParticipant(ctx: ServiceContext, id: number, body: UpdateParticipantBody) {
-  const before = loadWritable(ctx, id);
+export async function updateParticipant(
+  ctx: ServiceContext,
+  id: number,
+  body: UpdateParticipantBody,
+) {
+  const before = await loadWritable(ctx, id);
   if (body.movedInAt && body.movedInAt > today()) {
     throw new DomainError('VALIDATION_FAILED', 'Move-in date lies in the future', 400, [
       { field: 'movedInAt', code: 'future', message: 'Date lies in the future' },
@@ -229,10 +238,10 @@ export function updateParticipant(ctx: ServiceContext, id: number, body: UpdateP
     ...(body.alias !== undefined ? { alias: body.alias?.trim() || null } : {}),
     ...(body.notes !== undefined ? { notes: body.notes?.trim() || null } : {}),
   };
-  inTransaction(ctx, (tx) => {
-    repo.updateParticipantRow(tx.db, id, patch);
-    const after = repo.findParticipantRow(tx.db, id)!;
-    audit(tx, {
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.updateParticipantRow(tx.db, id, patch);
+    const after = (await repo.findParticipantRow(tx.db, id))!;
+    await audit(tx, {
       action: 'update',
       entityType: ENTITY,
       entityId: id,
@@ -240,17 +249,17 @@ export function updateParticipant(ctx: ServiceContext, id: number, body: UpdateP
       subjects: [id],
     });
   });
-  return present(ctx, repo.findParticipantRow(ctx.db, id)!);
+  return await present(ctx, (await repo.findParticipantRow(ctx.db, id))!);
 }
 
 /** Moving home: staff of the old centre hand the record to another centre, with a reason. */
-export function transferParticipant(
+export async function transferParticipant(
   ctx: ServiceContext,
   id: number,
   body: TransferParticipantBody,
 ) {
-  const before = loadWritable(ctx, id);
-  const target = findCentre(ctx.db, body.centreId);
+  const before = await loadWritable(ctx, id);
+  const target = await findCentre(ctx.db, body.centreId);
   if (!target || !target.active) {
     throw new DomainError('UNKNOWN_CENTRE', 'Unknown or inactive centre', 400, [
       { field: 'centreId', code: 'unknown', message: 'Choose an active centre' },
@@ -261,9 +270,9 @@ export function transferParticipant(
       { field: 'centreId', code: 'same_centre', message: 'Already at this centre' },
     ]);
   }
-  inTransaction(ctx, (tx) => {
-    repo.updateParticipantRow(tx.db, id, { centreId: target.id, district: target.district });
-    repo.insertTransfer(tx.db, {
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.updateParticipantRow(tx.db, id, { centreId: target.id, district: target.district });
+    await repo.insertTransfer(tx.db, {
       participantId: id,
       fromCentreId: before.centreId,
       toCentreId: target.id,
@@ -271,7 +280,7 @@ export function transferParticipant(
       byId: ctx.actor.userId,
       on: today(),
     });
-    audit(tx, {
+    await audit(tx, {
       action: 'update',
       entityType: ENTITY,
       entityId: id,
@@ -283,8 +292,8 @@ export function transferParticipant(
   return { ok: true as const };
 }
 
-export function giveConsent(ctx: ServiceContext, id: number, body: GiveConsentBody) {
-  loadWritable(ctx, id);
+export async function giveConsent(ctx: ServiceContext, id: number, body: GiveConsentBody) {
+  await loadWritable(ctx, id);
   const givenOn = body.givenOn ?? today();
   const expiresOn = body.expiresOn ?? addMonths(givenOn, DEFAULT_CONSENT_MONTHS);
   if (givenOn > today() || expiresOn <= givenOn || expiresOn > addMonths(givenOn, 36)) {
@@ -301,8 +310,8 @@ export function giveConsent(ctx: ServiceContext, id: number, body: GiveConsentBo
       ],
     );
   }
-  inTransaction(ctx, (tx) => {
-    const cid = repo.insertConsent(tx.db, {
+  await inTransactionAsync(ctx, async (tx) => {
+    const cid = await repo.insertConsent(tx.db, {
       participantId: id,
       purpose: body.purpose,
       givenOn,
@@ -310,7 +319,7 @@ export function giveConsent(ctx: ServiceContext, id: number, body: GiveConsentBo
       language: body.language,
       explainedById: ctx.actor.userId,
     });
-    audit(tx, {
+    await audit(tx, {
       action: 'create',
       entityType: 'consent',
       entityId: cid,
@@ -318,19 +327,19 @@ export function giveConsent(ctx: ServiceContext, id: number, body: GiveConsentBo
       subjects: [id],
     });
   });
-  return present(ctx, repo.findParticipantRow(ctx.db, id)!);
+  return await present(ctx, (await repo.findParticipantRow(ctx.db, id))!);
 }
 
-export function withdrawConsent(ctx: ServiceContext, id: number, consentId: number) {
-  loadWritable(ctx, id);
-  const consent = repo.findConsent(ctx.db, id, consentId);
+export async function withdrawConsent(ctx: ServiceContext, id: number, consentId: number) {
+  await loadWritable(ctx, id);
+  const consent = await repo.findConsent(ctx.db, id, consentId);
   if (!consent) throw notFound('Consent');
   if (consent.withdrawnOn) {
     throw new DomainError('CONSENT_ALREADY_WITHDRAWN', 'This consent was already withdrawn', 409);
   }
-  inTransaction(ctx, (tx) => {
-    repo.withdrawConsentRow(tx.db, consentId, today());
-    audit(tx, {
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.withdrawConsentRow(tx.db, consentId, today());
+    await audit(tx, {
       action: 'update',
       entityType: 'consent',
       entityId: consentId,
@@ -339,21 +348,21 @@ export function withdrawConsent(ctx: ServiceContext, id: number, consentId: numb
       subjects: [id],
     });
     // Named processing stops now: open outreach closes with the reason (no-op if still valid).
-    closeLapsedFollowUps(
+    await closeLapsedFollowUps(
       tx.db,
       today(),
       { participantIds: [id] },
       { actorId: ctx.actor.userId, actorEmail: ctx.actor.email, ip: ctx.ip },
     );
   });
-  return present(ctx, repo.findParticipantRow(ctx.db, id)!);
+  return await present(ctx, (await repo.findParticipantRow(ctx.db, id))!);
 }
 
 /** Referral to another service: only with valid follow-up consent (privacy rule 2, docs/privacy-rules.md). */
-export function createReferral(ctx: ServiceContext, id: number, body: CreateReferralBody) {
-  const row = loadWritable(ctx, id);
+export async function createReferral(ctx: ServiceContext, id: number, body: CreateReferralBody) {
+  const row = await loadWritable(ctx, id);
   const d = today();
-  if (!hasValidConsent(repo.consentsFor(ctx.db, [id], d), 'follow_up_contact', d)) {
+  if (!hasValidConsent(await repo.consentsFor(ctx.db, [id], d), 'follow_up_contact', d)) {
     throw new DomainError('CONSENT_REQUIRED', 'A referral needs valid follow-up consent', 409);
   }
   const referredOn = body.referredOn ?? d;
@@ -362,15 +371,15 @@ export function createReferral(ctx: ServiceContext, id: number, body: CreateRefe
       { field: 'referredOn', code: 'future', message: 'Date lies in the future' },
     ]);
   }
-  const rid = inTransaction(ctx, (tx) => {
-    const newId = repo.insertReferral(tx.db, {
+  const rid = await inTransactionAsync(ctx, async (tx) => {
+    const newId = await repo.insertReferral(tx.db, {
       participantId: id,
       service: body.service,
       referredOn,
       note: body.note?.trim() || null,
       byId: ctx.actor.userId,
     });
-    audit(tx, {
+    await audit(tx, {
       action: 'create',
       entityType: 'referral',
       entityId: newId,
@@ -379,6 +388,6 @@ export function createReferral(ctx: ServiceContext, id: number, body: CreateRefe
     });
     return newId;
   });
-  const referral = repo.findReferral(ctx.db, rid);
+  const referral = await repo.findReferral(ctx.db, rid);
   return canReadNotes(ctx.actor, row.centreId) ? referral : { ...referral, note: null };
 }

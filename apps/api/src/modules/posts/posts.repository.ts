@@ -14,10 +14,10 @@ export type PostRow = typeof posts.$inferSelect;
 export type PostInsert = typeof posts.$inferInsert;
 
 /** Allocations of the given posts, keyed by post id, ordered by centre code. */
-export function allocationsFor(db: Db, postIds: readonly number[]) {
+export async function allocationsFor(db: Db, postIds: readonly number[]) {
   const out = new Map<number, (Allocation & { shareMilli: number })[]>();
   if (postIds.length === 0) return out;
-  const rows = db
+  const rows = await db
     .select({
       postId: postAllocations.postId,
       centreId: postAllocations.centreId,
@@ -28,8 +28,7 @@ export function allocationsFor(db: Db, postIds: readonly number[]) {
     .from(postAllocations)
     .innerJoin(centres, eq(centres.id, postAllocations.centreId))
     .where(inArray(postAllocations.postId, [...postIds]))
-    .orderBy(asc(centres.code))
-    .all();
+    .orderBy(asc(centres.code));
   for (const r of rows) {
     const list = out.get(r.postId) ?? [];
     list.push({
@@ -82,48 +81,48 @@ function toSummary(
 const baseQuery = (db: Db) =>
   db.select(postColumns).from(posts).leftJoin(operators, eq(operators.id, posts.operatorId));
 
-export function listPosts(db: Db): PostSummary[] {
-  const rows = baseQuery(db).orderBy(asc(posts.code)).all();
-  const allocs = allocationsFor(
+export async function listPosts(db: Db): Promise<PostSummary[]> {
+  const rows = await baseQuery(db).orderBy(asc(posts.code));
+  const allocs = await allocationsFor(
     db,
     rows.map((r) => r.post.id),
   );
   return rows.map((r) => toSummary(r, allocs));
 }
 
-export function findPostSummary(db: Db, id: number): PostSummary | undefined {
-  const row = baseQuery(db).where(eq(posts.id, id)).get();
-  return row ? toSummary(row, allocationsFor(db, [id])) : undefined;
+export async function findPostSummary(db: Db, id: number): Promise<PostSummary | undefined> {
+  const row = (await baseQuery(db).where(eq(posts.id, id)).limit(1))[0];
+  return row ? toSummary(row, await allocationsFor(db, [id])) : undefined;
 }
 
-export const findPostRow = (db: Db, id: number) =>
-  db.select().from(posts).where(eq(posts.id, id)).get();
+export const findPostRow = async (db: Db, id: number) =>
+  (await db.select().from(posts).where(eq(posts.id, id)).limit(1))[0];
 
-export const findPostByCode = (db: Db, code: string) =>
-  db.select({ id: posts.id }).from(posts).where(eq(posts.code, code)).get();
+export const findPostByCode = async (db: Db, code: string) =>
+  (await db.select({ id: posts.id }).from(posts).where(eq(posts.code, code)).limit(1))[0];
 
-export const existingPostIds = (db: Db, ids: readonly number[]) =>
+export const existingPostIds = async (db: Db, ids: readonly number[]) =>
   ids.length === 0
     ? []
-    : db
-        .select({ id: posts.id })
-        .from(posts)
-        .where(inArray(posts.id, [...ids]))
-        .all()
-        .map((r) => r.id);
+    : (
+        await db
+          .select({ id: posts.id })
+          .from(posts)
+          .where(inArray(posts.id, [...ids]))
+      ).map((r) => r.id);
 
-export const insertPost = (db: Db, values: PostInsert) =>
-  db.insert(posts).values(values).returning({ id: posts.id }).get().id;
+export const insertPost = async (db: Db, values: PostInsert) =>
+  (await db.insert(posts).values(values).returning({ id: posts.id }))[0]!.id;
 
-export function updatePostRow(db: Db, id: number, patch: Partial<PostInsert>) {
-  db.update(posts)
+export async function updatePostRow(db: Db, id: number, patch: Partial<PostInsert>) {
+  await db
+    .update(posts)
     .set({ ...patch, updatedAt: new Date().toISOString() })
-    .where(eq(posts.id, id))
-    .run();
+    .where(eq(posts.id, id));
 }
 
-export function statusHistory(db: Db, postId: number) {
-  return db
+export async function statusHistory(db: Db, postId: number) {
+  return await db
     .select({
       id: postStatusChanges.id,
       fromStatus: postStatusChanges.fromStatus,
@@ -135,11 +134,10 @@ export function statusHistory(db: Db, postId: number) {
     })
     .from(postStatusChanges)
     .where(eq(postStatusChanges.postId, postId))
-    .orderBy(asc(postStatusChanges.id))
-    .all();
+    .orderBy(asc(postStatusChanges.id));
 }
 
-export function insertStatusChange(
+export async function insertStatusChange(
   db: Db,
   row: {
     postId: number;
@@ -151,23 +149,20 @@ export function insertStatusChange(
     actorEmail: string | null;
   },
 ) {
-  db.insert(postStatusChanges).values(row).run();
+  await db.insert(postStatusChanges).values(row);
 }
 
-export function replaceAllocations(
+export async function replaceAllocations(
   db: Db,
   postId: number,
   rows: { centreId: number; shareMilli: number }[],
 ) {
-  db.delete(postAllocations).where(eq(postAllocations.postId, postId)).run();
-  if (rows.length)
-    db.insert(postAllocations)
-      .values(rows.map((r) => ({ ...r, postId })))
-      .run();
+  await db.delete(postAllocations).where(eq(postAllocations.postId, postId));
+  if (rows.length) await db.insert(postAllocations).values(rows.map((r) => ({ ...r, postId })));
 }
 
-export const listAssignments = (db: Db, postId: number) =>
-  db
+export const listAssignments = async (db: Db, postId: number) =>
+  await db
     .select({
       id: postAssignments.id,
       postId: postAssignments.postId,
@@ -178,14 +173,13 @@ export const listAssignments = (db: Db, postId: number) =>
     })
     .from(postAssignments)
     .where(eq(postAssignments.postId, postId))
-    .orderBy(asc(postAssignments.fromDate), asc(postAssignments.id))
-    .all();
+    .orderBy(asc(postAssignments.fromDate), asc(postAssignments.id));
 
-export const insertAssignment = (db: Db, row: typeof postAssignments.$inferInsert) =>
-  db.insert(postAssignments).values(row).returning({ id: postAssignments.id }).get().id;
+export const insertAssignment = async (db: Db, row: typeof postAssignments.$inferInsert) =>
+  (await db.insert(postAssignments).values(row).returning({ id: postAssignments.id }))[0]!.id;
 
-export const findAssignment = (db: Db, id: number) =>
-  db.select().from(postAssignments).where(eq(postAssignments.id, id)).get();
+export const findAssignment = async (db: Db, id: number) =>
+  (await db.select().from(postAssignments).where(eq(postAssignments.id, id)).limit(1))[0];
 
-export const deleteAssignmentRow = (db: Db, id: number) =>
-  db.delete(postAssignments).where(eq(postAssignments.id, id)).run();
+export const deleteAssignmentRow = async (db: Db, id: number) =>
+  await db.delete(postAssignments).where(eq(postAssignments.id, id));

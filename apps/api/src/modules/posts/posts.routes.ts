@@ -29,7 +29,7 @@ export const postRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(PostSummarySchema), ...errors(401, 403) },
       },
     },
-    async (request) => service.listPosts(ctx(request)),
+    async (request) => await service.listPosts(ctx(request)),
   );
   app.post(
     '/posts',
@@ -54,7 +54,7 @@ export const postRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PostSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => service.getPost(ctx(request), request.params.id),
+    async (request) => await service.getPost(ctx(request), request.params.id),
   );
   app.patch(
     '/posts/:id',
@@ -67,7 +67,7 @@ export const postRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PostSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => service.updatePost(ctx(request), request.params.id, request.body),
+    async (request) => await service.updatePost(ctx(request), request.params.id, request.body),
   );
   app.post(
     '/posts/:id/status',
@@ -80,7 +80,7 @@ export const postRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PostSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => service.changeStatus(ctx(request), request.params.id, request.body),
+    async (request) => await service.changeStatus(ctx(request), request.params.id, request.body),
   );
   app.put(
     '/posts/:id/allocations',
@@ -93,7 +93,7 @@ export const postRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PostSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => service.setAllocations(ctx(request), request.params.id, request.body),
+    async (request) => await service.setAllocations(ctx(request), request.params.id, request.body),
   );
   app.get(
     '/posts/:id/assignments',
@@ -105,7 +105,7 @@ export const postRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: AssignmentListSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => service.listAssignments(ctx(request), request.params.id),
+    async (request) => await service.listAssignments(ctx(request), request.params.id),
   );
   app.post(
     '/posts/:id/assignments',
@@ -119,7 +119,9 @@ export const postRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(service.createAssignment(ctx(request), request.params.id, request.body)),
+      reply
+        .code(201)
+        .send(await service.createAssignment(ctx(request), request.params.id, request.body)),
   );
   app.delete(
     '/posts/:id/assignments/:assignmentId',
@@ -132,6 +134,6 @@ export const postRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      service.deleteAssignment(ctx(request), request.params.id, request.params.assignmentId),
+      await service.deleteAssignment(ctx(request), request.params.id, request.params.assignmentId),
   );
 };

@@ -19,7 +19,7 @@ import {
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import { today } from '../../lib/clock.ts';
-import { inTransaction } from '../../lib/tx.ts';
+import { inTransactionAsync } from '../../lib/tx.ts';
 import { audit } from '../audit/audit.service.ts';
 import { requireRole } from '../access/access.ts';
 import { findOperator } from '../operators/operators.service.ts';
@@ -37,18 +37,18 @@ const requireReader = (ctx: ServiceContext, entity = ENTITY) =>
 /** Reads the scenarios module uses inside its own checks (no role gate). */
 export { allocationsFor, existingPostIds } from './posts.repository.ts';
 
-export function listPosts(ctx: ServiceContext) {
+export async function listPosts(ctx: ServiceContext) {
   requireReader(ctx);
-  return repo.listPosts(ctx.db);
+  return await repo.listPosts(ctx.db);
 }
 
-export function getPost(ctx: ServiceContext, id: number): Post {
+export async function getPost(ctx: ServiceContext, id: number): Promise<Post> {
   requireReader(ctx);
-  const post = repo.findPostSummary(ctx.db, id);
+  const post = await repo.findPostSummary(ctx.db, id);
   if (!post) throw notFound('Post');
   return {
     ...post,
-    history: repo.statusHistory(ctx.db, id),
+    history: await repo.statusHistory(ctx.db, id),
     allowedTransitions: allowedTransitions(post.status, { kw: post.kw }),
   };
 }
@@ -104,7 +104,7 @@ async function assertValidPost(ctx: ServiceContext, p: PostFields, selfId?: numb
       { field: 'operatorId', code: 'unknown', message: 'Choose an existing operator' },
     ]);
   }
-  const other = repo.findPostByCode(ctx.db, p.code);
+  const other = await repo.findPostByCode(ctx.db, p.code);
   if (other && other.id !== selfId) {
     throw new DomainError('POST_CODE_TAKEN', `Post code ${p.code} is already used`, 409, [
       { field: 'code', code: 'taken', message: 'Code already used by another post' },
@@ -134,9 +134,9 @@ function toRow(p: PostFields) {
 export async function createPost(ctx: ServiceContext, body: CreatePostBody) {
   requireRole(ctx, ENTITY, 'admin');
   await assertValidPost(ctx, body);
-  const id = inTransaction(ctx, (tx) => {
-    const newId = repo.insertPost(tx.db, { ...toRow(body), status: 'proposed' });
-    repo.insertStatusChange(tx.db, {
+  const id = await inTransactionAsync(ctx, async (tx) => {
+    const newId = await repo.insertPost(tx.db, { ...toRow(body), status: 'proposed' });
+    await repo.insertStatusChange(tx.db, {
       postId: newId,
       fromStatus: null,
       toStatus: 'proposed',
@@ -145,33 +145,33 @@ export async function createPost(ctx: ServiceContext, body: CreatePostBody) {
       actorId: ctx.actor.userId,
       actorEmail: ctx.actor.email,
     });
-    audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
+    await audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
     return newId;
   });
-  return getPost(ctx, id);
+  return await getPost(ctx, id);
 }
 
 export async function updatePost(ctx: ServiceContext, id: number, body: UpdatePostBody) {
   requireRole(ctx, ENTITY, 'admin');
-  const before = getPost(ctx, id);
+  const before = await getPost(ctx, id);
   const merged: PostFields = { ...before, ...body };
   await assertValidPost(ctx, merged, id);
-  inTransaction(ctx, (tx) => {
-    repo.updatePostRow(tx.db, id, toRow(merged));
-    const after = repo.findPostSummary(tx.db, id)!;
-    audit(tx, {
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.updatePostRow(tx.db, id, toRow(merged));
+    const after = (await repo.findPostSummary(tx.db, id))!;
+    await audit(tx, {
       action: 'update',
       entityType: ENTITY,
       entityId: id,
       changedFields: changedFields(before, after),
     });
   });
-  return getPost(ctx, id);
+  return await getPost(ctx, id);
 }
 
-export function changeStatus(ctx: ServiceContext, id: number, body: StatusChangeBody) {
+export async function changeStatus(ctx: ServiceContext, id: number, body: StatusChangeBody) {
   requireRole(ctx, ENTITY, 'admin');
-  const post = getPost(ctx, id);
+  const post = await getPost(ctx, id);
   if (!canTransition(post.status, body.to, { kw: post.kw })) {
     throw new DomainError(
       'ILLEGAL_STATUS_TRANSITION',
@@ -186,9 +186,9 @@ export function changeStatus(ctx: ServiceContext, id: number, body: StatusChange
       ],
     );
   }
-  inTransaction(ctx, (tx) => {
-    repo.updatePostRow(tx.db, id, { status: body.to });
-    repo.insertStatusChange(tx.db, {
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.updatePostRow(tx.db, id, { status: body.to });
+    await repo.insertStatusChange(tx.db, {
       postId: id,
       fromStatus: post.status,
       toStatus: body.to,
@@ -197,7 +197,7 @@ export function changeStatus(ctx: ServiceContext, id: number, body: StatusChange
       actorId: ctx.actor.userId,
       actorEmail: ctx.actor.email,
     });
-    audit(tx, {
+    await audit(tx, {
       action: 'update',
       entityType: ENTITY,
       entityId: id,
@@ -205,13 +205,13 @@ export function changeStatus(ctx: ServiceContext, id: number, body: StatusChange
       reason: body.reason.trim(),
     });
   });
-  return getPost(ctx, id);
+  return await getPost(ctx, id);
 }
 
 /** Replaces the allocation as a whole; an invalid one leaves the previous one intact. */
-export function setAllocations(ctx: ServiceContext, id: number, body: AllocationsBody) {
+export async function setAllocations(ctx: ServiceContext, id: number, body: AllocationsBody) {
   requireRole(ctx, ENTITY, 'admin');
-  getPost(ctx, id);
+  await getPost(ctx, id);
   const problems = allocationProblems(body.allocations);
   if (problems.length) {
     const notOne = problems.every((p) => p.code === 'shares_not_one');
@@ -223,7 +223,7 @@ export function setAllocations(ctx: ServiceContext, id: number, body: Allocation
     );
   }
   const known = new Set(
-    existingCentreIds(
+    await existingCentreIds(
       ctx.db,
       body.allocations.map((a) => a.centreId),
     ),
@@ -238,30 +238,30 @@ export function setAllocations(ctx: ServiceContext, id: number, body: Allocation
       },
     ]);
   }
-  inTransaction(ctx, (tx) => {
-    repo.replaceAllocations(
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.replaceAllocations(
       tx.db,
       id,
       body.allocations.map((a) => ({ centreId: a.centreId, shareMilli: toMilli(a.share) })),
     );
-    audit(tx, {
+    await audit(tx, {
       action: 'update',
       entityType: ENTITY,
       entityId: id,
       changedFields: ['allocations'],
     });
   });
-  return getPost(ctx, id);
+  return await getPost(ctx, id);
 }
 
 // Assignments name a person: every read is audited.
 
-export function listAssignments(ctx: ServiceContext, postId: number) {
+export async function listAssignments(ctx: ServiceContext, postId: number) {
   requireReader(ctx, ASSIGNMENT);
-  const post = repo.findPostRow(ctx.db, postId);
+  const post = await repo.findPostRow(ctx.db, postId);
   if (!post) throw notFound('Post');
-  const items = repo.listAssignments(ctx.db, postId);
-  audit(ctx, {
+  const items = await repo.listAssignments(ctx.db, postId);
+  await audit(ctx, {
     action: 'read',
     entityType: ASSIGNMENT,
     entityId: postId,
@@ -273,34 +273,38 @@ export function listAssignments(ctx: ServiceContext, postId: number) {
   return { items, warnings };
 }
 
-export function createAssignment(ctx: ServiceContext, postId: number, body: CreateAssignmentBody) {
+export async function createAssignment(
+  ctx: ServiceContext,
+  postId: number,
+  body: CreateAssignmentBody,
+) {
   requireRole(ctx, ASSIGNMENT, 'admin');
-  if (!repo.findPostRow(ctx.db, postId)) throw notFound('Post');
+  if (!(await repo.findPostRow(ctx.db, postId))) throw notFound('Post');
   if (body.toDate && body.toDate < body.fromDate) {
     throw new DomainError('DATES_ORDER', 'The end date is before the start date', 400, [
       { field: 'toDate', code: 'dates_order', message: 'Must not be before the start date' },
     ]);
   }
-  inTransaction(ctx, (tx) => {
-    const id = repo.insertAssignment(tx.db, {
+  await inTransactionAsync(ctx, async (tx) => {
+    const id = await repo.insertAssignment(tx.db, {
       postId,
       personName: body.personName.trim(),
       fromDate: body.fromDate,
       toDate: body.toDate ?? null,
       percent: body.percent,
     });
-    audit(tx, { action: 'create', entityType: ASSIGNMENT, entityId: id });
+    await audit(tx, { action: 'create', entityType: ASSIGNMENT, entityId: id });
   });
-  return listAssignments(ctx, postId);
+  return await listAssignments(ctx, postId);
 }
 
-export function deleteAssignment(ctx: ServiceContext, postId: number, assignmentId: number) {
+export async function deleteAssignment(ctx: ServiceContext, postId: number, assignmentId: number) {
   requireRole(ctx, ASSIGNMENT, 'admin');
-  const a = repo.findAssignment(ctx.db, assignmentId);
+  const a = await repo.findAssignment(ctx.db, assignmentId);
   if (!a || a.postId !== postId) throw notFound('Assignment');
-  inTransaction(ctx, (tx) => {
-    repo.deleteAssignmentRow(tx.db, assignmentId);
-    audit(tx, { action: 'delete', entityType: ASSIGNMENT, entityId: assignmentId });
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.deleteAssignmentRow(tx.db, assignmentId);
+    await audit(tx, { action: 'delete', entityType: ASSIGNMENT, entityId: assignmentId });
   });
   return { ok: true as const };
 }

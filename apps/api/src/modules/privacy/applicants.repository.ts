@@ -15,55 +15,67 @@ import {
 
 export type ApplicationRow = typeof applications.$inferSelect;
 
-export const findApplicationRow = (db: Db, id: number): ApplicationRow | undefined =>
-  db.select().from(applications).where(eq(applications.id, id)).get();
+export const findApplicationRow = async (db: Db, id: number): Promise<ApplicationRow | undefined> =>
+  (await db.select().from(applications).where(eq(applications.id, id)).limit(1))[0];
 
 /** Applications under an email address (how subject requests arrive), newest first. */
-export function applicationsByEmail(db: Db, email: string): ApplicantMatch[] {
-  return db
-    .select({
-      id: applications.id,
-      firstName: applications.firstName,
-      lastName: applications.lastName,
-      vacancy: vacancies.title,
-      receivedOn: applications.receivedOn,
-      status: applications.status,
-      legalHold: applications.legalHold,
-      purgedAt: applications.purgedAt,
-    })
-    .from(applications)
-    .innerJoin(vacancies, eq(vacancies.id, applications.vacancyId))
-    .where(sql`lower(${applications.email}) = ${email.trim().toLowerCase()}`)
-    .orderBy(sql`${applications.receivedOn} desc`)
-    .all()
-    .map(({ firstName, lastName, ...r }) => ({ ...r, name: `${firstName} ${lastName}` }));
+export async function applicationsByEmail(db: Db, email: string): Promise<ApplicantMatch[]> {
+  return (
+    await db
+      .select({
+        id: applications.id,
+        firstName: applications.firstName,
+        lastName: applications.lastName,
+        vacancy: vacancies.title,
+        receivedOn: applications.receivedOn,
+        status: applications.status,
+        legalHold: applications.legalHold,
+        purgedAt: applications.purgedAt,
+      })
+      .from(applications)
+      .innerJoin(vacancies, eq(vacancies.id, applications.vacancyId))
+      .where(sql`lower(${applications.email}) = ${email.trim().toLowerCase()}`)
+      .orderBy(sql`${applications.receivedOn} desc`)
+  ).map(({ firstName, lastName, ...r }) => ({ ...r, name: `${firstName} ${lastName}` }));
 }
 
-export function applicantData(db: Db, a: ApplicationRow): Omit<ApplicantExport, 'generatedAt'> {
+export async function applicantData(
+  db: Db,
+  a: ApplicationRow,
+): Promise<Omit<ApplicantExport, 'generatedAt'>> {
   const vacancy =
-    db.select({ title: vacancies.title }).from(vacancies).where(eq(vacancies.id, a.vacancyId)).get()
-      ?.title ?? '';
+    (
+      await db
+        .select({ title: vacancies.title })
+        .from(vacancies)
+        .where(eq(vacancies.id, a.vacancyId))
+        .limit(1)
+    )[0]?.title ?? '';
   const labels = new Map(
-    db
-      .select({ id: criteria.id, label: criteria.label })
-      .from(criteria)
-      .where(
-        sql`${criteria.id} in (select criterion_id from ${screeningResults} where application_id = ${a.id})
+    (
+      await db
+        .select({ id: criteria.id, label: criteria.label })
+        .from(criteria)
+        .where(
+          sql`${criteria.id} in (select criterion_id from ${screeningResults} where application_id = ${a.id})
           or ${criteria.setId} in (select id from criteria_sets where vacancy_id = ${a.vacancyId})`,
-      )
-      .all()
-      .map((c) => [c.id, c.label]),
+        )
+    ).map((c) => [c.id, c.label]),
   );
-  const sd = db
-    .select()
-    .from(applicantSelfDisclosures)
-    .where(eq(applicantSelfDisclosures.applicationId, a.id))
-    .get();
-  const ranking = db
-    .select({ rank: selectionRankings.rank, reason: selectionRankings.reason })
-    .from(selectionRankings)
-    .where(eq(selectionRankings.applicationId, a.id))
-    .get();
+  const sd = (
+    await db
+      .select()
+      .from(applicantSelfDisclosures)
+      .where(eq(applicantSelfDisclosures.applicationId, a.id))
+      .limit(1)
+  )[0];
+  const ranking = (
+    await db
+      .select({ rank: selectionRankings.rank, reason: selectionRankings.reason })
+      .from(selectionRankings)
+      .where(eq(selectionRankings.applicationId, a.id))
+      .limit(1)
+  )[0];
   return {
     applicant: {
       id: a.id,
@@ -81,15 +93,14 @@ export function applicantData(db: Db, a: ApplicationRow): Omit<ApplicantExport, 
       talentPoolUntil: a.talentPoolUntil,
       purgedAt: a.purgedAt,
     },
-    documents: db
+    documents: await db
       .select({
         filename: applicationDocuments.filename,
         size: applicationDocuments.size,
         uploadedAt: applicationDocuments.uploadedAt,
       })
       .from(applicationDocuments)
-      .where(eq(applicationDocuments.applicationId, a.id))
-      .all(),
+      .where(eq(applicationDocuments.applicationId, a.id)),
     selfDisclosure: sd
       ? {
           migrationBackground: sd.migrationBackground,
@@ -97,22 +108,15 @@ export function applicantData(db: Db, a: ApplicationRow): Omit<ApplicantExport, 
           consentTextVersion: sd.consentTextVersion,
         }
       : null,
-    screening: db
-      .select()
-      .from(screeningResults)
-      .where(eq(screeningResults.applicationId, a.id))
-      .all()
-      .map((r) => ({
-        criterion: labels.get(r.criterionId) ?? `#${r.criterionId}`,
-        result: r.result,
-        note: r.note,
-      })),
-    scorecards: db
-      .select()
-      .from(scorecards)
-      .where(eq(scorecards.applicationId, a.id))
-      .all()
-      .map((c) => ({
+    screening: (
+      await db.select().from(screeningResults).where(eq(screeningResults.applicationId, a.id))
+    ).map((r) => ({
+      criterion: labels.get(r.criterionId) ?? `#${r.criterionId}`,
+      result: r.result,
+      note: r.note,
+    })),
+    scorecards: (await db.select().from(scorecards).where(eq(scorecards.applicationId, a.id))).map(
+      (c) => ({
         stage: c.stage,
         revision: c.revision,
         ratings: c.ratings.map((r) => ({
@@ -122,18 +126,18 @@ export function applicantData(db: Db, a: ApplicationRow): Omit<ApplicantExport, 
         recommendation: c.recommendation,
         notes: c.notes,
         submittedAt: c.submittedAt,
-      })),
+      }),
+    ),
     ranking: ranking ?? null,
-    accessLog: db
+    accessLog: await db
       .select({ at: auditLog.at, action: auditLog.action, entityType: auditLog.entityType })
       .from(auditLog)
       .where(and(eq(auditLog.entityType, 'application'), eq(auditLog.entityId, String(a.id))))
-      .orderBy(auditLog.id)
-      .all(),
+      .orderBy(auditLog.id),
   };
 }
 
-export const documentCount = (db: Db, id: number) =>
+export const documentCount = async (db: Db, id: number) =>
   db.get<{ n: number }>(
     sql`select count(*) as n from ${applicationDocuments} where application_id = ${id}`,
   )!.n;

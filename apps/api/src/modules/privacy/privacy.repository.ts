@@ -22,33 +22,47 @@ import {
 
 export type ParticipantRow = typeof participants.$inferSelect;
 
-export const findByCode = (db: Db, code: string): ParticipantRow | undefined =>
-  db.select().from(participants).where(eq(participants.code, code)).get();
+export const findByCode = async (db: Db, code: string): Promise<ParticipantRow | undefined> =>
+  (await db.select().from(participants).where(eq(participants.code, code)).limit(1))[0];
 
-const centreName = (db: Db, id: number) =>
-  db.select({ name: centres.name }).from(centres).where(eq(centres.id, id)).get()?.name ?? '';
+const centreName = async (db: Db, id: number) =>
+  (await db.select({ name: centres.name }).from(centres).where(eq(centres.id, id)).limit(1))[0]
+    ?.name ?? '';
 
 /** Everything stored about one participant, in plain values (no internal ids). */
-export function subjectData(
+export async function subjectData(
   db: Db,
   p: ParticipantRow,
-): Omit<SubjectExport, 'generatedAt' | 'accessLog' | 'information' | 'translation'> & {
-  accessLog: ReturnType<typeof accessLogOf>;
-} {
-  const fus = db.select().from(followUps).where(eq(followUps.participantId, p.id)).all();
+): Promise<
+  Omit<SubjectExport, 'generatedAt' | 'accessLog' | 'information' | 'translation'> & {
+    accessLog: Awaited<ReturnType<typeof accessLogOf>>;
+  }
+> {
+  const transfers = [];
+  for (const t of await db
+    .select()
+    .from(participantTransfers)
+    .where(eq(participantTransfers.participantId, p.id))) {
+    transfers.push({
+      on: t.on,
+      from: await centreName(db, t.fromCentreId),
+      to: await centreName(db, t.toCentreId),
+      reason: t.reason,
+    });
+  }
+  const fus = await db.select().from(followUps).where(eq(followUps.participantId, p.id));
   const attempts = fus.length
-    ? db
+    ? await db
         .select()
         .from(followUpAttempts)
         .where(
           sql`${followUpAttempts.followUpId} in (select id from follow_ups where participant_id = ${p.id})`,
         )
-        .all()
     : [];
   return {
     subject: {
       code: p.code,
-      centre: centreName(db, p.centreId),
+      centre: await centreName(db, p.centreId),
       alias: p.alias,
       languages: p.languages,
       householdSize: p.householdSize,
@@ -58,7 +72,7 @@ export function subjectData(
       notes: p.notes,
       createdAt: p.createdAt,
     },
-    consents: db
+    consents: (await db
       .select({
         purpose: consents.purpose,
         givenOn: consents.givenOn,
@@ -68,9 +82,8 @@ export function subjectData(
       })
       .from(consents)
       .where(eq(consents.participantId, p.id))
-      .orderBy(consents.givenOn)
-      .all() as SubjectExport['consents'],
-    encounters: db
+      .orderBy(consents.givenOn)) as SubjectExport['consents'],
+    encounters: await db
       .select({
         date: encounters.date,
         startTime: encounters.startTime,
@@ -83,8 +96,7 @@ export function subjectData(
       .innerJoin(activities, eq(activities.id, encounters.activityId))
       .innerJoin(centres, eq(centres.id, encounters.centreId))
       .where(eq(encounterAttendees.participantId, p.id))
-      .orderBy(encounters.date, encounters.startTime)
-      .all(),
+      .orderBy(encounters.date, encounters.startTime),
     followUps: fus.map((f) => ({
       dueOn: f.dueOn,
       reason: f.reason,
@@ -95,40 +107,29 @@ export function subjectData(
         .filter((a) => a.followUpId === f.id)
         .map((a) => ({ attemptedOn: a.attemptedOn, outcome: a.outcome, note: a.note })),
     })),
-    referrals: db
+    referrals: await db
       .select({
         service: referrals.service,
         referredOn: referrals.referredOn,
         note: referrals.note,
       })
       .from(referrals)
-      .where(eq(referrals.participantId, p.id))
-      .all(),
-    groups: db
-      .select({ name: recurringGroups.name })
-      .from(groupMembers)
-      .innerJoin(recurringGroups, eq(recurringGroups.id, groupMembers.groupId))
-      .where(eq(groupMembers.participantId, p.id))
-      .all()
-      .map((g) => g.name),
-    transfers: db
-      .select()
-      .from(participantTransfers)
-      .where(eq(participantTransfers.participantId, p.id))
-      .all()
-      .map((t) => ({
-        on: t.on,
-        from: centreName(db, t.fromCentreId),
-        to: centreName(db, t.toCentreId),
-        reason: t.reason,
-      })),
-    accessLog: accessLogOf(db, p),
+      .where(eq(referrals.participantId, p.id)),
+    groups: (
+      await db
+        .select({ name: recurringGroups.name })
+        .from(groupMembers)
+        .innerJoin(recurringGroups, eq(recurringGroups.id, groupMembers.groupId))
+        .where(eq(groupMembers.participantId, p.id))
+    ).map((g) => g.name),
+    transfers,
+    accessLog: await accessLogOf(db, p),
   };
 }
 
 /** Audit rows that showed or changed the person: the subjects index plus rows naming them. */
-export function accessLogOf(db: Db, p: ParticipantRow) {
-  return db
+export async function accessLogOf(db: Db, p: ParticipantRow) {
+  return await db
     .select({
       at: auditLog.at,
       action: auditLog.action,
@@ -149,14 +150,13 @@ export function accessLogOf(db: Db, p: ParticipantRow) {
         ),
       ),
     )
-    .orderBy(auditLog.id)
-    .all();
+    .orderBy(auditLog.id);
 }
 
 const countOf = (db: Db, table: Table, column: ReturnType<typeof sql> | unknown, id: number) =>
   db.get<{ n: number }>(sql`select count(*) as n from ${table} where ${column} = ${id}`)!.n;
 
-export function erasurePreview(db: Db, p: ParticipantRow): ErasurePreview {
+export async function erasurePreview(db: Db, p: ParticipantRow): Promise<ErasurePreview> {
   const identity: [string, unknown][] = [
     ['alias', p.alias],
     ['languages', p.languages.length ? p.languages : null],
@@ -182,7 +182,7 @@ export function erasurePreview(db: Db, p: ParticipantRow): ErasurePreview {
  * encounter (so every statistic stays true), then the row goes and its consents, follow-ups,
  * referrals, roster places and transfers go with it (ON DELETE CASCADE). Call in a transaction.
  */
-export function eraseParticipantRows(db: Db, participantId: number) {
+export async function eraseParticipantRows(db: Db, participantId: number) {
   // Outreach tasks leave an anonymous residue (centre, dates, outcome, first visit after
   // opening, the task's cell-key unit key) so the outreach figures of past and published
   // periods stay as they were, perturbation included. Voided encounters are no visit.
@@ -198,15 +198,15 @@ export function eraseParticipantRows(db: Db, participantId: number) {
   db.run(sql`update ${encounters} set newcomers = newcomers + 1,
     updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
     where id in (select encounter_id from ${encounterAttendees} where participant_id = ${participantId})`);
-  db.delete(encounterAttendees).where(eq(encounterAttendees.participantId, participantId)).run();
-  db.delete(participants).where(eq(participants.id, participantId)).run();
+  await db.delete(encounterAttendees).where(eq(encounterAttendees.participantId, participantId));
+  await db.delete(participants).where(eq(participants.id, participantId));
 }
 
 /**
  * Last contact per participant: the latest of named attendance (`last_attended_on`, kept by
  * triggers), follow-up attempt, consent given, transfer and creation. Returns those before `cutoff` (YYYY-MM-DD), oldest first.
  */
-export function participantsDueForErasure(db: Db, cutoff: string) {
+export async function participantsDueForErasure(db: Db, cutoff: string) {
   return db.all<{ id: number; code: string; centreCode: string; lastContactOn: string }>(sql`
     select p.id, p.code, c.code as centreCode, max(
       substr(p.created_at, 1, 10),
@@ -225,5 +225,5 @@ export function participantsDueForErasure(db: Db, cutoff: string) {
 /** Stored column names of a table, for the record of processing. */
 export const columnsOf = (table: Table) => Object.values(getTableColumns(table)).map((c) => c.name);
 
-export const rowCount = (db: Db, table: Table) =>
+export const rowCount = async (db: Db, table: Table) =>
   db.get<{ n: number }>(sql`select count(*) as n from ${table}`)!.n;

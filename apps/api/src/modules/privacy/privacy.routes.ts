@@ -42,7 +42,7 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'content-disposition',
           `attachment; filename="auskunft-${request.params.code}.json"`,
         )
-        .send(service.exportSubject(ctx(request), request.params.code)),
+        .send(await service.exportSubject(ctx(request), request.params.code)),
   );
   app.get(
     '/privacy/participants/:code/export.pdf',
@@ -77,7 +77,7 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ErasurePreviewSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => service.previewErasure(ctx(request), request.params.code),
+    async (request) => await service.previewErasure(ctx(request), request.params.code),
   );
   app.post(
     '/privacy/participants/:code/erase',
@@ -91,7 +91,8 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ErasureResultSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => service.eraseParticipant(ctx(request), request.params.code, request.body),
+    async (request) =>
+      await service.eraseParticipant(ctx(request), request.params.code, request.body),
   );
   app.get(
     '/privacy/retention',
@@ -102,7 +103,7 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: RetentionPreviewSchema, ...errors(401, 403) },
       },
     },
-    async (request) => service.retentionPreview(ctx(request)),
+    async (request) => await service.retentionPreview(ctx(request)),
   );
   app.post(
     '/privacy/retention/run',
@@ -113,7 +114,7 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: RetentionRunSchema, ...errors(401, 403) },
       },
     },
-    async (request) => service.runRetention(ctx(request)),
+    async (request) => await service.runRetention(ctx(request)),
   );
   app.get(
     '/privacy/records',
@@ -124,7 +125,7 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: RecordsOfProcessingSchema, ...errors(401, 403) },
       },
     },
-    async (request) => service.recordsOfProcessing(ctx(request)),
+    async (request) => await service.recordsOfProcessing(ctx(request)),
   );
 
   app.get(
@@ -137,7 +138,7 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(ApplicantMatchSchema), ...errors(400, 401, 403) },
       },
     },
-    async (request) => service.findApplicants(ctx(request), request.query.email),
+    async (request) => await service.findApplicants(ctx(request), request.query.email),
   );
   app.get(
     '/privacy/applicants/:id/export',
@@ -156,7 +157,7 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'content-disposition',
           `attachment; filename="auskunft-bewerbung-${request.params.id}.json"`,
         )
-        .send(service.exportApplicant(ctx(request), request.params.id)),
+        .send(await service.exportApplicant(ctx(request), request.params.id)),
   );
   app.get(
     '/privacy/applicants/:id/export.pdf',
@@ -195,6 +196,6 @@ export const privacyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ApplicantErasureSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => service.eraseApplicant(ctx(request), request.params.id, request.body),
+    async (request) => await service.eraseApplicant(ctx(request), request.params.id, request.body),
   );
 };

@@ -8,7 +8,7 @@ import {
   type SubjectExport,
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
-import { inTransaction } from '../../lib/tx.ts';
+import { inTransactionAsync } from '../../lib/tx.ts';
 import { audit } from '../audit/audit.service.ts';
 import { requireRole } from '../access/access.ts';
 import { readNotice, readReviews, readSettings } from '../settings/settings.service.ts';
@@ -37,9 +37,9 @@ import { applicantPdf, subjectPdf } from './subject-pdf.ts';
 
 const ENTITY = 'participant';
 
-function loadByCode(ctx: ServiceContext, code: string) {
+async function loadByCode(ctx: ServiceContext, code: string) {
   requireRole(ctx, 'privacy', 'data_protection');
-  const p = repo.findByCode(ctx.db, code);
+  const p = await repo.findByCode(ctx.db, code);
   if (!p) throw notFound('Participant');
   return p;
 }
@@ -49,55 +49,55 @@ function loadByCode(ctx: ServiceContext, code: string) {
  * consent language) and every logged access. Audited as an export before it is assembled, so
  * the export lists itself.
  */
-export function exportSubject(ctx: ServiceContext, code: string): SubjectExport {
-  const p = loadByCode(ctx, code);
-  audit(ctx, {
+export async function exportSubject(ctx: ServiceContext, code: string): Promise<SubjectExport> {
+  const p = await loadByCode(ctx, code);
+  await audit(ctx, {
     action: 'export',
     entityType: ENTITY,
     entityId: p.id,
     reason: 'subject access',
     subjects: [p.id],
   });
-  const { accessLog, ...data } = repo.subjectData(ctx.db, p);
-  const notice = readNotice(ctx.db);
-  const months = readSettings(ctx.db).participantRetentionMonths;
+  const { accessLog, ...data } = await repo.subjectData(ctx.db, p);
+  const notice = await readNotice(ctx.db);
+  const months = (await readSettings(ctx.db)).participantRetentionMonths;
   const language = data.consents.at(-1)?.language ?? 'de';
   return {
     generatedAt: new Date().toISOString(),
     ...data,
     accessLog: presentAccessLog(accessLog),
     information: informationDe(notice, months),
-    translation: translationFor(language, notice, months, readReviews(ctx.db)),
+    translation: translationFor(language, notice, months, await readReviews(ctx.db)),
   };
 }
 
-export const exportSubjectPdf = (ctx: ServiceContext, code: string) =>
-  subjectPdf(exportSubject(ctx, code));
+export const exportSubjectPdf = async (ctx: ServiceContext, code: string) =>
+  subjectPdf(await exportSubject(ctx, code));
 
-export function previewErasure(ctx: ServiceContext, code: string) {
-  const p = loadByCode(ctx, code);
-  audit(ctx, {
+export async function previewErasure(ctx: ServiceContext, code: string) {
+  const p = await loadByCode(ctx, code);
+  await audit(ctx, {
     action: 'read',
     entityType: ENTITY,
     entityId: p.id,
     reason: 'erasure preview',
     subjects: [p.id],
   });
-  return repo.erasurePreview(ctx.db, p);
+  return await repo.erasurePreview(ctx.db, p);
 }
 
 /** GDPR Art. 17 on request: identity goes, statistics stay (attendances become counts). */
-export function eraseParticipant(ctx: ServiceContext, code: string, body: EraseBody) {
-  const p = loadByCode(ctx, code);
+export async function eraseParticipant(ctx: ServiceContext, code: string, body: EraseBody) {
+  const p = await loadByCode(ctx, code);
   if (body.confirmCode.trim().toUpperCase() !== p.code) {
     throw new DomainError('CONFIRMATION_MISMATCH', 'Repeat the participant code to erase', 400, [
       { field: 'confirmCode', code: 'mismatch', message: `Type ${p.code} to confirm` },
     ]);
   }
-  return inTransaction(ctx, (tx) => {
-    const preview = repo.erasurePreview(tx.db, p);
-    repo.eraseParticipantRows(tx.db, p.id);
-    audit(tx, {
+  return await inTransactionAsync(ctx, async (tx) => {
+    const preview = await repo.erasurePreview(tx.db, p);
+    await repo.eraseParticipantRows(tx.db, p.id);
+    await audit(tx, {
       action: 'delete',
       entityType: ENTITY,
       entityId: p.code,
@@ -107,9 +107,9 @@ export function eraseParticipant(ctx: ServiceContext, code: string, body: EraseB
   });
 }
 
-export function retentionPreview(ctx: ServiceContext, now = new Date()) {
+export async function retentionPreview(ctx: ServiceContext, now = new Date()) {
   requireRole(ctx, 'retention', 'data_protection');
-  const { cutoff, months, due } = dueParticipants(ctx.db, now);
+  const { cutoff, months, due } = await dueParticipants(ctx.db, now);
   return {
     asOf: now.toISOString(),
     retentionMonths: months,
@@ -121,9 +121,9 @@ export function retentionPreview(ctx: ServiceContext, now = new Date()) {
   };
 }
 
-export function runRetention(ctx: ServiceContext, now = new Date()) {
+export async function runRetention(ctx: ServiceContext, now = new Date()) {
   requireRole(ctx, 'retention', 'data_protection');
-  const result = applyRetention(ctx.db, now, {
+  const result = await applyRetention(ctx.db, now, {
     actorId: ctx.actor.userId,
     actorEmail: ctx.actor.email,
   });
@@ -133,9 +133,9 @@ export function runRetention(ctx: ServiceContext, now = new Date()) {
 const CENTRE_ROLES: Role[] = ['centre_staff', 'coordinator', 'data_protection'];
 
 /** GDPR Art. 30, generated from the live schema, the settings and the row counts. */
-export function recordsOfProcessing(ctx: ServiceContext): RecordsOfProcessing {
+export async function recordsOfProcessing(ctx: ServiceContext): Promise<RecordsOfProcessing> {
   requireRole(ctx, 'records_of_processing', 'data_protection', 'admin');
-  const s = readSettings(ctx.db);
+  const s = await readSettings(ctx.db);
   const db = ctx.db;
   return {
     generatedAt: new Date().toISOString(),
@@ -146,7 +146,7 @@ export function recordsOfProcessing(ctx: ServiceContext): RecordsOfProcessing {
         fields: [...repo.columnsOf(participants), ...repo.columnsOf(consents)],
         rolesWithAccess: CENTRE_ROLES,
         retention: { kind: 'months_after_last_contact', months: s.participantRetentionMonths },
-        rows: repo.rowCount(db, participants),
+        rows: await repo.rowCount(db, participants),
       },
       {
         key: 'encounters',
@@ -154,7 +154,7 @@ export function recordsOfProcessing(ctx: ServiceContext): RecordsOfProcessing {
         fields: [...repo.columnsOf(encounters), ...repo.columnsOf(encounterAttendees)],
         rolesWithAccess: CENTRE_ROLES,
         retention: { kind: 'anonymous_counts_kept', months: null },
-        rows: repo.rowCount(db, encounters),
+        rows: await repo.rowCount(db, encounters),
       },
       {
         key: 'follow_ups',
@@ -166,7 +166,7 @@ export function recordsOfProcessing(ctx: ServiceContext): RecordsOfProcessing {
         ],
         rolesWithAccess: CENTRE_ROLES,
         retention: { kind: 'with_participant', months: s.participantRetentionMonths },
-        rows: repo.rowCount(db, followUps),
+        rows: await repo.rowCount(db, followUps),
       },
       {
         key: 'applicants',
@@ -179,7 +179,7 @@ export function recordsOfProcessing(ctx: ServiceContext): RecordsOfProcessing {
         ],
         rolesWithAccess: ['admin', 'panel_member', 'oversight'],
         retention: { kind: 'months_after_rejection', months: s.applicantRetentionMonths },
-        rows: repo.rowCount(db, applications),
+        rows: await repo.rowCount(db, applications),
       },
       {
         key: 'self_disclosures',
@@ -187,7 +187,7 @@ export function recordsOfProcessing(ctx: ServiceContext): RecordsOfProcessing {
         fields: repo.columnsOf(applicantSelfDisclosures),
         rolesWithAccess: ['admin'],
         retention: { kind: 'months_after_rejection', months: s.applicantRetentionMonths },
-        rows: repo.rowCount(db, applicantSelfDisclosures),
+        rows: await repo.rowCount(db, applicantSelfDisclosures),
       },
       {
         key: 'staff_accounts',
@@ -195,7 +195,7 @@ export function recordsOfProcessing(ctx: ServiceContext): RecordsOfProcessing {
         fields: repo.columnsOf(users),
         rolesWithAccess: ['admin'],
         retention: { kind: 'until_deleted', months: null },
-        rows: repo.rowCount(db, users),
+        rows: await repo.rowCount(db, users),
       },
       {
         key: 'audit_log',
@@ -203,7 +203,7 @@ export function recordsOfProcessing(ctx: ServiceContext): RecordsOfProcessing {
         fields: repo.columnsOf(auditLog),
         rolesWithAccess: ['data_protection'],
         retention: { kind: 'append_only', months: null },
-        rows: repo.rowCount(db, auditLog),
+        rows: await repo.rowCount(db, auditLog),
       },
     ],
     excludedCategories: ['surname', 'nationality', 'religion', 'ethnicity', 'health'],
@@ -214,11 +214,11 @@ export function recordsOfProcessing(ctx: ServiceContext): RecordsOfProcessing {
 
 const APPLICATION = 'application';
 
-export function findApplicants(ctx: ServiceContext, email: string) {
+export async function findApplicants(ctx: ServiceContext, email: string) {
   requireRole(ctx, 'privacy', 'data_protection');
-  const found = applicantsRepo.applicationsByEmail(ctx.db, email);
+  const found = await applicantsRepo.applicationsByEmail(ctx.db, email);
   for (const a of found)
-    audit(ctx, {
+    await audit(ctx, {
       action: 'read',
       entityType: APPLICATION,
       entityId: a.id,
@@ -227,21 +227,21 @@ export function findApplicants(ctx: ServiceContext, email: string) {
   return found;
 }
 
-function loadApplication(ctx: ServiceContext, id: number) {
+async function loadApplication(ctx: ServiceContext, id: number) {
   requireRole(ctx, 'privacy', 'data_protection');
-  const a = applicantsRepo.findApplicationRow(ctx.db, id);
+  const a = await applicantsRepo.findApplicationRow(ctx.db, id);
   if (!a) throw notFound('Application');
   return a;
 }
 
 /** GDPR Art. 15/20 for an applicant: contact data, documents listed, screening, scores. */
-export function exportApplicant(ctx: ServiceContext, id: number) {
-  const a = loadApplication(ctx, id);
+export async function exportApplicant(ctx: ServiceContext, id: number) {
+  const a = await loadApplication(ctx, id);
   const data = {
     generatedAt: new Date().toISOString(),
-    ...applicantsRepo.applicantData(ctx.db, a),
+    ...(await applicantsRepo.applicantData(ctx.db, a)),
   };
-  audit(ctx, {
+  await audit(ctx, {
     action: 'export',
     entityType: APPLICATION,
     entityId: a.id,
@@ -250,26 +250,26 @@ export function exportApplicant(ctx: ServiceContext, id: number) {
   return data;
 }
 
-export const exportApplicantPdf = (ctx: ServiceContext, id: number) =>
-  applicantPdf(exportApplicant(ctx, id));
+export const exportApplicantPdf = async (ctx: ServiceContext, id: number) =>
+  applicantPdf(await exportApplicant(ctx, id));
 
 /**
  * Art. 17 for an applicant: the hiring module's anonymisation (tombstone kept for statistics).
  * A legal hold (e.g. a pending AGG claim, Art. 17(3)(e)) blocks it until HR lifts the hold.
  */
-export function eraseApplicant(ctx: ServiceContext, id: number, body: EraseApplicantBody) {
-  const a = loadApplication(ctx, id);
+export async function eraseApplicant(ctx: ServiceContext, id: number, body: EraseApplicantBody) {
+  const a = await loadApplication(ctx, id);
   if (body.confirmId !== a.id) {
     throw new DomainError('CONFIRMATION_MISMATCH', 'Repeat the application number to erase', 400, [
       { field: 'confirmId', code: 'mismatch', message: `Type ${a.id} to confirm` },
     ]);
   }
-  return inTransaction(ctx, (tx) => {
-    const documents = applicantsRepo.documentCount(tx.db, a.id);
-    const selfDisclosure = applicantsRepo.applicantData(tx.db, a).selfDisclosure !== null;
+  return await inTransactionAsync(ctx, async (tx) => {
+    const documents = await applicantsRepo.documentCount(tx.db, a.id);
+    const selfDisclosure = (await applicantsRepo.applicantData(tx.db, a)).selfDisclosure !== null;
     const at = new Date().toISOString();
-    eraseApplication(tx.db, a.id, at);
-    audit(tx, {
+    await eraseApplication(tx.db, a.id, at);
+    await audit(tx, {
       action: 'delete',
       entityType: APPLICATION,
       entityId: a.id,

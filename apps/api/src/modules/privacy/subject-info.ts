@@ -8,7 +8,7 @@ import {
 import { ACTION_DE, berlinTime, entityDe } from '../audit/audit.labels.ts';
 import type { accessLogOf } from './privacy.repository.ts';
 
-type AccessRow = ReturnType<typeof accessLogOf>[number];
+type AccessRow = Awaited<ReturnType<typeof accessLogOf>>[number];
 
 /** Which screen, list or export a logged action came from, in German. */
 export function screenDe(r: Pick<AccessRow, 'action' | 'entityType' | 'reason'>): string {

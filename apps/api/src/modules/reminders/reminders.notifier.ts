@@ -86,12 +86,12 @@ export function createNotifier(opts: {
   async function deliver(id: number, to: string, mail: { subject: string; text: string }) {
     try {
       await mailer!.send({ to, ...mail });
-      repo.finishDelivery(db, id, null);
+      await repo.finishDelivery(db, id, null);
       return true;
     } catch (e) {
       log.error({ err: e, delivery: id }, 'reminder mail failed');
       try {
-        repo.finishDelivery(db, id, errorText(e));
+        await repo.finishDelivery(db, id, errorText(e));
       } catch (e2) {
         log.error({ err: e2, delivery: id }, 'could not record the failed mail');
       }
@@ -107,9 +107,9 @@ export function createNotifier(opts: {
       void track(
         (async () => {
           try {
-            const f = repo.assignmentFacts(db, followUpId);
+            const f = await repo.assignmentFacts(db, followUpId);
             if (!f || !f.active || f.userId !== assigneeId || modeOf(f.reminders) === 'off') return;
-            const id = repo.insertDelivery(db, {
+            const id = await repo.insertDelivery(db, {
               userId: f.userId,
               kind: 'assignment',
               followUpId,
@@ -126,11 +126,11 @@ export function createNotifier(opts: {
       const result: DigestResult = { sent: 0, failed: 0, skipped: 0 };
       if (!mailer) return result;
       const day = localNow(now).date;
-      const rows = repo.dueForDigest(db, day);
+      const rows = await repo.dueForDigest(db, day);
       const byUser = new Map<number, typeof rows>();
       for (const r of rows) byUser.set(r.userId, [...(byUser.get(r.userId) ?? []), r]);
       for (const [userId, list] of byUser) {
-        const id = repo.claimDigest(db, userId, day);
+        const id = await repo.claimDigest(db, userId, day);
         if (id === null) {
           result.skipped++;
           continue;

@@ -10,45 +10,49 @@ import {
   users,
 } from '../../db/schema/index.ts';
 
-export const findPreference = (db: Db, userId: number): ReminderMode | null =>
-  (db
-    .select({ r: mailPreferences.reminders })
-    .from(mailPreferences)
-    .where(eq(mailPreferences.userId, userId))
-    .get()?.r as ReminderMode | undefined) ?? null;
+export const findPreference = async (db: Db, userId: number): Promise<ReminderMode | null> =>
+  ((
+    await db
+      .select({ r: mailPreferences.reminders })
+      .from(mailPreferences)
+      .where(eq(mailPreferences.userId, userId))
+      .limit(1)
+  )[0]?.r as ReminderMode | undefined) ?? null;
 
-export function savePreference(db: Db, userId: number, reminders: ReminderMode) {
-  db.insert(mailPreferences)
+export async function savePreference(db: Db, userId: number, reminders: ReminderMode) {
+  await db
+    .insert(mailPreferences)
     .values({ userId, reminders })
     .onConflictDoUpdate({
       target: mailPreferences.userId,
       set: { reminders, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` },
-    })
-    .run();
+    });
 }
 
 /** The assignee of a task, the centre it belongs to and their reminder choice. */
-export const assignmentFacts = (db: Db, followUpId: number) =>
-  db
-    .select({
-      userId: users.id,
-      email: users.email,
-      active: users.active,
-      locale: users.locale,
-      centreName: centres.name,
-      reminders: mailPreferences.reminders,
-    })
-    .from(followUps)
-    .innerJoin(users, eq(users.id, followUps.assigneeId))
-    .innerJoin(participants, eq(participants.id, followUps.participantId))
-    .innerJoin(centres, eq(centres.id, participants.centreId))
-    .leftJoin(mailPreferences, eq(mailPreferences.userId, users.id))
-    .where(eq(followUps.id, followUpId))
-    .get();
+export const assignmentFacts = async (db: Db, followUpId: number) =>
+  (
+    await db
+      .select({
+        userId: users.id,
+        email: users.email,
+        active: users.active,
+        locale: users.locale,
+        centreName: centres.name,
+        reminders: mailPreferences.reminders,
+      })
+      .from(followUps)
+      .innerJoin(users, eq(users.id, followUps.assigneeId))
+      .innerJoin(participants, eq(participants.id, followUps.participantId))
+      .innerJoin(centres, eq(centres.id, participants.centreId))
+      .leftJoin(mailPreferences, eq(mailPreferences.userId, users.id))
+      .where(eq(followUps.id, followUpId))
+      .limit(1)
+  )[0];
 
 /** Open tasks due on or before `day`, per assignee and centre, for users who chose the digest. */
-export const dueForDigest = (db: Db, day: string) =>
-  db
+export const dueForDigest = async (db: Db, day: string) =>
+  await db
     .select({
       userId: users.id,
       email: users.email,
@@ -71,25 +75,25 @@ export const dueForDigest = (db: Db, day: string) =>
       ),
     )
     .groupBy(users.id, centres.id)
-    .orderBy(users.id, centres.name)
-    .all();
+    .orderBy(users.id, centres.name);
 
-export const insertDelivery = (
+export const insertDelivery = async (
   db: Db,
   row: { userId: number; kind: 'assignment' | 'digest'; followUpId?: number | null },
 ) =>
-  db
-    .insert(mailDeliveries)
-    .values({ ...row, status: 'pending' })
-    .returning({ id: mailDeliveries.id })
-    .get().id;
+  (
+    await db
+      .insert(mailDeliveries)
+      .values({ ...row, status: 'pending' })
+      .returning({ id: mailDeliveries.id })
+  )[0]!.id;
 
 /**
  * Claims today's digest for a user: a new row, or a failed one taken up again. Returns the row
  * id, or null when the digest was already sent (or is being sent) today. The unique index on
  * (user, day) makes this safe with two processes.
  */
-export function claimDigest(db: Db, userId: number, day: string): number | null {
+export async function claimDigest(db: Db, userId: number, day: string): Promise<number | null> {
   const row = db.$client
     .prepare(
       `insert into mail_deliveries (user_id, kind, digest_day, status) values (?, 'digest', ?, 'pending')
@@ -101,13 +105,13 @@ export function claimDigest(db: Db, userId: number, day: string): number | null 
   return row?.id ?? null;
 }
 
-export function finishDelivery(db: Db, id: number, error: string | null) {
-  db.update(mailDeliveries)
+export async function finishDelivery(db: Db, id: number, error: string | null) {
+  await db
+    .update(mailDeliveries)
     .set(
       error === null
         ? { status: 'sent', sentAt: new Date().toISOString(), error: null }
         : { status: 'failed', error: error.slice(0, 500) },
     )
-    .where(eq(mailDeliveries.id, id))
-    .run();
+    .where(eq(mailDeliveries.id, id));
 }

@@ -32,7 +32,7 @@ export const reminderRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ReminderSettingsSchema, ...errors(401) },
       },
     },
-    async (request) => getReminderSettings(ctx(request), app.notifier.configured),
+    async (request) => await getReminderSettings(ctx(request), app.notifier.configured),
   );
   app.put(
     '/account/reminders',
@@ -44,6 +44,7 @@ export const reminderRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ReminderSettingsSchema, ...errors(400, 401) },
       },
     },
-    async (request) => setReminderSettings(ctx(request), request.body, app.notifier.configured),
+    async (request) =>
+      await setReminderSettings(ctx(request), request.body, app.notifier.configured),
   );
 };

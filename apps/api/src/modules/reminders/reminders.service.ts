@@ -4,31 +4,31 @@ import {
   type ReminderSettingsBody,
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
-import { inTransaction } from '../../lib/tx.ts';
+import { inTransactionAsync } from '../../lib/tx.ts';
 import { audit } from '../audit/audit.service.ts';
 import * as repo from './reminders.repository.ts';
 
 /** One's own reminder choice; any signed-in user, for their own account only. */
-export function getReminderSettings(
+export async function getReminderSettings(
   ctx: ServiceContext,
   mailConfigured: boolean,
-): ReminderSettings {
+): Promise<ReminderSettings> {
   return {
-    reminders: repo.findPreference(ctx.db, ctx.actor.userId) ?? REMINDER_DEFAULT,
+    reminders: (await repo.findPreference(ctx.db, ctx.actor.userId)) ?? REMINDER_DEFAULT,
     mailConfigured,
     email: ctx.actor.email,
   };
 }
 
-export function setReminderSettings(
+export async function setReminderSettings(
   ctx: ServiceContext,
   body: ReminderSettingsBody,
   mailConfigured: boolean,
-): ReminderSettings {
-  const before = repo.findPreference(ctx.db, ctx.actor.userId) ?? REMINDER_DEFAULT;
-  inTransaction(ctx, (tx) => {
-    repo.savePreference(tx.db, ctx.actor.userId, body.reminders);
-    audit(tx, {
+): Promise<ReminderSettings> {
+  const before = (await repo.findPreference(ctx.db, ctx.actor.userId)) ?? REMINDER_DEFAULT;
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.savePreference(tx.db, ctx.actor.userId, body.reminders);
+    await audit(tx, {
       action: 'update',
       entityType: 'reminder_settings',
       entityId: ctx.actor.userId,
@@ -36,5 +36,5 @@ export function setReminderSettings(
       reason: `${before} → ${body.reminders}`,
     });
   });
-  return getReminderSettings(ctx, mailConfigured);
+  return await getReminderSettings(ctx, mailConfigured);
 }

@@ -19,32 +19,34 @@ const covers = (centreId: number) =>
   or(eq(publishedReports.scopeKey, 'all'), eq(publishedReports.scopeKey, String(centreId)));
 
 /** The published report whose period contains `date` for this centre, if any. */
-export function publishedReportOn(db: Db, centreId: number, date: string) {
-  return db
-    .select({ id: publishedReports.id })
-    .from(publishedReports)
-    .where(
-      and(
-        covers(centreId),
-        sql`${publishedReports.periodFrom} <= ${date} and ${publishedReports.periodTo} >= ${date}`,
-      ),
-    )
-    .orderBy(asc(publishedReports.id))
-    .get()?.id;
+export async function publishedReportOn(db: Db, centreId: number, date: string) {
+  return (
+    await db
+      .select({ id: publishedReports.id })
+      .from(publishedReports)
+      .where(
+        and(
+          covers(centreId),
+          sql`${publishedReports.periodFrom} <= ${date} and ${publishedReports.periodTo} >= ${date}`,
+        ),
+      )
+      .orderBy(asc(publishedReports.id))
+      .limit(1)
+  )[0]?.id;
 }
 
 /**
  * An entry dated inside a published period needs a reason: refused with 422
  * CORRECTION_REASON_REQUIRED without one. Returns the report it corrects (or undefined).
  */
-export function requireCorrectionReason(
+export async function requireCorrectionReason(
   db: Db,
   centreId: number,
   date: string,
   reason: string | undefined,
   field = 'correctionReason',
 ) {
-  const reportId = publishedReportOn(db, centreId, date);
+  const reportId = await publishedReportOn(db, centreId, date);
   if (reportId !== undefined && (reason ?? '').trim().length < 3) {
     throw new DomainError(
       'CORRECTION_REASON_REQUIRED',
@@ -63,7 +65,7 @@ export function requireCorrectionReason(
 }
 
 /** Writes one row of "Korrekturen seit Veröffentlichung" (inside the caller's transaction). */
-export function recordCorrection(
+export async function recordCorrection(
   ctx: ServiceContext,
   row: {
     reportId: number;
@@ -75,27 +77,26 @@ export function recordCorrection(
     reason: string;
   },
 ) {
-  ctx.db
-    .insert(reportCorrections)
-    .values({
-      ...row,
-      reason: row.reason.trim(),
-      actorId: ctx.actor.userId,
-      actorEmail: ctx.actor.email,
-    })
-    .run();
+  await ctx.db.insert(reportCorrections).values({
+    ...row,
+    reason: row.reason.trim(),
+    actorId: ctx.actor.userId,
+    actorEmail: ctx.actor.email,
+  });
 }
 
 /** Published periods covering a centre, so the logging form can ask for a reason up front. */
-export function publishedPeriods(ctx: ServiceContext, centreId: number): PublishedPeriods {
+export async function publishedPeriods(
+  ctx: ServiceContext,
+  centreId: number,
+): Promise<PublishedPeriods> {
   requireCentreDataRole(ctx, 'published_report');
   assertCanRead(ctx, 'centre', centreId, centreId);
-  const periods = ctx.db
+  const periods = await ctx.db
     .selectDistinct({ from: publishedReports.periodFrom, to: publishedReports.periodTo })
     .from(publishedReports)
     .where(covers(centreId))
-    .orderBy(asc(publishedReports.periodFrom))
-    .all();
+    .orderBy(asc(publishedReports.periodFrom));
   return {
     centreId,
     periods,
@@ -103,8 +104,8 @@ export function publishedPeriods(ctx: ServiceContext, centreId: number): Publish
   };
 }
 
-const rowsOf = (db: Db, where: ReturnType<typeof and>) =>
-  db
+const rowsOf = async (db: Db, where: ReturnType<typeof and>) =>
+  (await db
     .select({
       id: reportCorrections.id,
       reportId: reportCorrections.reportId,
@@ -124,8 +125,7 @@ const rowsOf = (db: Db, where: ReturnType<typeof and>) =>
     .innerJoin(publishedReports, eq(publishedReports.id, reportCorrections.reportId))
     .innerJoin(centres, eq(centres.id, reportCorrections.centreId))
     .where(where)
-    .orderBy(asc(reportCorrections.at), asc(reportCorrections.id))
-    .all() as ReportCorrection[];
+    .orderBy(asc(reportCorrections.at), asc(reportCorrections.id))) as ReportCorrection[];
 
 /** Counts per published period and centre (no reasons, no ids): what a report prints. */
 export function countCorrections(items: ReportCorrection[]): CorrectionCount[] {
@@ -153,18 +153,21 @@ export function countCorrections(items: ReportCorrection[]): CorrectionCount[] {
  * "Korrekturen seit Veröffentlichung": every entry dated inside a published period, oldest
  * first (coordinator, admin; one centre or all). Audited as a read.
  */
-export function listCorrections(ctx: ServiceContext, q: CorrectionsQuery): Corrections {
+export async function listCorrections(
+  ctx: ServiceContext,
+  q: CorrectionsQuery,
+): Promise<Corrections> {
   requireRole(ctx, 'report_correction', 'coordinator', 'admin');
-  if (q.centreId !== undefined && !findCentre(ctx.db, q.centreId)) {
+  if (q.centreId !== undefined && !(await findCentre(ctx.db, q.centreId))) {
     throw new DomainError('UNKNOWN_CENTRE', 'Unknown centre', 400, [
       { field: 'centreId', code: 'unknown', message: 'Choose an existing centre' },
     ]);
   }
-  const items = rowsOf(
+  const items = await rowsOf(
     ctx.db,
     and(q.centreId === undefined ? undefined : eq(reportCorrections.centreId, q.centreId)),
   );
-  audit(ctx, {
+  await audit(ctx, {
     action: 'read',
     entityType: 'report_correction',
     entityId: q.centreId ?? null,
@@ -177,10 +180,10 @@ export function listCorrections(ctx: ServiceContext, q: CorrectionsQuery): Corre
  * What a report for [from, …] prints: corrections to periods published before `from`, recorded
  * from `from` until now (the report is made now), for the given centres.
  */
-export function correctionsForReport(db: Db, from: string, centreIds: number[]) {
+export async function correctionsForReport(db: Db, from: string, centreIds: number[]) {
   if (!centreIds.length) return [];
   return countCorrections(
-    rowsOf(
+    await rowsOf(
       db,
       and(
         inArray(reportCorrections.centreId, centreIds),

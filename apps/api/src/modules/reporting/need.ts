@@ -8,7 +8,7 @@ import { listNeeds } from '../scenarios/scenarios.service.ts';
  * coordinator entered them (with source and date), per active centre; null = "keine Daten".
  * Never the people registered at a centre (that measures who comes, not who needs it).
  */
-export const needFigures = (db: Db): CentreNeed[] => listNeeds(db);
+export const needFigures = async (db: Db): Promise<CentreNeed[]> => await listNeeds(db);
 
 /** Need-weighted and equal split of `totalMilli` in `stepMilli` steps over the need figures. */
 export function splitByNeed(needs: readonly CentreNeed[], totalMilli: number, stepMilli: number) {

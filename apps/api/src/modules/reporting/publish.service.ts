@@ -9,7 +9,7 @@ import {
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import { auditLog, publishedReports } from '../../db/schema/index.ts';
-import { inTransaction } from '../../lib/tx.ts';
+import { inTransactionAsync } from '../../lib/tx.ts';
 import { audit } from '../audit/audit.service.ts';
 import { requireRole } from '../access/access.ts';
 import { today } from '../../lib/clock.ts';
@@ -58,48 +58,53 @@ export async function publishReport(ctx: ServiceContext, body: PublishReportBody
     ]);
   }
   const scopeKey = body.centreId === undefined ? 'all' : String(body.centreId);
-  const exists = ctx.db
-    .select({ id: publishedReports.id })
-    .from(publishedReports)
-    .where(
-      sql`${publishedReports.periodFrom} = ${body.from} and ${publishedReports.periodTo} = ${body.to} and ${publishedReports.scopeKey} = ${scopeKey}`,
-    )
-    .get();
+  const exists = (
+    await ctx.db
+      .select({ id: publishedReports.id })
+      .from(publishedReports)
+      .where(
+        sql`${publishedReports.periodFrom} = ${body.from} and ${publishedReports.periodTo} = ${body.to} and ${publishedReports.scopeKey} = ${scopeKey}`,
+      )
+      .limit(1)
+  )[0];
   if (exists) {
     throw new DomainError('REPORT_ALREADY_PUBLISHED', 'This report is already published', 409);
   }
   const maxAudit =
-    ctx.db
-      .select({ n: sql<number>`coalesce(max(${auditLog.id}), 0)` })
-      .from(auditLog)
-      .get()?.n ?? 0;
+    (
+      await ctx.db
+        .select({ n: sql<number>`coalesce(max(${auditLog.id}), 0)` })
+        .from(auditLog)
+        .limit(1)
+    )[0]?.n ?? 0;
   const asOf = new Date().toISOString();
-  const data = collectReport(ctx, { from: body.from, to: body.to, centreId: body.centreId });
+  const data = await collectReport(ctx, { from: body.from, to: body.to, centreId: body.centreId });
   const figures = JSON.stringify(data);
   const pdf = await renderReportPdf(data);
   const csv = Buffer.from(buildReportCsv(data), 'utf8');
-  const id = inTransaction(ctx, (tx) => {
-    const row = tx.db
-      .insert(publishedReports)
-      .values({
-        periodFrom: body.from,
-        periodTo: body.to,
-        centreId: body.centreId ?? null,
-        scopeKey,
-        figuresJson: figures,
-        pdf,
-        csv,
-        figuresSha256: sha256(figures),
-        pdfSha256: sha256(pdf),
-        csvSha256: sha256(csv),
-        dataMaxAuditId: maxAudit,
-        dataAsOf: asOf,
-        publishedById: ctx.actor.userId,
-        publishedByEmail: ctx.actor.email,
-      })
-      .returning({ id: publishedReports.id })
-      .get().id;
-    audit(tx, {
+  const id = await inTransactionAsync(ctx, async (tx) => {
+    const row = (
+      await tx.db
+        .insert(publishedReports)
+        .values({
+          periodFrom: body.from,
+          periodTo: body.to,
+          centreId: body.centreId ?? null,
+          scopeKey,
+          figuresJson: figures,
+          pdf,
+          csv,
+          figuresSha256: sha256(figures),
+          pdfSha256: sha256(pdf),
+          csvSha256: sha256(csv),
+          dataMaxAuditId: maxAudit,
+          dataAsOf: asOf,
+          publishedById: ctx.actor.userId,
+          publishedByEmail: ctx.actor.email,
+        })
+        .returning({ id: publishedReports.id })
+    )[0]!.id;
+    await audit(tx, {
       action: 'create',
       entityType: 'published_report',
       entityId: row,
@@ -107,28 +112,28 @@ export async function publishReport(ctx: ServiceContext, body: PublishReportBody
     });
     return row;
   });
-  return toApi(findRow(ctx, id)!);
+  return toApi((await findRow(ctx, id))!);
 }
 
-const findRow = (ctx: ServiceContext, id: number) =>
-  ctx.db.select().from(publishedReports).where(eq(publishedReports.id, id)).get();
+const findRow = async (ctx: ServiceContext, id: number) =>
+  (await ctx.db.select().from(publishedReports).where(eq(publishedReports.id, id)).limit(1))[0];
 
-export function listPublished(ctx: ServiceContext): PublishedReport[] {
+export async function listPublished(ctx: ServiceContext): Promise<PublishedReport[]> {
   requireRole(ctx, 'published_report', 'coordinator');
-  return ctx.db
-    .select()
-    .from(publishedReports)
-    .orderBy(desc(publishedReports.periodTo), desc(publishedReports.id))
-    .all()
-    .map(toApi);
+  return (
+    await ctx.db
+      .select()
+      .from(publishedReports)
+      .orderBy(desc(publishedReports.periodTo), desc(publishedReports.id))
+  ).map(toApi);
 }
 
 /** The stored bytes, exactly as published; audited as an export. */
-export function publishedFile(ctx: ServiceContext, id: number, kind: 'pdf' | 'csv') {
+export async function publishedFile(ctx: ServiceContext, id: number, kind: 'pdf' | 'csv') {
   requireRole(ctx, 'published_report', 'coordinator');
-  const r = findRow(ctx, id);
+  const r = await findRow(ctx, id);
   if (!r) throw notFound('Published report');
-  audit(ctx, {
+  await audit(ctx, {
     action: 'export',
     entityType: 'published_report',
     entityId: id,
@@ -149,9 +154,9 @@ export function publishedFile(ctx: ServiceContext, id: number, kind: 'pdf' | 'cs
  */
 export async function publishedXlsx(ctx: ServiceContext, id: number) {
   requireRole(ctx, 'published_report', 'coordinator');
-  const r = findRow(ctx, id);
+  const r = await findRow(ctx, id);
   if (!r) throw notFound('Published report');
-  audit(ctx, {
+  await audit(ctx, {
     action: 'export',
     entityType: 'published_report',
     entityId: id,

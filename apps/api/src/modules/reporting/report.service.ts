@@ -21,20 +21,20 @@ import { toXlsx } from '../../lib/xlsx.ts';
 
 export type { ReportData } from './report.format.ts';
 
-function outOfViewRule(ctx: ServiceContext) {
-  const s = readSettings(ctx.db);
+async function outOfViewRule(ctx: ServiceContext) {
+  const s = await readSettings(ctx.db);
   return {
     movedWithinMonths: s.outOfViewMovedWithinMonths,
     notSeenWeeks: s.outOfViewNotSeenWeeks,
   };
 }
 
-export function collectReport(ctx: ServiceContext, q: ReportQuery): ReportData {
+export async function collectReport(ctx: ServiceContext, q: ReportQuery): Promise<ReportData> {
   requireRole(ctx, 'report', 'coordinator', 'centre_staff');
-  const dashboard = getDashboard(ctx, q);
-  const outreach = getOutreach(ctx, q);
+  const dashboard = await getDashboard(ctx, q);
+  const outreach = await getOutreach(ctx, q);
   const staffing = hasRole(ctx.actor, 'coordinator')
-    ? getStaffing(ctx, { from: dashboard.from, to: dashboard.to })
+    ? await getStaffing(ctx, { from: dashboard.from, to: dashboard.to })
     : null;
   const scopeLabel =
     q.centreId !== undefined
@@ -46,7 +46,7 @@ export function collectReport(ctx: ServiceContext, q: ReportQuery): ReportData {
     dashboard,
     outreach,
     staffing,
-    corrections: correctionsForReport(
+    corrections: await correctionsForReport(
       ctx.db,
       dashboard.from,
       dashboard.centres.map((c) => c.id),
@@ -54,7 +54,7 @@ export function collectReport(ctx: ServiceContext, q: ReportQuery): ReportData {
     scopeLabel,
     periodLabel: periodLabel(dashboard.from, dashboard.to),
     createdOn: today(),
-    outOfViewRule: outOfViewRule(ctx),
+    outOfViewRule: await outOfViewRule(ctx),
     createdBy: ctx.actor.email,
   };
 }
@@ -65,9 +65,9 @@ const fileStem = (d: ReportData) =>
   }`;
 
 export async function reportPdf(ctx: ServiceContext, q: ReportQuery) {
-  const data = collectReport(ctx, q);
+  const data = await collectReport(ctx, q);
   const pdf = await renderReportPdf(data);
-  audit(ctx, {
+  await audit(ctx, {
     action: 'export',
     entityType: 'report',
     entityId: data.dashboard.centreId,
@@ -80,10 +80,10 @@ export async function reportPdf(ctx: ServiceContext, q: ReportQuery) {
 const shown = (c: ShownCell): CsvValue => (c === 'suppressed' ? cellText(c) : c);
 
 /** The report's tables as CSV for German Excel (lib/csv.ts); published cells as in the PDF. */
-export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
-  const d = collectReport(ctx, q);
+export async function reportCsv(ctx: ServiceContext, q: ReportQuery) {
+  const d = await collectReport(ctx, q);
   const csv = buildReportCsv(d);
-  audit(ctx, {
+  await audit(ctx, {
     action: 'export',
     entityType: 'report',
     entityId: d.dashboard.centreId,
@@ -94,9 +94,9 @@ export function reportCsv(ctx: ServiceContext, q: ReportQuery) {
 
 /** The report's tables as an Excel workbook (lib/xlsx.ts): the same cells as the CSV, typed. */
 export async function reportXlsx(ctx: ServiceContext, q: ReportQuery) {
-  const d = collectReport(ctx, q);
+  const d = await collectReport(ctx, q);
   const xlsx = await buildReportXlsx(d);
-  audit(ctx, {
+  await audit(ctx, {
     action: 'export',
     entityType: 'report',
     entityId: d.dashboard.centreId,

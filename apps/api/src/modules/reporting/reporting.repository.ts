@@ -47,7 +47,7 @@ export interface EncounterTotals {
   mixed: number;
 }
 
-export const encounterTotals = (db: Db, centreIds: readonly number[], p: Period) =>
+export const encounterTotals = async (db: Db, centreIds: readonly number[], p: Period) =>
   db.all<EncounterTotals>(sql`
     select centre_id as centreId, count(*) as encounters, sum(duration_minutes) as minutes,
            sum(newcomers) as anonymousNewcomers, ${anonymousKeySum} as anonymousKey,
@@ -56,7 +56,7 @@ export const encounterTotals = (db: Db, centreIds: readonly number[], p: Period)
     where centre_id in (${ids(centreIds)}) and date >= ${p.from} and date <= ${p.to}
     group by centre_id`);
 
-export const encountersByActivity = (db: Db, centreIds: readonly number[], p: Period) =>
+export const encountersByActivity = async (db: Db, centreIds: readonly number[], p: Period) =>
   db.all<{
     key: string | null;
     name: string;
@@ -74,7 +74,7 @@ export const encountersByActivity = (db: Db, centreIds: readonly number[], p: Pe
     ) x join activities a on a.id = x.activity_id
     order by x.encounters desc, a.id`);
 
-export const encountersByMonth = (db: Db, centreIds: readonly number[], p: Period) =>
+export const encountersByMonth = async (db: Db, centreIds: readonly number[], p: Period) =>
   db.all<{ month: string; encounters: number; minutes: number; mixed: number }>(sql`
     select substr(date, 1, 7) as month, count(*) as encounters, sum(duration_minutes) as minutes,
            sum(${MIXED}) as mixed
@@ -109,7 +109,7 @@ export interface PeopleRow {
  * attendance (the `seen` rows are materialised once and grouped twice), with the key sums of
  * the same people for the cell key method.
  */
-export function peopleByCentreAndMonth(db: Db, centreIds: readonly number[], p: Period) {
+export async function peopleByCentreAndMonth(db: Db, centreIds: readonly number[], p: Period) {
   const rows = db.all<PeopleRow & { kind: 'centre' | 'month' }>(sql`
     ${seen(centreIds, p)}, joined as materialized (
       select s.centreId, s.month, s.pid, f.first_attended_on as first, f.record_key as k
@@ -142,7 +142,7 @@ export function peopleByCentreAndMonth(db: Db, centreIds: readonly number[], p: 
   };
 }
 
-export const peopleByCentre = (db: Db, centreIds: readonly number[], p: Period) =>
+export const peopleByCentre = async (db: Db, centreIds: readonly number[], p: Period) =>
   db.all<{ centreId: number; reached: number; reachedKey: number }>(sql`
     ${seen(centreIds, p)}
     select centreId, count(*) as reached, ${keySum(sql`k`)} as reachedKey from (
@@ -155,7 +155,7 @@ export const peopleByCentre = (db: Db, centreIds: readonly number[], p: Period) 
  * Per centre and number of mixed encounters attended in the window: how many people. The person
  * is a named newcomer at each of these encounters, so host > 0 is the whole rule here.
  */
-export const mixedPerPerson = (db: Db, centreIds: readonly number[], p: Period) =>
+export const mixedPerPerson = async (db: Db, centreIds: readonly number[], p: Period) =>
   db.all<{ centreId: number; mixed: number; people: number; key: number }>(sql`
     select x.centreId, x.mixed, count(*) as people, ${keySum(sql`f.record_key`)} as key from (
       select e.centre_id as centreId, ea.participant_id as pid, sum(e.host > 0) as mixed
@@ -183,12 +183,12 @@ export interface OutOfViewRow {
  * reached by an outreach attempt since `notSeenSince` (counting from the move when that is
  * later). People whose outreach ended with "moved away" after their last contact drop out.
  */
-export function outOfView(
+export async function outOfView(
   db: Db,
   centreIds: readonly number[],
   movedSince: string,
   notSeenSince: string,
-): OutOfViewRow[] {
+): Promise<OutOfViewRow[]> {
   return db.all<OutOfViewRow>(sql`
     select * from (
       select p.id as participantId, p.code as code, p.alias as alias, p.centre_id as centreId,
@@ -211,7 +211,7 @@ export function outOfView(
     order by lastContactOn is not null, lastContactOn, movedInAt, participantId`);
 }
 
-export function openTasks(db: Db, taskIds: readonly number[]) {
+export async function openTasks(db: Db, taskIds: readonly number[]) {
   if (taskIds.length === 0) return [];
   return db.all<{
     id: number;
@@ -236,7 +236,7 @@ export function openTasks(db: Db, taskIds: readonly number[]) {
 const taskKey = sql`((pa.record_key + f.id * 2654435769) % 4294967296)`;
 
 /** Outreach tasks with at least one attempt in the period, by the participant's centre. */
-export const contactedByCentre = (db: Db, centreIds: readonly number[], p: Period) =>
+export const contactedByCentre = async (db: Db, centreIds: readonly number[], p: Period) =>
   db.all<{ centreId: number; tasks: number; key: number }>(sql`
     select centreId, count(*) as tasks, ${keySum(sql`k`)} as key from (
       select distinct pa.centre_id as centreId, f.id as fid, ${taskKey} as k
@@ -290,14 +290,14 @@ export const closedByCentre = (
         and r.closed_on >= ${p.from} and r.closed_on <= ${p.to}
     ) group by centreId, outcome`);
 
-export const activeCentres = (db: Db) =>
+export const activeCentres = async (db: Db) =>
   db.all<{ id: number; code: string; name: string }>(
     sql`select id, code, name from centres where active = 1 order by id`,
   );
 
-export const centreExists = (db: Db, id: number) =>
+export const centreExists = async (db: Db, id: number) =>
   db.all<{ id: number }>(sql`select id from centres where id = ${id}`).length > 0;
 
 /** For EXPLAIN QUERY PLAN in the docs and the benchmark. */
-export const explain = (db: Db, query: SQL) =>
+export const explain = async (db: Db, query: SQL) =>
   db.all<{ detail: string }>(sql`explain query plan ${query}`).map((r) => r.detail);

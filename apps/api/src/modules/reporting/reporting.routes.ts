@@ -49,7 +49,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: DashboardSchema, ...errors(400, 401, 403) },
       },
     },
-    async (request) => service.getDashboard(ctx(request), request.query),
+    async (request) => await service.getDashboard(ctx(request), request.query),
   );
   app.get(
     '/reporting/out-of-view',
@@ -62,7 +62,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: OutOfViewSchema, ...errors(400, 401, 403) },
       },
     },
-    async (request) => service.getOutOfView(ctx(request), request.query),
+    async (request) => await service.getOutOfView(ctx(request), request.query),
   );
   app.get(
     '/reporting/outreach',
@@ -75,7 +75,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: OutreachSchema, ...errors(400, 401, 403) },
       },
     },
-    async (request) => service.getOutreach(ctx(request), request.query),
+    async (request) => await service.getOutreach(ctx(request), request.query),
   );
   app.get(
     '/reporting/staffing',
@@ -88,7 +88,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: StaffingSchema, ...errors(400, 401, 403) },
       },
     },
-    async (request) => service.getStaffing(ctx(request), request.query),
+    async (request) => await service.getStaffing(ctx(request), request.query),
   );
   app.get(
     '/reporting/report.pdf',
@@ -130,7 +130,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const { csv, filename } = report.reportCsv(ctx(request), request.query);
+      const { csv, filename } = await report.reportCsv(ctx(request), request.query);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${filename}"`)
@@ -186,7 +186,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(PublishedReportSchema), ...errors(401, 403) },
       },
     },
-    async (request) => published.listPublished(ctx(request)),
+    async (request) => await published.listPublished(ctx(request)),
   );
   for (const kind of ['pdf', 'csv'] as const) {
     const type = kind === 'pdf' ? ('application/pdf' as const) : ('text/csv' as const);
@@ -203,7 +203,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
       async (request, reply) => {
-        const f = published.publishedFile(ctx(request), request.params.id, kind);
+        const f = await published.publishedFile(ctx(request), request.params.id, kind);
         return reply
           .type(kind === 'pdf' ? 'application/pdf' : 'text/csv; charset=utf-8')
           .header('content-disposition', `attachment; filename="${f.filename}"`)
@@ -246,7 +246,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PublishedPeriodsSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => corrections.publishedPeriods(ctx(request), request.query.centreId),
+    async (request) => await corrections.publishedPeriods(ctx(request), request.query.centreId),
   );
   app.get(
     '/reporting/corrections',
@@ -259,6 +259,6 @@ export const reportingRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CorrectionsSchema, ...errors(400, 401, 403) },
       },
     },
-    async (request) => corrections.listCorrections(ctx(request), request.query),
+    async (request) => await corrections.listCorrections(ctx(request), request.query),
   );
 };

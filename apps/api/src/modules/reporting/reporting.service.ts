@@ -47,9 +47,12 @@ const ENTITY = 'report';
 type Centre = { id: number; code: string; name: string };
 
 /** Role gate plus centre scope: coordinators all centres (or one), centre staff only their own. */
-export function resolveScope(ctx: ServiceContext, centreId: number | undefined): Centre[] {
+export async function resolveScope(
+  ctx: ServiceContext,
+  centreId: number | undefined,
+): Promise<Centre[]> {
   requireRole(ctx, ENTITY, 'coordinator', 'centre_staff', 'admin');
-  const all = repo.activeCentres(ctx.db);
+  const all = await repo.activeCentres(ctx.db);
   const seesAll = hasRole(ctx.actor, 'coordinator', 'admin');
   if (centreId !== undefined) {
     const centre = all.find((c) => c.id === centreId);
@@ -110,24 +113,28 @@ const newAndReturning = (p?: {
 const cellOfPeople = (rows: readonly { recordKey: number }[]) =>
   addCells(...rows.map((r) => cell(1, r.recordKey)));
 
-export function getDashboard(ctx: ServiceContext, q: ReportQuery): Dashboard {
-  const centres = resolveScope(ctx, q.centreId);
+export async function getDashboard(ctx: ServiceContext, q: ReportQuery): Promise<Dashboard> {
+  const centres = await resolveScope(ctx, q.centreId);
   requirePeopleFigures(ctx);
   const period = resolvePeriod(q);
   const cids = centres.map((c) => c.id);
 
-  const totals = repo.encounterTotals(ctx.db, cids, period);
+  const totals = await repo.encounterTotals(ctx.db, cids, period);
   const sum = (k: keyof repo.EncounterTotals) => totals.reduce((s, t) => s + t[k], 0);
   const encounters = sum('encounters');
   const mixedEncounters = sum('mixed');
 
-  const { byCentre: people, byMonth: monthly } = repo.peopleByCentreAndMonth(ctx.db, cids, period);
+  const { byCentre: people, byMonth: monthly } = await repo.peopleByCentreAndMonth(
+    ctx.db,
+    cids,
+    period,
+  );
   const peopleTable = publishTable(
     centres.map((c) => newAndReturning(people.find((x) => x.centreId === c.id))),
   );
 
   const months = monthsOf(period.from, period.to);
-  const byMonthRows = repo.encountersByMonth(ctx.db, cids, period);
+  const byMonthRows = await repo.encountersByMonth(ctx.db, cids, period);
   // Summed over months, "returning" counts person-months (each a unit of its own key).
   const monthlyPeople = publishTable(
     months.map((m) => newAndReturning(monthly.find((x) => x.month === m))),
@@ -136,7 +143,7 @@ export function getDashboard(ctx: ServiceContext, q: ReportQuery): Dashboard {
 
   const windowTo = period.to;
   const windowFrom = addDays(windowTo, -(MIXED_WINDOW_DAYS - 1));
-  const mixedRows = repo.mixedPerPerson(ctx.db, cids, { from: windowFrom, to: windowTo });
+  const mixedRows = await repo.mixedPerPerson(ctx.db, cids, { from: windowFrom, to: windowTo });
   const mixedTable = publishTable(
     centres.map((c) =>
       MIXED_BUCKETS.map((b) =>
@@ -165,7 +172,7 @@ export function getDashboard(ctx: ServiceContext, q: ReportQuery): Dashboard {
     mixedEncounters,
     hostShare: share(mixedEncounters, encounters),
     people: peopleTable,
-    byActivity: repo.encountersByActivity(ctx.db, cids, period).map((a) => ({
+    byActivity: (await repo.encountersByActivity(ctx.db, cids, period)).map((a) => ({
       key: a.key,
       name: a.name,
       encounters: a.encounters,
@@ -198,13 +205,13 @@ export function getDashboard(ctx: ServiceContext, q: ReportQuery): Dashboard {
 }
 
 /** Out-of-view rows for the scope under the current settings (no audit, no consent check). */
-function outOfViewRows(ctx: ServiceContext, centreIds: number[]) {
-  const s = readSettings(ctx.db);
+async function outOfViewRows(ctx: ServiceContext, centreIds: number[]) {
+  const s = await readSettings(ctx.db);
   const d = today();
   return {
     settings: s,
     today: d,
-    rows: repo.outOfView(
+    rows: await repo.outOfView(
       ctx.db,
       centreIds,
       addMonths(d, -s.outOfViewMovedWithinMonths),
@@ -218,13 +225,13 @@ function outOfViewRows(ctx: ServiceContext, centreIds: number[]) {
  * follow-up consent today are named; the others are only counted per centre (small counts
  * hidden). Lapsed outreach in scope is closed first. The read is audited with every person shown.
  */
-export function getOutOfView(ctx: ServiceContext, q: OutOfViewQuery): OutOfView {
-  const centres = resolveScope(ctx, q.centreId);
+export async function getOutOfView(ctx: ServiceContext, q: OutOfViewQuery): Promise<OutOfView> {
+  const centres = await resolveScope(ctx, q.centreId);
   requirePeopleFigures(ctx);
   const cids = centres.map((c) => c.id);
-  closeLapsedFollowUps(ctx.db, today(), { centreIds: cids });
-  const { settings, today: d, rows } = outOfViewRows(ctx, cids);
-  const consents = consentsFor(
+  await closeLapsedFollowUps(ctx.db, today(), { centreIds: cids });
+  const { settings, today: d, rows } = await outOfViewRows(ctx, cids);
+  const consents = await consentsFor(
     ctx.db,
     rows.map((r) => r.participantId),
     d,
@@ -242,12 +249,12 @@ export function getOutOfView(ctx: ServiceContext, q: OutOfViewQuery): OutOfView 
     cellOfPeople(rows.filter((r) => r.centreId === c.id && !named.has(r.participantId))),
   );
   const tasks = new Map(
-    repo
-      .openTasks(
+    (
+      await repo.openTasks(
         ctx.db,
         consenting.flatMap((r) => (r.openTaskId ? [r.openTaskId] : [])),
       )
-      .map((t) => [t.id, t]),
+    ).map((t) => [t.id, t]),
   );
   const mayWrite = (centreId: number) =>
     hasRole(ctx.actor, 'coordinator') || canWriteCentreData(ctx.actor, centreId);
@@ -272,7 +279,7 @@ export function getOutOfView(ctx: ServiceContext, q: OutOfViewQuery): OutOfView 
       openTask,
     };
   });
-  audit(ctx, {
+  await audit(ctx, {
     action: 'read',
     entityType: 'participant',
     entityId: null,
@@ -289,14 +296,14 @@ export function getOutOfView(ctx: ServiceContext, q: OutOfViewQuery): OutOfView 
   };
 }
 
-export function getOutreach(ctx: ServiceContext, q: ReportQuery): Outreach {
-  const centres = resolveScope(ctx, q.centreId);
+export async function getOutreach(ctx: ServiceContext, q: ReportQuery): Promise<Outreach> {
+  const centres = await resolveScope(ctx, q.centreId);
   requirePeopleFigures(ctx);
   const period = resolvePeriod(q);
   const cids = centres.map((c) => c.id);
-  const { rows, settings } = outOfViewRows(ctx, cids);
+  const { rows, settings } = await outOfViewRows(ctx, cids);
   const weeks = settings.reEngagedWithinWeeks;
-  const contacted = repo.contactedByCentre(ctx.db, cids, period);
+  const contacted = await repo.contactedByCentre(ctx.db, cids, period);
   const closedRows = repo.closedByCentre(ctx.db, cids, period, weeks * 7);
   const closed = publishTable(
     centres.map((c) =>
@@ -348,25 +355,25 @@ export function getOutreach(ctx: ServiceContext, q: ReportQuery): Outreach {
 
 const STEP_MILLI = 250;
 
-export function getStaffing(ctx: ServiceContext, q: StaffingQuery): Staffing {
+export async function getStaffing(ctx: ServiceContext, q: StaffingQuery): Promise<Staffing> {
   requireRole(ctx, 'staffing', 'admin', 'coordinator');
-  const centres = resolveScope(ctx, undefined);
+  const centres = await resolveScope(ctx, undefined);
   const period = resolvePeriod(q);
   const cids = centres.map((c) => c.id);
-  const needs = needFigures(ctx.db).filter((n) => cids.includes(n.centreId));
-  const people = repo.peopleByCentre(ctx.db, cids, period);
+  const needs = (await needFigures(ctx.db)).filter((n) => cids.includes(n.centreId));
+  const people = await repo.peopleByCentre(ctx.db, cids, period);
   const active = publishColumn(
     centres.map((c) => {
       const p = people.find((x) => x.centreId === c.id);
       return p ? cell(p.reached, p.reachedKey) : EMPTY_CELL;
     }),
   );
-  const { rows: oov } = outOfViewRows(ctx, cids);
+  const { rows: oov } = await outOfViewRows(ctx, cids);
   const outOfView = publishColumn(
     centres.map((c) => cellOfPeople(oov.filter((r) => r.centreId === c.id))),
   );
-  const totals = repo.encounterTotals(ctx.db, cids, period);
-  const comparison = compareScenarios(ctx, {});
+  const totals = await repo.encounterTotals(ctx.db, cids, period);
+  const comparison = await compareScenarios(ctx, {});
 
   const total = parseFixed(q.totalFte ?? '2', 3);
   const totalMilli = total.ok ? total.value : null;

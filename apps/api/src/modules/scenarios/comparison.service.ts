@@ -9,7 +9,7 @@ import {
   type NeedsBody,
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
-import { inTransaction } from '../../lib/tx.ts';
+import { inTransactionAsync } from '../../lib/tx.ts';
 import { audit } from '../audit/audit.service.ts';
 import { requireRole } from '../access/access.ts';
 import { existingCentreIds } from '../centres/centres.service.ts';
@@ -23,14 +23,14 @@ import { today } from '../../lib/clock.ts';
 const MAX_YEARS = 10;
 
 /** Need per centre (entered catchment figures); centres without a figure are absent. */
-export function newcomersByCentre(ctx: ServiceContext): Map<number, number> {
+export async function newcomersByCentre(ctx: ServiceContext): Promise<Map<number, number>> {
   const out = new Map<number, number>();
-  for (const n of needFigures(ctx.db)) if (n.need !== null) out.set(n.centreId, n.need);
+  for (const n of await needFigures(ctx.db)) if (n.need !== null) out.set(n.centreId, n.need);
   return out;
 }
 
-export const costRates = (ctx: ServiceContext): CostRate[] =>
-  repo.listCostAssumptions(ctx.db).map((c) => ({
+export const costRates = async (ctx: ServiceContext): Promise<CostRate[]> =>
+  (await repo.listCostAssumptions(ctx.db)).map((c) => ({
     payGroup: normalisePayGroup(c.payGroup) ?? c.payGroup,
     validFrom: c.validFrom,
     validTo: c.validTo,
@@ -39,7 +39,10 @@ export const costRates = (ctx: ServiceContext): CostRate[] =>
     cityOwn: c.cityOwn,
   }));
 
-export function compareScenarios(ctx: ServiceContext, q: ComparisonQuery): Comparison {
+export async function compareScenarios(
+  ctx: ServiceContext,
+  q: ComparisonQuery,
+): Promise<Comparison> {
   requireRole(ctx, 'scenario', 'admin', 'coordinator');
   const fromYear = q.fromYear ?? new Date().getFullYear();
   const toYear = q.toYear ?? fromYear + 2;
@@ -50,15 +53,15 @@ export function compareScenarios(ctx: ServiceContext, q: ComparisonQuery): Compa
   }
   const years = Array.from({ length: toYear - fromYear + 1 }, (_, i) => fromYear + i);
   const ids = q.ids ? [...new Set(q.ids.split(',').map(Number))] : undefined;
-  const rows = repo.listScenarioRows(ctx.db, ids);
-  const lines = repo.linesFor(
+  const rows = await repo.listScenarioRows(ctx.db, ids);
+  const lines = await repo.linesFor(
     ctx.db,
     rows.map((r) => r.id),
   );
-  const allocs = allocationsFor(ctx.db, [...new Set(lines.map((l) => l.postId))]);
-  const centres = repo.listCentresBrief(ctx.db);
-  const rates = costRates(ctx);
-  const newcomers = newcomersByCentre(ctx);
+  const allocs = await allocationsFor(ctx.db, [...new Set(lines.map((l) => l.postId))]);
+  const centres = await repo.listCentresBrief(ctx.db);
+  const rates = await costRates(ctx);
+  const newcomers = await newcomersByCentre(ctx);
 
   return {
     years,
@@ -109,8 +112,8 @@ export function compareScenarios(ctx: ServiceContext, q: ComparisonQuery): Compa
 }
 
 /** The comparison's rows, built once for both writers (CSV and workbook). */
-function comparisonRows(ctx: ServiceContext, q: ComparisonQuery): CsvValue[][] {
-  const c = compareScenarios(ctx, q);
+async function comparisonRows(ctx: ServiceContext, q: ComparisonQuery): Promise<CsvValue[][]> {
+  const c = await compareScenarios(ctx, q);
   const header = [
     'Szenario',
     'Quelle',
@@ -139,16 +142,16 @@ function comparisonRows(ctx: ServiceContext, q: ComparisonQuery): CsvValue[][] {
 }
 
 /** The comparison as CSV for German Excel (lib/csv.ts: neutralised text, German numbers). */
-export function comparisonCsv(ctx: ServiceContext, q: ComparisonQuery) {
-  const rows = comparisonRows(ctx, q);
-  audit(ctx, { action: 'export', entityType: 'scenario_comparison', entityId: null });
+export async function comparisonCsv(ctx: ServiceContext, q: ComparisonQuery) {
+  const rows = await comparisonRows(ctx, q);
+  await audit(ctx, { action: 'export', entityType: 'scenario_comparison', entityId: null });
   return toCsv(rows);
 }
 
 /** The comparison as a workbook (lib/xlsx.ts): the CSV's cells, typed; one sheet. */
 export async function comparisonXlsx(ctx: ServiceContext, q: ComparisonQuery) {
-  const rows = comparisonRows(ctx, q);
-  audit(ctx, {
+  const rows = await comparisonRows(ctx, q);
+  await audit(ctx, {
     action: 'export',
     entityType: 'scenario_comparison',
     entityId: null,
@@ -159,15 +162,15 @@ export async function comparisonXlsx(ctx: ServiceContext, q: ComparisonQuery) {
 
 // Need figures: catchment numbers entered with source and date ---------------------------------
 
-export function listNeeds(ctx: ServiceContext) {
+export async function listNeeds(ctx: ServiceContext) {
   requireRole(ctx, 'centre_need', 'admin', 'coordinator');
-  return needFigures(ctx.db);
+  return await needFigures(ctx.db);
 }
 
-export function setNeeds(ctx: ServiceContext, body: NeedsBody) {
+export async function setNeeds(ctx: ServiceContext, body: NeedsBody) {
   requireRole(ctx, 'centre_need', 'admin', 'coordinator');
   const ids = body.needs.map((n) => n.centreId);
-  const known = new Set(existingCentreIds(ctx.db, ids));
+  const known = new Set(await existingCentreIds(ctx.db, ids));
   body.needs.forEach((n, i) => {
     if (!known.has(n.centreId)) {
       throw new DomainError('UNKNOWN_CENTRE', 'Unknown centre', 400, [
@@ -203,17 +206,17 @@ export function setNeeds(ctx: ServiceContext, body: NeedsBody) {
       );
     }
   });
-  inTransaction(ctx, (tx) => {
+  await inTransactionAsync(ctx, async (tx) => {
     for (const n of body.needs) {
-      if (n.need === null) repo.deleteNeed(tx.db, n.centreId);
+      if (n.need === null) await repo.deleteNeed(tx.db, n.centreId);
       else
-        repo.upsertNeed(tx.db, {
+        await repo.upsertNeed(tx.db, {
           centreId: n.centreId,
           need: n.need,
           source: n.source.trim(),
           asOf: n.asOf,
         });
-      audit(tx, {
+      await audit(tx, {
         action: n.need === null ? 'delete' : 'update',
         entityType: 'centre_need',
         entityId: n.centreId,
@@ -221,5 +224,5 @@ export function setNeeds(ctx: ServiceContext, body: NeedsBody) {
       });
     }
   });
-  return needFigures(ctx.db);
+  return await needFigures(ctx.db);
 }

@@ -10,7 +10,7 @@ import {
   type UpdateCostAssumptionBody,
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
-import { inTransaction } from '../../lib/tx.ts';
+import { inTransactionAsync } from '../../lib/tx.ts';
 import { audit } from '../audit/audit.service.ts';
 import { requireRole } from '../access/access.ts';
 import * as repo from './scenarios.repository.ts';
@@ -29,9 +29,9 @@ const toApi = (r: repo.CostAssumptionRow): CostAssumption => ({
   note: r.note,
 });
 
-export function listCostAssumptions(ctx: ServiceContext) {
+export async function listCostAssumptions(ctx: ServiceContext) {
   requireRole(ctx, ENTITY, 'admin', 'coordinator');
-  return repo.listCostAssumptions(ctx.db).map(toApi);
+  return (await repo.listCostAssumptions(ctx.db)).map(toApi);
 }
 
 interface Merged {
@@ -59,21 +59,19 @@ function parseOverhead(percent: string | undefined, fallback: number) {
 }
 
 /** Periods must be in order and must not overlap another assumption for the same pay group. */
-function assertPeriod(ctx: ServiceContext, m: Merged, selfId?: number) {
+async function assertPeriod(ctx: ServiceContext, m: Merged, selfId?: number) {
   if (m.validTo !== null && m.validTo < m.validFrom) {
     throw new DomainError('DATES_ORDER', 'Valid-to is before valid-from', 400, [
       { field: 'validTo', code: 'dates_order', message: 'Must not be before the start' },
     ]);
   }
-  const clash = repo
-    .listCostAssumptions(ctx.db)
-    .find(
-      (o) =>
-        o.id !== selfId &&
-        o.payGroup === m.payGroup &&
-        (o.validTo === null || o.validTo >= m.validFrom) &&
-        (m.validTo === null || m.validTo >= o.validFrom),
-    );
+  const clash = (await repo.listCostAssumptions(ctx.db)).find(
+    (o) =>
+      o.id !== selfId &&
+      o.payGroup === m.payGroup &&
+      (o.validTo === null || o.validTo >= m.validFrom) &&
+      (m.validTo === null || m.validTo >= o.validFrom),
+  );
   if (clash) {
     throw new DomainError(
       'CONFLICT',
@@ -90,7 +88,7 @@ function assertPeriod(ctx: ServiceContext, m: Merged, selfId?: number) {
   }
 }
 
-export function createCostAssumption(ctx: ServiceContext, body: CreateCostAssumptionBody) {
+export async function createCostAssumption(ctx: ServiceContext, body: CreateCostAssumptionBody) {
   requireRole(ctx, ENTITY, 'admin');
   const m: Merged = {
     payGroup: payGroupOrThrow(body.payGroup),
@@ -101,22 +99,22 @@ export function createCostAssumption(ctx: ServiceContext, body: CreateCostAssump
     cityOwn: body.cityOwn ?? false,
     note: body.note ?? '',
   };
-  assertPeriod(ctx, m);
-  const id = inTransaction(ctx, (tx) => {
-    const newId = repo.insertCostAssumption(tx.db, m);
-    audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
+  await assertPeriod(ctx, m);
+  const id = await inTransactionAsync(ctx, async (tx) => {
+    const newId = await repo.insertCostAssumption(tx.db, m);
+    await audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
     return newId;
   });
-  return toApi(repo.findCostAssumption(ctx.db, id)!);
+  return toApi((await repo.findCostAssumption(ctx.db, id))!);
 }
 
-export function updateCostAssumption(
+export async function updateCostAssumption(
   ctx: ServiceContext,
   id: number,
   body: UpdateCostAssumptionBody,
 ) {
   requireRole(ctx, ENTITY, 'admin');
-  const before = repo.findCostAssumption(ctx.db, id);
+  const before = await repo.findCostAssumption(ctx.db, id);
   if (!before) throw notFound('Cost assumption');
   const { overheadPercent, ...rest } = body;
   const m: Merged = {
@@ -128,15 +126,18 @@ export function updateCostAssumption(
         : (normalisePayGroup(before.payGroup) ?? before.payGroup),
     overheadBp: parseOverhead(overheadPercent, before.overheadBp),
   };
-  assertPeriod(ctx, m, id);
-  inTransaction(ctx, (tx) => {
-    repo.updateCostAssumptionRow(tx.db, id, m);
-    audit(tx, {
+  await assertPeriod(ctx, m, id);
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.updateCostAssumptionRow(tx.db, id, m);
+    await audit(tx, {
       action: 'update',
       entityType: ENTITY,
       entityId: id,
-      changedFields: changedFields(toApi(before), toApi(repo.findCostAssumption(tx.db, id)!)),
+      changedFields: changedFields(
+        toApi(before),
+        toApi((await repo.findCostAssumption(tx.db, id))!),
+      ),
     });
   });
-  return toApi(repo.findCostAssumption(ctx.db, id)!);
+  return toApi((await repo.findCostAssumption(ctx.db, id))!);
 }

@@ -12,26 +12,27 @@ import {
 export type ScenarioRow = typeof scenarios.$inferSelect;
 export type CostAssumptionRow = typeof costAssumptions.$inferSelect;
 
-export const listScenarioRows = (db: Db, ids?: readonly number[]) =>
+export const listScenarioRows = async (db: Db, ids?: readonly number[]) =>
   ids
-    ? db
+    ? await db
         .select()
         .from(scenarios)
         .where(inArray(scenarios.id, [...ids]))
         .orderBy(asc(scenarios.name))
-        .all()
-    : db.select().from(scenarios).orderBy(asc(scenarios.name)).all();
+    : await db.select().from(scenarios).orderBy(asc(scenarios.name));
 
-export const findScenarioRow = (db: Db, id: number) =>
-  db.select().from(scenarios).where(eq(scenarios.id, id)).get();
+export const findScenarioRow = async (db: Db, id: number) =>
+  (await db.select().from(scenarios).where(eq(scenarios.id, id)).limit(1))[0];
 
-export const findScenarioByName = (db: Db, name: string) =>
-  db.select({ id: scenarios.id }).from(scenarios).where(eq(scenarios.name, name)).get();
+export const findScenarioByName = async (db: Db, name: string) =>
+  (
+    await db.select({ id: scenarios.id }).from(scenarios).where(eq(scenarios.name, name)).limit(1)
+  )[0];
 
 /** Lines of the given scenarios joined with what the cost and centre figures need of the post. */
-export function linesFor(db: Db, scenarioIds: readonly number[]) {
+export async function linesFor(db: Db, scenarioIds: readonly number[]) {
   if (scenarioIds.length === 0) return [];
-  return db
+  return await db
     .select({
       scenarioId: scenarioLines.scenarioId,
       postId: posts.id,
@@ -47,73 +48,67 @@ export function linesFor(db: Db, scenarioIds: readonly number[]) {
     .from(scenarioLines)
     .innerJoin(posts, eq(posts.id, scenarioLines.postId))
     .where(inArray(scenarioLines.scenarioId, [...scenarioIds]))
-    .orderBy(asc(posts.code))
-    .all();
+    .orderBy(asc(posts.code));
 }
 
-export const insertScenario = (db: Db, values: typeof scenarios.$inferInsert) =>
-  db.insert(scenarios).values(values).returning({ id: scenarios.id }).get().id;
+export const insertScenario = async (db: Db, values: typeof scenarios.$inferInsert) =>
+  (await db.insert(scenarios).values(values).returning({ id: scenarios.id }))[0]!.id;
 
-export function updateScenarioRow(
+export async function updateScenarioRow(
   db: Db,
   id: number,
   patch: Partial<typeof scenarios.$inferInsert>,
 ) {
-  db.update(scenarios)
+  await db
+    .update(scenarios)
     .set({ ...patch, updatedAt: new Date().toISOString() })
-    .where(eq(scenarios.id, id))
-    .run();
+    .where(eq(scenarios.id, id));
 }
 
-export const deleteScenarioRow = (db: Db, id: number) =>
-  db.delete(scenarios).where(eq(scenarios.id, id)).run();
+export const deleteScenarioRow = async (db: Db, id: number) =>
+  await db.delete(scenarios).where(eq(scenarios.id, id));
 
-export function replaceLines(
+export async function replaceLines(
   db: Db,
   scenarioId: number,
   lines: { postId: number; fteMilli: number }[],
 ) {
-  db.delete(scenarioLines).where(eq(scenarioLines.scenarioId, scenarioId)).run();
-  if (lines.length)
-    db.insert(scenarioLines)
-      .values(lines.map((l) => ({ ...l, scenarioId })))
-      .run();
+  await db.delete(scenarioLines).where(eq(scenarioLines.scenarioId, scenarioId));
+  if (lines.length) await db.insert(scenarioLines).values(lines.map((l) => ({ ...l, scenarioId })));
 }
 
-export const listCostAssumptions = (db: Db) =>
-  db
+export const listCostAssumptions = async (db: Db) =>
+  await db
     .select()
     .from(costAssumptions)
-    .orderBy(asc(costAssumptions.payGroup), asc(costAssumptions.validFrom))
-    .all();
+    .orderBy(asc(costAssumptions.payGroup), asc(costAssumptions.validFrom));
 
-export const findCostAssumption = (db: Db, id: number) =>
-  db.select().from(costAssumptions).where(eq(costAssumptions.id, id)).get();
+export const findCostAssumption = async (db: Db, id: number) =>
+  (await db.select().from(costAssumptions).where(eq(costAssumptions.id, id)).limit(1))[0];
 
-export const insertCostAssumption = (db: Db, values: typeof costAssumptions.$inferInsert) =>
-  db.insert(costAssumptions).values(values).returning({ id: costAssumptions.id }).get().id;
+export const insertCostAssumption = async (db: Db, values: typeof costAssumptions.$inferInsert) =>
+  (await db.insert(costAssumptions).values(values).returning({ id: costAssumptions.id }))[0]!.id;
 
-export function updateCostAssumptionRow(
+export async function updateCostAssumptionRow(
   db: Db,
   id: number,
   patch: Partial<typeof costAssumptions.$inferInsert>,
 ) {
-  db.update(costAssumptions)
+  await db
+    .update(costAssumptions)
     .set({ ...patch, updatedAt: new Date().toISOString() })
-    .where(eq(costAssumptions.id, id))
-    .run();
+    .where(eq(costAssumptions.id, id));
 }
 
-export const listCentresBrief = (db: Db) =>
-  db
+export const listCentresBrief = async (db: Db) =>
+  await db
     .select({ id: centres.id, code: centres.code, name: centres.name })
     .from(centres)
     .where(eq(centres.active, true))
-    .orderBy(asc(centres.id))
-    .all();
+    .orderBy(asc(centres.id));
 
-export function listNeeds(db: Db) {
-  return db
+export async function listNeeds(db: Db) {
+  return await db
     .select({
       centreId: centres.id,
       centreCode: centres.code,
@@ -126,22 +121,21 @@ export function listNeeds(db: Db) {
     .from(centres)
     .leftJoin(centreNeeds, eq(centreNeeds.centreId, centres.id))
     .where(eq(centres.active, true))
-    .orderBy(asc(centres.id))
-    .all();
+    .orderBy(asc(centres.id));
 }
 
-export function upsertNeed(
+export async function upsertNeed(
   db: Db,
   n: { centreId: number; need: number; source: string; asOf: string | null },
 ) {
-  db.insert(centreNeeds)
+  await db
+    .insert(centreNeeds)
     .values(n)
     .onConflictDoUpdate({
       target: centreNeeds.centreId,
       set: { need: n.need, source: n.source, asOf: n.asOf, updatedAt: new Date().toISOString() },
-    })
-    .run();
+    });
 }
 
-export const deleteNeed = (db: Db, centreId: number) =>
-  db.delete(centreNeeds).where(eq(centreNeeds.centreId, centreId)).run();
+export const deleteNeed = async (db: Db, centreId: number) =>
+  await db.delete(centreNeeds).where(eq(centreNeeds.centreId, centreId));

@@ -35,7 +35,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(ScenarioSchema), ...errors(401, 403) },
       },
     },
-    async (request) => scenarios.listScenarios(ctx(request)),
+    async (request) => await scenarios.listScenarios(ctx(request)),
   );
   app.post(
     '/scenarios',
@@ -48,7 +48,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(scenarios.createScenario(ctx(request), request.body)),
+      reply.code(201).send(await scenarios.createScenario(ctx(request), request.body)),
   );
   app.get(
     '/scenarios/:id',
@@ -60,7 +60,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ScenarioSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => scenarios.getScenario(ctx(request), request.params.id),
+    async (request) => await scenarios.getScenario(ctx(request), request.params.id),
   );
   app.patch(
     '/scenarios/:id',
@@ -74,7 +74,8 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ScenarioSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => scenarios.updateScenario(ctx(request), request.params.id, request.body),
+    async (request) =>
+      await scenarios.updateScenario(ctx(request), request.params.id, request.body),
   );
   app.delete(
     '/scenarios/:id',
@@ -86,7 +87,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: OkSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => scenarios.deleteScenario(ctx(request), request.params.id),
+    async (request) => await scenarios.deleteScenario(ctx(request), request.params.id),
   );
   app.post(
     '/scenarios/:id/copy',
@@ -100,7 +101,9 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(scenarios.copyScenario(ctx(request), request.params.id, request.body)),
+      reply
+        .code(201)
+        .send(await scenarios.copyScenario(ctx(request), request.params.id, request.body)),
   );
   app.put(
     '/scenarios/:id/lines',
@@ -113,7 +116,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ScenarioSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => scenarios.setLines(ctx(request), request.params.id, request.body),
+    async (request) => await scenarios.setLines(ctx(request), request.params.id, request.body),
   );
 
   app.get(
@@ -127,7 +130,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ComparisonSchema, ...errors(400, 401, 403) },
       },
     },
-    async (request) => comparison.compareScenarios(ctx(request), request.query),
+    async (request) => await comparison.compareScenarios(ctx(request), request.query),
   );
   app.get(
     '/scenario-comparison.csv',
@@ -144,7 +147,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const csv = comparison.comparisonCsv(ctx(request), request.query);
+      const csv = await comparison.comparisonCsv(ctx(request), request.query);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="szenarienvergleich.csv"')
@@ -184,7 +187,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(CentreNeedSchema), ...errors(401, 403) },
       },
     },
-    async (request) => comparison.listNeeds(ctx(request)),
+    async (request) => await comparison.listNeeds(ctx(request)),
   );
   app.put(
     '/staffing/needs',
@@ -196,7 +199,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(CentreNeedSchema), ...errors(400, 401, 403) },
       },
     },
-    async (request) => comparison.setNeeds(ctx(request), request.body),
+    async (request) => await comparison.setNeeds(ctx(request), request.body),
   );
 
   const costTags = ['costs'];
@@ -209,7 +212,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Type.Array(CostAssumptionSchema), ...errors(401, 403) },
       },
     },
-    async (request) => costs.listCostAssumptions(ctx(request)),
+    async (request) => await costs.listCostAssumptions(ctx(request)),
   );
   app.post(
     '/cost-assumptions',
@@ -222,7 +225,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(costs.createCostAssumption(ctx(request), request.body)),
+      reply.code(201).send(await costs.createCostAssumption(ctx(request), request.body)),
   );
   app.patch(
     '/cost-assumptions/:id',
@@ -235,6 +238,7 @@ export const scenarioRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: CostAssumptionSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => costs.updateCostAssumption(ctx(request), request.params.id, request.body),
+    async (request) =>
+      await costs.updateCostAssumption(ctx(request), request.params.id, request.body),
   );
 };

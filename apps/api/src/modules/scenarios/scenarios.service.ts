@@ -13,7 +13,7 @@ import {
   type UpdateScenarioBody,
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
-import { inTransaction } from '../../lib/tx.ts';
+import { inTransactionAsync } from '../../lib/tx.ts';
 import { audit } from '../audit/audit.service.ts';
 import { deny, requireRole } from '../access/access.ts';
 import { allocationsFor, existingPostIds } from '../posts/posts.service.ts';
@@ -32,12 +32,12 @@ const isOwnDraft = (ctx: ServiceContext, s: repo.ScenarioRow) =>
 const canEdit = (ctx: ServiceContext, s: repo.ScenarioRow) =>
   hasRole(ctx.actor, 'admin') || (hasRole(ctx.actor, 'coordinator') && isOwnDraft(ctx, s));
 
-function withLines(ctx: ServiceContext, rows: repo.ScenarioRow[]): Scenario[] {
-  const lines = repo.linesFor(
+async function withLines(ctx: ServiceContext, rows: repo.ScenarioRow[]): Promise<Scenario[]> {
+  const lines = await repo.linesFor(
     ctx.db,
     rows.map((r) => r.id),
   );
-  const allocs = allocationsFor(ctx.db, [...new Set(lines.map((l) => l.postId))]);
+  const allocs = await allocationsFor(ctx.db, [...new Set(lines.map((l) => l.postId))]);
   return rows.map((s) => {
     const own = lines.filter((l) => l.scenarioId === s.id);
     return {
@@ -67,29 +67,29 @@ function withLines(ctx: ServiceContext, rows: repo.ScenarioRow[]): Scenario[] {
 /** Read the reporting module uses for the need split (no role gate). */
 export { listNeeds } from './scenarios.repository.ts';
 
-export function listScenarios(ctx: ServiceContext) {
+export async function listScenarios(ctx: ServiceContext) {
   requireRole(ctx, ENTITY, 'admin', 'coordinator');
-  return withLines(ctx, repo.listScenarioRows(ctx.db));
+  return await withLines(ctx, await repo.listScenarioRows(ctx.db));
 }
 
-function loadScenario(ctx: ServiceContext, id: number) {
+async function loadScenario(ctx: ServiceContext, id: number) {
   requireRole(ctx, ENTITY, 'admin', 'coordinator');
-  const row = repo.findScenarioRow(ctx.db, id);
+  const row = await repo.findScenarioRow(ctx.db, id);
   if (!row) throw notFound('Scenario');
   return row;
 }
 
-export const getScenario = (ctx: ServiceContext, id: number) =>
-  withLines(ctx, [loadScenario(ctx, id)])[0]!;
+export const getScenario = async (ctx: ServiceContext, id: number) =>
+  (await withLines(ctx, [await loadScenario(ctx, id)]))[0]!;
 
-function loadEditable(ctx: ServiceContext, id: number) {
-  const row = loadScenario(ctx, id);
+async function loadEditable(ctx: ServiceContext, id: number) {
+  const row = await loadScenario(ctx, id);
   if (!canEdit(ctx, row)) deny(ctx, ENTITY, id, 403);
   return row;
 }
 
-function assertName(ctx: ServiceContext, name: string, selfId?: number) {
-  const other = repo.findScenarioByName(ctx.db, name);
+async function assertName(ctx: ServiceContext, name: string, selfId?: number) {
+  const other = await repo.findScenarioByName(ctx.db, name);
   if (other && other.id !== selfId) {
     throw new DomainError('SCENARIO_NAME_TAKEN', `A scenario named ${name} exists`, 409, [
       { field: 'name', code: 'taken', message: 'Name already used' },
@@ -115,47 +115,47 @@ function assertStatus(
   }
 }
 
-export function createScenario(ctx: ServiceContext, body: CreateScenarioBody) {
+export async function createScenario(ctx: ServiceContext, body: CreateScenarioBody) {
   requireRole(ctx, ENTITY, 'admin', 'coordinator');
   assertStatus(ctx, body.status, false, null);
   const name = body.name.trim();
-  assertName(ctx, name);
-  const id = inTransaction(ctx, (tx) => {
-    const newId = repo.insertScenario(tx.db, {
+  await assertName(ctx, name);
+  const id = await inTransactionAsync(ctx, async (tx) => {
+    const newId = await repo.insertScenario(tx.db, {
       name,
       sourceRef: body.sourceRef?.trim() ?? '',
       description: body.description ?? '',
       status: body.status ?? 'draft',
       createdById: ctx.actor.userId,
     });
-    audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
+    await audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
     return newId;
   });
-  return getScenario(ctx, id);
+  return await getScenario(ctx, id);
 }
 
-export function updateScenario(ctx: ServiceContext, id: number, body: UpdateScenarioBody) {
-  const row = loadEditable(ctx, id);
+export async function updateScenario(ctx: ServiceContext, id: number, body: UpdateScenarioBody) {
+  const row = await loadEditable(ctx, id);
   assertStatus(ctx, body.status, row.seeded, id);
-  if (body.name !== undefined) assertName(ctx, body.name.trim(), id);
-  inTransaction(ctx, (tx) => {
-    repo.updateScenarioRow(tx.db, id, {
+  if (body.name !== undefined) await assertName(ctx, body.name.trim(), id);
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.updateScenarioRow(tx.db, id, {
       ...body,
       ...(body.name ? { name: body.name.trim() } : {}),
     });
-    const after = repo.findScenarioRow(tx.db, id)!;
-    audit(tx, {
+    const after = (await repo.findScenarioRow(tx.db, id))!;
+    await audit(tx, {
       action: 'update',
       entityType: ENTITY,
       entityId: id,
       changedFields: changedFields(row, after),
     });
   });
-  return getScenario(ctx, id);
+  return await getScenario(ctx, id);
 }
 
-export function deleteScenario(ctx: ServiceContext, id: number) {
-  const row = loadEditable(ctx, id);
+export async function deleteScenario(ctx: ServiceContext, id: number) {
+  const row = await loadEditable(ctx, id);
   if (row.seeded) {
     throw new DomainError(
       'CONFLICT',
@@ -163,25 +163,25 @@ export function deleteScenario(ctx: ServiceContext, id: number) {
       409,
     );
   }
-  inTransaction(ctx, (tx) => {
-    repo.deleteScenarioRow(tx.db, id);
-    audit(tx, { action: 'delete', entityType: ENTITY, entityId: id });
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.deleteScenarioRow(tx.db, id);
+    await audit(tx, { action: 'delete', entityType: ENTITY, entityId: id });
   });
   return { ok: true as const };
 }
 
 /** Copies a scenario with its lines into a new draft owned by the caller: a what-if. */
-export function copyScenario(ctx: ServiceContext, id: number, body: CopyScenarioBody) {
-  const source = getScenario(ctx, id);
+export async function copyScenario(ctx: ServiceContext, id: number, body: CopyScenarioBody) {
+  const source = await getScenario(ctx, id);
   let name = body.name?.trim();
-  if (name) assertName(ctx, name);
+  if (name) await assertName(ctx, name);
   else {
     name = `${source.name} (Kopie)`;
-    for (let n = 2; repo.findScenarioByName(ctx.db, name); n++)
+    for (let n = 2; await repo.findScenarioByName(ctx.db, name); n++)
       name = `${source.name} (Kopie ${n})`;
   }
-  const newId = inTransaction(ctx, (tx) => {
-    const created = repo.insertScenario(tx.db, {
+  const newId = await inTransactionAsync(ctx, async (tx) => {
+    const created = await repo.insertScenario(tx.db, {
       name: name!,
       sourceRef: source.sourceRef,
       description: source.description,
@@ -189,12 +189,12 @@ export function copyScenario(ctx: ServiceContext, id: number, body: CopyScenario
       copiedFromId: source.id,
       createdById: ctx.actor.userId,
     });
-    repo.replaceLines(
+    await repo.replaceLines(
       tx.db,
       created,
       source.lines.map((l) => ({ postId: l.postId, fteMilli: toMilli(l.fte) })),
     );
-    audit(tx, {
+    await audit(tx, {
       action: 'create',
       entityType: ENTITY,
       entityId: created,
@@ -202,12 +202,12 @@ export function copyScenario(ctx: ServiceContext, id: number, body: CopyScenario
     });
     return created;
   });
-  return getScenario(ctx, newId);
+  return await getScenario(ctx, newId);
 }
 
 /** Replaces the scenario's lines (post + FTE in this scenario); all or nothing. */
-export function setLines(ctx: ServiceContext, id: number, body: ScenarioLinesBody) {
-  loadEditable(ctx, id);
+export async function setLines(ctx: ServiceContext, id: number, body: ScenarioLinesBody) {
+  await loadEditable(ctx, id);
   const problems: { field: string; code: string; message: string }[] = [];
   const seen = new Set<number>();
   body.lines.forEach((l, i) => {
@@ -232,7 +232,7 @@ export function setLines(ctx: ServiceContext, id: number, body: ScenarioLinesBod
   if (problems.length)
     throw new DomainError('VALIDATION_FAILED', 'A post is listed twice', 400, problems);
   const known = new Set(
-    existingPostIds(
+    await existingPostIds(
       ctx.db,
       body.lines.map((l) => l.postId),
     ),
@@ -243,13 +243,18 @@ export function setLines(ctx: ServiceContext, id: number, body: ScenarioLinesBod
       { field: `lines.${unknown}.postId`, code: 'unknown', message: 'Choose an existing post' },
     ]);
   }
-  inTransaction(ctx, (tx) => {
-    repo.replaceLines(
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.replaceLines(
       tx.db,
       id,
       body.lines.map((l) => ({ postId: l.postId, fteMilli: toMilli(l.fte) })),
     );
-    audit(tx, { action: 'update', entityType: ENTITY, entityId: id, changedFields: ['lines'] });
+    await audit(tx, {
+      action: 'update',
+      entityType: ENTITY,
+      entityId: id,
+      changedFields: ['lines'],
+    });
   });
-  return getScenario(ctx, id);
+  return await getScenario(ctx, id);
 }

@@ -16,16 +16,17 @@ import type { Db } from '../../db/client.ts';
 import { consentTextReviews, settings, textSettings, users } from '../../db/schema/index.ts';
 
 /** Stored values over the defaults; unknown keys in the table are ignored. */
-export function readSettings(db: Db): Settings {
+export async function readSettings(db: Db): Promise<Settings> {
   const out: Settings = { ...SETTINGS_DEFAULTS };
-  for (const row of db.select().from(settings).all()) {
+  for (const row of await db.select().from(settings)) {
     if ((SETTING_KEYS as string[]).includes(row.key)) out[row.key as SettingKey] = row.value;
   }
   return out;
 }
 
-export function writeSetting(db: Db, key: SettingKey, value: number, userId: number) {
-  db.insert(settings)
+export async function writeSetting(db: Db, key: SettingKey, value: number, userId: number) {
+  await db
+    .insert(settings)
     .values({ key, value, updatedById: userId })
     .onConflictDoUpdate({
       target: settings.key,
@@ -34,32 +35,31 @@ export function writeSetting(db: Db, key: SettingKey, value: number, userId: num
         updatedById: userId,
         updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
       },
-    })
-    .run();
+    });
 }
 
 /** Privacy-notice texts: stored values over PRIVACY_NOTICE_DEFAULTS. */
-export function readNotice(db: Db): PrivacyNotice {
+export async function readNotice(db: Db): Promise<PrivacyNotice> {
   const out: PrivacyNotice = { ...PRIVACY_NOTICE_DEFAULTS };
-  for (const row of db.select().from(textSettings).all()) {
+  for (const row of await db.select().from(textSettings)) {
     if ((NOTICE_KEYS as string[]).includes(row.key)) out[row.key as NoticeKey] = row.value;
   }
   return out;
 }
 
-export function writeNotice(db: Db, key: NoticeKey, value: string, userId: number) {
-  db.insert(textSettings)
+export async function writeNotice(db: Db, key: NoticeKey, value: string, userId: number) {
+  await db
+    .insert(textSettings)
     .values({ key, value, updatedById: userId })
     .onConflictDoUpdate({
       target: textSettings.key,
       set: { value, updatedById: userId, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` },
-    })
-    .run();
+    });
 }
 
 /** Review state of every consent-sheet language; German, the source text, is always reviewed. */
-export function readReviews(db: Db): ConsentTextReview[] {
-  const rows = db
+export async function readReviews(db: Db): Promise<ConsentTextReview[]> {
+  const rows = await db
     .select({
       language: consentTextReviews.language,
       reviewed: consentTextReviews.reviewed,
@@ -67,8 +67,7 @@ export function readReviews(db: Db): ConsentTextReview[] {
       updatedByName: users.displayName,
     })
     .from(consentTextReviews)
-    .leftJoin(users, eq(users.id, consentTextReviews.updatedById))
-    .all();
+    .leftJoin(users, eq(users.id, consentTextReviews.updatedById));
   return CONSENT_LANGUAGES.map((language) => {
     const r = rows.find((x) => x.language === language);
     return {
@@ -80,8 +79,9 @@ export function readReviews(db: Db): ConsentTextReview[] {
   });
 }
 
-export function writeReview(db: Db, language: string, reviewed: boolean, userId: number) {
-  db.insert(consentTextReviews)
+export async function writeReview(db: Db, language: string, reviewed: boolean, userId: number) {
+  await db
+    .insert(consentTextReviews)
     .values({ language, reviewed, updatedById: userId })
     .onConflictDoUpdate({
       target: consentTextReviews.language,
@@ -90,6 +90,5 @@ export function writeReview(db: Db, language: string, reviewed: boolean, userId:
         updatedById: userId,
         updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
       },
-    })
-    .run();
+    });
 }

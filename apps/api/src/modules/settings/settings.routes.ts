@@ -24,7 +24,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SettingsSchema, ...errors(401) },
       },
     },
-    async (request) => service.getSettings(ctx(request)),
+    async (request) => await service.getSettings(ctx(request)),
   );
   app.patch(
     '/settings',
@@ -36,7 +36,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: SettingsSchema, ...errors(400, 401, 403) },
       },
     },
-    async (request) => service.updateSettings(ctx(request), request.body),
+    async (request) => await service.updateSettings(ctx(request), request.body),
   );
   app.get(
     '/settings/privacy-notice',
@@ -47,7 +47,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PrivacyNoticeSchema, ...errors(401) },
       },
     },
-    async (request) => service.getNotice(ctx(request)),
+    async (request) => await service.getNotice(ctx(request)),
   );
   app.patch(
     '/settings/privacy-notice',
@@ -59,7 +59,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: PrivacyNoticeSchema, ...errors(400, 401, 403) },
       },
     },
-    async (request) => service.updateNotice(ctx(request), request.body),
+    async (request) => await service.updateNotice(ctx(request), request.body),
   );
   app.get(
     '/consent-sheet',
@@ -70,7 +70,7 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: ConsentSheetInfoSchema, ...errors(401) },
       },
     },
-    async (request) => service.consentSheetInfo(ctx(request)),
+    async (request) => await service.consentSheetInfo(ctx(request)),
   );
   app.put(
     '/consent-sheet/reviews/:language',
@@ -84,6 +84,6 @@ export const settingsRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) =>
-      service.setReviewed(ctx(request), request.params.language, request.body.reviewed),
+      await service.setReviewed(ctx(request), request.params.language, request.body.reviewed),
   );
 };

@@ -9,7 +9,7 @@ import {
   type UpdateSettingsBody,
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
-import { inTransaction } from '../../lib/tx.ts';
+import { inTransactionAsync } from '../../lib/tx.ts';
 import { audit } from '../audit/audit.service.ts';
 import { requireRole } from '../access/access.ts';
 import * as repo from './settings.repository.ts';
@@ -20,18 +20,18 @@ const ENTITY = 'settings';
 /** Reads other modules use inside their own checks and transactions (no role gate). */
 export { readNotice, readReviews, readSettings } from './settings.repository.ts';
 
-export const getSettings = (ctx: ServiceContext) => repo.readSettings(ctx.db);
+export const getSettings = async (ctx: ServiceContext) => await repo.readSettings(ctx.db);
 
-export function updateSettings(ctx: ServiceContext, body: UpdateSettingsBody) {
+export async function updateSettings(ctx: ServiceContext, body: UpdateSettingsBody) {
   requireRole(ctx, ENTITY, 'admin');
-  const before = repo.readSettings(ctx.db);
+  const before = await repo.readSettings(ctx.db);
   const changed = (Object.entries(body) as [SettingKey, number][]).filter(
     ([k, v]) => before[k] !== v,
   );
   if (changed.length > 0) {
-    inTransaction(ctx, (tx) => {
-      for (const [k, v] of changed) repo.writeSetting(tx.db, k, v, ctx.actor.userId);
-      audit(tx, {
+    await inTransactionAsync(ctx, async (tx) => {
+      for (const [k, v] of changed) await repo.writeSetting(tx.db, k, v, ctx.actor.userId);
+      await audit(tx, {
         action: 'update',
         entityType: ENTITY,
         entityId: null,
@@ -39,22 +39,22 @@ export function updateSettings(ctx: ServiceContext, body: UpdateSettingsBody) {
       });
     });
   }
-  return repo.readSettings(ctx.db);
+  return await repo.readSettings(ctx.db);
 }
 
 /** Controller, DPO, supervisory authority, recipients: shown on the consent sheet and in exports. */
-export const getNotice = (ctx: ServiceContext) => repo.readNotice(ctx.db);
+export const getNotice = async (ctx: ServiceContext) => await repo.readNotice(ctx.db);
 
-export function updateNotice(ctx: ServiceContext, body: UpdatePrivacyNoticeBody) {
+export async function updateNotice(ctx: ServiceContext, body: UpdatePrivacyNoticeBody) {
   requireRole(ctx, 'privacy_notice', 'admin');
-  const before = repo.readNotice(ctx.db);
+  const before = await repo.readNotice(ctx.db);
   const changed = (Object.entries(body) as [NoticeKey, string][])
     .map(([k, v]) => [k, v.trim()] as const)
     .filter(([k, v]) => before[k] !== v);
   if (changed.length > 0) {
-    inTransaction(ctx, (tx) => {
-      for (const [k, v] of changed) repo.writeNotice(tx.db, k, v, ctx.actor.userId);
-      audit(tx, {
+    await inTransactionAsync(ctx, async (tx) => {
+      for (const [k, v] of changed) await repo.writeNotice(tx.db, k, v, ctx.actor.userId);
+      await audit(tx, {
         action: 'update',
         entityType: 'privacy_notice',
         entityId: null,
@@ -62,27 +62,31 @@ export function updateNotice(ctx: ServiceContext, body: UpdatePrivacyNoticeBody)
       });
     });
   }
-  return repo.readNotice(ctx.db);
+  return await repo.readNotice(ctx.db);
 }
 
 /** What the printable consent sheet needs besides its texts: contacts, retention, reviews. */
-export function consentSheetInfo(ctx: ServiceContext): ConsentSheetInfo {
+export async function consentSheetInfo(ctx: ServiceContext): Promise<ConsentSheetInfo> {
   return {
-    notice: repo.readNotice(ctx.db),
-    retentionMonths: repo.readSettings(ctx.db).participantRetentionMonths,
-    reviews: repo.readReviews(ctx.db),
+    notice: await repo.readNotice(ctx.db),
+    retentionMonths: (await repo.readSettings(ctx.db)).participantRetentionMonths,
+    reviews: await repo.readReviews(ctx.db),
   };
 }
 
 /** An admin marks a translation reviewed (or not); German is the source and stays reviewed. */
-export function setReviewed(ctx: ServiceContext, language: ConsentLanguage, reviewed: boolean) {
+export async function setReviewed(
+  ctx: ServiceContext,
+  language: ConsentLanguage,
+  reviewed: boolean,
+) {
   requireRole(ctx, 'consent_text', 'admin');
   if (isSourceLanguage(language)) {
     throw new DomainError('SOURCE_LANGUAGE', 'German is the source text and always reviewed', 409);
   }
-  inTransaction(ctx, (tx) => {
-    repo.writeReview(tx.db, language, reviewed, ctx.actor.userId);
-    audit(tx, {
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.writeReview(tx.db, language, reviewed, ctx.actor.userId);
+    await audit(tx, {
       action: 'update',
       entityType: 'consent_text',
       entityId: language,
@@ -90,5 +94,5 @@ export function setReviewed(ctx: ServiceContext, language: ConsentLanguage, revi
       reason: reviewed ? 'reviewed' : 'review withdrawn',
     });
   });
-  return consentSheetInfo(ctx);
+  return await consentSheetInfo(ctx);
 }

@@ -5,11 +5,11 @@ import { userCentres, userRoles, users } from '../../db/schema/index.ts';
 
 type UserRow = typeof users.$inferSelect;
 
-function withLinks(db: Db, rows: UserRow[]): User[] {
+async function withLinks(db: Db, rows: UserRow[]): Promise<User[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const roles = db.select().from(userRoles).where(inArray(userRoles.userId, ids)).all();
-  const centres = db.select().from(userCentres).where(inArray(userCentres.userId, ids)).all();
+  const roles = await db.select().from(userRoles).where(inArray(userRoles.userId, ids));
+  const centres = await db.select().from(userCentres).where(inArray(userCentres.userId, ids));
   return rows.map((r) => ({
     id: r.id,
     email: r.email,
@@ -25,16 +25,18 @@ function withLinks(db: Db, rows: UserRow[]): User[] {
   }));
 }
 
-export function findUser(db: Db, id: number): User | undefined {
-  const row = db.select().from(users).where(eq(users.id, id)).get();
-  return row ? withLinks(db, [row])[0] : undefined;
+export async function findUser(db: Db, id: number): Promise<User | undefined> {
+  const row = (await db.select().from(users).where(eq(users.id, id)).limit(1))[0];
+  return row ? (await withLinks(db, [row]))[0] : undefined;
 }
 
-export function emailExists(db: Db, email: string) {
-  return !!db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+export async function emailExists(db: Db, email: string) {
+  return !!(
+    await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1)
+  )[0];
 }
 
-export function listUsers(db: Db, q: UserListQuery) {
+export async function listUsers(db: Db, q: UserListQuery) {
   const where: SQL[] = [];
   if (q.q) {
     const pattern = `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
@@ -57,19 +59,18 @@ export function listUsers(db: Db, q: UserListQuery) {
   const cond = where.length ? and(...where) : undefined;
   const limit = q.limit ?? 50;
   const offset = q.offset ?? 0;
-  const rows = db
+  const rows = await db
     .select()
     .from(users)
     .where(cond)
     .orderBy(asc(users.displayName))
     .limit(limit)
-    .offset(offset)
-    .all();
-  const total = db.select({ n: count() }).from(users).where(cond).get()?.n ?? 0;
-  return { items: withLinks(db, rows), total, limit, offset };
+    .offset(offset);
+  const total = (await db.select({ n: count() }).from(users).where(cond).limit(1))[0]?.n ?? 0;
+  return { items: await withLinks(db, rows), total, limit, offset };
 }
 
-export function insertUser(
+export async function insertUser(
   db: Db,
   u: {
     email: string;
@@ -79,50 +80,48 @@ export function insertUser(
     centreIds: number[];
   },
 ) {
-  const row = db
-    .insert(users)
-    .values({ email: u.email, displayName: u.displayName, passwordHash: u.passwordHash })
-    .returning({ id: users.id })
-    .get();
-  replaceLinks(db, row.id, u.roles, u.centreIds);
+  const row = (
+    await db
+      .insert(users)
+      .values({ email: u.email, displayName: u.displayName, passwordHash: u.passwordHash })
+      .returning({ id: users.id })
+  )[0]!;
+  await replaceLinks(db, row.id, u.roles, u.centreIds);
   return row.id;
 }
 
-export function replaceLinks(db: Db, userId: number, roles?: Role[], centreIds?: number[]) {
+export async function replaceLinks(db: Db, userId: number, roles?: Role[], centreIds?: number[]) {
   if (roles) {
-    db.delete(userRoles).where(eq(userRoles.userId, userId)).run();
-    if (roles.length)
-      db.insert(userRoles)
-        .values(roles.map((role) => ({ userId, role })))
-        .run();
+    await db.delete(userRoles).where(eq(userRoles.userId, userId));
+    if (roles.length) await db.insert(userRoles).values(roles.map((role) => ({ userId, role })));
   }
   if (centreIds) {
-    db.delete(userCentres).where(eq(userCentres.userId, userId)).run();
+    await db.delete(userCentres).where(eq(userCentres.userId, userId));
     if (centreIds.length)
-      db.insert(userCentres)
-        .values(centreIds.map((centreId) => ({ userId, centreId })))
-        .run();
+      await db.insert(userCentres).values(centreIds.map((centreId) => ({ userId, centreId })));
   }
 }
 
-export function updateUserRow(
+export async function updateUserRow(
   db: Db,
   id: number,
   patch: Partial<Pick<UserRow, 'displayName' | 'active' | 'passwordHash'>>,
 ) {
-  db.update(users)
+  await db
+    .update(users)
     .set({ ...patch, updatedAt: new Date().toISOString() })
-    .where(eq(users.id, id))
-    .run();
+    .where(eq(users.id, id));
 }
 
-export function countActiveAdmins(db: Db) {
+export async function countActiveAdmins(db: Db) {
   return (
-    db
-      .select({ n: count() })
-      .from(users)
-      .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'admin')))
-      .where(eq(users.active, true))
-      .get()?.n ?? 0
+    (
+      await db
+        .select({ n: count() })
+        .from(users)
+        .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, 'admin')))
+        .where(eq(users.active, true))
+        .limit(1)
+    )[0]?.n ?? 0
   );
 }

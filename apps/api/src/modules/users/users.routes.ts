@@ -26,7 +26,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Page(UserSchema), ...errors(400, 401, 403) },
       },
     },
-    async (request) => service.listUsers(ctx(request), request.query),
+    async (request) => await service.listUsers(ctx(request), request.query),
   );
 
   app.post(
@@ -53,7 +53,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: UserSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => service.getUser(ctx(request), request.params.id),
+    async (request) => await service.getUser(ctx(request), request.params.id),
   );
 
   app.patch(
@@ -68,7 +68,7 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: UserSchema, ...errors(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => service.updateUser(ctx(request), request.params.id, request.body),
+    async (request) => await service.updateUser(ctx(request), request.params.id, request.body),
   );
 
   app.post(
@@ -82,6 +82,6 @@ export const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: OkSchema, ...errors(400, 401, 403, 404) },
       },
     },
-    async (request) => service.resetPassword(ctx(request), request.params.id, request.body),
+    async (request) => await service.resetPassword(ctx(request), request.params.id, request.body),
   );
 };

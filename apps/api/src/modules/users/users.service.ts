@@ -11,7 +11,7 @@ import {
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import { hashPassword } from '../../lib/passwords.ts';
-import { inTransaction } from '../../lib/tx.ts';
+import { inTransactionAsync } from '../../lib/tx.ts';
 import { audit } from '../audit/audit.service.ts';
 import { requireRole } from '../access/access.ts';
 import { existingCentreIds } from '../centres/centres.service.ts';
@@ -38,7 +38,7 @@ function assertPassword(password: string, email?: string) {
   }
 }
 
-function assertCentres(
+async function assertCentres(
   ctx: ServiceContext,
   roles: readonly string[],
   centreIds: readonly number[],
@@ -51,7 +51,7 @@ function assertCentres(
       [{ field: 'centreIds', code: 'required', message: 'Choose at least one centre' }],
     );
   }
-  const found = new Set(existingCentreIds(ctx.db, centreIds));
+  const found = new Set(await existingCentreIds(ctx.db, centreIds));
   const missing = centreIds.filter((id) => !found.has(id));
   if (missing.length) {
     throw new DomainError('UNKNOWN_CENTRE', `Unknown centre: ${missing.join(', ')}`, 400, [
@@ -63,14 +63,14 @@ function assertCentres(
 /** Read other modules use inside their own checks (no role gate). */
 export { findUser } from './users.repository.ts';
 
-export function listUsers(ctx: ServiceContext, q: UserListQuery) {
+export async function listUsers(ctx: ServiceContext, q: UserListQuery) {
   requireRole(ctx, ENTITY, 'admin');
-  return repo.listUsers(ctx.db, q);
+  return await repo.listUsers(ctx.db, q);
 }
 
-export function getUser(ctx: ServiceContext, id: number) {
+export async function getUser(ctx: ServiceContext, id: number) {
   requireRole(ctx, ENTITY, 'admin');
-  const user = repo.findUser(ctx.db, id);
+  const user = await repo.findUser(ctx.db, id);
   if (!user) throw notFound('User');
   return user;
 }
@@ -79,34 +79,34 @@ export async function createUser(ctx: ServiceContext, body: CreateUserBody) {
   requireRole(ctx, ENTITY, 'admin');
   const email = body.email.trim().toLowerCase();
   assertPassword(body.password, email);
-  assertCentres(ctx, body.roles, body.centreIds);
-  if (repo.emailExists(ctx.db, email)) {
+  await assertCentres(ctx, body.roles, body.centreIds);
+  if (await repo.emailExists(ctx.db, email)) {
     throw new DomainError('EMAIL_TAKEN', 'A user with this email already exists', 409, [
       { field: 'email', code: 'taken', message: 'Email already in use' },
     ]);
   }
   const passwordHash = await hashPassword(body.password);
-  const id = inTransaction(ctx, (tx) => {
-    const newId = repo.insertUser(tx.db, {
+  const id = await inTransactionAsync(ctx, async (tx) => {
+    const newId = await repo.insertUser(tx.db, {
       email,
       displayName: body.displayName.trim(),
       passwordHash,
       roles: body.roles,
       centreIds: body.centreIds,
     });
-    audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
+    await audit(tx, { action: 'create', entityType: ENTITY, entityId: newId });
     return newId;
   });
-  return repo.findUser(ctx.db, id)!;
+  return (await repo.findUser(ctx.db, id))!;
 }
 
-export function updateUser(ctx: ServiceContext, id: number, body: UpdateUserBody) {
+export async function updateUser(ctx: ServiceContext, id: number, body: UpdateUserBody) {
   requireRole(ctx, ENTITY, 'admin');
-  const before = repo.findUser(ctx.db, id);
+  const before = await repo.findUser(ctx.db, id);
   if (!before) throw notFound('User');
   const roles = body.roles ?? before.roles;
   const centreIds = body.centreIds ?? before.centreIds;
-  if (body.roles || body.centreIds) assertCentres(ctx, roles, centreIds);
+  if (body.roles || body.centreIds) await assertCentres(ctx, roles, centreIds);
 
   const losesAdmin =
     before.roles.includes('admin') &&
@@ -115,39 +115,44 @@ export function updateUser(ctx: ServiceContext, id: number, body: UpdateUserBody
   if (id === ctx.actor.userId && body.active === false) {
     throw new DomainError('CANNOT_DEACTIVATE_SELF', 'You cannot deactivate your own account', 400);
   }
-  if (losesAdmin && repo.countActiveAdmins(ctx.db) <= 1) {
+  if (losesAdmin && (await repo.countActiveAdmins(ctx.db)) <= 1) {
     throw new DomainError('LAST_ADMIN', 'At least one active administrator must remain', 409);
   }
 
-  inTransaction(ctx, (tx) => {
-    repo.updateUserRow(tx.db, id, {
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.updateUserRow(tx.db, id, {
       ...(body.displayName !== undefined && { displayName: body.displayName.trim() }),
       ...(body.active !== undefined && { active: body.active }),
     });
-    repo.replaceLinks(tx.db, id, body.roles, body.centreIds);
-    if (body.active === false) endSessionsOfUser(tx.db, id);
-    const after = repo.findUser(tx.db, id)!;
-    audit(tx, {
+    await repo.replaceLinks(tx.db, id, body.roles, body.centreIds);
+    if (body.active === false) await endSessionsOfUser(tx.db, id);
+    const after = (await repo.findUser(tx.db, id))!;
+    await audit(tx, {
       action: 'update',
       entityType: ENTITY,
       entityId: id,
       changedFields: changedFields(before, after),
     });
   });
-  return repo.findUser(ctx.db, id)!;
+  return (await repo.findUser(ctx.db, id))!;
 }
 
 export async function resetPassword(ctx: ServiceContext, id: number, body: ResetPasswordBody) {
   requireRole(ctx, ENTITY, 'admin');
-  const user = repo.findUser(ctx.db, id);
+  const user = await repo.findUser(ctx.db, id);
   if (!user) throw notFound('User');
   assertPassword(body.password, user.email);
   const passwordHash = await hashPassword(body.password);
-  inTransaction(ctx, (tx) => {
-    repo.updateUserRow(tx.db, id, { passwordHash });
+  await inTransactionAsync(ctx, async (tx) => {
+    await repo.updateUserRow(tx.db, id, { passwordHash });
     // A reset ends every session: whoever knew the old password is out.
-    endSessionsOfUser(tx.db, id);
-    audit(tx, { action: 'update', entityType: ENTITY, entityId: id, changedFields: ['password'] });
+    await endSessionsOfUser(tx.db, id);
+    await audit(tx, {
+      action: 'update',
+      entityType: ENTITY,
+      entityId: id,
+      changedFields: ['password'],
+    });
   });
   return { ok: true as const };
 }
