@@ -25,6 +25,7 @@ import {
   touchSession,
 } from './sessions.repository.ts';
 import { readSettings } from '../settings/settings.service.ts';
+import { readSsoPolicy } from './oidc.repository.ts';
 
 /** Ends every session of a user (deactivation, password reset by an admin). */
 export const endSessionsOfUser = (db: Db, userId: number) => deleteSessionsOfUser(db, userId);
@@ -39,7 +40,7 @@ export interface LoginResult {
   expiresAt: Date;
 }
 
-interface RequestMeta {
+export interface RequestMeta {
   ip?: string;
   userAgent?: string;
 }
@@ -154,6 +155,48 @@ export async function login(
       new DomainError('ACCOUNT_DISABLED', 'This account has been deactivated', 403),
     );
   }
+  if (localSignInRefused(db, user)) {
+    insertAudit(db, {
+      actorId: user.id,
+      actorEmail: email,
+      action: 'denied',
+      entityType: 'session',
+      reason: 'password sign-in refused: single sign-on is required',
+      ip: meta.ip,
+    });
+    throw skipDenialAudit(
+      new DomainError(
+        'SSO_REQUIRED',
+        'Sign in with the single sign-on; only local administrators may use a password',
+        403,
+      ),
+    );
+  }
+  return openSession(db, user, meta, policy);
+}
+
+/**
+ * When SSO is required, only local administrators (no provider subject: the break-glass
+ * accounts) may still sign in with a password.
+ */
+function localSignInRefused(db: Db, user: typeof users.$inferSelect) {
+  const sso = readSsoPolicy(db);
+  if (!sso.enabled || !sso.requireSso) return false;
+  if (user.oidcSubject !== null) return true;
+  return !rolesAndCentres(db, user.id).roles.includes('admin');
+}
+
+/**
+ * Opens a fresh session for a verified user (password or single sign-on): a new token every
+ * time, so a session id planted before sign-in is worthless; audited as `login`.
+ */
+export function openSession(
+  db: Db,
+  user: Pick<typeof users.$inferSelect, 'id' | 'email' | 'displayName' | 'locale'>,
+  meta: RequestMeta,
+  policy: Pick<LoginPolicy, 'ttlHours'>,
+  reason?: string,
+): LoginResult {
   const token = randomBytes(32).toString('base64url');
   const csrfSecret = tokens.secretSync();
   const expiresAt = new Date(Date.now() + policy.ttlHours * 3_600_000);
@@ -170,9 +213,10 @@ export async function login(
     tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id)).run();
     insertAudit(tx, {
       actorId: user.id,
-      actorEmail: email,
+      actorEmail: user.email,
       action: 'login',
       entityType: 'session',
+      reason: reason ?? null,
       ip: meta.ip,
     });
   });

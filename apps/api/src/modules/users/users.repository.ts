@@ -77,11 +77,19 @@ export function insertUser(
     passwordHash: string;
     roles: Role[];
     centreIds: number[];
+    oidcIssuer?: string;
+    oidcSubject?: string;
   },
 ) {
   const row = db
     .insert(users)
-    .values({ email: u.email, displayName: u.displayName, passwordHash: u.passwordHash })
+    .values({
+      email: u.email,
+      displayName: u.displayName,
+      passwordHash: u.passwordHash,
+      oidcIssuer: u.oidcIssuer ?? null,
+      oidcSubject: u.oidcSubject ?? null,
+    })
     .returning({ id: users.id })
     .get();
   replaceLinks(db, row.id, u.roles, u.centreIds);
@@ -105,10 +113,23 @@ export function replaceLinks(db: Db, userId: number, roles?: Role[], centreIds?:
   }
 }
 
+/** The account a single sign-on subject is linked to. */
+export function findBySubject(db: Db, issuer: string, subject: string) {
+  return db
+    .select()
+    .from(users)
+    .where(and(eq(users.oidcIssuer, issuer), eq(users.oidcSubject, subject)))
+    .get();
+}
+
+export function findByEmail(db: Db, email: string) {
+  return db.select().from(users).where(eq(users.email, email)).get();
+}
+
 export function updateUserRow(
   db: Db,
   id: number,
-  patch: Partial<Pick<UserRow, 'displayName' | 'active' | 'passwordHash'>>,
+  patch: Partial<Pick<UserRow, 'displayName' | 'active' | 'passwordHash' | 'email'>>,
 ) {
   db.update(users)
     .set({ ...patch, updatedAt: new Date().toISOString() })
