@@ -273,7 +273,10 @@ export async function finishSignIn(
         };
       }
     } catch (e) {
-      failed(`${(e as Error).name}: ${(e as Error).message}`.slice(0, 300));
+      // oauth4webapi's messages name the check (state, nonce, PKCE …), never a value.
+      const cause = (e as Error).cause;
+      const detail = cause instanceof Error ? `: ${cause.message}` : '';
+      failed(`${(e as Error).message}${detail}`.slice(0, 300));
     }
     const subject = claimText(claims.sub);
     if (!subject) failed('no subject in the ID token');
@@ -298,7 +301,7 @@ export async function finishSignIn(
     const reason =
       (e as { reason?: string }).reason ?? (e instanceof DomainError ? e.code : 'unexpected error');
     auditAs(db, {
-      actorId: userId,
+      actorId: userId ?? (e as { userId?: number | null }).userId ?? null,
       actorEmail: email,
       action: 'login_failed',
       entityType: 'session',

@@ -199,7 +199,10 @@ export async function syncSsoUser(db: Db, who: SsoIdentity, ip?: string) {
         });
       });
     }
-    throw new DomainError('SSO_NO_ACCESS', 'Your groups give you no access to Begegnung', 403);
+    throw Object.assign(
+      new DomainError('SSO_NO_ACCESS', 'Your groups give you no access to Begegnung', 403),
+      { userId: existing?.id ?? null },
+    );
   }
   if (existing && !existing.active)
     throw new DomainError('ACCOUNT_DISABLED', 'This account has been deactivated', 403);
