@@ -387,7 +387,7 @@ describe('single sign-on with a real provider', () => {
   });
 
   it('refuses a replayed callback and a callback without the browser that started it', async () => {
-    const first = await ssoSignIn('bob-sub');
+    const first = await ssoSignIn('bob-sub', { returnTo: '/' });
     expect(first.location).toBe('/');
     expect(first.session).toBeDefined();
     const replay = await first.callback();
@@ -414,6 +414,13 @@ describe('single sign-on with a real provider', () => {
       await t.app.inject({ method: 'GET', url: '/api/auth/oidc/start?returnTo=//evil.example' }),
     );
     expectError(bad, 400, 'VALIDATION_FAILED');
+    const header = seen(
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/auth/oidc/start?returnTo=%2F%0DSet-Cookie:x',
+      }),
+    );
+    expectError(header, 400, 'VALIDATION_FAILED');
     const providerError = seen(
       await t.app.inject({
         method: 'GET',

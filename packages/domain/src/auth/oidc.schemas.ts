@@ -56,8 +56,10 @@ export type SsoStatus = Static<typeof SsoStatusSchema>;
 
 export const OidcStartQuerySchema = Type.Object(
   {
-    /** Where to go in the app after signing in (a path of the app, e.g. /today). */
-    returnTo: Type.Optional(Type.String({ maxLength: 300, pattern: '^/[^/\\\\]' })),
+    /** Where to go in the app after signing in: a path of the app (printable ASCII), e.g. /today. */
+    returnTo: Type.Optional(
+      Type.String({ maxLength: 300, pattern: '^/([!-.0-\\[\\]-~][!-~]*)?$' }),
+    ),
   },
   { additionalProperties: false },
 );
