@@ -36,6 +36,8 @@ export const useSession = () => useQuery(sessionQuery);
 export const ssoStatusQuery = queryOptions({
   queryKey: ['auth', 'sso'],
   queryFn: () => api.get<SsoStatus>('/auth/sso'),
+  // The password form waits for this answer: without network, show it at once.
+  retry: false,
   staleTime: 60_000,
 });
 

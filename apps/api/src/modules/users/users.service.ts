@@ -12,10 +12,9 @@ import {
 } from '@begegnung/domain';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
-import { withTransaction } from '../../lib/tx.ts';
 import type { ServiceContext } from '../../types.ts';
 import { hashPassword } from '../../lib/passwords.ts';
-import { inTransaction } from '../../lib/tx.ts';
+import { inTransaction, withTransaction } from '../../lib/tx.ts';
 import { audit, auditAs } from '../audit/audit.service.ts';
 import { requireRole } from '../access/access.ts';
 import { existingCentreIds } from '../centres/centres.service.ts';
