@@ -76,6 +76,14 @@ beforeAll(async () => {
       return grant;
     },
     cookies: { keys: ['oidc-test-cookie-key'] },
+    ttl: {
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      Grant: 3600,
+      IdToken: 600,
+      Interaction: 600,
+      Session: 3600,
+    },
   });
   const callback = provider.callback();
   server.on('request', (req, res) => {
