@@ -46,7 +46,18 @@ function renderSection(config: OidcConfig = empty) {
   });
   client.setQueryData(reportingQueries.sso().queryKey, config);
   client.setQueryData(centreQueries.list().queryKey, [
-    { id: 7, code: 'GR', name: 'NBZ Grone', openedOn: null, active: true },
+    {
+      id: 7,
+      code: 'GR',
+      name: 'NBZ Grone',
+      openedOn: null,
+      active: true,
+      operatorId: 1,
+      operatorName: 'Stadt',
+      address: 'Deppoldshäuser Straße 1',
+      district: 'Grone',
+      openingHours: '',
+    },
   ]);
   renderWithApp(<SsoSection />, client);
 }
