@@ -10,6 +10,7 @@ import { openapiPlugin } from './plugins/openapi.ts';
 import { authPlugin } from './plugins/auth.ts';
 import { webPlugin } from './plugins/web.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { oidcRoutes } from './modules/auth/oidc.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { centreRoutes } from './modules/centres/centres.routes.ts';
@@ -78,6 +79,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
     async (api) => {
       await api.register(healthRoutes);
       await api.register(authRoutes);
+      await api.register(oidcRoutes);
       await api.register(userRoutes);
       await api.register(centreRoutes);
       await api.register(operatorRoutes);

@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Session } from '@begegnung/domain';
+import type { Session, SsoStatus } from '@begegnung/domain';
 import { api, ApiError, setCsrfToken } from './api-client.ts';
 import { clearApiCache } from './offline/api-cache.ts';
 
@@ -31,6 +31,24 @@ export const sessionQuery = queryOptions({
 });
 
 export const useSession = () => useQuery(sessionQuery);
+
+/** Whether the sign-in page offers single sign-on, and whether it is required. */
+export const ssoStatusQuery = queryOptions({
+  queryKey: ['auth', 'sso'],
+  queryFn: () => api.get<SsoStatus>('/auth/sso'),
+  // The password form waits for this answer: without network, show it at once.
+  retry: false,
+  staleTime: 60_000,
+});
+
+/**
+ * Starts single sign-on: the browser leaves for the provider and comes back signed in to
+ * `returnTo`. Cached rosters of a previous user are deleted first, as at a password sign-in.
+ */
+export async function startSingleSignOn(returnTo: string) {
+  await clearApiCache().catch(() => undefined);
+  window.location.assign(`/api/auth/oidc/start?returnTo=${encodeURIComponent(returnTo)}`);
+}
 
 /** The signed-in user; only call below a guard that ensured there is one. */
 export function useCurrentUser() {

@@ -51,6 +51,7 @@ export const AUDIT_ENTITY_TYPES = [
   'self_disclosure',
   'session',
   'settings',
+  'sso_settings',
   'staffing',
   'user',
   'vacancy',

@@ -101,6 +101,13 @@ export const ERROR_CODES = [
   'REPORT_ALREADY_PUBLISHED',
   'REPORT_PERIOD_NOT_QUARTER',
   'REPORT_PERIOD_NOT_OVER',
+  // Single sign-on (OpenID Connect)
+  'SSO_NOT_CONFIGURED',
+  'SSO_REQUIRED',
+  'SSO_FAILED',
+  'SSO_NO_ACCESS',
+  'SSO_ISSUER_INVALID',
+  'SSO_SECRET_REQUIRED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

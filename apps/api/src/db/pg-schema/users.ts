@@ -1,19 +1,34 @@
 import { LOCALES, ROLES } from '@begegnung/domain';
-import { pgTable, integer, text, primaryKey, index, boolean } from 'drizzle-orm/pg-core';
+import {
+  pgTable,
+  integer,
+  text,
+  primaryKey,
+  index,
+  uniqueIndex,
+  boolean,
+} from 'drizzle-orm/pg-core';
 import { centres } from './centres.ts';
 import { timestamps } from './columns.ts';
 
-export const users = pgTable('users', {
-  id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
-  /** Stored lower-cased; unique. */
-  email: text('email').notNull().unique(),
-  displayName: text('display_name').notNull(),
-  passwordHash: text('password_hash').notNull(),
-  active: boolean('active').notNull().default(true),
-  locale: text('locale', { enum: LOCALES }).notNull().default('de'),
-  lastLoginAt: text('last_login_at'),
-  ...timestamps,
-});
+export const users = pgTable(
+  'users',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    /** Stored lower-cased; unique. */
+    email: text('email').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    active: boolean('active').notNull().default(true),
+    locale: text('locale', { enum: LOCALES }).notNull().default('de'),
+    lastLoginAt: text('last_login_at'),
+    ...timestamps,
+    /** Single sign-on: the provider (issuer) and its subject; NULL for local accounts. */
+    oidcIssuer: text('oidc_issuer'),
+    oidcSubject: text('oidc_subject'),
+  },
+  (t) => [uniqueIndex('users_oidc_subject_unique').on(t.oidcIssuer, t.oidcSubject)],
+);
 
 export const userRoles = pgTable(
   'user_roles',

@@ -8,3 +8,4 @@ export * from './settings.ts';
 export * from './hiring.ts';
 export * from './reports.ts';
 export * from './mail.ts';
+export * from './oidc.ts';

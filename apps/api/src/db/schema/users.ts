@@ -1,19 +1,33 @@
 import { LOCALES, ROLES } from '@begegnung/domain';
-import { sqliteTable, integer, text, primaryKey, index } from 'drizzle-orm/sqlite-core';
+import {
+  sqliteTable,
+  integer,
+  text,
+  primaryKey,
+  index,
+  uniqueIndex,
+} from 'drizzle-orm/sqlite-core';
 import { centres } from './centres.ts';
 import { timestamps } from './columns.ts';
 
-export const users = sqliteTable('users', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  /** Stored lower-cased; unique. */
-  email: text('email').notNull().unique(),
-  displayName: text('display_name').notNull(),
-  passwordHash: text('password_hash').notNull(),
-  active: integer('active', { mode: 'boolean' }).notNull().default(true),
-  locale: text('locale', { enum: LOCALES }).notNull().default('de'),
-  lastLoginAt: text('last_login_at'),
-  ...timestamps,
-});
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Stored lower-cased; unique. */
+    email: text('email').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    locale: text('locale', { enum: LOCALES }).notNull().default('de'),
+    lastLoginAt: text('last_login_at'),
+    ...timestamps,
+    /** Single sign-on: the provider (issuer) and its subject; NULL for local accounts. */
+    oidcIssuer: text('oidc_issuer'),
+    oidcSubject: text('oidc_subject'),
+  },
+  (t) => [uniqueIndex('users_oidc_subject_unique').on(t.oidcIssuer, t.oidcSubject)],
+);
 
 export const userRoles = sqliteTable(
   'user_roles',

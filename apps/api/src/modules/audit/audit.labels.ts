@@ -43,6 +43,7 @@ export const ENTITY_DE: Record<AuditEntityType, string> = {
   scenario: 'Szenario',
   scenario_comparison: 'Szenarienvergleich',
   scorecard: 'Bewertungsbogen',
+  sso_settings: 'Einstellungen Stadt-Konto (SSO)',
   screening_result: 'Sichtung',
   selection_record: 'Auswahlvermerk',
   self_disclosure: 'Selbstauskunft',

@@ -25,6 +25,7 @@ import {
   touchSession,
 } from './sessions.repository.ts';
 import { readSettings } from '../settings/settings.service.ts';
+import { readSsoPolicy } from './oidc.repository.ts';
 
 /** Ends every session of a user (deactivation, password reset by an admin). */
 export const endSessionsOfUser = async (db: Db, userId: number) =>
@@ -40,7 +41,7 @@ export interface LoginResult {
   expiresAt: Date;
 }
 
-interface RequestMeta {
+export interface RequestMeta {
   ip?: string;
   userAgent?: string;
 }
@@ -158,6 +159,48 @@ export async function login(
       new DomainError('ACCOUNT_DISABLED', 'This account has been deactivated', 403),
     );
   }
+  if (await localSignInRefused(db, user)) {
+    await insertAudit(db, {
+      actorId: user.id,
+      actorEmail: email,
+      action: 'denied',
+      entityType: 'session',
+      reason: 'password sign-in refused: single sign-on is required',
+      ip: meta.ip,
+    });
+    throw skipDenialAudit(
+      new DomainError(
+        'SSO_REQUIRED',
+        'Sign in with the single sign-on; only local administrators may use a password',
+        403,
+      ),
+    );
+  }
+  return openSession(db, user, meta, policy);
+}
+
+/**
+ * When SSO is required, only local administrators (no provider subject: the break-glass
+ * accounts) may still sign in with a password.
+ */
+async function localSignInRefused(db: Db, user: typeof users.$inferSelect) {
+  const sso = await readSsoPolicy(db);
+  if (!sso.enabled || !sso.requireSso) return false;
+  if (user.oidcSubject !== null) return true;
+  return !(await rolesAndCentres(db, user.id)).roles.includes('admin');
+}
+
+/**
+ * Opens a fresh session for a verified user (password or single sign-on): a new token every
+ * time, so a session id planted before sign-in is worthless; audited as `login`.
+ */
+export async function openSession(
+  db: Db,
+  user: Pick<typeof users.$inferSelect, 'id' | 'email' | 'displayName' | 'locale'>,
+  meta: RequestMeta,
+  policy: Pick<LoginPolicy, 'ttlHours'>,
+  reason?: string,
+): Promise<LoginResult> {
   const token = randomBytes(32).toString('base64url');
   const csrfSecret = tokens.secretSync();
   const expiresAt = new Date(Date.now() + policy.ttlHours * 3_600_000);
@@ -174,9 +217,10 @@ export async function login(
     await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
     await insertAudit(tx, {
       actorId: user.id,
-      actorEmail: email,
+      actorEmail: user.email,
       action: 'login',
       entityType: 'session',
+      reason: reason ?? null,
       ip: meta.ip,
     });
   });

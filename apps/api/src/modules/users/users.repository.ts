@@ -78,12 +78,20 @@ export async function insertUser(
     passwordHash: string;
     roles: Role[];
     centreIds: number[];
+    oidcIssuer?: string;
+    oidcSubject?: string;
   },
 ) {
   const row = (
     await db
       .insert(users)
-      .values({ email: u.email, displayName: u.displayName, passwordHash: u.passwordHash })
+      .values({
+        email: u.email,
+        displayName: u.displayName,
+        passwordHash: u.passwordHash,
+        oidcIssuer: u.oidcIssuer ?? null,
+        oidcSubject: u.oidcSubject ?? null,
+      })
       .returning({ id: users.id })
   )[0]!;
   await replaceLinks(db, row.id, u.roles, u.centreIds);
@@ -102,10 +110,25 @@ export async function replaceLinks(db: Db, userId: number, roles?: Role[], centr
   }
 }
 
+/** The account a single sign-on subject is linked to. */
+export async function findBySubject(db: Db, issuer: string, subject: string) {
+  return (
+    await db
+      .select()
+      .from(users)
+      .where(and(eq(users.oidcIssuer, issuer), eq(users.oidcSubject, subject)))
+      .limit(1)
+  )[0];
+}
+
+export async function findByEmail(db: Db, email: string) {
+  return (await db.select().from(users).where(eq(users.email, email)).limit(1))[0];
+}
+
 export async function updateUserRow(
   db: Db,
   id: number,
-  patch: Partial<Pick<UserRow, 'displayName' | 'active' | 'passwordHash'>>,
+  patch: Partial<Pick<UserRow, 'displayName' | 'active' | 'passwordHash' | 'email'>>,
 ) {
   await db
     .update(users)

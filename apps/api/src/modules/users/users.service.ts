@@ -7,12 +7,15 @@ import {
   type CreateUserBody,
   type ResetPasswordBody,
   type UpdateUserBody,
+  type Role,
   type UserListQuery,
 } from '@begegnung/domain';
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../db/client.ts';
 import type { ServiceContext } from '../../types.ts';
 import { hashPassword } from '../../lib/passwords.ts';
-import { inTransactionAsync } from '../../lib/tx.ts';
-import { audit } from '../audit/audit.service.ts';
+import { inTransactionAsync, withTransactionAsync } from '../../lib/tx.ts';
+import { audit, auditAs } from '../audit/audit.service.ts';
 import { requireRole } from '../access/access.ts';
 import { existingCentreIds } from '../centres/centres.service.ts';
 import { endSessionsOfUser } from '../auth/auth.service.ts';
@@ -155,4 +158,104 @@ export async function resetPassword(ctx: ServiceContext, id: number, body: Reset
     });
   });
   return { ok: true as const };
+}
+
+/** Who the provider says signed in, and what their groups give them (null: no mapped group). */
+export interface SsoIdentity {
+  issuer: string;
+  subject: string;
+  email: string;
+  displayName: string;
+  access: { roles: Role[]; centreIds: number[] } | null;
+}
+
+/**
+ * Single sign-on (auth module): the account linked to the provider's subject, created on the
+ * first sign-in and brought up to date from the groups on every one. Someone in no mapped
+ * group loses their roles and every session and is refused (SSO_NO_ACCESS). Audited as the
+ * user's own change (`create` / `update` of `user`, reason "single sign-on").
+ */
+export async function syncSsoUser(db: Db, who: SsoIdentity, ip?: string) {
+  const existing = await repo.findBySubject(db, who.issuer, who.subject);
+  const centreIds = who.access
+    ? (await existingCentreIds(db, who.access.centreIds)).sort((a, b) => a - b)
+    : [];
+  const access =
+    who.access && userCentresValid(who.access.roles, centreIds)
+      ? { roles: [...who.access.roles], centreIds }
+      : null;
+  const email = who.email.trim().toLowerCase();
+  if (!access) {
+    if (existing) {
+      await withTransactionAsync(db, async (tx) => {
+        const before = (await repo.findUser(tx, existing.id))!;
+        await repo.replaceLinks(tx, existing.id, [], []);
+        const ended = await endSessionsOfUser(tx, existing.id);
+        await auditAs(tx, {
+          actorId: existing.id,
+          actorEmail: existing.email,
+          action: 'update',
+          entityType: ENTITY,
+          entityId: existing.id,
+          changedFields: changedFields(before, (await repo.findUser(tx, existing.id))!),
+          reason: `single sign-on: in no mapped group; ${ended} session(s) ended`,
+          ip,
+        });
+      });
+    }
+    throw Object.assign(
+      new DomainError('SSO_NO_ACCESS', 'Your groups give you no access to Begegnung', 403),
+      { userId: existing?.id ?? null },
+    );
+  }
+  if (existing && !existing.active)
+    throw new DomainError('ACCOUNT_DISABLED', 'This account has been deactivated', 403);
+  if (!existing) {
+    if (await repo.emailExists(db, email))
+      throw new DomainError('EMAIL_TAKEN', 'A local account already has this email', 409);
+    const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
+    return withTransactionAsync(db, async (tx) => {
+      const id = await repo.insertUser(tx, {
+        email,
+        displayName: who.displayName,
+        passwordHash,
+        roles: access.roles,
+        centreIds: access.centreIds,
+        oidcIssuer: who.issuer,
+        oidcSubject: who.subject,
+      });
+      await auditAs(tx, {
+        actorId: id,
+        actorEmail: email,
+        action: 'create',
+        entityType: ENTITY,
+        entityId: id,
+        reason: 'single sign-on: first sign-in',
+        ip,
+      });
+      return (await repo.findByEmail(tx, email))!;
+    });
+  }
+  return withTransactionAsync(db, async (tx) => {
+    const before = (await repo.findUser(tx, existing.id))!;
+    const other = email !== existing.email ? await repo.findByEmail(tx, email) : undefined;
+    await repo.updateUserRow(tx, existing.id, {
+      ...(email !== existing.email && !other && { email }),
+      ...(who.displayName !== existing.displayName && { displayName: who.displayName }),
+    });
+    await repo.replaceLinks(tx, existing.id, access.roles, access.centreIds);
+    const changed = changedFields(before, (await repo.findUser(tx, existing.id))!);
+    if (changed.length > 0)
+      await auditAs(tx, {
+        actorId: existing.id,
+        actorEmail: existing.email,
+        action: 'update',
+        entityType: ENTITY,
+        entityId: existing.id,
+        changedFields: changed,
+        reason: 'single sign-on: roles and centres from the groups',
+        ip,
+      });
+    return (await repo.findBySubject(tx, who.issuer, who.subject))!;
+  });
 }

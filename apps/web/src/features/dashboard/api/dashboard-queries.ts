@@ -1,5 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
+  OidcConfig,
+  UpdateOidcConfigBody,
   Corrections,
   PublishedReport,
   PublishReportBody,
@@ -16,6 +18,7 @@ import type {
 import { api, qs } from '../../../lib/api-client.ts';
 import { followUpApi } from '../../../lib/follow-ups.ts';
 import { queryRoots, useInvalidateAfter } from '../../../lib/query-keys.ts';
+import { ssoStatusQuery } from '../../../lib/session.ts';
 
 export interface PeriodFilter {
   from?: string;
@@ -61,6 +64,11 @@ export const reportingQueries = {
     queryOptions({
       queryKey: [...queryRoots.settings, 'privacy-notice'],
       queryFn: () => api.get<PrivacyNotice>('/settings/privacy-notice'),
+    }),
+  sso: () =>
+    queryOptions({
+      queryKey: [...queryRoots.settings, 'sso'],
+      queryFn: () => api.get<OidcConfig>('/settings/sso'),
     }),
 };
 
@@ -120,5 +128,17 @@ export function useUpdateNotice() {
     mutationFn: (body: UpdatePrivacyNoticeBody) =>
       api.patch<PrivacyNotice>('/settings/privacy-notice', body),
     onSuccess: (data) => qc.setQueryData(reportingQueries.privacyNotice().queryKey, data),
+  });
+}
+
+/** Single sign-on settings (admin); the sign-in page's SSO status follows. */
+export function useUpdateSso() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateOidcConfigBody) => api.put<OidcConfig>('/settings/sso', body),
+    onSuccess: (data) => {
+      qc.setQueryData(reportingQueries.sso().queryKey, data);
+      void qc.invalidateQueries({ queryKey: ssoStatusQuery.queryKey });
+    },
   });
 }

@@ -12,6 +12,7 @@ import { api } from '../../../lib/api-client.ts';
 import { ErrorMessage, Field, Loading, Notice, PageHeader } from '../../../components/ui.tsx';
 import { reportingQueries, useUpdateSettings } from '../api/dashboard-queries.ts';
 import { PrivacyNoticeSection } from './privacy-notice-form.tsx';
+import { SsoSection } from './sso-settings-form.tsx';
 
 /** Admin: out-of-view thresholds N and M, and the retention periods. */
 export function SettingsPage() {
@@ -32,6 +33,7 @@ export function SettingsPage() {
       )}
       <MailStatusSection />
       <PrivacyNoticeSection />
+      <SsoSection />
     </>
   );
 }

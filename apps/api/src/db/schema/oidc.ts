@@ -1,0 +1,20 @@
+import { sqliteTable, integer, text } from 'drizzle-orm/sqlite-core';
+import { isoNow } from './columns.ts';
+import { users } from './users.ts';
+
+/**
+ * Single sign-on (OpenID Connect) configuration: one row (id 1). `mappings` is JSON
+ * (OidcMapping[]: group → roles and centres). The client secret is never sent to a browser.
+ */
+export const oidcConfig = sqliteTable('oidc_config', {
+  id: integer('id').primaryKey(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(false),
+  issuer: text('issuer').notNull(),
+  clientId: text('client_id').notNull(),
+  clientSecret: text('client_secret'),
+  groupsClaim: text('groups_claim').notNull(),
+  requireSso: integer('require_sso', { mode: 'boolean' }).notNull().default(false),
+  mappings: text('mappings').notNull(),
+  updatedAt: text('updated_at').notNull().default(isoNow),
+  updatedById: integer('updated_by_id').references(() => users.id, { onDelete: 'set null' }),
+});
