@@ -494,6 +494,59 @@ describe('required single sign-on', () => {
     );
   });
 
+  it('cannot be required while no active local administrator is left to get in (break-glass)', async () => {
+    // Every administrator is linked to the provider (the signed-in admin keeps its session).
+    const admins = t.db.$client
+      .prepare(
+        "select u.id from users u join user_roles r on r.user_id = u.id where r.role = 'admin' and u.oidc_subject is null",
+      )
+      .all() as { id: number }[];
+    const link = t.db.$client.prepare(
+      'update users set oidc_issuer = ?, oidc_subject = ? where id = ?',
+    );
+    for (const a of admins) link.run('https://other.example', `admin-${a.id}`, a.id);
+    try {
+      const res = seen(
+        await admin.request({
+          method: 'PUT',
+          url: '/api/settings/sso',
+          payload: config({ requireSso: true }),
+        }),
+      );
+      const body = expectError(res, 409, 'SSO_NO_BREAK_GLASS');
+      expect(body.details?.[0]).toMatchObject({ field: 'requireSso' });
+      // A deactivated local administrator is no way in either.
+      const inactive = await makeUser(t.db, ['admin']);
+      t.db.$client.prepare('update users set active = 0 where id = ?').run(inactive.id);
+      expectError(
+        seen(
+          await admin.request({
+            method: 'PUT',
+            url: '/api/settings/sso',
+            payload: config({ requireSso: true }),
+          }),
+        ),
+        409,
+        'SSO_NO_BREAK_GLASS',
+      );
+    } finally {
+      const unlink = t.db.$client.prepare(
+        'update users set oidc_issuer = null, oidc_subject = null where id = ?',
+      );
+      for (const a of admins) unlink.run(a.id);
+    }
+    // With a local administrator back, requiring SSO is allowed.
+    const ok = seen(
+      await admin.request({
+        method: 'PUT',
+        url: '/api/settings/sso',
+        payload: config({ requireSso: true }),
+      }),
+    );
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().requireSso).toBe(true);
+  });
+
   it('lists the routes in the OpenAPI document', async () => {
     const doc = seen(await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     for (const path of ['/api/auth/sso', '/api/auth/oidc/start', '/api/auth/oidc/callback'])

@@ -104,6 +104,7 @@ export const ERROR_CODES = [
   // Single sign-on (OpenID Connect)
   'SSO_NOT_CONFIGURED',
   'SSO_REQUIRED',
+  'SSO_NO_BREAK_GLASS',
   'SSO_FAILED',
   'SSO_NO_ACCESS',
   'SSO_ISSUER_INVALID',

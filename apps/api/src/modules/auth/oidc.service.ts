@@ -14,7 +14,7 @@ import { inTransactionAsync } from '../../lib/tx.ts';
 import { audit, auditAs } from '../audit/audit.service.ts';
 import { requireRole } from '../access/access.ts';
 import { existingCentreIds } from '../centres/centres.service.ts';
-import { syncSsoUser } from '../users/users.service.ts';
+import { countBreakGlassAdmins, syncSsoUser } from '../users/users.service.ts';
 import {
   openSession,
   type LoginPolicy,
@@ -93,6 +93,15 @@ export async function updateOidcConfig(
     throw new DomainError('SSO_SECRET_REQUIRED', 'Enter the client secret', 400, [
       { field: 'clientSecret', code: 'required', message: 'required' },
     ]);
+  // Requiring SSO with no local administrator left would lock everyone out the day the
+  // provider is down: at least one active break-glass account must exist first.
+  if (next.requireSso && (await countBreakGlassAdmins(ctx.db)) === 0)
+    throw new DomainError(
+      'SSO_NO_BREAK_GLASS',
+      'Requiring single sign-on needs at least one active local administrator (break-glass)',
+      409,
+      [{ field: 'requireSso', code: 'no_break_glass', message: 'no_break_glass' }],
+    );
   const wanted = [...new Set(next.mappings.flatMap((m) => m.centreIds))];
   const found = new Set(await existingCentreIds(ctx.db, wanted));
   const missing = wanted.filter((id) => !found.has(id));

@@ -110,6 +110,21 @@ export async function replaceLinks(db: Db, userId: number, roles?: Role[], centr
   }
 }
 
+/**
+ * Active administrators who sign in with a local password, not through the provider: the
+ * break-glass accounts that still get in when single sign-on is required and the provider is down.
+ */
+export async function countBreakGlassAdmins(db: Db) {
+  const rows = await db
+    .select({ n: count() })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(
+      and(eq(users.active, true), sql`${users.oidcSubject} is null`, eq(userRoles.role, 'admin')),
+    );
+  return rows[0]?.n ?? 0;
+}
+
 /** The account a single sign-on subject is linked to. */
 export async function findBySubject(db: Db, issuer: string, subject: string) {
   return (

@@ -64,7 +64,7 @@ async function assertCentres(
 }
 
 /** Read other modules use inside their own checks (no role gate). */
-export { findUser } from './users.repository.ts';
+export { countBreakGlassAdmins, findUser } from './users.repository.ts';
 
 export async function listUsers(ctx: ServiceContext, q: UserListQuery) {
   requireRole(ctx, ENTITY, 'admin');
