@@ -8,6 +8,10 @@ export const EnvSchema = Type.Object({
   PORT: Type.Integer({ minimum: 1, maximum: 65535, default: 3000 }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   DATABASE_PATH: Type.String({ minLength: 1, default: './data/begegnung.db' }),
+  /** PostgreSQL instead of the SQLite file: postgres://user:password@host:5432/database (decision 0003). */
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  /** Connections each instance keeps open to PostgreSQL. */
+  DATABASE_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 200, default: 10 }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     default: 'info',
   }),
@@ -50,6 +54,9 @@ export interface AppConfig {
   port: number;
   host: string;
   databasePath: string;
+  /** PostgreSQL connection URL; null runs on the SQLite file at databasePath. */
+  databaseUrl: string | null;
+  databasePoolSize: number;
   logLevel: string;
   demoSeed: boolean;
   cookieSecure: boolean;
@@ -88,6 +95,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const c = value as Static<typeof EnvSchema>;
+  if (c.DATABASE_URL && c.DEMO_SEED === 'true') {
+    throw new ConfigError(
+      'Invalid configuration:\n  DEMO_SEED: demo data is generated into SQLite; seed a file (npm start) and move it with npm run db:copy -- --from <file> --to <url>',
+    );
+  }
   if ((c.SMTP_URL || c.SMTP_HOST) && !c.MAIL_FROM) {
     throw new ConfigError(
       'Invalid configuration:\n  MAIL_FROM: required when SMTP_URL or SMTP_HOST is set (the sender of reminder mails)',
@@ -106,6 +118,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: c.PORT,
     host: c.HOST,
     databasePath: c.DATABASE_PATH,
+    databaseUrl: c.DATABASE_URL ?? null,
+    databasePoolSize: c.DATABASE_POOL_SIZE,
     logLevel: c.LOG_LEVEL,
     demoSeed: c.DEMO_SEED === 'true',
     cookieSecure: c.COOKIE_SECURE === 'true',

@@ -1,6 +1,9 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { openDatabase, runMigrations } from './db/client.ts';
+import { openAppDatabase } from './db/open.ts';
+import type { PgDb } from './db/pg-client.ts';
+import { runOncePerDay } from './db/pg-lock.ts';
+import { hostname } from 'node:os';
 import { seedDemoIfEmpty, DEMO_PASSWORD, DEMO_USERS } from './seed/demo.ts';
 import { applyRetention } from './ops/retention.ts';
 import { localNow } from '@begegnung/domain';
@@ -20,8 +23,8 @@ async function main() {
     throw e;
   }
 
-  const db = openDatabase(config.databasePath);
-  runMigrations(db);
+  const database = await openAppDatabase(config);
+  const { db } = database;
   let seeded = false;
   if (config.demoSeed) seeded = await seedDemoIfEmpty(db);
 
@@ -31,15 +34,32 @@ async function main() {
   // The daily jobs run inside the server process: retention once at start and then every
   // 24 hours; the reminder digest on the same scheduler, checked every hour and sent from
   // DIGEST_HOUR local time on (at most one per user and day, recorded in mail_deliveries).
+  // On PostgreSQL every instance's timer tries each hour, and the first one in a day runs it
+  // under an advisory lock (job_runs records the day), so retention runs once per day.
   let lastRetention = 0;
+  const instance = `${hostname()}:${process.pid}`;
+  const retention = async () => {
+    const now = new Date();
+    if (database.engine === 'pg') {
+      const run = await runOncePerDay(
+        (db as unknown as PgDb).$client,
+        'retention',
+        localNow(now).date,
+        instance,
+        () => applyRetention(db, now),
+      );
+      if (run.ran) app.log.info({ retention: run.value }, 'retention applied');
+      return;
+    }
+    if (Date.now() - lastRetention < 24 * 3_600_000) return;
+    lastRetention = Date.now();
+    app.log.info({ retention: await applyRetention(db, now) }, 'retention applied');
+  };
   const daily = async () => {
-    if (Date.now() - lastRetention >= 24 * 3_600_000) {
-      lastRetention = Date.now();
-      try {
-        app.log.info({ retention: await applyRetention(db, new Date()) }, 'retention applied');
-      } catch (err) {
-        app.log.error({ err }, 'retention failed');
-      }
+    try {
+      await retention();
+    } catch (err) {
+      app.log.error({ err }, 'retention failed');
     }
     if (app.notifier.configured && Number(localNow(new Date()).time.slice(0, 2)) >= DIGEST_HOUR) {
       app.notifier.sendDigests(new Date()).then(
@@ -57,7 +77,7 @@ async function main() {
     '',
     `  Begegnung is running at ${url}`,
     `  API documentation: ${url}/api/docs`,
-    `  Database: ${config.databasePath}${seeded ? ' (demo data seeded)' : ''}`,
+    `  Database: ${database.label}${seeded ? ' (demo data seeded)' : ''}`,
   ];
   if (config.demoSeed) {
     lines.push('', `  Demo logins (password for all: ${DEMO_PASSWORD}):`);
@@ -74,7 +94,7 @@ async function main() {
     try {
       await app.close();
     } finally {
-      db.$client.close();
+      await database.close();
       process.exit(0);
     }
   };

@@ -19,7 +19,7 @@ import {
   posts,
   publishedReports,
   scenarios,
-} from '../src/db/schema/index.ts';
+} from '../src/db/tables.ts';
 import {
   activityId,
   centreOf,
@@ -275,12 +275,13 @@ const OPERATIONS = Object.entries(doc.paths).flatMap(([path, item]) =>
 );
 
 /** The centre of the centre_staff caller: centre objects live there so staff are "allowed". */
-const staffCentre = () => centreOf(t.db, clients.centre_staff.userId);
+const staffCentre = async () => await centreOf(t.db, clients.centre_staff.userId);
 const staffId = () => clients.centre_staff.userId;
-const consenting = () => makeParticipant(t.db, staffCentre(), { consentBy: staffId() });
+const consenting = async () =>
+  await makeParticipant(t.db, await staffCentre(), { consentBy: staffId() });
 /** A fresh participant for the privacy tools; the erase sample repeats its code. */
 let lastSubjectCode = '';
-const subjectCode = () => (lastSubjectCode = consenting().code);
+const subjectCode = async () => (lastSubjectCode = (await consenting()).code);
 let lastApplicantId = 0;
 const applicantId = async () =>
   (lastApplicantId = await makeApplication(t.db, (await makeVacancy(t.db)).vacancyId));
@@ -296,8 +297,8 @@ const PATH_FIXTURES: Record<
   '/api/users/{id}': async () => (await makeUser(t.db, ['coordinator'])).id,
   '/api/consent-sheet/reviews/{language}': () => ({ language: 'ar' }),
   '/api/users/{id}/password': async () => (await makeUser(t.db, ['coordinator'])).id,
-  '/api/centres/{id}': () => makeCentre(t.db).id,
-  '/api/operators/{id}': () => makeOperator(t.db).id,
+  '/api/centres/{id}': async () => (await makeCentre(t.db)).id,
+  '/api/operators/{id}': async () => (await makeOperator(t.db)).id,
   '/api/posts/{id}': () => makePost(),
   '/api/posts/{id}/status': () => makePost(),
   '/api/posts/{id}/allocations': () => makePost(),
@@ -354,14 +355,14 @@ const PATH_FIXTURES: Record<
       .get().id;
     return { id, assignmentId };
   },
-  '/api/activities/{id}': () => activityId(t.db, 'sport'),
-  '/api/groups/{id}': () => makeGroup(t.db, staffCentre()).id,
-  '/api/participants/{id}': () => consenting().id,
-  '/api/participants/{id}/timeline': () => consenting().id,
-  '/api/participants/{id}/transfer': () => consenting().id,
-  '/api/participants/{id}/consents': () => consenting().id,
-  '/api/participants/{id}/consents/{consentId}/withdraw': () => {
-    const p = consenting();
+  '/api/activities/{id}': async () => await activityId(t.db, 'sport'),
+  '/api/groups/{id}': async () => (await makeGroup(t.db, await staffCentre())).id,
+  '/api/participants/{id}': async () => (await consenting()).id,
+  '/api/participants/{id}/timeline': async () => (await consenting()).id,
+  '/api/participants/{id}/transfer': async () => (await consenting()).id,
+  '/api/participants/{id}/consents': async () => (await consenting()).id,
+  '/api/participants/{id}/consents/{consentId}/withdraw': async () => {
+    const p = await consenting();
     const c = t.db.$client
       .prepare('select id from consents where participant_id = ?')
       .get(p.id) as {
@@ -369,16 +370,21 @@ const PATH_FIXTURES: Record<
     };
     return { id: p.id, consentId: c.id };
   },
-  '/api/participants/{id}/referrals': () => consenting().id,
-  '/api/encounters/{id}': () => makeEncounter(t.db, staffCentre(), staffId()).id,
-  '/api/encounters/{id}/void': () => makeEncounter(t.db, staffCentre(), staffId()).id,
-  '/api/follow-ups/{id}': () => makeFollowUp(t.db, consenting().id, staffId()).id,
-  '/api/follow-ups/{id}/attempts': () => makeFollowUp(t.db, consenting().id, staffId()).id,
-  '/api/follow-ups/{id}/close': () => makeFollowUp(t.db, consenting().id, staffId()).id,
-  '/api/privacy/participants/{code}/export': () => ({ code: subjectCode() }),
-  '/api/privacy/participants/{code}/export.pdf': () => ({ code: subjectCode() }),
-  '/api/privacy/participants/{code}/erasure': () => ({ code: subjectCode() }),
-  '/api/privacy/participants/{code}/erase': () => ({ code: subjectCode() }),
+  '/api/participants/{id}/referrals': async () => (await consenting()).id,
+  '/api/encounters/{id}': async () =>
+    (await makeEncounter(t.db, await staffCentre(), staffId())).id,
+  '/api/encounters/{id}/void': async () =>
+    (await makeEncounter(t.db, await staffCentre(), staffId())).id,
+  '/api/follow-ups/{id}': async () =>
+    (await makeFollowUp(t.db, (await consenting()).id, staffId())).id,
+  '/api/follow-ups/{id}/attempts': async () =>
+    (await makeFollowUp(t.db, (await consenting()).id, staffId())).id,
+  '/api/follow-ups/{id}/close': async () =>
+    (await makeFollowUp(t.db, (await consenting()).id, staffId())).id,
+  '/api/privacy/participants/{code}/export': async () => ({ code: await subjectCode() }),
+  '/api/privacy/participants/{code}/export.pdf': async () => ({ code: await subjectCode() }),
+  '/api/privacy/participants/{code}/erasure': async () => ({ code: await subjectCode() }),
+  '/api/privacy/participants/{code}/erase': async () => ({ code: await subjectCode() }),
   '/api/privacy/applicants/{id}/export': () => applicantId(),
   '/api/privacy/applicants/{id}/export.pdf': () => applicantId(),
   '/api/privacy/applicants/{id}/erase': () => applicantId(),
@@ -458,10 +464,10 @@ const MULTIPART: Record<string, () => { payload: Buffer; headers: Record<string,
 };
 
 /** Query strings for operations that need one. */
-const QUERIES: Record<string, () => string> = {
+const QUERIES: Record<string, () => string | Promise<string>> = {
   'GET /api/privacy/applicants': () => '?email=matrix%40example.org',
-  'GET /api/encounters/staff': () => `?centreId=${staffCentre()}`,
-  'GET /api/reporting/published-periods': () => `?centreId=${staffCentre()}`,
+  'GET /api/encounters/staff': async () => `?centreId=${await staffCentre()}`,
+  'GET /api/reporting/published-periods': async () => `?centreId=${await staffCentre()}`,
 };
 
 /** A valid body for each operation that takes one; `self` is the caller's own account. */
@@ -481,10 +487,10 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
     currentPassword: TEST_PASSWORD,
     newPassword: 'Eigene-Matrix-Passphrase-9',
   }),
-  'POST /api/centres': () => ({
+  'POST /api/centres': async () => ({
     name: unique('Matrix-Zentrum '),
     code: uniqueCode(),
-    operatorId: makeOperator(t.db).id,
+    operatorId: (await makeOperator(t.db)).id,
     address: 'Londonstraße 11a',
     district: 'Holtenser Berg',
   }),
@@ -503,8 +509,8 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
   }),
   'PATCH /api/posts/{id}': () => ({ notes: 'Matrix' }),
   'POST /api/posts/{id}/status': () => ({ to: 'budgeted', reason: 'Haushalt' }),
-  'PUT /api/posts/{id}/allocations': () => ({
-    allocations: [{ centreId: makeCentre(t.db).id, share: '1' }],
+  'PUT /api/posts/{id}/allocations': async () => ({
+    allocations: [{ centreId: (await makeCentre(t.db)).id, share: '1' }],
   }),
   'POST /api/posts/{id}/assignments': () => ({
     personName: 'Matrix Person',
@@ -519,8 +525,10 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
     from: `${matrixQuarterYear}-01-01`,
     to: `${matrixQuarterYear++}-03-31`,
   }),
-  'PUT /api/staffing/needs': () => ({
-    needs: [{ centreId: makeCentre(t.db).id, need: 10, source: 'Statistik', asOf: '2026-01-01' }],
+  'PUT /api/staffing/needs': async () => ({
+    needs: [
+      { centreId: (await makeCentre(t.db)).id, need: 10, source: 'Statistik', asOf: '2026-01-01' },
+    ],
   }),
   'POST /api/cost-assumptions': () => ({
     payGroup: 'S 2',
@@ -535,26 +543,29 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
     recurring: true,
   }),
   'PATCH /api/activities/{id}': () => ({ defaultDurationMinutes: 75 }),
-  'POST /api/groups': () => ({
-    centreId: staffCentre(),
-    activityId: activityId(t.db),
+  'POST /api/groups': async () => ({
+    centreId: await staffCentre(),
+    activityId: await activityId(t.db),
     name: unique('Sprachcafé '),
     weekdays: [2],
     startTime: '15:00',
     durationMinutes: 90,
   }),
   'PATCH /api/groups/{id}': () => ({ startTime: '16:00' }),
-  'POST /api/participants': () => ({ centreId: staffCentre(), alias: unique('Amina ') }),
+  'POST /api/participants': async () => ({
+    centreId: await staffCentre(),
+    alias: unique('Amina '),
+  }),
   'PATCH /api/participants/{id}': () => ({ householdSize: 3 }),
-  'POST /api/participants/{id}/transfer': () => ({
-    centreId: makeCentre(t.db).id,
+  'POST /api/participants/{id}/transfer': async () => ({
+    centreId: (await makeCentre(t.db)).id,
     reason: 'Umzug in die Weststadt',
   }),
   'POST /api/participants/{id}/consents': () => ({ purpose: 'photos', language: 'ar' }),
   'POST /api/participants/{id}/referrals': () => ({ service: 'language_course' }),
-  'POST /api/encounters': () => ({
-    centreId: staffCentre(),
-    activityId: activityId(t.db),
+  'POST /api/encounters': async () => ({
+    centreId: await staffCentre(),
+    activityId: await activityId(t.db),
     date: today(),
     startTime: '00:00',
     durationMinutes: 90,
@@ -564,8 +575,8 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
   }),
   'PATCH /api/encounters/{id}': () => ({ durationMinutes: 100, reason: 'Dauer korrigiert' }),
   'POST /api/encounters/{id}/void': () => ({ reason: 'Doppelt erfasst' }),
-  'POST /api/follow-ups': () => ({
-    participantId: consenting().id,
+  'POST /api/follow-ups': async () => ({
+    participantId: (await consenting()).id,
     assigneeId: staffId(),
     dueOn: today(),
     reason: 'Seit Umzug nicht gesehen',
@@ -594,12 +605,12 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
     reason: 'Matrix erasure request',
     confirmId: lastApplicantId,
   }),
-  'POST /api/vacancies': () => ({
+  'POST /api/vacancies': async () => ({
     title: 'Matrix-Ausschreibung',
     advertText: 'Fachkraft (m/w/d) für ein Nachbarschaftszentrum',
     channel: 'city_website',
     deadline: '2030-06-30',
-    postIds: [makeHiringPost(t.db)],
+    postIds: [await makeHiringPost(t.db)],
     criteria: [
       {
         kind: 'required',
@@ -701,11 +712,11 @@ async function buildRequest(key: string, path: string, self: { email: string }) 
       url = url.replace(param, String(v));
     }
   }
-  url += QUERIES[key]?.() ?? '';
+  url += (await QUERIES[key]?.()) ?? '';
   const multipart = MULTIPART[key]?.();
   if (multipart) return { url, ...multipart };
   const sample = SAMPLES[key];
-  return { url, payload: sample?.(self), headers: undefined };
+  return { url, payload: await sample?.(self), headers: undefined };
 }
 
 function expectationFor(key: string, caller: Caller) {
@@ -752,7 +763,7 @@ describe('access matrix', () => {
       }
       const self = client ?? (await makeUser(t.db, ['coordinator']));
       const { url, payload, headers } = await buildRequest(key, path, self);
-      const before = lastAuditId(t.db);
+      const before = await lastAuditId(t.db);
 
       const res = client
         ? await client.request({ method, url, payload, headers })
@@ -772,9 +783,9 @@ describe('access matrix', () => {
         expect(outcome.status, outcome.body).toBe(403);
         expect(res.json().code).toBe('FORBIDDEN');
         // Every denial is audited.
-        const denied = auditRows(t.db, { actor_id: client!.userId, action: 'denied' }).filter(
-          (r) => r.id > before,
-        );
+        const denied = (
+          await auditRows(t.db, { actor_id: client!.userId, action: 'denied' })
+        ).filter((r) => r.id > before);
         expect(denied).toHaveLength(1);
       }
     });

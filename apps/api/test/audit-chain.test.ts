@@ -58,14 +58,14 @@ beforeAll(async () => {
   }
   const staff = await userClient(t, ['coordinator']);
   await staff.request({ method: 'GET', url: '/api/audit' });
-  expect(lastAuditId(t.db)).toBeGreaterThanOrEqual(8);
+  expect(await lastAuditId(t.db)).toBeGreaterThanOrEqual(8);
 });
 
 describe('the live audit log', () => {
-  it('is one intact chain: every row linked to the one before and hashed', () => {
+  it('is one intact chain: every row linked to the one before and hashed', async () => {
     const report = verifyChain(t.db.$client);
-    expect(report).toMatchObject({ ok: true, problem: null, rowsChecked: lastAuditId(t.db) });
-    const rows = auditRows(t.db) as unknown as Row[];
+    expect(report).toMatchObject({ ok: true, problem: null, rowsChecked: await lastAuditId(t.db) });
+    const rows = (await auditRows(t.db)) as unknown as Row[];
     expect(rows[0]!.prev_hash).toBeNull();
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
     expect(report.head!.hash).toBe(rows.at(-1)!.hash);
@@ -82,8 +82,8 @@ describe('the live audit log', () => {
     expect(row(t.db.$client, 3)).toEqual(before);
   });
 
-  it('refuses ids left to SQLite, skipped ids, back-dated and unchained rows', () => {
-    const head = row(t.db.$client, lastAuditId(t.db));
+  it('refuses ids left to SQLite, skipped ids, back-dated and unchained rows', async () => {
+    const head = row(t.db.$client, await lastAuditId(t.db));
     const next = Number(head.id) + 1;
     const insert = t.db.$client.prepare(
       'insert into audit_log (id, at, action, entity_type, prev_hash, hash) values (?, ?, ?, ?, ?, ?)',
@@ -101,7 +101,7 @@ describe('the live audit log', () => {
       () => t.db.$client.exec("insert into audit_log (action, entity_type) values ('read', 'x')"),
       'plain insert',
     ).toThrow(/audit_log/);
-    expect(lastAuditId(t.db)).toBe(head.id);
+    expect(await lastAuditId(t.db)).toBe(head.id);
   });
 
   it('refuses UPDATE (also of the hash) and DELETE of sealed rows', () => {
@@ -149,7 +149,7 @@ describe('tampering with a copy of the database file is found by the verifier', 
   it('rows cut off the end are named (AUTOINCREMENT remembers the highest id)', async () => {
     const { db } = copyOfDatabase();
     dropTriggers(db);
-    const last = lastAuditId(t.db);
+    const last = await lastAuditId(t.db);
     db.prepare('delete from audit_log where id >= ?').run(last - 1);
     expect((await verify(db)).problem).toMatchObject({ kind: 'missing', rowId: last - 1 });
   });
@@ -232,7 +232,9 @@ describe('GET /api/audit/verify (the DPO screen)', () => {
     expectSchema(AuditChainReportSchema, res.json());
     expect(res.json()).toMatchObject({ ok: true, problem: null });
     expect(res.json().head.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(auditRows(t.db, { entity_type: 'audit_chain', actor_id: dpo.userId })).toHaveLength(1);
+    expect(
+      await auditRows(t.db, { entity_type: 'audit_chain', actor_id: dpo.userId }),
+    ).toHaveLength(1);
     const admin = await userClient(t, ['admin']);
     expectError(await admin.request({ method: 'GET', url: '/api/audit/verify' }), 403, 'FORBIDDEN');
   });

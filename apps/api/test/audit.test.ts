@@ -82,9 +82,9 @@ describe('GET /api/audit access', () => {
     'refuses %s with 403 FORBIDDEN and audits the denial',
     async (role) => {
       const client = await roleClient(t, role);
-      const before = lastAuditId(t.db);
+      const before = await lastAuditId(t.db);
       expectError(await client.request({ method: 'GET', url: '/api/audit' }), 403, 'FORBIDDEN');
-      const rows = auditRows(t.db, { actor_id: client.userId, action: 'denied' }).filter(
+      const rows = (await auditRows(t.db, { actor_id: client.userId, action: 'denied' })).filter(
         (r) => r.id > before,
       );
       expect(rows).toMatchObject([{ entity_type: 'audit_log', reason: 'forbidden' }]);
@@ -101,7 +101,7 @@ describe('GET /api/audit access', () => {
   });
 
   it('offers no route to change or remove entries', async () => {
-    const id = lastAuditId(t.db);
+    const id = await lastAuditId(t.db);
     for (const method of ['PATCH', 'DELETE', 'PUT', 'POST'] as const) {
       for (const url of ['/api/audit', `/api/audit/${id}`]) {
         expectError(await dpo.request({ method, url, payload: {} }), 404, 'NOT_FOUND');
@@ -202,9 +202,9 @@ describe('append-only audit log', () => {
   const count = () =>
     (t.db.$client.prepare('select count(*) as n from audit_log').get() as { n: number }).n;
 
-  it('refuses UPDATE at the database level', () => {
+  it('refuses UPDATE at the database level', async () => {
     const before = count();
-    const first = auditRows(t.db)[0]!;
+    const first = (await auditRows(t.db))[0]!;
     expect(() => t.db.$client.prepare('update audit_log set action = ?').run('x')).toThrow(
       /append-only/,
     );
@@ -212,15 +212,16 @@ describe('append-only audit log', () => {
       t.db.$client.prepare('update audit_log set reason = ? where id = ?').run('edited', first.id),
     ).toThrow(/append-only/);
     expect(count()).toBe(before);
-    expect(auditRows(t.db)[0]).toEqual(first);
+    expect((await auditRows(t.db))[0]).toEqual(first);
   });
 
-  it('refuses DELETE at the database level', () => {
+  it('refuses DELETE at the database level', async () => {
     const before = count();
+    const last = await lastAuditId(t.db);
     expect(() => t.db.$client.prepare('delete from audit_log').run()).toThrow(/append-only/);
-    expect(() =>
-      t.db.$client.prepare('delete from audit_log where id = ?').run(lastAuditId(t.db)),
-    ).toThrow(/append-only/);
+    expect(() => t.db.$client.prepare('delete from audit_log where id = ?').run(last)).toThrow(
+      /append-only/,
+    );
     expect(count()).toBe(before);
   });
 
@@ -228,6 +229,6 @@ describe('append-only audit log', () => {
     const before = count();
     const client: Client = await userClient(t, ['coordinator']);
     expect(count()).toBeGreaterThan(before);
-    expect(auditRows(t.db, { actor_id: client.userId, action: 'login' })).toHaveLength(1);
+    expect(await auditRows(t.db, { actor_id: client.userId, action: 'login' })).toHaveLength(1);
   });
 });

@@ -62,7 +62,7 @@ describe('POST /api/auth/login', () => {
   it('audits the sign-in and records the last login time', async () => {
     const user = await makeUser(t.db, ['coordinator']);
     expect((await login(t, user.email, TEST_PASSWORD)).statusCode).toBe(200);
-    expect(auditRows(t.db, { actor_id: user.id, action: 'login' })).toHaveLength(1);
+    expect(await auditRows(t.db, { actor_id: user.id, action: 'login' })).toHaveLength(1);
     const row = t.db.$client
       .prepare('select last_login_at from users where id = ?')
       .get(user.id) as { last_login_at: string | null };
@@ -88,7 +88,7 @@ describe('POST /api/auth/login', () => {
     const res = await login(t, user.email, 'wrong-password-here');
     expectError(res, 401, 'INVALID_CREDENTIALS');
     expect(sessionCookie(res)).toBeUndefined();
-    const rows = auditRows(t.db, { action: 'login_failed', actor_email: user.email });
+    const rows = await auditRows(t.db, { action: 'login_failed', actor_email: user.email });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ actor_id: user.id, entity_type: 'session' });
   });
@@ -100,7 +100,7 @@ describe('POST /api/auth/login', () => {
     const unknown = await login(t, email, 'wrong-password-here');
     expectError(unknown, 401, 'INVALID_CREDENTIALS');
     expect(unknown.json()).toEqual(wrong.json());
-    expect(auditRows(t.db, { action: 'login_failed', actor_email: email })).toMatchObject([
+    expect(await auditRows(t.db, { action: 'login_failed', actor_email: email })).toMatchObject([
       { actor_id: null },
     ]);
   });
@@ -117,7 +117,7 @@ describe('POST /api/auth/login', () => {
     const res = await login(t, user.email, TEST_PASSWORD);
     expectError(res, 403, 'ACCOUNT_DISABLED');
     expect(sessionCookie(res)).toBeUndefined();
-    expect(auditRows(t.db, { action: 'login_failed', actor_id: user.id })).toMatchObject([
+    expect(await auditRows(t.db, { action: 'login_failed', actor_id: user.id })).toMatchObject([
       { reason: 'account disabled' },
     ]);
   });
@@ -188,7 +188,7 @@ describe('session fixation', () => {
 
 describe('GET /api/auth/session', () => {
   it('returns the user with roles, centres and a CSRF token', async () => {
-    const centre = makeCentre(t.db);
+    const centre = await makeCentre(t.db);
     const client = await userClient(t, ['centre_staff', 'panel_member'], [centre.id]);
     const res = await client.request({ method: 'GET', url: '/api/auth/session' });
     expect(res.statusCode).toBe(200);
@@ -254,7 +254,7 @@ describe('POST /api/auth/logout', () => {
       401,
       'UNAUTHENTICATED',
     );
-    expect(auditRows(t.db, { action: 'logout', actor_id: client.userId })).toHaveLength(1);
+    expect(await auditRows(t.db, { action: 'logout', actor_id: client.userId })).toHaveLength(1);
   });
 
   it('ends only this session, not the user’s other sessions', async () => {
@@ -324,7 +324,7 @@ describe('CSRF protection', () => {
 
   it('refuses PATCH without or with a wrong token and changes nothing', async () => {
     const admin = await userClient(t, ['admin']);
-    const centre = makeCentre(t.db);
+    const centre = await makeCentre(t.db);
     const url = `/api/centres/${centre.id}`;
     const missing = await t.app.inject({
       method: 'PATCH',
@@ -346,7 +346,7 @@ describe('CSRF protection', () => {
 
   it('refuses DELETE without or with a wrong token and deletes nothing', async () => {
     const admin = await userClient(t, ['admin']);
-    const op = makeOperator(t.db);
+    const op = await makeOperator(t.db);
     const url = `/api/operators/${op.id}`;
     expectError(
       await t.app.inject({ method: 'DELETE', url, headers: { cookie: admin.cookie } }),

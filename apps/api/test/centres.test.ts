@@ -23,11 +23,11 @@ const t = await createTestApp();
 const admin = await userClient(t, ['admin']);
 const NON_ADMIN = ROLES.filter((r): r is Exclude<Role, 'admin'> => r !== 'admin');
 
-function centreBody(overrides: Record<string, unknown> = {}) {
+async function centreBody(overrides: Record<string, unknown> = {}) {
   return {
     name: unique('Nachbarschaftszentrum '),
     code: uniqueCode(),
-    operatorId: makeOperator(t.db).id,
+    operatorId: (await makeOperator(t.db)).id,
     address: 'Deisterstraße 10',
     district: 'Grone',
     ...overrides,
@@ -43,8 +43,8 @@ const centreRow = (id: number) =>
 
 describe('POST /api/centres', () => {
   it('creates a centre with its operator name, defaults and an audit row', async () => {
-    const op = makeOperator(t.db);
-    const body = centreBody({ operatorId: op.id, name: '  Weststadtzentrum Test  ' });
+    const op = await makeOperator(t.db);
+    const body = await centreBody({ operatorId: op.id, name: '  Weststadtzentrum Test  ' });
     const res = await create(admin, body);
     expect(res.statusCode).toBe(201);
     expectSchema(CentreSchema, res.json());
@@ -60,14 +60,14 @@ describe('POST /api/centres', () => {
       active: true,
     });
     expect(
-      auditRows(t.db, { entity_type: 'centre', entity_id: String(res.json().id) }),
+      await auditRows(t.db, { entity_type: 'centre', entity_id: String(res.json().id) }),
     ).toMatchObject([{ action: 'create', actor_id: admin.userId }]);
   });
 
   it('accepts optional opening hours, opening date and active flag', async () => {
     const res = await create(
       admin,
-      centreBody({ openingHours: 'Mo–Fr 9–17 Uhr', openedOn: '2019-04-01', active: false }),
+      await centreBody({ openingHours: 'Mo–Fr 9–17 Uhr', openedOn: '2019-04-01', active: false }),
     );
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
@@ -79,7 +79,7 @@ describe('POST /api/centres', () => {
 
   it('refuses an unknown operator with 400 UNKNOWN_OPERATOR', async () => {
     const body = expectError(
-      await create(admin, centreBody({ operatorId: 999_999 })),
+      await create(admin, await centreBody({ operatorId: 999_999 })),
       400,
       'UNKNOWN_OPERATOR',
     );
@@ -87,9 +87,9 @@ describe('POST /api/centres', () => {
   });
 
   it('refuses a code already in use with 409 CENTRE_CODE_TAKEN', async () => {
-    const existing = makeCentre(t.db);
+    const existing = await makeCentre(t.db);
     const body = expectError(
-      await create(admin, centreBody({ code: existing.code })),
+      await create(admin, await centreBody({ code: existing.code })),
       409,
       'CENTRE_CODE_TAKEN',
     );
@@ -99,7 +99,11 @@ describe('POST /api/centres', () => {
   it.each(['gro', 'Gro', 'G', 'ABCDEFG', 'GR1', 'GR O', ''])(
     'refuses the code %j with 400 VALIDATION_FAILED',
     async (code) => {
-      const body = expectError(await create(admin, centreBody({ code })), 400, 'VALIDATION_FAILED');
+      const body = expectError(
+        await create(admin, await centreBody({ code })),
+        400,
+        'VALIDATION_FAILED',
+      );
       expect(body.details?.map((d) => d.field)).toContain('code');
     },
   );
@@ -113,7 +117,7 @@ describe('POST /api/centres', () => {
     ['an operator id as string', { operatorId: '1' }, 'operatorId'],
     ['an unknown field', { capacity: 40 }, 'capacity'],
   ])('refuses %s with 400 VALIDATION_FAILED', async (_label, override, field) => {
-    const body = centreBody(override);
+    const body = await centreBody(override);
     const payload = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
     const err = expectError(await create(admin, payload), 400, 'VALIDATION_FAILED');
     expect(err.details?.map((d) => d.field)).toContain(field);
@@ -123,8 +127,8 @@ describe('POST /api/centres', () => {
 describe('reading centres', () => {
   it('lists centres sorted by name, each matching the schema', async () => {
     const prefix = unique('Sortiert ');
-    const b = makeCentre(t.db, { name: `${prefix} B` });
-    const a = makeCentre(t.db, { name: `${prefix} A` });
+    const b = await makeCentre(t.db, { name: `${prefix} B` });
+    const a = await makeCentre(t.db, { name: `${prefix} A` });
     const res = await admin.request({ method: 'GET', url: '/api/centres' });
     expect(res.statusCode).toBe(200);
     expectSchema(Type.Array(CentreSchema), res.json());
@@ -136,7 +140,7 @@ describe('reading centres', () => {
 
   it.each(ROLES)('lets a %s list and read centres', async (role) => {
     const client = await roleClient(t, role);
-    const centre = makeCentre(t.db);
+    const centre = await makeCentre(t.db);
     const list = await client.request({ method: 'GET', url: '/api/centres' });
     expect(list.statusCode).toBe(200);
     expect(list.json().map((c: { id: number }) => c.id)).toContain(centre.id);
@@ -147,9 +151,9 @@ describe('reading centres', () => {
   });
 
   it('refuses a centre that records refer to with 409 CENTRE_IN_USE, and it can be deactivated', async () => {
-    const centre = makeCentre(t.db);
-    makeParticipant(t.db, centre.id);
-    const before = lastAuditId(t.db);
+    const centre = await makeCentre(t.db);
+    await makeParticipant(t.db, centre.id);
+    const before = await lastAuditId(t.db);
     const refused = expectError(
       await admin.request({ method: 'DELETE', url: `/api/centres/${centre.id}` }),
       409,
@@ -158,9 +162,13 @@ describe('reading centres', () => {
     expect(refused.message).toMatch(/deactivate/);
     expect(centreRow(centre.id)).toBeDefined();
     expect(
-      auditRows(t.db, { entity_type: 'centre', entity_id: String(centre.id), action: 'delete' }),
+      await auditRows(t.db, {
+        entity_type: 'centre',
+        entity_id: String(centre.id),
+        action: 'delete',
+      }),
     ).toHaveLength(0);
-    expect(lastAuditId(t.db)).toBeGreaterThanOrEqual(before);
+    expect(await lastAuditId(t.db)).toBeGreaterThanOrEqual(before);
     const off = await admin.request({
       method: 'PATCH',
       url: `/api/centres/${centre.id}`,
@@ -179,7 +187,7 @@ describe('reading centres', () => {
   });
 
   it('answers anonymous callers with 401 UNAUTHENTICATED', async () => {
-    const centre = makeCentre(t.db);
+    const centre = await makeCentre(t.db);
     expectError(await anon(t, { method: 'GET', url: '/api/centres' }), 401, 'UNAUTHENTICATED');
     expectError(
       await anon(t, { method: 'GET', url: `/api/centres/${centre.id}` }),
@@ -191,7 +199,7 @@ describe('reading centres', () => {
 
 describe('PATCH /api/centres/:id', () => {
   it('changes fields and audits exactly the changed ones', async () => {
-    const centre = makeCentre(t.db);
+    const centre = await makeCentre(t.db);
     const res = await admin.request({
       method: 'PATCH',
       url: `/api/centres/${centre.id}`,
@@ -204,7 +212,7 @@ describe('PATCH /api/centres/:id', () => {
     expect(res.statusCode).toBe(200);
     expectSchema(CentreSchema, res.json());
     expect(res.json()).toMatchObject({ district: 'Holtenser Berg', openingHours: 'Di 10–12 Uhr' });
-    const rows = auditRows(t.db, {
+    const rows = await auditRows(t.db, {
       entity_type: 'centre',
       entity_id: String(centre.id),
       action: 'update',
@@ -214,20 +222,20 @@ describe('PATCH /api/centres/:id', () => {
   });
 
   it('moves a centre to another operator', async () => {
-    const centre = makeCentre(t.db);
-    const op = makeOperator(t.db);
+    const centre = await makeCentre(t.db);
+    const op = await makeOperator(t.db);
     const res = await admin.request({
       method: 'PATCH',
       url: `/api/centres/${centre.id}`,
       payload: { operatorId: op.id },
     });
     expect(res.json()).toMatchObject({ operatorId: op.id, operatorName: op.name });
-    const rows = auditRows(t.db, { entity_type: 'centre', entity_id: String(centre.id) });
+    const rows = await auditRows(t.db, { entity_type: 'centre', entity_id: String(centre.id) });
     expect(JSON.parse(rows.at(-1)!.changed_fields!)).toContain('operatorId');
   });
 
   it('deactivates a centre, which stays readable', async () => {
-    const centre = makeCentre(t.db);
+    const centre = await makeCentre(t.db);
     const res = await admin.request({
       method: 'PATCH',
       url: `/api/centres/${centre.id}`,
@@ -239,7 +247,7 @@ describe('PATCH /api/centres/:id', () => {
   });
 
   it('keeps its own code without a conflict', async () => {
-    const centre = makeCentre(t.db);
+    const centre = await makeCentre(t.db);
     const res = await admin.request({
       method: 'PATCH',
       url: `/api/centres/${centre.id}`,
@@ -249,8 +257,8 @@ describe('PATCH /api/centres/:id', () => {
   });
 
   it("refuses another centre's code with 409 CENTRE_CODE_TAKEN and changes nothing", async () => {
-    const a = makeCentre(t.db);
-    const b = makeCentre(t.db);
+    const a = await makeCentre(t.db);
+    const b = await makeCentre(t.db);
     expectError(
       await admin.request({
         method: 'PATCH',
@@ -264,7 +272,7 @@ describe('PATCH /api/centres/:id', () => {
   });
 
   it('refuses an unknown operator with 400 UNKNOWN_OPERATOR', async () => {
-    const centre = makeCentre(t.db);
+    const centre = await makeCentre(t.db);
     expectError(
       await admin.request({
         method: 'PATCH',
@@ -277,7 +285,7 @@ describe('PATCH /api/centres/:id', () => {
   });
 
   it('refuses an empty patch, a lower-case code and unknown fields with 400', async () => {
-    const centre = makeCentre(t.db);
+    const centre = await makeCentre(t.db);
     for (const payload of [{}, { code: 'lei' }, { id: 5 }, { name: null }]) {
       expectError(
         await admin.request({ method: 'PATCH', url: `/api/centres/${centre.id}`, payload }),
@@ -302,7 +310,7 @@ describe('PATCH /api/centres/:id', () => {
 
 describe('DELETE /api/centres/:id', () => {
   it('deletes a centre nobody is linked to, and audits it', async () => {
-    const centre = makeCentre(t.db);
+    const centre = await makeCentre(t.db);
     const res = await admin.request({ method: 'DELETE', url: `/api/centres/${centre.id}` });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ ok: true });
@@ -312,12 +320,16 @@ describe('DELETE /api/centres/:id', () => {
       'NOT_FOUND',
     );
     expect(
-      auditRows(t.db, { entity_type: 'centre', entity_id: String(centre.id), action: 'delete' }),
+      await auditRows(t.db, {
+        entity_type: 'centre',
+        entity_id: String(centre.id),
+        action: 'delete',
+      }),
     ).toHaveLength(1);
   });
 
   it('refuses while users are linked with 409 CENTRE_IN_USE, and allows it once unlinked', async () => {
-    const centre = makeCentre(t.db);
+    const centre = await makeCentre(t.db);
     const staff = await makeUser(t.db, ['centre_staff'], [centre.id]);
     const refused = expectError(
       await admin.request({ method: 'DELETE', url: `/api/centres/${centre.id}` }),
@@ -332,7 +344,7 @@ describe('DELETE /api/centres/:id', () => {
         .prepare('select count(*) as n from user_centres where centre_id = ?')
         .get(centre.id),
     ).toEqual({ n: 1 });
-    const other = makeCentre(t.db);
+    const other = await makeCentre(t.db);
     await admin.request({
       method: 'PATCH',
       url: `/api/users/${staff.id}`,
@@ -353,9 +365,9 @@ describe('DELETE /api/centres/:id', () => {
 
 describe('writes by other roles', () => {
   it('answers anonymous writes with 401 UNAUTHENTICATED', async () => {
-    const centre = makeCentre(t.db);
+    const centre = await makeCentre(t.db);
     expectError(
-      await anon(t, { method: 'POST', url: '/api/centres', payload: centreBody() }),
+      await anon(t, { method: 'POST', url: '/api/centres', payload: await centreBody() }),
       401,
       'UNAUTHENTICATED',
     );
@@ -382,22 +394,24 @@ describe('writes by other roles', () => {
       client = await roleClient(t, role);
     });
 
-    const denied = (before: number) =>
-      auditRows(t.db, { actor_id: client.userId, action: 'denied' }).filter((r) => r.id > before);
+    const denied = async (before: number) =>
+      (await auditRows(t.db, { actor_id: client.userId, action: 'denied' })).filter(
+        (r) => r.id > before,
+      );
 
     it('cannot create a centre (403 FORBIDDEN, audited)', async () => {
-      const before = lastAuditId(t.db);
-      const body = centreBody();
+      const before = await lastAuditId(t.db);
+      const body = await centreBody();
       expectError(await create(client, body), 403, 'FORBIDDEN');
-      expect(denied(before)).toMatchObject([{ entity_type: 'centre' }]);
+      expect(await denied(before)).toMatchObject([{ entity_type: 'centre' }]);
       expect(
         t.db.$client.prepare('select count(*) as n from centres where code = ?').get(body.code),
       ).toEqual({ n: 0 });
     });
 
     it('cannot change a centre (403 FORBIDDEN, audited)', async () => {
-      const centre = makeCentre(t.db);
-      const before = lastAuditId(t.db);
+      const centre = await makeCentre(t.db);
+      const before = await lastAuditId(t.db);
       expectError(
         await client.request({
           method: 'PATCH',
@@ -407,19 +421,19 @@ describe('writes by other roles', () => {
         403,
         'FORBIDDEN',
       );
-      expect(denied(before)).toHaveLength(1);
+      expect(await denied(before)).toHaveLength(1);
       expect(centreRow(centre.id)!.district).toBe(centre.district);
     });
 
     it('cannot delete a centre (403 FORBIDDEN, audited)', async () => {
-      const centre = makeCentre(t.db);
-      const before = lastAuditId(t.db);
+      const centre = await makeCentre(t.db);
+      const before = await lastAuditId(t.db);
       expectError(
         await client.request({ method: 'DELETE', url: `/api/centres/${centre.id}` }),
         403,
         'FORBIDDEN',
       );
-      expect(denied(before)).toHaveLength(1);
+      expect(await denied(before)).toHaveLength(1);
       expect(centreRow(centre.id)).toBeDefined();
     });
   });

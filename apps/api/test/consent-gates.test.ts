@@ -18,17 +18,12 @@ import {
   type Client,
 } from './helper.ts';
 import { activityId, makeFollowUp, makeParticipant, today } from './encounter-fixtures.ts';
-import {
-  consents,
-  encounterAttendees,
-  followUpAttempts,
-  referrals,
-} from '../src/db/schema/index.ts';
+import { consents, encounterAttendees, followUpAttempts, referrals } from '../src/db/tables.ts';
 import { applyRetention } from '../src/ops/retention.ts';
 
 const t = await createTestApp();
-const centre = makeCentre(t.db);
-const other = makeCentre(t.db);
+const centre = await makeCentre(t.db);
+const other = await makeCentre(t.db);
 let staff: Client;
 let otherStaff: Client;
 let coordinator: Client;
@@ -42,8 +37,8 @@ beforeAll(async () => {
 const get = (c: Client, url: string) => c.request({ method: 'GET', url });
 
 /** A participant whose only follow-up consent was given a year ago and withdrawn `daysAgo`. */
-function withdrawnPerson(daysAgo: number) {
-  const p = makeParticipant(t.db, centre.id);
+async function withdrawnPerson(daysAgo: number) {
+  const p = await makeParticipant(t.db, centre.id);
   t.db
     .insert(consents)
     .values({
@@ -60,8 +55,8 @@ function withdrawnPerson(daysAgo: number) {
 }
 
 /** A participant whose consent ran from a year ago until `daysAgo`. */
-function expiredPerson(daysAgo: number) {
-  const p = makeParticipant(t.db, centre.id);
+async function expiredPerson(daysAgo: number) {
+  const p = await makeParticipant(t.db, centre.id);
   t.db
     .insert(consents)
     .values({
@@ -76,14 +71,14 @@ function expiredPerson(daysAgo: number) {
   return p;
 }
 
-const logEncounter = (c: Client, date: string, attendeeIds: number[], walkIns?: unknown[]) =>
+const logEncounter = async (c: Client, date: string, attendeeIds: number[], walkIns?: unknown[]) =>
   c.request({
     method: 'POST',
     url: '/api/encounters',
     payload: {
       clientRequestId: randomUUID(),
       centreId: centre.id,
-      activityId: activityId(t.db),
+      activityId: await activityId(t.db),
       date,
       // Midnight: an entry for today has begun whenever the test runs (a later start would be
       // refused as ENCOUNTER_IN_FUTURE early in the day, Berlin time).
@@ -97,7 +92,7 @@ const logEncounter = (c: Client, date: string, attendeeIds: number[], walkIns?: 
 
 describe('named attendance is judged by consent now, not by the entry date', () => {
   it('refuses a named attendance backdated to before the withdrawal (409 CONSENT_REQUIRED)', async () => {
-    const p = withdrawnPerson(10);
+    const p = await withdrawnPerson(10);
     // The entry claims a day when consent was still valid: still refused, processing is now.
     const res = await logEncounter(staff, addDays(today(), -30), [p.id]);
     const body = expectError(res, 409, 'CONSENT_REQUIRED');
@@ -112,19 +107,19 @@ describe('named attendance is judged by consent now, not by the entry date', () 
   });
 
   it('refuses a backdated entry after expiry, and accepts it while consent is valid', async () => {
-    const expired = expiredPerson(3);
+    const expired = await expiredPerson(3);
     expectError(
       await logEncounter(staff, addDays(today(), -20), [expired.id]),
       409,
       'CONSENT_REQUIRED',
     );
-    const valid = makeParticipant(t.db, centre.id, { consentBy: staff.userId });
+    const valid = await makeParticipant(t.db, centre.id, { consentBy: staff.userId });
     const ok = await logEncounter(staff, addDays(today(), -20), [valid.id]);
     expect(ok.statusCode).toBe(201);
   });
 
   it('refuses a correction that keeps naming a person who withdrew since', async () => {
-    const p = makeParticipant(t.db, centre.id, { consentBy: staff.userId });
+    const p = await makeParticipant(t.db, centre.id, { consentBy: staff.userId });
     const created = await logEncounter(staff, today(), [p.id]);
     expect(created.statusCode).toBe(201);
     const id = created.json().id as number;
@@ -180,14 +175,14 @@ describe('out-of-view list', () => {
       return p;
     };
     const unnamed = [
-      mover(makeParticipant(t.db, centre.id)), // never consented
-      mover(withdrawnPerson(2)),
-      mover(expiredPerson(1)),
-      mover(withdrawnPerson(40)),
-      mover(expiredPerson(30)),
-      mover(makeParticipant(t.db, centre.id)),
+      mover(await makeParticipant(t.db, centre.id)), // never consented
+      mover(await withdrawnPerson(2)),
+      mover(await expiredPerson(1)),
+      mover(await withdrawnPerson(40)),
+      mover(await expiredPerson(30)),
+      mover(await makeParticipant(t.db, centre.id)),
     ];
-    const named = mover(makeParticipant(t.db, centre.id, { consentBy: staff.userId }));
+    const named = mover(await makeParticipant(t.db, centre.id, { consentBy: staff.userId }));
     for (const c of [staff, coordinator]) {
       const res = await get(c, `/api/reporting/out-of-view?centreId=${centre.id}`);
       expect(res.statusCode).toBe(200);
@@ -209,8 +204,8 @@ describe('out-of-view list', () => {
 
 describe('outreach closes when consent lapses', () => {
   it('closes open tasks with the reason on withdrawal; they are no longer actionable', async () => {
-    const p = makeParticipant(t.db, centre.id, { consentBy: staff.userId });
-    const task = makeFollowUp(t.db, p.id, staff.userId);
+    const p = await makeParticipant(t.db, centre.id, { consentBy: staff.userId });
+    const task = await makeFollowUp(t.db, p.id, staff.userId);
     const consentId = (await get(staff, `/api/participants/${p.id}`)).json().consents[0].id;
     await staff.request({
       method: 'POST',
@@ -231,29 +226,29 @@ describe('outreach closes when consent lapses', () => {
     expect(expectError(attempt, 409, 'FOLLOW_UP_CLOSED').message).toMatch(/withdrew consent/);
     const open = (await get(staff, `/api/follow-ups?status=open&participantId=${p.id}`)).json();
     expect(open.total).toBe(0);
-    const row = auditRows(t.db, { entity_type: 'follow_up', entity_id: String(task.id) }).find(
-      (r) => r.action === 'update',
-    );
+    const row = (
+      await auditRows(t.db, { entity_type: 'follow_up', entity_id: String(task.id) })
+    ).find((r) => r.action === 'update');
     expect(row).toMatchObject({ actor_id: staff.userId, reason: 'consent_withdrawn' });
   });
 
   it('closes tasks whose consent expired when the list is read, and in the daily job', async () => {
-    const a = expiredPerson(1);
-    const b = expiredPerson(2);
-    const taskA = makeFollowUp(t.db, a.id, staff.userId);
-    const taskB = makeFollowUp(t.db, b.id, staff.userId);
+    const a = await expiredPerson(1);
+    const b = await expiredPerson(2);
+    const taskA = await makeFollowUp(t.db, a.id, staff.userId);
+    const taskB = await makeFollowUp(t.db, b.id, staff.userId);
     const list = (await get(staff, '/api/follow-ups?status=open')).json();
     expect(list.items.map((f: { id: number }) => f.id)).not.toContain(taskA.id);
     const closed = (await get(staff, `/api/follow-ups/${taskA.id}`)).json();
     expect(closed).toMatchObject({ status: 'closed', closedReason: 'consent_expired' });
     expect(
-      auditRows(t.db, { entity_type: 'follow_up', entity_id: String(taskB.id) }).find(
+      (await auditRows(t.db, { entity_type: 'follow_up', entity_id: String(taskB.id) })).find(
         (r) => r.action === 'update',
       ),
     ).toMatchObject({ actor_email: 'system:consent', reason: 'consent_expired' });
     // The daily job finds the rest in every centre (none left here: idempotent).
-    const c = expiredPerson(1);
-    const taskC = makeFollowUp(t.db, c.id, staff.userId);
+    const c = await expiredPerson(1);
+    const taskC = await makeFollowUp(t.db, c.id, staff.userId);
     expect((await applyRetention(t.db, new Date())).closedFollowUps).toBe(1);
     expect((await applyRetention(t.db, new Date())).closedFollowUps).toBe(0);
     expect((await get(staff, `/api/follow-ups/${taskC.id}`)).json().status).toBe('closed');
@@ -265,11 +260,11 @@ describe('free-text notes follow one rule on every route', () => {
   let pid: number;
   let taskId: number;
 
-  beforeAll(() => {
-    const p = makeParticipant(t.db, centre.id, { consentBy: staff.userId });
+  beforeAll(async () => {
+    const p = await makeParticipant(t.db, centre.id, { consentBy: staff.userId });
     pid = p.id;
     t.db.$client.prepare('update participants set notes = ? where id = ?').run(NOTE, p.id);
-    const task = makeFollowUp(t.db, p.id, staff.userId);
+    const task = await makeFollowUp(t.db, p.id, staff.userId);
     taskId = task.id;
     t.db
       .insert(followUpAttempts)

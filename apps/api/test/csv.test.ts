@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '@begegnung/domain';
 import { csvDate, csvDateTime, csvDecimal, neutralise, toCsv } from '../src/lib/csv.ts';
-import { encounterAttendees } from '../src/db/schema/index.ts';
+import { encounterAttendees } from '../src/db/tables.ts';
 import { audit } from '../src/modules/audit/audit.service.ts';
 import { createTestApp, makeCentre, userClient, type Client } from './helper.ts';
 import { makeEncounter, makeParticipant, today } from './encounter-fixtures.ts';
@@ -90,7 +90,7 @@ describe('every CSV export', () => {
   const setup = async () => {
     const t = await createTestApp();
     const admin = await userClient(t, ['admin']);
-    const centre = makeCentre(t.db, { name: '=HYPERLINK("http://evil","Zentrum")' });
+    const centre = await makeCentre(t.db, { name: '=HYPERLINK("http://evil","Zentrum")' });
     const coordinator = await userClient(t, ['coordinator']);
     const staff = await userClient(t, ['centre_staff'], [centre.id]);
     const dpo = await userClient(t, ['data_protection']);
@@ -100,9 +100,9 @@ describe('every CSV export', () => {
       payload: { name: '=1+1', defaultDurationMinutes: 60, recurring: false },
     });
     expect(act.statusCode, act.body).toBe(201);
-    const p = makeParticipant(t.db, centre.id, { consentBy: staff.userId });
+    const p = await makeParticipant(t.db, centre.id, { consentBy: staff.userId });
     for (let i = 0; i < 6; i++) {
-      const e = makeEncounter(t.db, centre.id, staff.userId, {
+      const e = await makeEncounter(t.db, centre.id, staff.userId, {
         activityId: act.json().id,
         date: addDays(today(), -i),
       });

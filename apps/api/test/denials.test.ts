@@ -21,11 +21,11 @@ import { makeParticipant } from './encounter-fixtures.ts';
 const t = await createTestApp();
 const admin = await userClient(t, ['admin']);
 
-const newRows = (since: number) => auditRows(t.db).filter((r) => r.id > since);
+const newRows = async (since: number) => (await auditRows(t.db)).filter((r) => r.id > since);
 
 describe('every denial is audited, in one place', () => {
   it('a failed CSRF check', async () => {
-    const since = lastAuditId(t.db);
+    const since = await lastAuditId(t.db);
     const res = await admin.request({
       method: 'POST',
       url: '/api/operators',
@@ -33,7 +33,7 @@ describe('every denial is audited, in one place', () => {
       headers: { 'x-csrf-token': 'forged' },
     });
     expectError(res, 403, 'CSRF_INVALID');
-    expect(newRows(since)).toEqual([
+    expect(await newRows(since)).toEqual([
       expect.objectContaining({
         action: 'denied',
         actor_id: admin.userId,
@@ -45,14 +45,14 @@ describe('every denial is audited, in one place', () => {
   });
 
   it('a request without a session to a protected route (but not the session probe)', async () => {
-    const since = lastAuditId(t.db);
+    const since = await lastAuditId(t.db);
     expectError(await anon(t, { method: 'GET', url: '/api/audit' }), 401, 'UNAUTHENTICATED');
-    expect(newRows(since)).toEqual([
+    expect(await newRows(since)).toEqual([
       expect.objectContaining({ action: 'denied', actor_id: null, reason: 'UNAUTHENTICATED' }),
     ]);
-    const probe = lastAuditId(t.db);
+    const probe = await lastAuditId(t.db);
     expect((await anon(t, { method: 'GET', url: '/api/auth/session' })).statusCode).toBe(401);
-    expect(lastAuditId(t.db)).toBe(probe);
+    expect(await lastAuditId(t.db)).toBe(probe);
   });
 
   it('a refused scorecard revision (someone else’s card)', async () => {
@@ -61,7 +61,7 @@ describe('every denial is audited, in one place', () => {
     const v = await makeVacancy(t.db, { panel: [m1.userId, m2.userId] });
     const app = await makeApplication(t.db, v.vacancyId, { status: 'invited' });
     const card = await makeScorecard(t.db, v, app, m1.userId, true);
-    const since = lastAuditId(t.db);
+    const since = await lastAuditId(t.db);
     const res = await m2.request({
       method: 'POST',
       url: `/api/scorecards/${card}/revisions`,
@@ -73,7 +73,7 @@ describe('every denial is audited, in one place', () => {
       },
     });
     expectError(res, 403, 'FORBIDDEN');
-    expect(newRows(since)).toEqual([
+    expect(await newRows(since)).toEqual([
       expect.objectContaining({
         action: 'denied',
         actor_id: m2.userId,
@@ -83,15 +83,15 @@ describe('every denial is audited, in one place', () => {
   });
 
   it('a hidden object once, with its type and id, even when refused inside a transaction', async () => {
-    const staff = await userClient(t, ['centre_staff'], [makeCentre(t.db).id]);
-    const foreign = makeParticipant(t.db, makeCentre(t.db).id);
-    const since = lastAuditId(t.db);
+    const staff = await userClient(t, ['centre_staff'], [(await makeCentre(t.db)).id]);
+    const foreign = await makeParticipant(t.db, (await makeCentre(t.db)).id);
+    const since = await lastAuditId(t.db);
     expectError(
       await staff.request({ method: 'GET', url: `/api/participants/${foreign.id}` }),
       404,
       'NOT_FOUND',
     );
-    expect(newRows(since)).toEqual([
+    expect(await newRows(since)).toEqual([
       expect.objectContaining({
         action: 'denied',
         entity_type: 'participant',
@@ -104,8 +104,8 @@ describe('every denial is audited, in one place', () => {
 
 describe('one not-found answer', () => {
   it('is the same body for another centre’s participant and a missing one', async () => {
-    const staff = await userClient(t, ['centre_staff'], [makeCentre(t.db).id]);
-    const foreign = makeParticipant(t.db, makeCentre(t.db).id);
+    const staff = await userClient(t, ['centre_staff'], [(await makeCentre(t.db)).id]);
+    const foreign = await makeParticipant(t.db, (await makeCentre(t.db)).id);
     const hidden = await staff.request({ method: 'GET', url: `/api/participants/${foreign.id}` });
     const missing = await staff.request({ method: 'GET', url: '/api/participants/99999999' });
     expect(hidden.statusCode).toBe(404);

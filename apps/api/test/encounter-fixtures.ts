@@ -9,29 +9,29 @@ import {
   groupMembers,
   participants,
   recurringGroups,
-} from '../src/db/schema/index.ts';
+} from '../src/db/tables.ts';
+import { sql } from 'drizzle-orm';
+import { rawGet } from '../src/db/raw.ts';
 import { unique } from './helper.ts';
 
 export const today = () => localNow().date;
 
 /** The first centre a user is linked to (role clients for centre_staff get exactly one). */
-export const centreOf = (db: Db, userId: number) =>
-  (
-    db.$client
-      .prepare('select centre_id as id from user_centres where user_id = ? order by centre_id')
-      .get(userId) as { id: number }
-  ).id;
+export const centreOf = async (db: Db, userId: number) =>
+  (await rawGet(db)<{ id: number }>(
+    sql`select centre_id as id from user_centres where user_id = ${userId} order by centre_id`,
+  ))!.id;
 
-export const activityId = (db: Db, key = 'language_cafe') =>
-  (db.$client.prepare('select id from activities where key = ?').get(key) as { id: number }).id;
+export const activityId = async (db: Db, key = 'language_cafe') =>
+  (await rawGet(db)<{ id: number }>(sql`select id from activities where key = ${key}`))!.id;
 
 /** A participant row; with `consentBy` a valid follow_up_contact consent explained by that user. */
-export function makeParticipant(
+export async function makeParticipant(
   db: Db,
   centreId: number,
   opts: { consentBy?: number; alias?: string | null; householdSize?: number | null } = {},
 ) {
-  const p = db
+  const [p] = await db
     .insert(participants)
     .values({
       code: unique('T-').toUpperCase(),
@@ -39,52 +39,48 @@ export function makeParticipant(
       alias: opts.alias === undefined ? unique('Alias ') : opts.alias,
       householdSize: opts.householdSize ?? null,
     })
-    .returning()
-    .get();
+    .returning();
   if (opts.consentBy) {
-    db.insert(consents)
-      .values({
-        participantId: p.id,
-        purpose: 'follow_up_contact',
-        givenOn: addMonths(today(), -1),
-        expiresOn: addMonths(today(), 11),
-        language: 'de',
-        explainedById: opts.consentBy,
-      })
-      .run();
+    await db.insert(consents).values({
+      participantId: p!.id,
+      purpose: 'follow_up_contact',
+      givenOn: addMonths(today(), -1),
+      expiresOn: addMonths(today(), 11),
+      language: 'de',
+      explainedById: opts.consentBy,
+    });
   }
-  return p;
+  return p!;
 }
 
-export function makeGroup(db: Db, centreId: number, memberIds: number[] = []) {
-  const g = db
+export async function makeGroup(db: Db, centreId: number, memberIds: number[] = []) {
+  const [g] = await db
     .insert(recurringGroups)
     .values({
       centreId,
-      activityId: activityId(db),
+      activityId: await activityId(db),
       name: unique('Sprachcafé '),
       weekdays: [1, 2, 3, 4, 5],
       startTime: '15:00',
       durationMinutes: 90,
     })
-    .returning()
-    .get();
+    .returning();
   for (const participantId of memberIds)
-    db.insert(groupMembers).values({ groupId: g.id, participantId }).run();
-  return g;
+    await db.insert(groupMembers).values({ groupId: g!.id, participantId });
+  return g!;
 }
 
-export function makeEncounter(
+export async function makeEncounter(
   db: Db,
   centreId: number,
   authorId: number,
   overrides: Partial<typeof encounters.$inferInsert> = {},
 ) {
-  const e = db
+  const [e] = await db
     .insert(encounters)
     .values({
       centreId,
-      activityId: activityId(db),
+      activityId: await activityId(db),
       date: today(),
       startTime: '00:00',
       durationMinutes: 60,
@@ -94,14 +90,13 @@ export function makeEncounter(
       clientRequestId: randomUUID(),
       ...overrides,
     })
-    .returning()
-    .get();
-  db.insert(encounterStaff).values({ encounterId: e.id, userId: authorId }).run();
-  return e;
+    .returning();
+  await db.insert(encounterStaff).values({ encounterId: e!.id, userId: authorId });
+  return e!;
 }
 
-export function makeFollowUp(db: Db, participantId: number, assigneeId: number) {
-  return db
+export async function makeFollowUp(db: Db, participantId: number, assigneeId: number) {
+  const [f] = await db
     .insert(followUps)
     .values({
       participantId,
@@ -110,6 +105,6 @@ export function makeFollowUp(db: Db, participantId: number, assigneeId: number) 
       reason: 'Nicht gesehen',
       createdById: assigneeId,
     })
-    .returning()
-    .get();
+    .returning();
+  return f!;
 }

@@ -24,8 +24,8 @@ import { dueParticipants } from '../src/ops/retention.ts';
  * cancelled (voided) entries left out of every figure.
  */
 const t = await createTestApp();
-const centre = makeCentre(t.db, { openedOn: '2015-01-01' });
-const other = makeCentre(t.db);
+const centre = await makeCentre(t.db, { openedOn: '2015-01-01' });
+const other = await makeCentre(t.db);
 const staff = await userClient(t, ['centre_staff'], [centre.id]);
 const colleague = await userClient(t, ['centre_staff'], [centre.id]);
 const otherStaff = await userClient(t, ['centre_staff'], [other.id]);
@@ -39,10 +39,10 @@ let day = 0;
 /** A date of its own per test (yesterday, the day before, …) so tests never share a slot. */
 const freshDate = () => addDays(today(), -++day);
 
-function body(overrides: Record<string, unknown> = {}) {
+async function body(overrides: Record<string, unknown> = {}) {
   return {
     centreId: centre.id,
-    activityId: activityId(t.db),
+    activityId: await activityId(t.db),
     date: freshDate(),
     startTime: '15:00',
     durationMinutes: 90,
@@ -64,8 +64,8 @@ const voidIt = (c: Client, id: number, reason = 'Doppelt erfasst') =>
 
 describe('POSSIBLE_DUPLICATE', () => {
   it('answers 409 with the existing entry for the same group, date and start time', async () => {
-    const group = makeGroup(t.db, centre.id);
-    const first = body({ groupId: group.id });
+    const group = await makeGroup(t.db, centre.id);
+    const first = await body({ groupId: group.id });
     const existing = await log(staff, first);
     const again = await post(staff, '/api/encounters', { ...first, clientRequestId: randomUUID() });
     const err = expectError(again, 409, 'POSSIBLE_DUPLICATE');
@@ -89,7 +89,7 @@ describe('POSSIBLE_DUPLICATE', () => {
   });
 
   it('logs a second session on purpose with confirmDuplicate: true', async () => {
-    const first = body();
+    const first = await body();
     await log(staff, first);
     const second = await log(staff, {
       ...first,
@@ -100,7 +100,7 @@ describe('POSSIBLE_DUPLICATE', () => {
   });
 
   it('still answers a retry of the same request with 200 and the first entry', async () => {
-    const first = body();
+    const first = await body();
     const created = await log(staff, first);
     const retry = await post(staff, '/api/encounters', first);
     expect(retry.statusCode).toBe(200);
@@ -109,19 +109,23 @@ describe('POSSIBLE_DUPLICATE', () => {
 
   it('tells apart other start times, other groups, other activities and other centres', async () => {
     const date = freshDate();
-    const g1 = makeGroup(t.db, centre.id);
-    const g2 = makeGroup(t.db, centre.id);
-    await log(staff, body({ date, groupId: g1.id }));
-    await log(staff, body({ date, groupId: g2.id }));
-    await log(staff, body({ date, groupId: g1.id, startTime: '15:30' }));
-    await log(staff, body({ date, activityId: activityId(t.db, 'sport') }));
-    await log(otherStaff, body({ date, centreId: other.id }));
+    const g1 = await makeGroup(t.db, centre.id);
+    const g2 = await makeGroup(t.db, centre.id);
+    await log(staff, await body({ date, groupId: g1.id }));
+    await log(staff, await body({ date, groupId: g2.id }));
+    await log(staff, await body({ date, groupId: g1.id, startTime: '15:30' }));
+    await log(staff, await body({ date, activityId: await activityId(t.db, 'sport') }));
+    await log(otherStaff, await body({ date, centreId: other.id }));
     // Outside a group the activity decides: the language café at 15:00 exists (group g1).
-    expectError(await post(staff, '/api/encounters', body({ date })), 409, 'POSSIBLE_DUPLICATE');
+    expectError(
+      await post(staff, '/api/encounters', await body({ date })),
+      409,
+      'POSSIBLE_DUPLICATE',
+    );
   });
 
   it('does not count a cancelled entry as the existing one', async () => {
-    const first = body();
+    const first = await body();
     const e = await log(staff, first);
     expect((await voidIt(staff, e.id)).statusCode).toBe(200);
     await log(staff, { ...first, clientRequestId: randomUUID() });
@@ -134,7 +138,7 @@ describe('EMPTY_ENCOUNTER', () => {
   it('refuses an entry with nobody named and every headcount 0', async () => {
     const before = t.db.$client.prepare('select count(*) as n from encounters').get();
     const err = expectError(
-      await post(staff, '/api/encounters', body({ headcounts: zero })),
+      await post(staff, '/api/encounters', await body({ headcounts: zero })),
       400,
       'EMPTY_ENCOUNTER',
     );
@@ -143,17 +147,17 @@ describe('EMPTY_ENCOUNTER', () => {
   });
 
   it('accepts one named attendee, one walk-in or one headcount', async () => {
-    const p = makeParticipant(t.db, centre.id, { consentBy: staff.userId });
+    const p = await makeParticipant(t.db, centre.id, { consentBy: staff.userId });
     await log(
       staff,
-      body({ headcounts: zero, attendeeIds: [p.id], date: today(), startTime: '00:00' }),
+      await body({ headcounts: zero, attendeeIds: [p.id], date: today(), startTime: '00:00' }),
     );
-    await log(staff, body({ headcounts: zero, walkIns: [{}] }));
-    await log(staff, body({ headcounts: { ...zero, volunteers: 1 } }));
+    await log(staff, await body({ headcounts: zero, walkIns: [{}] }));
+    await log(staff, await body({ headcounts: { ...zero, volunteers: 1 } }));
   });
 
   it('refuses a correction that would leave the entry empty', async () => {
-    const e = await log(staff, body());
+    const e = await log(staff, await body());
     const res = await staff.request({
       method: 'PATCH',
       url: `/api/encounters/${e.id}`,
@@ -165,7 +169,7 @@ describe('EMPTY_ENCOUNTER', () => {
 
 describe('voiding', () => {
   it('cancels an entry with a reason, audited; it cannot be corrected or voided again', async () => {
-    const e = await log(staff, body());
+    const e = await log(staff, await body());
     const res = await voidIt(staff, e.id, '  Doppelt erfasst, siehe Eintrag davor ');
     expect(res.statusCode, res.body).toBe(200);
     const v = res.json();
@@ -173,7 +177,7 @@ describe('voiding', () => {
     expect(v.voidedAt).toEqual(expect.any(String));
     expect(v.voidReason).toBe('Doppelt erfasst, siehe Eintrag davor');
     expect(v.correctable).toBe(false);
-    const rows = auditRows(t.db, { entity_type: 'encounter', entity_id: String(e.id) });
+    const rows = await auditRows(t.db, { entity_type: 'encounter', entity_id: String(e.id) });
     expect(rows.at(-1)).toMatchObject({
       action: 'update',
       actor_id: staff.userId,
@@ -189,14 +193,18 @@ describe('voiding', () => {
   });
 
   it('lets only the author or a coordinator void; denials are audited', async () => {
-    const e = await log(staff, body());
+    const e = await log(staff, await body());
     expectError(await voidIt(colleague, e.id), 403, 'FORBIDDEN');
     expect(
-      auditRows(t.db, { actor_id: colleague.userId, action: 'denied', entity_id: String(e.id) }),
+      await auditRows(t.db, {
+        actor_id: colleague.userId,
+        action: 'denied',
+        entity_id: String(e.id),
+      }),
     ).toHaveLength(1);
     expectError(await voidIt(otherStaff, e.id), 404, 'NOT_FOUND');
     expect(
-      auditRows(t.db, { actor_id: otherStaff.userId, action: 'denied' }).length,
+      (await auditRows(t.db, { actor_id: otherStaff.userId, action: 'denied' })).length,
     ).toBeGreaterThan(0);
     expectError(await voidIt(staff, 999_999), 404, 'NOT_FOUND');
     expectError(
@@ -209,7 +217,7 @@ describe('voiding', () => {
   });
 
   it('keeps staff to the 14-day window; coordinators may cancel older entries', async () => {
-    const e = await log(staff, body());
+    const e = await log(staff, await body());
     t.db.$client
       .prepare('update encounters set created_at = ? where id = ?')
       .run(new Date(Date.now() - 15 * 86_400_000).toISOString(), e.id);
@@ -219,8 +227,8 @@ describe('voiding', () => {
 
   it('lists voided entries only on request, marked', async () => {
     const date = freshDate();
-    const keep = await log(staff, body({ date }));
-    const gone = await log(staff, body({ date, startTime: '17:00' }));
+    const keep = await log(staff, await body({ date }));
+    const gone = await log(staff, await body({ date, startTime: '17:00' }));
     await voidIt(staff, gone.id);
     const plain = (await get(staff, `/api/encounters?from=${date}&to=${date}`)).json();
     expect(plain.items.map((i: { id: number }) => i.id)).toEqual([keep.id]);
@@ -239,18 +247,21 @@ describe('voiding', () => {
 
 describe('voided entries leave every figure', () => {
   it('dashboard and council report CSV count only entries that stand', async () => {
-    const c = makeCentre(t.db, { openedOn: '2015-01-01' });
+    const c = await makeCentre(t.db, { openedOn: '2015-01-01' });
     const s = await userClient(t, ['centre_staff'], [c.id]);
     const date = addDays(today(), -3);
-    const people = Array.from({ length: 6 }, () =>
-      makeParticipant(t.db, c.id, { consentBy: s.userId }),
+    const people = await Promise.all(
+      Array.from({ length: 6 }, () => makeParticipant(t.db, c.id, { consentBy: s.userId })),
     );
     const ids = people.map((p) => p.id);
     const base = { centreId: c.id, date, attendeeIds: ids };
-    await log(s, body({ ...base, headcounts: { newcomers: 0, host: 2, volunteers: 0, other: 0 } }));
+    await log(
+      s,
+      await body({ ...base, headcounts: { newcomers: 0, host: 2, volunteers: 0, other: 0 } }),
+    );
     const dup = await log(
       s,
-      body({
+      await body({
         ...base,
         startTime: '18:00',
         durationMinutes: 600,
@@ -274,20 +285,20 @@ describe('voided entries leave every figure', () => {
   });
 
   it('last seen, out of view and retention ignore a voided attendance', async () => {
-    const p = makeParticipant(t.db, centre.id, { consentBy: staff.userId });
+    const p = await makeParticipant(t.db, centre.id, { consentBy: staff.userId });
     t.db.$client
       .prepare('update participants set moved_in_at = ?, created_at = ? where id = ?')
       .run(addDays(today(), -200), `${addDays(today(), -200)}T10:00:00.000Z`, p.id);
     t.db.$client
       .prepare('update consents set given_on = ? where participant_id = ?')
       .run(addDays(today(), -150), p.id);
-    const old = await log(staff, body({ date: addDays(today(), -100), attendeeIds: [p.id] }));
+    const old = await log(staff, await body({ date: addDays(today(), -100), attendeeIds: [p.id] }));
     const wrong = await log(
       staff,
-      body({
+      await body({
         date: today(),
         startTime: '00:00',
-        activityId: activityId(t.db, 'sport'),
+        activityId: await activityId(t.db, 'sport'),
         attendeeIds: [p.id],
       }),
     );
@@ -320,11 +331,11 @@ describe('voided entries leave every figure', () => {
 
 describe('roll-call search', () => {
   it('matches the start of a name, of a word in it, or of the code; not the middle', async () => {
-    const c = makeCentre(t.db);
+    const c = await makeCentre(t.db);
     const s = await userClient(t, ['centre_staff'], [c.id]);
-    const hamid = makeParticipant(t.db, c.id, { alias: 'Hamid' });
-    const abu = makeParticipant(t.db, c.id, { alias: 'Abu Hamid' });
-    makeParticipant(t.db, c.id, { alias: 'Mohammed' });
+    const hamid = await makeParticipant(t.db, c.id, { alias: 'Hamid' });
+    const abu = await makeParticipant(t.db, c.id, { alias: 'Abu Hamid' });
+    await makeParticipant(t.db, c.id, { alias: 'Mohammed' });
     const ids = async (q: string) =>
       (await get(s, `/api/participants?q=${encodeURIComponent(q)}`))
         .json()

@@ -30,8 +30,8 @@ import { seedEncounterDemo } from '../src/seed/encounters.ts';
 import { seedDemoIfEmpty } from '../src/seed/demo.ts';
 
 const t = await createTestApp();
-const grone = makeCentre(t.db, { openedOn: '2015-01-01' });
-const west = makeCentre(t.db);
+const grone = await makeCentre(t.db, { openedOn: '2015-01-01' });
+const west = await makeCentre(t.db);
 const staff = await userClient(t, ['centre_staff'], [grone.id]);
 const colleague = await userClient(t, ['centre_staff'], [grone.id]);
 const westStaff = await userClient(t, ['centre_staff'], [west.id]);
@@ -54,10 +54,10 @@ function nextSlot() {
   };
 }
 
-function encounterBody(overrides: Record<string, unknown> = {}) {
+async function encounterBody(overrides: Record<string, unknown> = {}) {
   return {
     centreId: grone.id,
-    activityId: activityId(t.db),
+    activityId: await activityId(t.db),
     ...nextSlot(),
     durationMinutes: 90,
     headcounts: { newcomers: 2, host: 3, volunteers: 1, other: 0 },
@@ -72,13 +72,13 @@ const count = (table: string) =>
 
 describe('POST /api/encounters', () => {
   it('logs a session from a roster with walk-ins and host-society headcount', async () => {
-    const a = makeParticipant(t.db, grone.id, { consentBy: staff.userId });
-    const b = makeParticipant(t.db, grone.id, { consentBy: staff.userId });
-    const group = makeGroup(t.db, grone.id, [a.id, b.id]);
+    const a = await makeParticipant(t.db, grone.id, { consentBy: staff.userId });
+    const b = await makeParticipant(t.db, grone.id, { consentBy: staff.userId });
+    const group = await makeGroup(t.db, grone.id, [a.id, b.id]);
     const res = await post(
       staff,
       '/api/encounters',
-      encounterBody({
+      await encounterBody({
         groupId: group.id,
         attendeeIds: [a.id, b.id],
         walkIns: [{ alias: 'Neu mit Einwilligung', consentLanguage: 'ar' }, {}, { alias: 'ohne' }],
@@ -110,7 +110,7 @@ describe('POST /api/encounters', () => {
   });
 
   it('is idempotent per clientRequestId: a double tap returns the first encounter with 200', async () => {
-    const body = encounterBody();
+    const body = await encounterBody();
     const before = count('encounters');
     const [r1, r2] = await Promise.all([
       post(staff, '/api/encounters', body),
@@ -129,10 +129,10 @@ describe('POST /api/encounters', () => {
   });
 
   it('refuses a participant without valid consent by name (409 CONSENT_REQUIRED), nothing saved', async () => {
-    const none = makeParticipant(t.db, grone.id);
+    const none = await makeParticipant(t.db, grone.id);
     const before = count('encounters');
     const err = expectError(
-      await post(staff, '/api/encounters', encounterBody({ attendeeIds: [none.id] })),
+      await post(staff, '/api/encounters', await encounterBody({ attendeeIds: [none.id] })),
       409,
       'CONSENT_REQUIRED',
     );
@@ -144,13 +144,13 @@ describe('POST /api/encounters', () => {
     const ok = await post(
       staff,
       '/api/encounters',
-      encounterBody({ headcounts: { newcomers: 1, host: 0, volunteers: 0, other: 0 } }),
+      await encounterBody({ headcounts: { newcomers: 1, host: 0, volunteers: 0, other: 0 } }),
     );
     expect(ok.statusCode).toBe(201);
   });
 
   it('refuses expired and withdrawn consent', async () => {
-    const p = makeParticipant(t.db, grone.id);
+    const p = await makeParticipant(t.db, grone.id);
     t.db.$client
       .prepare(
         `insert into consents (participant_id, purpose, given_on, expires_on, language, explained_by_id)
@@ -158,17 +158,17 @@ describe('POST /api/encounters', () => {
       )
       .run(p.id, addDays(today(), -400), addDays(today(), -35), staff.userId);
     expectError(
-      await post(staff, '/api/encounters', encounterBody({ attendeeIds: [p.id] })),
+      await post(staff, '/api/encounters', await encounterBody({ attendeeIds: [p.id] })),
       409,
       'CONSENT_REQUIRED',
     );
-    const q = makeParticipant(t.db, grone.id, { consentBy: staff.userId });
+    const q = await makeParticipant(t.db, grone.id, { consentBy: staff.userId });
     const consentId = (await get(staff, `/api/participants/${q.id}`)).json().consents[0].id;
     const w = await post(staff, `/api/participants/${q.id}/consents/${consentId}/withdraw`, {});
     expect(w.statusCode).toBe(200);
     expect(w.json().followUpConsent).toBe(false);
     expectError(
-      await post(staff, '/api/encounters', encounterBody({ attendeeIds: [q.id] })),
+      await post(staff, '/api/encounters', await encounterBody({ attendeeIds: [q.id] })),
       409,
       'CONSENT_REQUIRED',
     );
@@ -180,9 +180,9 @@ describe('POST /api/encounters', () => {
   });
 
   it('refuses an attendee of another centre (400 ATTENDEE_NOT_AT_CENTRE)', async () => {
-    const other = makeParticipant(t.db, west.id, { consentBy: westStaff.userId });
+    const other = await makeParticipant(t.db, west.id, { consentBy: westStaff.userId });
     expectError(
-      await post(staff, '/api/encounters', encounterBody({ attendeeIds: [other.id] })),
+      await post(staff, '/api/encounters', await encounterBody({ attendeeIds: [other.id] })),
       400,
       'ATTENDEE_NOT_AT_CENTRE',
     );
@@ -207,7 +207,7 @@ describe('POST /api/encounters', () => {
     ],
   ])('refuses %s with 400 %s', async (_label, overrides, code, field) => {
     const err = expectError(
-      await post(staff, '/api/encounters', encounterBody(overrides)),
+      await post(staff, '/api/encounters', await encounterBody(overrides)),
       400,
       code as never,
     );
@@ -216,42 +216,42 @@ describe('POST /api/encounters', () => {
 
   it('refuses unknown activity, foreign group, unknown staff, malformed request id', async () => {
     expectError(
-      await post(staff, '/api/encounters', encounterBody({ activityId: 99999 })),
+      await post(staff, '/api/encounters', await encounterBody({ activityId: 99999 })),
       400,
       'UNKNOWN_ACTIVITY',
     );
-    const g = makeGroup(t.db, west.id);
+    const g = await makeGroup(t.db, west.id);
     expectError(
-      await post(staff, '/api/encounters', encounterBody({ groupId: g.id })),
+      await post(staff, '/api/encounters', await encounterBody({ groupId: g.id })),
       400,
       'UNKNOWN_GROUP',
     );
     expectError(
-      await post(staff, '/api/encounters', encounterBody({ staffIds: [westStaff.userId] })),
+      await post(staff, '/api/encounters', await encounterBody({ staffIds: [westStaff.userId] })),
       400,
       'UNKNOWN_STAFF',
     );
     expectError(
-      await post(staff, '/api/encounters', encounterBody({ clientRequestId: 'x' })),
+      await post(staff, '/api/encounters', await encounterBody({ clientRequestId: 'x' })),
       400,
       'VALIDATION_FAILED',
     );
   });
 
   it('answers 404 (audited) for another centre, 403 for coordinator and admin, 401 without session', async () => {
-    const before = lastAuditId(t.db);
-    expectError(await post(westStaff, '/api/encounters', encounterBody()), 404, 'NOT_FOUND');
+    const before = await lastAuditId(t.db);
+    expectError(await post(westStaff, '/api/encounters', await encounterBody()), 404, 'NOT_FOUND');
     expect(
-      auditRows(t.db, { actor_id: westStaff.userId, action: 'denied' }).filter(
+      (await auditRows(t.db, { actor_id: westStaff.userId, action: 'denied' })).filter(
         (r) => r.id > before,
       ),
     ).toHaveLength(1);
-    expectError(await post(coord, '/api/encounters', encounterBody()), 403, 'FORBIDDEN');
-    expectError(await post(admin, '/api/encounters', encounterBody()), 403, 'FORBIDDEN');
+    expectError(await post(coord, '/api/encounters', await encounterBody()), 403, 'FORBIDDEN');
+    expectError(await post(admin, '/api/encounters', await encounterBody()), 403, 'FORBIDDEN');
     const anon = await t.app.inject({
       method: 'POST',
       url: '/api/encounters',
-      payload: encounterBody(),
+      payload: await encounterBody(),
     });
     expectError(anon, 401, 'UNAUTHENTICATED');
   });
@@ -259,15 +259,17 @@ describe('POST /api/encounters', () => {
 
 describe('GET and PATCH /api/encounters/:id', () => {
   it('hides another centre’s encounter with an audited 404; coordinators see it', async () => {
-    const e = makeEncounter(t.db, grone.id, staff.userId);
-    const before = lastAuditId(t.db);
+    const e = await makeEncounter(t.db, grone.id, staff.userId);
+    const before = await lastAuditId(t.db);
     expectError(await get(westStaff, `/api/encounters/${e.id}`), 404, 'NOT_FOUND');
     expect(
-      auditRows(t.db, {
-        entity_type: 'encounter',
-        entity_id: String(e.id),
-        action: 'denied',
-      }).filter((r) => r.id > before),
+      (
+        await auditRows(t.db, {
+          entity_type: 'encounter',
+          entity_id: String(e.id),
+          action: 'denied',
+        })
+      ).filter((r) => r.id > before),
     ).toHaveLength(1);
     expectError(
       await patch(westStaff, `/api/encounters/${e.id}`, { durationMinutes: 30, reason: 'Test' }),
@@ -277,7 +279,7 @@ describe('GET and PATCH /api/encounters/:id', () => {
     const c = await get(coord, `/api/encounters/${e.id}`);
     expect(c.statusCode).toBe(200);
     expect(
-      auditRows(t.db, {
+      await auditRows(t.db, {
         actor_id: coord.userId,
         entity_type: 'encounter',
         entity_id: String(e.id),
@@ -287,14 +289,14 @@ describe('GET and PATCH /api/encounters/:id', () => {
   });
 
   it('lets the author correct within 14 days, audited with the reason and changed fields', async () => {
-    const e = makeEncounter(t.db, grone.id, staff.userId);
+    const e = await makeEncounter(t.db, grone.id, staff.userId);
     const res = await patch(staff, `/api/encounters/${e.id}`, {
       headcounts: { newcomers: 5, host: 4, volunteers: 0, other: 0 },
       reason: 'Nachgezählt',
     });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().headcounts).toEqual({ newcomers: 5, host: 4, volunteers: 0, other: 0 });
-    const [row] = auditRows(t.db, {
+    const [row] = await auditRows(t.db, {
       entity_type: 'encounter',
       entity_id: String(e.id),
       action: 'update',
@@ -304,7 +306,7 @@ describe('GET and PATCH /api/encounters/:id', () => {
   });
 
   it('refuses a colleague who is not the author (403), allows a coordinator', async () => {
-    const e = makeEncounter(t.db, grone.id, staff.userId);
+    const e = await makeEncounter(t.db, grone.id, staff.userId);
     expectError(
       await patch(colleague, `/api/encounters/${e.id}`, { durationMinutes: 30, reason: 'Test' }),
       403,
@@ -319,7 +321,7 @@ describe('GET and PATCH /api/encounters/:id', () => {
 
   it('refuses corrections after 14 days with 409 CORRECTION_WINDOW_CLOSED, also for coordinators', async () => {
     const old = new Date(Date.now() - 15 * 86_400_000).toISOString();
-    const e = makeEncounter(t.db, grone.id, staff.userId, {
+    const e = await makeEncounter(t.db, grone.id, staff.userId, {
       date: addDays(today(), -15),
       createdAt: old,
     });
@@ -337,13 +339,13 @@ describe('GET and PATCH /api/encounters/:id', () => {
   });
 
   it('validates corrections like new entries', async () => {
-    const e = makeEncounter(t.db, grone.id, staff.userId);
+    const e = await makeEncounter(t.db, grone.id, staff.userId);
     expectError(
       await patch(staff, `/api/encounters/${e.id}`, { durationMinutes: 0, reason: 'x y z' }),
       400,
       'DURATION_OUT_OF_RANGE',
     );
-    const none = makeParticipant(t.db, grone.id);
+    const none = await makeParticipant(t.db, grone.id);
     expectError(
       await patch(staff, `/api/encounters/${e.id}`, { attendeeIds: [none.id], reason: 'x y z' }),
       409,
@@ -357,7 +359,7 @@ describe('GET and PATCH /api/encounters/:id', () => {
   });
 
   it('lists only own centres for staff and filters by date', async () => {
-    makeEncounter(t.db, west.id, westStaff.userId);
+    await makeEncounter(t.db, west.id, westStaff.userId);
     const mine = (await get(staff, '/api/encounters?limit=200')).json();
     expect(mine.items.every((e: { centreId: number }) => e.centreId === grone.id)).toBe(true);
     expectError(await get(staff, `/api/encounters?centreId=${west.id}`), 404, 'NOT_FOUND');
@@ -394,7 +396,7 @@ describe('participants', () => {
     expect(res.json().code).toMatch(new RegExp(`^${grone.code}-[2-9A-Z]{4}$`));
     expect(res.json().district).toBe(grone.district);
     expect(
-      auditRows(t.db, {
+      await auditRows(t.db, {
         entity_type: 'participant',
         entity_id: String(res.json().id),
         action: 'create',
@@ -446,7 +448,7 @@ describe('participants', () => {
   });
 
   it('never shows Weststadt participants to Grone staff: 404, audited; list excludes them', async () => {
-    const p = makeParticipant(t.db, west.id, { consentBy: westStaff.userId });
+    const p = await makeParticipant(t.db, west.id, { consentBy: westStaff.userId });
     for (const res of [
       await get(staff, `/api/participants/${p.id}`),
       await patch(staff, `/api/participants/${p.id}`, { householdSize: 2 }),
@@ -464,27 +466,29 @@ describe('participants', () => {
       expectError(res, 404, 'NOT_FOUND');
     }
     expect(
-      auditRows(t.db, { actor_id: staff.userId, action: 'denied', entity_id: String(p.id) }),
+      await auditRows(t.db, { actor_id: staff.userId, action: 'denied', entity_id: String(p.id) }),
     ).toHaveLength(6);
     const list = (await get(staff, '/api/participants?limit=200')).json();
     expect(list.items.some((x: { id: number }) => x.id === p.id)).toBe(false);
   });
 
   it('audits every view; coordinators see the pseudonymous record without notes and cannot change it', async () => {
-    const p = makeParticipant(t.db, grone.id, { consentBy: staff.userId });
+    const p = await makeParticipant(t.db, grone.id, { consentBy: staff.userId });
     await patch(staff, `/api/participants/${p.id}`, { notes: 'Bevorzugt Nachmittage' });
-    const before = lastAuditId(t.db);
+    const before = await lastAuditId(t.db);
     expect((await get(staff, `/api/participants/${p.id}`)).json().notes).toBe(
       'Bevorzugt Nachmittage',
     );
     const c = await get(coord, `/api/participants/${p.id}`);
     expect(c.json()).toMatchObject({ code: p.code, notes: null });
     expect(
-      auditRows(t.db, {
-        action: 'read',
-        entity_type: 'participant',
-        entity_id: String(p.id),
-      }).filter((r) => r.id > before),
+      (
+        await auditRows(t.db, {
+          action: 'read',
+          entity_type: 'participant',
+          entity_id: String(p.id),
+        })
+      ).filter((r) => r.id > before),
     ).toHaveLength(2);
     expectError(
       await patch(coord, `/api/participants/${p.id}`, { householdSize: 2 }),
@@ -496,7 +500,7 @@ describe('participants', () => {
   });
 
   it('searches by code or alias and filters by consent', async () => {
-    const p = makeParticipant(t.db, grone.id, { alias: 'Zzyzx', consentBy: staff.userId });
+    const p = await makeParticipant(t.db, grone.id, { alias: 'Zzyzx', consentBy: staff.userId });
     const res = (await get(staff, '/api/participants?q=zzyz')).json();
     expect(res.items.map((x: { id: number }) => x.id)).toEqual([p.id]);
     expect((await get(staff, `/api/participants?q=${p.code}`)).json().items).toHaveLength(1);
@@ -507,7 +511,7 @@ describe('participants', () => {
   });
 
   it('sorts by name, by last seen either way (never seen last) and by code, page by page', async () => {
-    const centre = makeCentre(t.db);
+    const centre = await makeCentre(t.db);
     const own = await userClient(t, ['centre_staff'], [centre.id]);
     const seen: [string, string | null][] = [
       ['bea', '2026-03-01'],
@@ -517,7 +521,7 @@ describe('participants', () => {
     ];
     const ids = new Map<string, number>();
     for (const [alias, last] of seen) {
-      const p = makeParticipant(t.db, centre.id, { alias });
+      const p = await makeParticipant(t.db, centre.id, { alias });
       t.db.$client
         .prepare('update participants set last_attended_on = ? where id = ?')
         .run(last, p.id);
@@ -545,7 +549,7 @@ describe('participants', () => {
   });
 
   it('records consent with a 12-month default expiry and refuses odd dates', async () => {
-    const p = makeParticipant(t.db, grone.id);
+    const p = await makeParticipant(t.db, grone.id);
     const res = await post(staff, `/api/participants/${p.id}/consents`, {
       purpose: 'follow_up_contact',
       language: 'ti',
@@ -581,7 +585,7 @@ describe('participants', () => {
   });
 
   it('transfers to another centre with a reason; the old centre loses sight, the new one gains it', async () => {
-    const p = makeParticipant(t.db, grone.id, { consentBy: staff.userId });
+    const p = await makeParticipant(t.db, grone.id, { consentBy: staff.userId });
     expectError(
       await post(staff, `/api/participants/${p.id}/transfer`, {
         centreId: grone.id,
@@ -606,8 +610,8 @@ describe('participants', () => {
   });
 
   it('builds a timeline of encounters, follow-ups, referrals and consent changes', async () => {
-    const p = makeParticipant(t.db, grone.id, { consentBy: staff.userId });
-    await post(staff, '/api/encounters', encounterBody({ attendeeIds: [p.id] }));
+    const p = await makeParticipant(t.db, grone.id, { consentBy: staff.userId });
+    await post(staff, '/api/encounters', await encounterBody({ attendeeIds: [p.id] }));
     await post(staff, `/api/participants/${p.id}/referrals`, {
       service: 'language_course',
       note: 'B1-Kurs',
@@ -627,7 +631,7 @@ describe('participants', () => {
   });
 
   it('refuses referrals without consent', async () => {
-    const p = makeParticipant(t.db, grone.id);
+    const p = await makeParticipant(t.db, grone.id);
     expectError(
       await post(staff, `/api/participants/${p.id}/referrals`, { service: 'health' }),
       409,
@@ -638,10 +642,10 @@ describe('participants', () => {
 
 describe('groups and activities', () => {
   it('creates a group with a consenting roster; refuses members without consent or from elsewhere', async () => {
-    const a = makeParticipant(t.db, grone.id, { consentBy: staff.userId });
+    const a = await makeParticipant(t.db, grone.id, { consentBy: staff.userId });
     const body = {
       centreId: grone.id,
-      activityId: activityId(t.db),
+      activityId: await activityId(t.db),
       name: 'Sprachcafé Dienstag',
       weekdays: [2],
       startTime: '15:00',
@@ -651,13 +655,13 @@ describe('groups and activities', () => {
     expect(res.statusCode, res.body).toBe(201);
     expectSchema(GroupSchema, res.json());
     expect(res.json().roster).toMatchObject([{ id: a.id, followUpConsent: true }]);
-    const none = makeParticipant(t.db, grone.id);
+    const none = await makeParticipant(t.db, grone.id);
     expectError(
       await patch(staff, `/api/groups/${res.json().id}`, { memberIds: [a.id, none.id] }),
       409,
       'CONSENT_REQUIRED',
     );
-    const other = makeParticipant(t.db, west.id, { consentBy: westStaff.userId });
+    const other = await makeParticipant(t.db, west.id, { consentBy: westStaff.userId });
     expectError(
       await patch(staff, `/api/groups/${res.json().id}`, { memberIds: [other.id] }),
       400,
@@ -712,7 +716,7 @@ describe('groups and activities', () => {
     const off = await patch(admin, `/api/activities/${res.json().id}`, { active: false });
     expect(off.json().active).toBe(false);
     expectError(
-      await post(staff, '/api/encounters', encounterBody({ activityId: res.json().id })),
+      await post(staff, '/api/encounters', await encounterBody({ activityId: res.json().id })),
       400,
       'UNKNOWN_ACTIVITY',
     );
@@ -722,7 +726,7 @@ describe('groups and activities', () => {
 
 describe('follow-ups', () => {
   it('runs the outreach loop: create, attempt, reassign, close', async () => {
-    const p = makeParticipant(t.db, grone.id, { consentBy: staff.userId });
+    const p = await makeParticipant(t.db, grone.id, { consentBy: staff.userId });
     const res = await post(coord, '/api/follow-ups', {
       participantId: p.id,
       assigneeId: staff.userId,
@@ -762,7 +766,7 @@ describe('follow-ups', () => {
   });
 
   it('needs consent, a fitting assignee, and hides other centres', async () => {
-    const none = makeParticipant(t.db, grone.id);
+    const none = await makeParticipant(t.db, grone.id);
     expectError(
       await post(staff, '/api/follow-ups', {
         participantId: none.id,
@@ -773,7 +777,7 @@ describe('follow-ups', () => {
       409,
       'CONSENT_REQUIRED',
     );
-    const p = makeParticipant(t.db, grone.id, { consentBy: staff.userId });
+    const p = await makeParticipant(t.db, grone.id, { consentBy: staff.userId });
     expectError(
       await post(staff, '/api/follow-ups', {
         participantId: p.id,
@@ -784,7 +788,7 @@ describe('follow-ups', () => {
       400,
       'UNKNOWN_STAFF',
     );
-    const f = makeFollowUp(t.db, p.id, staff.userId);
+    const f = await makeFollowUp(t.db, p.id, staff.userId);
     expectError(await get(westStaff, `/api/follow-ups/${f.id}`), 404, 'NOT_FOUND');
     expectError(
       await post(westStaff, `/api/follow-ups/${f.id}/attempts`, { outcome: 'reached' }),

@@ -61,7 +61,7 @@ describe('request bodies', () => {
   });
 
   it('does not coerce body types (a number as a string is refused)', async () => {
-    const op = makeOperator(t.db);
+    const op = await makeOperator(t.db);
     const res = await admin.request({
       method: 'POST',
       url: '/api/centres',

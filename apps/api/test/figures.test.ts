@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths, OutreachSchema } from '@begegnung/domain';
 import { createTestApp, expectSchema, makeCentre, userClient, type Client } from './helper.ts';
 import { makeEncounter, makeParticipant, today } from './encounter-fixtures.ts';
-import { encounterAttendees, followUpAttempts, followUps } from '../src/db/schema/index.ts';
+import { encounterAttendees, followUpAttempts, followUps } from '../src/db/tables.ts';
 import { applyRetention } from '../src/ops/retention.ts';
 
 const t = await createTestApp();
-const centre = makeCentre(t.db);
+const centre = await makeCentre(t.db);
 let staff: Client;
 let coordinator: Client;
 let admin: Client;
@@ -25,19 +25,19 @@ const get = async (c: Client, url: string) => {
 
 describe('mixed encounter', () => {
   it('needs a newcomer (named or counted) and a host-society resident', async () => {
-    const c = makeCentre(t.db);
+    const c = await makeCentre(t.db);
     const day = addDays(today(), -3);
-    const enc = (o: { newcomers: number; host: number }, named = false) => {
-      const e = makeEncounter(t.db, c.id, staff.userId, { date: day, ...o });
+    const enc = async (o: { newcomers: number; host: number }, named = false) => {
+      const e = await makeEncounter(t.db, c.id, staff.userId, { date: day, ...o });
       if (named) {
-        const p = makeParticipant(t.db, c.id);
+        const p = await makeParticipant(t.db, c.id);
         t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id }).run();
       }
     };
-    enc({ newcomers: 0, host: 6 }); // hosts only: not mixed
-    enc({ newcomers: 3, host: 0 }); // newcomers only: not mixed
-    enc({ newcomers: 2, host: 1 }); // mixed
-    enc({ newcomers: 0, host: 2 }, true); // a named newcomer and hosts: mixed
+    await enc({ newcomers: 0, host: 6 }); // hosts only: not mixed
+    await enc({ newcomers: 3, host: 0 }); // newcomers only: not mixed
+    await enc({ newcomers: 2, host: 1 }); // mixed
+    await enc({ newcomers: 0, host: 2 }, true); // a named newcomer and hosts: mixed
     const d = await get(
       coordinator,
       `/api/reporting/dashboard?centreId=${c.id}&from=${day}&to=${day}`,
@@ -52,7 +52,7 @@ describe('mixed encounter', () => {
 
 describe('re-engagement survives retention', () => {
   it('gives last year the same outreach figures before and after a 12-month retention run', async () => {
-    const c = makeCentre(t.db);
+    const c = await makeCentre(t.db);
     const lastYear = Number(today().slice(0, 4)) - 1;
     const from = `${lastYear}-01-01`;
     const to = `${lastYear}-12-31`;
@@ -64,7 +64,7 @@ describe('re-engagement survives retention', () => {
       ...Array(3).fill('unreachable'),
     ] as const;
     for (const [i, kind] of kinds.entries()) {
-      const p = makeParticipant(t.db, c.id);
+      const p = await makeParticipant(t.db, c.id);
       const opened = `${lastYear}-02-${String(1 + i).padStart(2, '0')}`;
       const closed = addDays(opened, 20);
       const f = t.db
@@ -95,7 +95,7 @@ describe('re-engagement survives retention', () => {
       const seenOn =
         kind === 'seen' ? addDays(closed, 10) : kind === 'late' ? addDays(closed, 70) : null;
       if (seenOn) {
-        const e = makeEncounter(t.db, c.id, staff.userId, { date: seenOn });
+        const e = await makeEncounter(t.db, c.id, staff.userId, { date: seenOn });
         t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id }).run();
       }
       t.db.$client
@@ -145,12 +145,12 @@ describe('re-engagement survives retention', () => {
   });
 
   it('the verification window is a setting', async () => {
-    const c = makeCentre(t.db);
+    const c = await makeCentre(t.db);
     const closed = addDays(today(), -100);
     // Ten people closed as re-engaged who came back 60 days (8.6 weeks) after closing (ten, so
     // the published count, within 4 of the truth, is never "< 5").
     for (let i = 0; i < 10; i++) {
-      const p = makeParticipant(t.db, c.id);
+      const p = await makeParticipant(t.db, c.id);
       t.db
         .insert(followUps)
         .values({
@@ -165,7 +165,7 @@ describe('re-engagement survives retention', () => {
           createdAt: `${addDays(closed, -5)}T09:00:00.000Z`,
         })
         .run();
-      const e = makeEncounter(t.db, c.id, staff.userId, { date: addDays(closed, 60) });
+      const e = await makeEncounter(t.db, c.id, staff.userId, { date: addDays(closed, 60) });
       t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id }).run();
     }
     const url = `/api/reporting/outreach?centreId=${c.id}&from=${addMonths(closed, -1)}&to=${today()}`;

@@ -13,8 +13,8 @@ const BUDGET = Number(process.env.FUZZ_REQUESTS ?? 3000);
 const t = await createTestApp();
 
 // A user holding every role reaches the deepest code paths after validation.
-const centre = makeCentre(t.db);
-makeOperator(t.db);
+const centre = await makeCentre(t.db);
+await makeOperator(t.db);
 await makeUser(t.db, ['coordinator']);
 const client = await userClient(t, [...ROLES], [centre.id]);
 

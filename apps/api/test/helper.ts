@@ -9,11 +9,24 @@ import { ApiErrorSchema, type ApiError, type ErrorCode, type Role } from '@begeg
 import { buildApp, type App } from '../src/app.ts';
 import { loadConfig, type AppConfig } from '../src/config.ts';
 import { openDatabase, runMigrations, type Db } from '../src/db/client.ts';
+import { onPg } from '../src/db/engine.ts';
+import { openPgDatabase, runPgMigrations } from '../src/db/pg-client.ts';
+import { rawAll, rawGet } from '../src/db/raw.ts';
+import { createPgTestDatabase } from './pg-helper.ts';
 import { hashPassword } from '../src/lib/passwords.ts';
 import { insertUser } from '../src/modules/users/users.repository.ts';
-import { centres, operators } from '../src/db/schema/index.ts';
+import { sql } from 'drizzle-orm';
+import { centres, operators } from '../src/db/tables.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
+
+const TEST_ENV = {
+  LOG_LEVEL: 'silent',
+  LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
+  LOGIN_LOCKOUT_THRESHOLD: '1000',
+  LOGIN_ADDRESS_THRESHOLD: '100000',
+  LOGIN_ACCOUNT_THRESHOLD: '100000',
+};
 
 export interface TestApp {
   app: App;
@@ -22,18 +35,16 @@ export interface TestApp {
 }
 
 /**
- * A real app on a fresh SQLite file made by the real migrations; one per test file.
- * Closed and deleted after the file's tests.
+ * A real app on a fresh database made by the real migrations, one per test file: a SQLite
+ * file, or in the PostgreSQL lane (vitest project api-pg, DATABASE_URL set) a fresh database on
+ * the test cluster. Closed and deleted after the file's tests.
  */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  if (onPg) return createPgTestApp(env);
   const dir = mkdtempSync(join(tmpdir(), 'begegnung-test-'));
   const config = loadConfig({
     DATABASE_PATH: join(dir, 'test.db'),
-    LOG_LEVEL: 'silent',
-    LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
-    LOGIN_LOCKOUT_THRESHOLD: '1000',
-    LOGIN_ADDRESS_THRESHOLD: '100000',
-    LOGIN_ACCOUNT_THRESHOLD: '100000',
+    ...TEST_ENV,
     ...env,
   });
   const db = openDatabase(config.databasePath);
@@ -44,6 +55,21 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     await app.close();
     db.$client.close();
     rmSync(dir, { recursive: true, force: true });
+  });
+  return { app, db, config };
+}
+
+async function createPgTestApp(env: Record<string, string>): Promise<TestApp> {
+  const url = await createPgTestDatabase();
+  const config = loadConfig({ ...TEST_ENV, DATABASE_URL: url, ...env });
+  const pgDb = openPgDatabase(url, { max: 4 });
+  await runPgMigrations(pgDb);
+  const db = pgDb as unknown as Db;
+  const app = await buildApp({ config, db, logger: false });
+  await app.ready();
+  afterAll(async () => {
+    await app.close();
+    await pgDb.$client.end();
   });
   return { app, db, config };
 }
@@ -65,13 +91,13 @@ export function uniqueCode() {
   return `Q${out.padStart(3, 'A')}`.slice(0, 6);
 }
 
-export function makeOperator(db: Db, name = unique('Träger ')) {
-  return db.insert(operators).values({ name, legalForm: 'e_v' }).returning().get();
+export async function makeOperator(db: Db, name = unique('Träger ')) {
+  return (await db.insert(operators).values({ name, legalForm: 'e_v' }).returning())[0]!;
 }
 
-export function makeCentre(db: Db, overrides: Partial<typeof centres.$inferInsert> = {}) {
-  const op = overrides.operatorId ? { id: overrides.operatorId } : makeOperator(db);
-  return db
+export async function makeCentre(db: Db, overrides: Partial<typeof centres.$inferInsert> = {}) {
+  const op = overrides.operatorId ? { id: overrides.operatorId } : await makeOperator(db);
+  const rows = await db
     .insert(centres)
     .values({
       name: unique('Zentrum '),
@@ -81,8 +107,8 @@ export function makeCentre(db: Db, overrides: Partial<typeof centres.$inferInser
       district: 'Testviertel',
       ...overrides,
     })
-    .returning()
-    .get();
+    .returning();
+  return rows[0]!;
 }
 
 let hashed: Promise<string> | undefined;
@@ -176,22 +202,41 @@ export interface AuditRow {
   subjects: string | null;
 }
 
-/** Audit rows matching every given column value, oldest first (read straight from SQLite). */
-export function auditRows(db: Db, where: Partial<AuditRow> = {}): AuditRow[] {
+/**
+ * Audit rows matching every given column value, oldest first, read straight from the
+ * database. JSON columns come back as their JSON text on both engines.
+ */
+export async function auditRows(db: Db, where: Partial<AuditRow> = {}): Promise<AuditRow[]> {
   const keys = Object.keys(where) as (keyof AuditRow)[];
-  const cond = keys.length ? `where ${keys.map((k) => `${k} is ?`).join(' and ')}` : '';
-  return db.$client
-    .prepare(`select * from audit_log ${cond} order by id`)
-    .all(...keys.map((k) => where[k])) as AuditRow[];
+  const conds = keys.map((k) =>
+    where[k] === null
+      ? sql`${sql.identifier(k)} is null`
+      : k === 'subjects' || k === 'changed_fields'
+        ? sql`cast(${sql.identifier(k)} as text) = ${where[k]}`
+        : sql`${sql.identifier(k)} = ${where[k]}`,
+  );
+  const rows = await rawAll(db)<AuditRow>(
+    sql`select * from audit_log ${conds.length ? sql`where ${sql.join(conds, sql` and `)}` : sql``} order by id`,
+  );
+  return rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    changed_fields: jsonText(r.changed_fields),
+    subjects: jsonText(r.subjects),
+  }));
 }
 
+const jsonText = (v: unknown) => (v === null || typeof v === 'string' ? v : JSON.stringify(v));
+
 /** The highest audit id so far: compare with later rows to see what one request wrote. */
-export const lastAuditId = (db: Db) =>
-  (db.$client.prepare('select coalesce(max(id), 0) as n from audit_log').get() as { n: number }).n;
+export const lastAuditId = async (db: Db) =>
+  Number(
+    (await rawGet(db)<{ n: number }>(sql`select coalesce(max(id), 0) as n from audit_log`))!.n,
+  );
 
 /** A signed-in client holding exactly one role; centre staff get a fresh centre of their own. */
 export async function roleClient(t: TestApp, role: Role) {
-  const centreIds = role === 'centre_staff' ? [makeCentre(t.db).id] : [];
+  const centreIds = role === 'centre_staff' ? [(await makeCentre(t.db)).id] : [];
   return userClient(t, [role], centreIds);
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
 import type { CriterionInput } from '@begegnung/domain';
 import type { Db } from '../src/db/client.ts';
-import { posts } from '../src/db/schema/index.ts';
+import { posts } from '../src/db/tables.ts';
 import * as repo from '../src/modules/hiring/hiring.repository.ts';
 import { unique } from './helper.ts';
 
@@ -55,28 +55,29 @@ export const CLEAN_ADVERT =
   'Bewerbungen von Menschen mit Migrationsgeschichte sind ausdrücklich erwünscht.';
 
 /** A post ready to advertise (approved), employed by the city unless told otherwise. */
-export function makeHiringPost(
+export async function makeHiringPost(
   db: Db,
   opts: {
     status?: 'proposed' | 'budgeted' | 'approved' | 'open' | 'filled' | 'frozen' | 'abolished';
     employer?: 'city' | 'operator';
   } = {},
 ) {
-  return db
-    .insert(posts)
-    .values({
-      code: unique('HX-'),
-      title: 'Integrationsstelle',
-      roleType: 'centre_integration',
-      fteMilli: 500,
-      payGroup: 'S 11b',
-      employer: opts.employer ?? 'city',
-      fundingMode: 'grant',
-      budgetYearFrom: 2019,
-      status: opts.status ?? 'approved',
-    })
-    .returning({ id: posts.id })
-    .get().id;
+  return (
+    await db
+      .insert(posts)
+      .values({
+        code: unique('HX-'),
+        title: 'Integrationsstelle',
+        roleType: 'centre_integration',
+        fteMilli: 500,
+        payGroup: 'S 11b',
+        employer: opts.employer ?? 'city',
+        fundingMode: 'grant',
+        budgetYearFrom: 2019,
+        status: opts.status ?? 'approved',
+      })
+      .returning({ id: posts.id })
+  )[0]!.id;
 }
 
 export interface VacancyFixture {
@@ -106,7 +107,7 @@ export async function makeVacancy(
     status,
     publishedOn: status === 'draft' ? null : '2026-01-05',
   });
-  await repo.setVacancyPosts(db, vacancyId, [makeHiringPost(db)]);
+  await repo.setVacancyPosts(db, vacancyId, [await makeHiringPost(db)]);
   const setId = await repo.insertCriteriaSet(
     db,
     { vacancyId, version: 1, reason: 'Erstfassung', createdById: null },

@@ -28,17 +28,21 @@ const admin = await userClient(t, ['admin']);
 const count = (table: string) =>
   (t.db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
 
-const vacancyPayload = (overrides: Record<string, unknown> = {}) => ({
+const vacancyPayload = async (overrides: Record<string, unknown> = {}) => ({
   title: 'Fachkraft Integration NBZ Grone (0,5)',
   advertText: CLEAN_ADVERT,
   channel: 'city_website',
   deadline: '2030-03-31',
-  postIds: [makeHiringPost(t.db)],
+  postIds: [await makeHiringPost(t.db)],
   criteria: MOTION_CRITERIA,
   ...overrides,
 });
-const createVacancy = (overrides: Record<string, unknown> = {}) =>
-  admin.request({ method: 'POST', url: '/api/vacancies', payload: vacancyPayload(overrides) });
+const createVacancy = async (overrides: Record<string, unknown> = {}) =>
+  admin.request({
+    method: 'POST',
+    url: '/api/vacancies',
+    payload: await vacancyPayload(overrides),
+  });
 const status = (id: number, to: string) =>
   admin.request({ method: 'POST', url: `/api/vacancies/${id}/status`, payload: { to } });
 const scored = (label: string, weight = 3) => ({
@@ -122,10 +126,12 @@ describe('criteria naming a protected characteristic (§ 1 AGG)', () => {
 
 describe('vacancies only for posts in the budget or approved', () => {
   it('refuses a proposed post on create, on edit and at publication', async () => {
-    const proposed = makeHiringPost(t.db, { status: 'proposed' });
+    const proposed = await makeHiringPost(t.db, { status: 'proposed' });
     const err = expectError(await createVacancy({ postIds: [proposed] }), 409, 'POST_NOT_APPROVED');
     expect(err.details![0]!.code).toBe('post_proposed');
-    const ok = await createVacancy({ postIds: [makeHiringPost(t.db, { status: 'budgeted' })] });
+    const ok = await createVacancy({
+      postIds: [await makeHiringPost(t.db, { status: 'budgeted' })],
+    });
     expect(ok.statusCode, ok.body).toBe(201);
     const id = ok.json().id as number;
     expectError(
@@ -144,7 +150,7 @@ describe('vacancies only for posts in the budget or approved', () => {
     expect((await repo.findVacancy(t.db, id))!.status).toBe('draft');
     for (const s of ['filled', 'frozen', 'abolished'] as const)
       expectError(
-        await createVacancy({ postIds: [makeHiringPost(t.db, { status: s })] }),
+        await createVacancy({ postIds: [await makeHiringPost(t.db, { status: s })] }),
         409,
         'POST_NOT_APPROVED',
       );
@@ -153,7 +159,7 @@ describe('vacancies only for posts in the budget or approved', () => {
   it('one procedure has one employer', async () => {
     expectError(
       await createVacancy({
-        postIds: [makeHiringPost(t.db), makeHiringPost(t.db, { employer: 'operator' })],
+        postIds: [await makeHiringPost(t.db), await makeHiringPost(t.db, { employer: 'operator' })],
       }),
       409,
       'MIXED_EMPLOYERS',
@@ -163,7 +169,7 @@ describe('vacancies only for posts in the budget or approved', () => {
 
 describe('§ 165 SGB IX and the staff council follow the employer', () => {
   async function procedure(employer: 'city' | 'operator') {
-    const res = await createVacancy({ postIds: [makeHiringPost(t.db, { employer })] });
+    const res = await createVacancy({ postIds: [await makeHiringPost(t.db, { employer })] });
     expect(res.statusCode, res.body).toBe(201);
     const id = res.json().id as number;
     expect(res.json().employer).toBe(employer);
@@ -344,9 +350,9 @@ describe('scorecards: complete, and late cards flagged', () => {
     });
     expect(md.body).toContain('Bewertungsbögen nach Einsicht in andere Bögen');
     expect(
-      auditRows(t.db, { actor_id: m1.userId, entity_type: 'scorecard', action: 'create' }).some(
-        (r) => String(r.reason).includes("after seeing colleagues' cards"),
-      ),
+      (
+        await auditRows(t.db, { actor_id: m1.userId, entity_type: 'scorecard', action: 'create' })
+      ).some((r) => String(r.reason).includes("after seeing colleagues' cards")),
     ).toBe(true);
   });
 });

@@ -160,9 +160,9 @@ describe('GET /vacancies/:id/score-matrix', () => {
       [outsider, 404, 'NOT_FOUND'],
       [coordinator, 403, 'FORBIDDEN'],
     ] as const) {
-      const before = lastAuditId(t.db);
+      const before = await lastAuditId(t.db);
       expectError(await c.request({ method: 'GET', url }), status, code);
-      const denied = auditRows(t.db, { actor_id: c.userId, action: 'denied' }).filter(
+      const denied = (await auditRows(t.db, { actor_id: c.userId, action: 'denied' })).filter(
         (r) => r.id > before,
       );
       expect(denied, `${c.email} denial audited`).toHaveLength(1);
@@ -182,9 +182,9 @@ describe('GET /vacancies/:id/score-matrix', () => {
 
   it('audits every read with the vacancy', async () => {
     const { v, matrix } = await setup();
-    const before = lastAuditId(t.db);
+    const before = await lastAuditId(t.db);
     await matrix(admin);
-    const reads = auditRows(t.db, { actor_id: admin.userId, action: 'read' }).filter(
+    const reads = (await auditRows(t.db, { actor_id: admin.userId, action: 'read' })).filter(
       (r) => r.id > before,
     );
     expect(reads.map((r) => r.reason)).toEqual([

@@ -47,7 +47,7 @@ async function createVacancy(overrides: Record<string, unknown> = {}) {
       advertText: CLEAN_ADVERT,
       channel: 'city_website',
       deadline: '2030-03-31',
-      postIds: [makeHiringPost(t.db)],
+      postIds: [await makeHiringPost(t.db)],
       criteria: MOTION_CRITERIA,
       ...overrides,
     },
@@ -124,9 +124,9 @@ describe('vacancies and the criteria freeze', () => {
     expect(res.json()).toMatchObject({ status: 'draft', publishedOn: null, criteriaVersion: 2 });
     expect(res.json().versions.map((x: { version: number }) => x.version)).toEqual([2, 1]);
     expect(res.json().versions[1].frozenAt).not.toBeNull();
-    expect(auditRows(t.db, { entity_type: 'criteria_set', action: 'create' }).at(-1)!.reason).toBe(
-      'Sprachniveau auf B2 präzisiert',
-    );
+    expect(
+      (await auditRows(t.db, { entity_type: 'criteria_set', action: 'create' })).at(-1)!.reason,
+    ).toBe('Sprachniveau auf B2 präzisiert');
     expectError(
       await admin.request({
         method: 'POST',
@@ -161,7 +161,7 @@ describe('vacancies and the criteria freeze', () => {
         advertText: CLEAN_ADVERT,
         channel: 'interamt',
         deadline: '2030-01-01',
-        postIds: [makeHiringPost(t.db)],
+        postIds: [await makeHiringPost(t.db)],
         criteria: bad,
       },
     });
@@ -202,14 +202,16 @@ describe('vacancies and the criteria freeze', () => {
     const [member] = await panelOf(v.id, 1);
     const list = await member!.request({ method: 'GET', url: '/api/vacancies' });
     expect(list.json().map((x: { id: number }) => x.id)).toEqual([v.id]);
-    const before = lastAuditId(t.db);
+    const before = await lastAuditId(t.db);
     expectError(
       await member!.request({ method: 'GET', url: `/api/vacancies/${other.id}` }),
       404,
       'NOT_FOUND',
     );
     expect(
-      auditRows(t.db, { actor_id: member!.userId, action: 'denied' }).filter((r) => r.id > before),
+      (await auditRows(t.db, { actor_id: member!.userId, action: 'denied' })).filter(
+        (r) => r.id > before,
+      ),
     ).toHaveLength(1);
     expectError(await anon(t, { method: 'GET', url: '/api/vacancies' }), 401, 'UNAUTHENTICATED');
     const staff = await userClient(t, ['coordinator']);
@@ -320,10 +322,10 @@ describe('applications, screening and the must-invite flag', () => {
   it('audits every read of applicant data', async () => {
     const v = await makeVacancy(t.db);
     const id = await makeApplication(t.db, v.vacancyId);
-    const before = lastAuditId(t.db);
+    const before = await lastAuditId(t.db);
     await admin.request({ method: 'GET', url: `/api/applications/${id}` });
     await admin.request({ method: 'GET', url: `/api/vacancies/${v.vacancyId}/applications` });
-    const reads = auditRows(t.db, { actor_id: admin.userId, action: 'read' }).filter(
+    const reads = (await auditRows(t.db, { actor_id: admin.userId, action: 'read' })).filter(
       (r) => r.id > before,
     );
     expect(reads.map((r) => r.entity_type)).toEqual(['application', 'application']);
@@ -350,7 +352,7 @@ describe('documents', () => {
     expect(dl.headers['content-type']).toBe('application/pdf');
     expect(dl.rawPayload.equals(TINY_PDF)).toBe(true);
     expect(
-      auditRows(t.db, {
+      await auditRows(t.db, {
         actor_id: member!.userId,
         entity_type: 'application_document',
         action: 'read',
@@ -617,11 +619,13 @@ describe('migration-background self-disclosure', () => {
     });
     expect(read.json()).toMatchObject({ migrationBackground: 'yes', consentTextVersion: MARKER });
     expect(
-      auditRows(t.db, {
-        actor_id: admin.userId,
-        entity_type: 'self_disclosure',
-        action: 'read',
-      }).at(-1)!.reason,
+      (
+        await auditRows(t.db, {
+          actor_id: admin.userId,
+          entity_type: 'self_disclosure',
+          action: 'read',
+        })
+      ).at(-1)!.reason,
     ).toBe('Anonyme Statistik nach § 5 AGG');
   });
 });
@@ -811,7 +815,11 @@ describe('selection record', () => {
     ])
       expect(text).toContain(s);
     expect(
-      auditRows(t.db, { actor_id: admin.userId, action: 'export', entity_id: String(v.vacancyId) }),
+      await auditRows(t.db, {
+        actor_id: admin.userId,
+        action: 'export',
+        entity_id: String(v.vacancyId),
+      }),
     ).toHaveLength(1);
 
     const md = await admin.request({
@@ -886,7 +894,11 @@ describe('retention: purge with legal hold', () => {
       (await admin.request({ method: 'GET', url: `/api/applications/${held}` })).json().purged,
     ).toBe(false);
     expect(
-      auditRows(t.db, { action: 'delete', entity_type: 'application', entity_id: String(due) }),
+      await auditRows(t.db, {
+        action: 'delete',
+        entity_type: 'application',
+        entity_id: String(due),
+      }),
     ).toHaveLength(1);
     expectError(
       await admin.request({
@@ -904,9 +916,9 @@ describe('retention: purge with legal hold', () => {
       rejectionReceivedOn: '2025-02-03',
     });
     expect((await applyRetention(t.db, new Date())).purgedApplicants).toBe(1);
-    expect(auditRows(t.db, { action: 'delete', entity_id: String(later) })[0]!.actor_email).toBe(
-      'system:retention',
-    );
+    expect(
+      (await auditRows(t.db, { action: 'delete', entity_id: String(later) }))[0]!.actor_email,
+    ).toBe('system:retention');
     // The scheduled run (no actor) finds nothing more to do.
     expect(
       (await purgeApplicants(t.db, { today: localNow().date, dryRun: false, actor: null }))

@@ -45,8 +45,8 @@ describe('password spraying: many accounts from one address', () => {
       expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
       expectError(await attempt('spray-next@example.org', 'x', ip), 429, 'RATE_LIMITED');
       // Each refusal is audited as a denial (and not counted as a further failure).
-      expect(auditRows(t.db, { ip, action: 'login_failed' })).toHaveLength(30);
-      expect(auditRows(t.db, { ip, action: 'denied' }).length).toBeGreaterThanOrEqual(10);
+      expect(await auditRows(t.db, { ip, action: 'login_failed' })).toHaveLength(30);
+      expect((await auditRows(t.db, { ip, action: 'denied' })).length).toBeGreaterThanOrEqual(10);
     },
     MANY,
   );
@@ -87,7 +87,7 @@ describe('guessing one account cannot lock its owner out', () => {
       expect(real.statusCode, real.body).toBe(200);
     }
     expect(
-      auditRows(t.db, { actor_email: admin.email, action: 'denied', ip: attacker }),
+      await auditRows(t.db, { actor_email: admin.email, action: 'denied', ip: attacker }),
     ).toHaveLength(4);
   });
 

@@ -206,8 +206,8 @@ beforeAll(async () => {
   t = await createTestApp({ PUBLIC_URL });
   admin = await userClient(t, ['admin']);
   dpo = await userClient(t, ['data_protection']);
-  grone = makeCentre(t.db).id;
-  weststadt = makeCentre(t.db).id;
+  grone = (await makeCentre(t.db)).id;
+  weststadt = (await makeCentre(t.db)).id;
   accounts.set('alice-sub', { email: 'alice@stadt.example', name: 'Alice A.', groups: [] });
   accounts.set('bob-sub', { email: 'bob@stadt.example', name: 'Bob B.', groups: ['koordination'] });
 });
@@ -287,7 +287,7 @@ describe('single sign-on settings', () => {
       await admin.request({ method: 'PUT', url: '/api/settings/sso', payload: config() }),
     );
     expect(again.json().clientSecretSet).toBe(true);
-    const row = auditRows(t.db, { entity_type: 'sso_settings', action: 'update' }).at(-1)!;
+    const row = (await auditRows(t.db, { entity_type: 'sso_settings', action: 'update' })).at(-1)!;
     expect(JSON.parse(row.changed_fields!)).toEqual(
       expect.arrayContaining(['enabled', 'issuer', 'clientId', 'clientSecret', 'mappings']),
     );
@@ -318,9 +318,9 @@ describe('single sign-on with a real provider', () => {
     });
     aliceId = me.json().user.id;
     expect(
-      auditRows(t.db, { action: 'create', entity_type: 'user', actor_id: aliceId }),
+      await auditRows(t.db, { action: 'create', entity_type: 'user', actor_id: aliceId }),
     ).toHaveLength(1);
-    const login = auditRows(t.db, { action: 'login', actor_id: aliceId });
+    const login = await auditRows(t.db, { action: 'login', actor_id: aliceId });
     expect(login.at(-1)!.reason).toBe('single sign-on');
 
     // The session works like a password session: CSRF on writes, logout.
@@ -345,7 +345,11 @@ describe('single sign-on with a real provider', () => {
       roles: ['centre_staff', 'coordinator'].sort(),
       centreIds: [weststadt],
     });
-    const update = auditRows(t.db, { action: 'update', entity_type: 'user', actor_id: aliceId });
+    const update = await auditRows(t.db, {
+      action: 'update',
+      entity_type: 'user',
+      actor_id: aliceId,
+    });
     expect(JSON.parse(update.at(-1)!.changed_fields!)).toEqual(
       expect.arrayContaining(['roles', 'centreIds']),
     );
@@ -360,7 +364,7 @@ describe('single sign-on with a real provider', () => {
     expect(location).toBe('/login?sso=SSO_NO_ACCESS');
     expect(session).toBeUndefined();
     expectError(await sessionOf(aliceSession), 401, 'UNAUTHENTICATED');
-    const failed = auditRows(t.db, { action: 'login_failed', actor_id: aliceId });
+    const failed = await auditRows(t.db, { action: 'login_failed', actor_id: aliceId });
     expect(failed.at(-1)!.reason).toContain('SSO_NO_ACCESS');
     // Back in a group: access again, same account.
     accounts.get('alice-sub')!.groups = ['nbz-grone'];
@@ -373,14 +377,14 @@ describe('single sign-on with a real provider', () => {
   });
 
   it('refuses a tampered state', async () => {
-    const before = auditRows(t.db, { action: 'login_failed' }).length;
+    const before = (await auditRows(t.db, { action: 'login_failed' })).length;
     const { res, session, location } = await ssoSignIn('bob-sub', {
       tamperCallback: (url) => url.searchParams.set('state', 'forged-state-value'),
     });
     expect(res.statusCode).toBe(302);
     expect(location).toBe('/login?sso=SSO_FAILED');
     expect(session).toBeUndefined();
-    const rows = auditRows(t.db, { action: 'login_failed' });
+    const rows = await auditRows(t.db, { action: 'login_failed' });
     expect(rows.length).toBe(before + 1);
     expect(rows.at(-1)!.reason).toMatch(/^single sign-on: .*"state"/);
   });
@@ -391,7 +395,7 @@ describe('single sign-on with a real provider', () => {
     });
     expect(location).toBe('/login?sso=SSO_FAILED');
     expect(session).toBeUndefined();
-    expect(auditRows(t.db, { action: 'login_failed' }).at(-1)!.reason).toMatch(/nonce/i);
+    expect((await auditRows(t.db, { action: 'login_failed' })).at(-1)!.reason).toMatch(/nonce/i);
   });
 
   it('refuses a replayed callback and a callback without the browser that started it', async () => {
@@ -464,9 +468,9 @@ describe('required single sign-on', () => {
       }),
     );
     expectError(refused, 403, 'SSO_REQUIRED');
-    expect(auditRows(t.db, { action: 'denied', actor_id: staff.id }).at(-1)!.reason).toContain(
-      'single sign-on is required',
-    );
+    expect(
+      (await auditRows(t.db, { action: 'denied', actor_id: staff.id })).at(-1)!.reason,
+    ).toContain('single sign-on is required');
     // A wrong password is still just a wrong password (no account probing).
     expectError(
       await t.app.inject({

@@ -35,7 +35,7 @@ describe('POST /api/operators', () => {
     expectSchema(OperatorSchema, res.json());
     expect(res.json()).toMatchObject({ name, legalForm: 'e_v', centreCount: 0 });
     expect(
-      auditRows(t.db, { entity_type: 'operator', entity_id: String(res.json().id) }),
+      await auditRows(t.db, { entity_type: 'operator', entity_id: String(res.json().id) }),
     ).toMatchObject([{ action: 'create', actor_id: admin.userId }]);
   });
 
@@ -49,7 +49,7 @@ describe('POST /api/operators', () => {
   );
 
   it('refuses a name in use with 409 CONFLICT, also after trimming', async () => {
-    const existing = makeOperator(t.db);
+    const existing = await makeOperator(t.db);
     for (const name of [existing.name, ` ${existing.name} `]) {
       const body = expectError(await create(admin, { name, legalForm: 'ggmbh' }), 409, 'CONFLICT');
       expect(body.details).toEqual([expect.objectContaining({ field: 'name' })]);
@@ -71,9 +71,9 @@ describe('POST /api/operators', () => {
 
 describe('reading operators', () => {
   it('lists operators by name with the number of centres each runs', async () => {
-    const op = makeOperator(t.db, unique('AAA Träger '));
-    makeCentre(t.db, { operatorId: op.id });
-    makeCentre(t.db, { operatorId: op.id });
+    const op = await makeOperator(t.db, unique('AAA Träger '));
+    await makeCentre(t.db, { operatorId: op.id });
+    await makeCentre(t.db, { operatorId: op.id });
     const res = await admin.request({ method: 'GET', url: '/api/operators' });
     expect(res.statusCode).toBe(200);
     expectSchema(Type.Array(OperatorSchema), res.json());
@@ -87,7 +87,7 @@ describe('reading operators', () => {
 
   it.each(ROLES)('lets a %s list and read operators', async (role) => {
     const client = await roleClient(t, role);
-    const op = makeOperator(t.db);
+    const op = await makeOperator(t.db);
     const list = await client.request({ method: 'GET', url: '/api/operators' });
     expect(list.statusCode).toBe(200);
     expect(list.json().map((o: { id: number }) => o.id)).toContain(op.id);
@@ -106,7 +106,7 @@ describe('reading operators', () => {
   });
 
   it('answers anonymous callers with 401 UNAUTHENTICATED', async () => {
-    const op = makeOperator(t.db);
+    const op = await makeOperator(t.db);
     expectError(await anon(t, { method: 'GET', url: '/api/operators' }), 401, 'UNAUTHENTICATED');
     expectError(
       await anon(t, { method: 'GET', url: `/api/operators/${op.id}` }),
@@ -118,7 +118,7 @@ describe('reading operators', () => {
 
 describe('PATCH /api/operators/:id', () => {
   it('changes the legal form and audits only that field', async () => {
-    const op = makeOperator(t.db);
+    const op = await makeOperator(t.db);
     const res = await admin.request({
       method: 'PATCH',
       url: `/api/operators/${op.id}`,
@@ -127,7 +127,7 @@ describe('PATCH /api/operators/:id', () => {
     expect(res.statusCode).toBe(200);
     expectSchema(OperatorSchema, res.json());
     expect(res.json()).toMatchObject({ name: op.name, legalForm: 'kaoer' });
-    const rows = auditRows(t.db, {
+    const rows = await auditRows(t.db, {
       entity_type: 'operator',
       entity_id: String(op.id),
       action: 'update',
@@ -137,8 +137,8 @@ describe('PATCH /api/operators/:id', () => {
   });
 
   it('renames, trimming the new name, and the centres show the new name', async () => {
-    const op = makeOperator(t.db);
-    const centre = makeCentre(t.db, { operatorId: op.id });
+    const op = await makeOperator(t.db);
+    const centre = await makeCentre(t.db, { operatorId: op.id });
     const name = unique('Umbenannt ');
     const res = await admin.request({
       method: 'PATCH',
@@ -148,13 +148,13 @@ describe('PATCH /api/operators/:id', () => {
     expect(res.json()).toMatchObject({ name, centreCount: 1 });
     const c = await admin.request({ method: 'GET', url: `/api/centres/${centre.id}` });
     expect(c.json().operatorName).toBe(name);
-    const rows = auditRows(t.db, { entity_type: 'operator', entity_id: String(op.id) });
+    const rows = await auditRows(t.db, { entity_type: 'operator', entity_id: String(op.id) });
     expect(JSON.parse(rows.at(-1)!.changed_fields!)).toEqual(['name']);
   });
 
   it("refuses another operator's name with 409 CONFLICT and changes nothing", async () => {
-    const a = makeOperator(t.db);
-    const b = makeOperator(t.db);
+    const a = await makeOperator(t.db);
+    const b = await makeOperator(t.db);
     expectError(
       await admin.request({
         method: 'PATCH',
@@ -168,7 +168,7 @@ describe('PATCH /api/operators/:id', () => {
   });
 
   it('refuses an empty patch and unknown fields with 400 VALIDATION_FAILED', async () => {
-    const op = makeOperator(t.db);
+    const op = await makeOperator(t.db);
     for (const payload of [{}, { centreCount: 0 }, { legalForm: 'verein' }]) {
       expectError(
         await admin.request({ method: 'PATCH', url: `/api/operators/${op.id}`, payload }),
@@ -193,13 +193,17 @@ describe('PATCH /api/operators/:id', () => {
 
 describe('DELETE /api/operators/:id', () => {
   it('deletes an operator that runs no centre, and audits it', async () => {
-    const op = makeOperator(t.db);
+    const op = await makeOperator(t.db);
     const res = await admin.request({ method: 'DELETE', url: `/api/operators/${op.id}` });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ ok: true });
     expect(operatorRow(op.id)).toBeUndefined();
     expect(
-      auditRows(t.db, { entity_type: 'operator', entity_id: String(op.id), action: 'delete' }),
+      await auditRows(t.db, {
+        entity_type: 'operator',
+        entity_id: String(op.id),
+        action: 'delete',
+      }),
     ).toHaveLength(1);
     expectError(
       await admin.request({ method: 'GET', url: `/api/operators/${op.id}` }),
@@ -209,8 +213,8 @@ describe('DELETE /api/operators/:id', () => {
   });
 
   it('refuses while it runs centres with 409 OPERATOR_IN_USE', async () => {
-    const op = makeOperator(t.db);
-    const centre = makeCentre(t.db, { operatorId: op.id });
+    const op = await makeOperator(t.db);
+    const centre = await makeCentre(t.db, { operatorId: op.id });
     const body = expectError(
       await admin.request({ method: 'DELETE', url: `/api/operators/${op.id}` }),
       409,
@@ -238,7 +242,7 @@ describe('DELETE /api/operators/:id', () => {
 
 describe('writes by other roles', () => {
   it('answers anonymous writes with 401 UNAUTHENTICATED', async () => {
-    const op = makeOperator(t.db);
+    const op = await makeOperator(t.db);
     const name = unique('Anonym ');
     expectError(
       await anon(t, { method: 'POST', url: '/api/operators', payload: { name, legalForm: 'e_v' } }),
@@ -264,22 +268,24 @@ describe('writes by other roles', () => {
       client = await roleClient(t, role);
     });
 
-    const denied = (before: number) =>
-      auditRows(t.db, { actor_id: client.userId, action: 'denied' }).filter((r) => r.id > before);
+    const denied = async (before: number) =>
+      (await auditRows(t.db, { actor_id: client.userId, action: 'denied' })).filter(
+        (r) => r.id > before,
+      );
 
     it('cannot create an operator (403 FORBIDDEN, audited)', async () => {
-      const before = lastAuditId(t.db);
+      const before = await lastAuditId(t.db);
       const name = unique('Verboten ');
       expectError(await create(client, { name, legalForm: 'e_v' }), 403, 'FORBIDDEN');
-      expect(denied(before)).toMatchObject([{ entity_type: 'operator' }]);
+      expect(await denied(before)).toMatchObject([{ entity_type: 'operator' }]);
       expect(
         t.db.$client.prepare('select count(*) as n from operators where name = ?').get(name),
       ).toEqual({ n: 0 });
     });
 
     it('cannot change an operator (403 FORBIDDEN, audited)', async () => {
-      const op = makeOperator(t.db);
-      const before = lastAuditId(t.db);
+      const op = await makeOperator(t.db);
+      const before = await lastAuditId(t.db);
       expectError(
         await client.request({
           method: 'PATCH',
@@ -289,19 +295,19 @@ describe('writes by other roles', () => {
         403,
         'FORBIDDEN',
       );
-      expect(denied(before)).toHaveLength(1);
+      expect(await denied(before)).toHaveLength(1);
       expect(operatorRow(op.id)!.legal_form).toBe('e_v');
     });
 
     it('cannot delete an operator (403 FORBIDDEN, audited)', async () => {
-      const op = makeOperator(t.db);
-      const before = lastAuditId(t.db);
+      const op = await makeOperator(t.db);
+      const before = await lastAuditId(t.db);
       expectError(
         await client.request({ method: 'DELETE', url: `/api/operators/${op.id}` }),
         403,
         'FORBIDDEN',
       );
-      expect(denied(before)).toHaveLength(1);
+      expect(await denied(before)).toHaveLength(1);
       expect(operatorRow(op.id)).toBeDefined();
     });
   });

@@ -15,11 +15,11 @@ import {
   type Client,
 } from './helper.ts';
 import { makeFollowUp, makeGroup, makeParticipant, today } from './encounter-fixtures.ts';
-import { consents } from '../src/db/schema/index.ts';
+import { consents } from '../src/db/tables.ts';
 
 const t = await createTestApp();
-const centre = makeCentre(t.db);
-const other = makeCentre(t.db);
+const centre = await makeCentre(t.db);
+const other = await makeCentre(t.db);
 let staff: Client;
 let otherStaff: Client;
 let coordinator: Client;
@@ -38,8 +38,8 @@ const get = (c: Client, url: string) => c.request({ method: 'GET', url });
 const nameOf = (c: Client) => c.email.split('@')[0]!;
 
 /** A consenting participant whose consent was explained in `language`. */
-function person(centreId: number, language: 'de' | 'ar' | 'uk' = 'de') {
-  const p = makeParticipant(t.db, centreId);
+async function person(centreId: number, language: 'de' | 'ar' | 'uk' = 'de') {
+  const p = await makeParticipant(t.db, centreId);
   t.db
     .insert(consents)
     .values({
@@ -64,13 +64,13 @@ async function accessExport(code: string): Promise<SubjectExport> {
 
 describe('a person shown on a list appears in their access export', () => {
   it('records list, search, out-of-view, follow-up and roster reads per person', async () => {
-    const p = person(centre.id);
-    const bystander = person(other.id);
+    const p = await person(centre.id);
+    const bystander = await person(other.id);
     t.db.$client
       .prepare('update participants set moved_in_at = ? where id = ?')
       .run(addDays(today(), -120), p.id);
-    makeFollowUp(t.db, p.id, staff.userId);
-    makeGroup(t.db, centre.id, [p.id]);
+    await makeFollowUp(t.db, p.id, staff.userId);
+    await makeGroup(t.db, centre.id, [p.id]);
 
     expect((await get(staff, '/api/participants?limit=200')).statusCode).toBe(200);
     expect((await get(staff, `/api/participants?q=${p.code}`)).statusCode).toBe(200);
@@ -106,7 +106,7 @@ describe('a person shown on a list appears in their access export', () => {
 
 describe('audit screen search', () => {
   it('finds every row that showed a person by code, with names and codes instead of ids', async () => {
-    const p = person(centre.id);
+    const p = await person(centre.id);
     await get(staff, '/api/participants?limit=200');
     await get(coordinator, `/api/participants/${p.id}`);
     const res = await get(dpo, `/api/audit?participantCode=${p.code.toLowerCase()}`);
@@ -122,7 +122,7 @@ describe('audit screen search', () => {
     const single = page.items.find((e: { actorId: number }) => e.actorId === coordinator.userId);
     expect(single).toMatchObject({ entityType: 'participant', entityLabel: p.code });
     // Someone else's code does not match these rows.
-    const q = person(other.id);
+    const q = await person(other.id);
     const none = (
       await get(dpo, `/api/audit?participantCode=${q.code}&user=${nameOf(coordinator)}`)
     ).json();
@@ -151,7 +151,7 @@ describe('audit screen search', () => {
 
 describe('Art. 15 information', () => {
   it('contains purposes, recipients, retention, source, rights, complaint and contacts', async () => {
-    const x = await accessExport(person(centre.id).code);
+    const x = await accessExport((await person(centre.id)).code);
     expect(x.information.controller).toContain('Stadt Göttingen');
     expect(x.information.complaint).toContain(
       'Landesbeauftragte für den Datenschutz Niedersachsen',
@@ -170,7 +170,7 @@ describe('Art. 15 information', () => {
       payload: { dpo: dpoText },
     });
     expect(patched.statusCode).toBe(200);
-    const p = person(centre.id, 'ar');
+    const p = await person(centre.id, 'ar');
     let x = await accessExport(p.code);
     expect(x.information.dpo).toBe(dpoText);
     expect(x.translation).toMatchObject({ language: 'ar', available: true, reviewed: false });

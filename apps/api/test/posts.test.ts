@@ -25,7 +25,12 @@ const t = await createTestApp();
 const admin = await userClient(t, ['admin']);
 const coord = await userClient(t, ['coordinator']);
 const OTHERS = ROLES.filter((r): r is Role => r !== 'admin' && r !== 'coordinator');
-const centres = [makeCentre(t.db), makeCentre(t.db), makeCentre(t.db), makeCentre(t.db)];
+const centres = [
+  await makeCentre(t.db),
+  await makeCentre(t.db),
+  await makeCentre(t.db),
+  await makeCentre(t.db),
+];
 
 const postBody = (overrides: Record<string, unknown> = {}) => ({
   code: unique('P-'),
@@ -76,7 +81,7 @@ describe('posts', () => {
     });
     expect(res.json().history).toMatchObject([{ fromStatus: null, toStatus: 'proposed' }]);
     expect(
-      auditRows(t.db, { entity_type: 'post', entity_id: String(res.json().id) }),
+      await auditRows(t.db, { entity_type: 'post', entity_id: String(res.json().id) }),
     ).toMatchObject([{ action: 'create', actor_id: admin.userId }]);
   });
 
@@ -133,7 +138,7 @@ describe('posts', () => {
   });
 
   it('updates fields, validates the merged post, and never changes the status via PATCH', async () => {
-    const op = makeOperator(t.db);
+    const op = await makeOperator(t.db);
     const p = await createPost();
     const res = await admin.request({
       method: 'PATCH',
@@ -286,7 +291,11 @@ describe('assignments', () => {
     const list = await coord.request({ method: 'GET', url: `/api/posts/${p.id}/assignments` });
     expect(list.json().items).toHaveLength(2);
     expect(
-      auditRows(t.db, { actor_id: coord.userId, action: 'read', entity_type: 'post_assignment' }),
+      await auditRows(t.db, {
+        actor_id: coord.userId,
+        action: 'read',
+        entity_type: 'post_assignment',
+      }),
     ).toHaveLength(1);
     expectError(
       await add({ personName: 'X Y', fromDate: '2021-01-01', toDate: '2020-01-01', percent: 50 }),
@@ -605,8 +614,13 @@ describe('scenarios, costs and comparison', () => {
       asOf: '2026-06-30',
     });
     expect(
-      auditRows(t.db, { entity_type: 'centre_need', entity_id: String(c), action: 'update' })
-        .length,
+      (
+        await auditRows(t.db, {
+          entity_type: 'centre_need',
+          entity_id: String(c),
+          action: 'update',
+        })
+      ).length,
     ).toBeGreaterThan(0);
     // A figure without its source or date, or dated in the future, is refused.
     expectError(
@@ -638,7 +652,7 @@ describe('scenarios, costs and comparison', () => {
       source: null,
     });
     expect(
-      auditRows(t.db, { entity_type: 'centre_need', entity_id: String(c), action: 'delete' }),
+      await auditRows(t.db, { entity_type: 'centre_need', entity_id: String(c), action: 'delete' }),
     ).toHaveLength(1);
     expectError(
       await (
@@ -668,7 +682,7 @@ describe('access', () => {
       ]) {
         expectError(await client.request({ method: 'GET', url }), 403, 'FORBIDDEN');
       }
-      expect(auditRows(t.db, { actor_id: client.userId, action: 'denied' })).toHaveLength(5);
+      expect(await auditRows(t.db, { actor_id: client.userId, action: 'denied' })).toHaveLength(5);
     },
   );
 

@@ -14,7 +14,7 @@ import {
   applicationDocuments,
   applicantSelfDisclosures,
   screeningResults,
-} from '../src/db/schema/index.ts';
+} from '../src/db/tables.ts';
 
 const t = await createTestApp();
 const dpo = await userClient(t, ['data_protection']);
@@ -75,7 +75,11 @@ describe('applicant subject requests', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual([expect.objectContaining({ id: a.id, name: 'Amira Beispiel' })]);
     expect(
-      auditRows(t.db, { entity_type: 'application', entity_id: String(a.id), action: 'read' }),
+      await auditRows(t.db, {
+        entity_type: 'application',
+        entity_id: String(a.id),
+        action: 'read',
+      }),
     ).toHaveLength(1);
   });
 
@@ -102,7 +106,11 @@ describe('applicant subject requests', () => {
     expect(text).toContain('Amira Beispiel');
     expect(text).toContain('lebenslauf.pdf');
     expect(
-      auditRows(t.db, { entity_type: 'application', entity_id: String(a.id), action: 'export' }),
+      await auditRows(t.db, {
+        entity_type: 'application',
+        entity_id: String(a.id),
+        action: 'export',
+      }),
     ).toHaveLength(2);
   });
 
@@ -147,7 +155,7 @@ describe('applicant subject requests', () => {
       409,
       'ALREADY_ERASED',
     );
-    const audit = auditRows(t.db, {
+    const audit = await auditRows(t.db, {
       entity_type: 'application',
       entity_id: String(a.id),
       action: 'delete',

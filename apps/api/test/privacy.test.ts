@@ -10,7 +10,7 @@ import {
 import { applyRetention } from '../src/ops/retention.ts';
 import { withTransactionAsync } from '../src/lib/tx.ts';
 import { insertAudit } from '../src/modules/audit/audit.repository.ts';
-import { encounterAttendees, followUpAttempts } from '../src/db/schema/index.ts';
+import { encounterAttendees, followUpAttempts } from '../src/db/tables.ts';
 import {
   anon,
   auditRows,
@@ -25,20 +25,20 @@ import { makeEncounter, makeFollowUp, makeParticipant, today } from './encounter
 
 const t = await createTestApp();
 const dpo = await userClient(t, ['data_protection']);
-const centre = makeCentre(t.db);
+const centre = await makeCentre(t.db);
 const staff = await userClient(t, ['centre_staff'], [centre.id]);
 
 const sql = (q: string, ...args: unknown[]) => t.db.$client.prepare(q).all(...args);
 const one = <T>(q: string, ...args: unknown[]) => t.db.$client.prepare(q).get(...args) as T;
 
 /** A participant with consent, two named attendances, a follow-up with an attempt. */
-function richParticipant(lastDate = today()) {
-  const p = makeParticipant(t.db, centre.id, { consentBy: staff.userId, alias: 'Amal' });
-  const e1 = makeEncounter(t.db, centre.id, staff.userId, { date: lastDate, newcomers: 2 });
-  const e2 = makeEncounter(t.db, centre.id, staff.userId, { date: lastDate, newcomers: 0 });
+async function richParticipant(lastDate = today()) {
+  const p = await makeParticipant(t.db, centre.id, { consentBy: staff.userId, alias: 'Amal' });
+  const e1 = await makeEncounter(t.db, centre.id, staff.userId, { date: lastDate, newcomers: 2 });
+  const e2 = await makeEncounter(t.db, centre.id, staff.userId, { date: lastDate, newcomers: 0 });
   for (const e of [e1, e2])
     t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id }).run();
-  const f = makeFollowUp(t.db, p.id, staff.userId);
+  const f = await makeFollowUp(t.db, p.id, staff.userId);
   t.db
     .insert(followUpAttempts)
     .values({ followUpId: f.id, attemptedOn: lastDate, outcome: 'reached', byId: staff.userId })
@@ -50,7 +50,7 @@ const get = (url: string, client = dpo) => client.request({ method: 'GET', url }
 
 describe('subject access (Art. 15/20)', () => {
   it('exports everything about a participant as JSON and audits the export', async () => {
-    const { p } = richParticipant();
+    const { p } = await richParticipant();
     const res = await get(`/api/privacy/participants/${p.code}/export`);
     expect(res.statusCode).toBe(200);
     expectSchema(SubjectExportSchema, res.json());
@@ -61,12 +61,16 @@ describe('subject access (Art. 15/20)', () => {
     expect(x.followUps[0].attempts).toEqual([expect.objectContaining({ outcome: 'reached' })]);
     expect(res.headers['content-disposition']).toContain(`auskunft-${p.code}.json`);
     expect(
-      auditRows(t.db, { action: 'export', entity_type: 'participant', entity_id: String(p.id) }),
+      await auditRows(t.db, {
+        action: 'export',
+        entity_type: 'participant',
+        entity_id: String(p.id),
+      }),
     ).toHaveLength(1);
   });
 
   it('exports a readable PDF with the same content', async () => {
-    const { p } = richParticipant();
+    const { p } = await richParticipant();
     const res = await t.app.inject({
       method: 'GET',
       url: `/api/privacy/participants/${p.code}/export.pdf`,
@@ -91,7 +95,7 @@ describe('subject access (Art. 15/20)', () => {
   });
 
   it('is for data protection only: every other role gets an audited 403', async () => {
-    const { p } = richParticipant();
+    const { p } = await richParticipant();
     for (const role of ROLES.filter((r) => r !== 'data_protection')) {
       const client = await roleClient(t, role);
       expectError(
@@ -99,7 +103,7 @@ describe('subject access (Art. 15/20)', () => {
         403,
         'FORBIDDEN',
       );
-      expect(auditRows(t.db, { actor_id: client.userId, action: 'denied' })).toHaveLength(1);
+      expect(await auditRows(t.db, { actor_id: client.userId, action: 'denied' })).toHaveLength(1);
     }
     expectError(
       await anon(t, { method: 'GET', url: `/api/privacy/participants/${p.code}/export` }),
@@ -111,7 +115,7 @@ describe('subject access (Art. 15/20)', () => {
 
 describe('erasure on request (Art. 17)', () => {
   it('previews exactly what will go', async () => {
-    const { p } = richParticipant();
+    const { p } = await richParticipant();
     const res = await get(`/api/privacy/participants/${p.code}/erasure`);
     expect(res.statusCode).toBe(200);
     expectSchema(ErasurePreviewSchema, res.json());
@@ -128,7 +132,7 @@ describe('erasure on request (Art. 17)', () => {
   });
 
   it('removes the identity, keeps every headcount true, and audits only the code', async () => {
-    const { p, e1, e2 } = richParticipant();
+    const { p, e1, e2 } = await richParticipant();
     const totals = () =>
       one<{ n: number }>(
         `select sum(e.newcomers) + (select count(*) from encounter_attendees a where a.encounter_id in (?, ?)) as n
@@ -153,14 +157,14 @@ describe('erasure on request (Art. 17)', () => {
     expect(sql('select * from participants where id = ?', p.id)).toEqual([]);
     for (const table of ['consents', 'follow_ups', 'encounter_attendees', 'group_members'])
       expect(sql(`select * from ${table} where participant_id = ?`, p.id)).toEqual([]);
-    const row = auditRows(t.db, { action: 'delete', entity_type: 'participant' }).at(-1)!;
+    const row = (await auditRows(t.db, { action: 'delete', entity_type: 'participant' })).at(-1)!;
     expect(row).toMatchObject({ entity_id: p.code, actor_id: dpo.userId });
     expect(row.reason).not.toContain('Amal');
     expectError(await get(`/api/privacy/participants/${p.code}/export`), 404, 'NOT_FOUND');
   });
 
   it('refuses without the repeated code or a reason, and changes nothing', async () => {
-    const { p } = richParticipant();
+    const { p } = await richParticipant();
     const erase = (payload: unknown) =>
       dpo.request({ method: 'POST', url: `/api/privacy/participants/${p.code}/erase`, payload });
     const body = expectError(
@@ -176,7 +180,7 @@ describe('erasure on request (Art. 17)', () => {
   });
 
   it('is refused to centre staff, who may not erase even their own centre’s people', async () => {
-    const { p } = richParticipant();
+    const { p } = await richParticipant();
     expectError(
       await staff.request({
         method: 'POST',
@@ -192,7 +196,7 @@ describe('erasure on request (Art. 17)', () => {
 
 describe('retention', () => {
   it('erases participants without contact for longer than the setting, idempotently, with a dry run', async () => {
-    const old = richParticipant(addMonths(today(), -30)).p;
+    const old = (await richParticipant(addMonths(today(), -30))).p;
     t.db.$client
       .prepare('update participants set created_at = ? where id = ?')
       .run(`${addMonths(today(), -31)}T10:00:00.000Z`, old.id);
@@ -200,7 +204,7 @@ describe('retention', () => {
       .prepare('update consents set given_on = ? where participant_id = ?')
       .run(addMonths(today(), -31), old.id);
     // Created and consented long ago, but attended three months ago: the attendance keeps them.
-    const recent = richParticipant(addMonths(today(), -3)).p;
+    const recent = (await richParticipant(addMonths(today(), -3))).p;
     t.db.$client
       .prepare('update participants set created_at = ? where id = ?')
       .run(`${addMonths(today(), -31)}T10:00:00.000Z`, recent.id);
@@ -224,7 +228,7 @@ describe('retention', () => {
     expect(run.json().erasedParticipants).toBe(preview.total);
     expect(sql('select id from participants where id = ?', old.id)).toEqual([]);
     expect(sql('select id from participants where id = ?', recent.id)).toHaveLength(1);
-    expect(auditRows(t.db, { entity_id: old.code, action: 'delete' })[0]!.reason).toMatch(
+    expect((await auditRows(t.db, { entity_id: old.code, action: 'delete' }))[0]!.reason).toMatch(
       /^retention/,
     );
 
@@ -232,7 +236,7 @@ describe('retention', () => {
   });
 
   it('follows the configured period', async () => {
-    const p = richParticipant(addMonths(today(), -8)).p;
+    const p = (await richParticipant(addMonths(today(), -8))).p;
     t.db.$client
       .prepare('update participants set created_at = ? where id = ?')
       .run(`${addMonths(today(), -9)}T10:00:00.000Z`, p.id);
@@ -292,7 +296,7 @@ describe('audit export and read volume', () => {
     );
     // Header, one line per row, a blank line, and the chain head at export time.
     const rows = lines.slice(1, -2);
-    const exported = auditRows(t.db, { action: 'export' });
+    const exported = await auditRows(t.db, { action: 'export' });
     expect(rows.length).toBe(exported.length - 1); // the CSV export itself is logged after
     // German labels and local time, not English internals and UTC.
     expect(rows.every((l) => l.split(';')[3] === 'exportiert')).toBe(true);

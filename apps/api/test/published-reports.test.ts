@@ -19,11 +19,11 @@ import {
   type Client,
 } from './helper.ts';
 import { activityId, makeEncounter, makeParticipant, today } from './encounter-fixtures.ts';
-import { encounterAttendees } from '../src/db/schema/index.ts';
+import { encounterAttendees } from '../src/db/tables.ts';
 import { applyRetention } from '../src/ops/retention.ts';
 
 const t = await createTestApp();
-const centre = makeCentre(t.db);
+const centre = await makeCentre(t.db);
 let staff: Client;
 let coordinator: Client;
 let admin: Client;
@@ -35,8 +35,8 @@ beforeAll(async () => {
   admin = await userClient(t, ['admin']);
   // Some activity in the quarter: named and anonymous newcomers, hosts.
   for (let i = 0; i < 8; i++) {
-    const e = makeEncounter(t.db, centre.id, staff.userId, { date: addDays(q.from, i * 7) });
-    const p = makeParticipant(t.db, centre.id);
+    const e = await makeEncounter(t.db, centre.id, staff.userId, { date: addDays(q.from, i * 7) });
+    const p = await makeParticipant(t.db, centre.id);
     t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id }).run();
   }
 });
@@ -76,7 +76,7 @@ describe('published council reports', () => {
         })
       ).json().encounters;
     const before = await live();
-    makeEncounter(t.db, centre.id, staff.userId, { date: addDays(q.from, 3) });
+    await makeEncounter(t.db, centre.id, staff.userId, { date: addDays(q.from, 3) });
     expect(await live()).toBe(before + 1);
     // … and so does a retention run that erases everyone; the published bytes do not change.
     await admin.request({
@@ -98,7 +98,7 @@ describe('published council reports', () => {
     expect((await download('pdf')).equals(pdf1)).toBe(true);
     expect((await download('csv')).equals(csv1)).toBe(true);
     expect(
-      auditRows(t.db, { entity_type: 'published_report', action: 'export' }).length,
+      (await auditRows(t.db, { entity_type: 'published_report', action: 'export' })).length,
     ).toBeGreaterThanOrEqual(4);
   });
 
@@ -168,9 +168,9 @@ describe('corrections since publication', () => {
     expectSchema(PublishedPeriodsSchema, periods.json());
     expect(periods.json().publishedUntil).toBe(q.to);
 
-    const body = (extra: Record<string, unknown> = {}) => ({
+    const body = async (extra: Record<string, unknown> = {}) => ({
       centreId: centre.id,
-      activityId: activityId(t.db),
+      activityId: await activityId(t.db),
       date: addDays(q.from, 10),
       startTime: '16:00',
       durationMinutes: 60,
@@ -182,14 +182,14 @@ describe('corrections since publication', () => {
     const refused = await staff.request({
       method: 'POST',
       url: '/api/encounters',
-      payload: body(),
+      payload: await body(),
     });
     expectError(refused, 422, 'CORRECTION_REASON_REQUIRED');
     expect(refused.json().details[0].field).toBe('correctionReason');
     const created = await staff.request({
       method: 'POST',
       url: '/api/encounters',
-      payload: body({ correctionReason: 'Papierliste nachgetragen' }),
+      payload: await body({ correctionReason: 'Papierliste nachgetragen' }),
     });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id;
@@ -203,7 +203,7 @@ describe('corrections since publication', () => {
     const current = await staff.request({
       method: 'POST',
       url: '/api/encounters',
-      payload: body({ date: today(), startTime: '00:00' }),
+      payload: await body({ date: today(), startTime: '00:00' }),
     });
     expect(current.statusCode, current.body).toBe(201);
 
@@ -224,7 +224,9 @@ describe('corrections since publication', () => {
     expect(c.counts).toEqual([
       expect.objectContaining({ periodFrom: q.from, centreId: centre.id, count: 2 }),
     ]);
-    expect(auditRows(t.db, { entity_type: 'report_correction', action: 'read' }).length).toBe(1);
+    expect(
+      (await auditRows(t.db, { entity_type: 'report_correction', action: 'read' })).length,
+    ).toBe(1);
     expectError(
       await staff.request({ method: 'GET', url: '/api/reporting/corrections' }),
       403,

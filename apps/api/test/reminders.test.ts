@@ -78,7 +78,7 @@ interface Setup {
   staff: Client;
 }
 async function setup(t: TestApp): Promise<Setup> {
-  const centre = makeCentre(t.db);
+  const centre = await makeCentre(t.db);
   return {
     centre,
     coordinator: await userClient(t, ['coordinator']),
@@ -87,7 +87,7 @@ async function setup(t: TestApp): Promise<Setup> {
 }
 
 async function assign(t: TestApp, s: Setup, dueOn = today()) {
-  const p = makeParticipant(t.db, s.centre.id, { consentBy: s.staff.userId });
+  const p = await makeParticipant(t.db, s.centre.id, { consentBy: s.staff.userId });
   const res = await s.coordinator.request({
     method: 'POST',
     url: '/api/follow-ups',
@@ -161,7 +161,7 @@ describe('reminder mails through a real SMTP server', () => {
 
   it('sends no mail for a task one assigns to oneself', async () => {
     const before = inbox.length;
-    const p = makeParticipant(withMail.db, s.centre.id, { consentBy: s.staff.userId });
+    const p = await makeParticipant(withMail.db, s.centre.id, { consentBy: s.staff.userId });
     const res = await s.staff.request({
       method: 'POST',
       url: '/api/follow-ups',

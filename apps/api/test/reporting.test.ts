@@ -11,11 +11,11 @@ import {
   type Client,
 } from './helper.ts';
 import { makeEncounter, makeParticipant, today } from './encounter-fixtures.ts';
-import { encounterAttendees, followUps } from '../src/db/schema/index.ts';
+import { encounterAttendees, followUps } from '../src/db/tables.ts';
 
 const t = await createTestApp();
-const centre = makeCentre(t.db);
-const other = makeCentre(t.db);
+const centre = await makeCentre(t.db);
+const other = await makeCentre(t.db);
 let staff: Client;
 let otherStaff: Client;
 let coordinator: Client;
@@ -31,18 +31,20 @@ beforeAll(async () => {
 const get = (client: Client, url: string) => client.request({ method: 'GET', url });
 
 /** A participant who moved in `movedDaysAgo` and was last seen `seenDaysAgo` (or never). */
-function person(
+async function person(
   centreId: number,
   movedDaysAgo: number,
   seenDaysAgo: number | null,
   consent = true,
 ) {
-  const p = makeParticipant(t.db, centreId, consent ? { consentBy: staff.userId } : {});
+  const p = await makeParticipant(t.db, centreId, consent ? { consentBy: staff.userId } : {});
   t.db.$client
     .prepare('update participants set moved_in_at = ? where id = ?')
     .run(addDays(today(), -movedDaysAgo), p.id);
   if (seenDaysAgo !== null) {
-    const e = makeEncounter(t.db, centreId, staff.userId, { date: addDays(today(), -seenDaysAgo) });
+    const e = await makeEncounter(t.db, centreId, staff.userId, {
+      date: addDays(today(), -seenDaysAgo),
+    });
     t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id }).run();
   }
   return p;
@@ -102,7 +104,7 @@ describe('bad input', () => {
 
 describe('access', () => {
   it('denies centre staff another centre’s figures, audited', async () => {
-    const before = lastAuditId(t.db);
+    const before = await lastAuditId(t.db);
     for (const path of ['dashboard', 'out-of-view', 'outreach', 'report.pdf', 'report.csv']) {
       expectError(
         await get(staff, `/api/reporting/${path}?centreId=${other.id}`),
@@ -110,7 +112,7 @@ describe('access', () => {
         'FORBIDDEN',
       );
     }
-    const denied = auditRows(t.db, { actor_id: staff.userId, action: 'denied' }).filter(
+    const denied = (await auditRows(t.db, { actor_id: staff.userId, action: 'denied' })).filter(
       (r) => r.id > before,
     );
     expect(denied.length).toBe(5);
@@ -148,11 +150,11 @@ describe('dashboard', () => {
   });
 
   it('suppresses small people counts but shows encounter counts', async () => {
-    const c = makeCentre(t.db);
+    const c = await makeCentre(t.db);
     const s = await userClient(t, ['centre_staff'], [c.id]);
-    const p = makeParticipant(t.db, c.id, { consentBy: s.userId });
+    const p = await makeParticipant(t.db, c.id, { consentBy: s.userId });
     for (let i = 0; i < 3; i++) {
-      const e = makeEncounter(t.db, c.id, s.userId, { date: addDays(today(), -i), host: i });
+      const e = await makeEncounter(t.db, c.id, s.userId, { date: addDays(today(), -i), host: i });
       t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id }).run();
     }
     const d = (await get(s, '/api/reporting/dashboard')).json();
@@ -169,13 +171,13 @@ describe('dashboard', () => {
 
 describe('out of view and the outreach loop', () => {
   it('names only people with valid consent, counts the rest, and audits who was shown', async () => {
-    const away = person(centre.id, 90, 60);
-    const never = person(centre.id, 60, null);
-    const noConsent = person(centre.id, 90, 50, false);
-    const recent = person(centre.id, 90, 10);
-    const oldMove = person(centre.id, 500, 100);
-    const justMoved = person(centre.id, 20, null);
-    const before = lastAuditId(t.db);
+    const away = await person(centre.id, 90, 60);
+    const never = await person(centre.id, 60, null);
+    const noConsent = await person(centre.id, 90, 50, false);
+    const recent = await person(centre.id, 90, 10);
+    const oldMove = await person(centre.id, 500, 100);
+    const justMoved = await person(centre.id, 20, null);
+    const before = await lastAuditId(t.db);
     const res = await get(staff, '/api/reporting/out-of-view');
     expect(res.statusCode).toBe(200);
     const o = res.json();
@@ -197,11 +199,13 @@ describe('out of view and the outreach loop', () => {
       blockedReason: null,
     });
     expect(item(never.id)).toMatchObject({ lastContactOn: null, daysSinceContact: 60 });
-    const read = auditRows(t.db, {
-      actor_id: staff.userId,
-      action: 'read',
-      entity_type: 'participant',
-    }).find((r) => r.id > before && r.reason?.startsWith('out-of-view list'));
+    const read = (
+      await auditRows(t.db, {
+        actor_id: staff.userId,
+        action: 'read',
+        entity_type: 'participant',
+      })
+    ).find((r) => r.id > before && r.reason?.startsWith('out-of-view list'));
     // The row lists exactly the people the response showed.
     expect(JSON.parse(String(read?.subjects))).toEqual(
       [...ids].sort((a: number, b: number) => a - b),
@@ -246,7 +250,7 @@ describe('out of view and the outreach loop', () => {
   });
 
   it('hides a moved-away person and tells coordinators they may create tasks', async () => {
-    const p = person(other.id, 90, 70);
+    const p = await person(other.id, 90, 70);
     const c = (await get(coordinator, `/api/reporting/out-of-view?centreId=${other.id}`)).json();
     expect(
       c.items.find((i: { participantId: number }) => i.participantId === p.id).canCreateTask,
@@ -269,12 +273,15 @@ describe('out of view and the outreach loop', () => {
   });
 
   it('computes the verified re-engagement rate beside the self-reported one from the published counts, hidden under 5', async () => {
-    const c = makeCentre(t.db);
+    const c = await makeCentre(t.db);
     const s = await userClient(t, ['centre_staff'], [c.id]);
-    const close = (outcome: 're_engaged' | 'unreachable', seenAgain = outcome === 're_engaged') => {
-      const p = person(c.id, 90, 70);
+    const close = async (
+      outcome: 're_engaged' | 'unreachable',
+      seenAgain = outcome === 're_engaged',
+    ) => {
+      const p = await person(c.id, 90, 70);
       if (seenAgain) {
-        const e = makeEncounter(t.db, c.id, staff.userId, { date: today() });
+        const e = await makeEncounter(t.db, c.id, staff.userId, { date: today() });
         t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id }).run();
       }
       t.db
@@ -311,10 +318,10 @@ describe('out of view and the outreach loop', () => {
       if (reported === null) expect(r.totalSelfReportedRate).toBeNull();
       else expect(r.totalSelfReportedRate).toBeCloseTo(reported, 5);
     };
-    for (let i = 0; i < 3; i++) close('re_engaged');
+    for (let i = 0; i < 3; i++) await close('re_engaged');
     check(await rate());
-    for (let i = 0; i < 3; i++) close('re_engaged');
-    for (let i = 0; i < 5; i++) close('unreachable');
+    for (let i = 0; i < 3; i++) await close('re_engaged');
+    for (let i = 0; i < 5; i++) await close('unreachable');
     const r1 = await rate();
     // Counts are published by the cell key method (within 4 of the truth, "< 5" below 5).
     expect(Math.abs(r1.closed.total - 11)).toBeLessThanOrEqual(4);
@@ -349,7 +356,8 @@ describe('council report', () => {
     expect(csv.body).toContain('Reichweite je Zentrum');
     expect(csv.body).not.toContain('Stellen und Bedarf');
     expect(
-      auditRows(t.db, { actor_id: s.userId, action: 'export', entity_type: 'report' }).length,
+      (await auditRows(t.db, { actor_id: s.userId, action: 'export', entity_type: 'report' }))
+        .length,
     ).toBe(2);
     let last = 200;
     for (let i = 0; i < 20 && last !== 429; i++)

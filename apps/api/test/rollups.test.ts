@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
  * the raw rows say.
  */
 const t = await createTestApp();
-const centre = makeCentre(t.db);
+const centre = await makeCentre(t.db);
 const staff = await userClient(t, ['centre_staff'], [centre.id]);
 
 const stored = (id: number) =>
@@ -33,7 +33,7 @@ async function log(date: string, attendeeIds: number[]) {
     url: '/api/encounters',
     payload: {
       centreId: centre.id,
-      activityId: activityId(t.db),
+      activityId: await activityId(t.db),
       date,
       startTime: '10:00',
       durationMinutes: 60,
@@ -48,7 +48,7 @@ async function log(date: string, attendeeIds: number[]) {
 
 describe('first and last attendance', () => {
   it('follow logging, date corrections and removal from an encounter', async () => {
-    const p = makeParticipant(t.db, centre.id, { consentBy: staff.userId });
+    const p = await makeParticipant(t.db, centre.id, { consentBy: staff.userId });
     expect(stored(p.id)).toEqual({ first: null, last: null });
 
     const early = await log(addDays(today(), -10), [p.id]);

@@ -21,7 +21,7 @@ describe('settings', () => {
     const res = await patch(admin, { outOfViewNotSeenWeeks: 8, outOfViewMovedWithinMonths: 12 });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ ...SETTINGS_DEFAULTS, outOfViewNotSeenWeeks: 8 });
-    const rows = auditRows(t.db, { entity_type: 'settings' });
+    const rows = await auditRows(t.db, { entity_type: 'settings' });
     expect(rows.at(-1)).toMatchObject({ action: 'update', actor_id: admin.userId });
     expect(JSON.parse(String(rows.at(-1)!.changed_fields))).toEqual(['outOfViewNotSeenWeeks']);
     const again = await staff.request({ method: 'GET', url: '/api/settings' });
@@ -43,7 +43,7 @@ describe('settings', () => {
 
   it('refuses non-admins (403, audited) and anonymous callers (401)', async () => {
     expectError(await patch(staff, { outOfViewNotSeenWeeks: 4 }), 403, 'FORBIDDEN');
-    expect(auditRows(t.db, { entity_type: 'settings', action: 'denied' }).length).toBe(1);
+    expect((await auditRows(t.db, { entity_type: 'settings', action: 'denied' })).length).toBe(1);
     expectError(await anon(t, { method: 'GET', url: '/api/settings' }), 401, 'UNAUTHENTICATED');
   });
 });

@@ -57,8 +57,8 @@ const userRow = (id: number) =>
 
 describe('POST /api/users', () => {
   it('creates a user with roles and centres and never returns the password hash', async () => {
-    const a = makeCentre(t.db);
-    const b = makeCentre(t.db);
+    const a = await makeCentre(t.db);
+    const b = await makeCentre(t.db);
     const email = newEmail('anna');
     const res = await createUser(admin, {
       email,
@@ -99,7 +99,7 @@ describe('POST /api/users', () => {
 
   it('writes a create audit row naming the new user', async () => {
     const res = await createUser(admin, {});
-    const rows = auditRows(t.db, { entity_type: 'user', entity_id: String(res.json().id) });
+    const rows = await auditRows(t.db, { entity_type: 'user', entity_id: String(res.json().id) });
     expect(rows).toMatchObject([
       { action: 'create', actor_id: admin.userId, actor_email: admin.email },
     ]);
@@ -153,7 +153,7 @@ describe('POST /api/users', () => {
   });
 
   it('refuses an unknown centre with 400 UNKNOWN_CENTRE', async () => {
-    const real = makeCentre(t.db);
+    const real = await makeCentre(t.db);
     const body = expectError(
       await createUser(admin, { roles: ['centre_staff'], centreIds: [real.id, 999_999] }),
       400,
@@ -294,8 +294,8 @@ describe('GET /api/users/:id', () => {
 
 describe('PATCH /api/users/:id', () => {
   it('changes roles and centres and audits the changed fields', async () => {
-    const c1 = makeCentre(t.db);
-    const c2 = makeCentre(t.db);
+    const c1 = await makeCentre(t.db);
+    const c2 = await makeCentre(t.db);
     const u = await makeUser(t.db, ['coordinator']);
     const res = await admin.request({
       method: 'PATCH',
@@ -308,7 +308,7 @@ describe('PATCH /api/users/:id', () => {
       roles: ['centre_staff'],
       centreIds: [c1.id, c2.id].sort((a, b) => a - b),
     });
-    const rows = auditRows(t.db, {
+    const rows = await auditRows(t.db, {
       entity_type: 'user',
       entity_id: String(u.id),
       action: 'update',
@@ -319,7 +319,7 @@ describe('PATCH /api/users/:id', () => {
   });
 
   it('changes the display name only, leaving roles and centres', async () => {
-    const c = makeCentre(t.db);
+    const c = await makeCentre(t.db);
     const u = await makeUser(t.db, ['centre_staff'], [c.id]);
     const res = await admin.request({
       method: 'PATCH',
@@ -331,12 +331,16 @@ describe('PATCH /api/users/:id', () => {
       roles: ['centre_staff'],
       centreIds: [c.id],
     });
-    const row = auditRows(t.db, { entity_type: 'user', entity_id: String(u.id), action: 'update' });
+    const row = await auditRows(t.db, {
+      entity_type: 'user',
+      entity_id: String(u.id),
+      action: 'update',
+    });
     expect(JSON.parse(row[0]!.changed_fields!)).toEqual(['displayName']);
   });
 
   it('refuses to leave centre staff without a centre', async () => {
-    const c = makeCentre(t.db);
+    const c = await makeCentre(t.db);
     const u = await makeUser(t.db, ['centre_staff'], [c.id]);
     expectError(
       await admin.request({
@@ -360,7 +364,7 @@ describe('PATCH /api/users/:id', () => {
   });
 
   it('refuses an unknown centre with 400 UNKNOWN_CENTRE and changes nothing', async () => {
-    const c = makeCentre(t.db);
+    const c = await makeCentre(t.db);
     const u = await makeUser(t.db, ['centre_staff'], [c.id]);
     expectError(
       await admin.request({
@@ -521,7 +525,7 @@ describe('POST /api/users/:id/password', () => {
       payload: { email: u.email, password: TEST_PASSWORD },
     });
     expectError(withOld, 401, 'INVALID_CREDENTIALS');
-    const rows = auditRows(t.db, {
+    const rows = await auditRows(t.db, {
       entity_type: 'user',
       entity_id: String(u.id),
       action: 'update',
@@ -627,17 +631,19 @@ describe('access', () => {
     it.each(DENIED)(
       'gets 403 FORBIDDEN when it $label, and the denial is audited',
       async ({ method, url, payload }) => {
-        const before = lastAuditId(t.db);
+        const before = await lastAuditId(t.db);
         const usersBefore = t.db.$client.prepare('select count(*) as n from users').get();
         const res = await client.request({ method, url: url(client), payload: payload?.() });
         expectError(res, 403, 'FORBIDDEN');
-        const rows = auditRows(t.db, { actor_id: client.userId, action: 'denied' }).filter(
+        const rows = (await auditRows(t.db, { actor_id: client.userId, action: 'denied' })).filter(
           (r) => r.id > before,
         );
         expect(rows).toMatchObject([{ entity_type: 'user', reason: 'forbidden' }]);
         // Nothing changed.
         expect(t.db.$client.prepare('select count(*) as n from users').get()).toEqual(usersBefore);
-        expect(auditRows(t.db, { action: 'update' }).filter((r) => r.id > before)).toEqual([]);
+        expect((await auditRows(t.db, { action: 'update' })).filter((r) => r.id > before)).toEqual(
+          [],
+        );
         expect(userRow(admin.userId)!.active).toBe(1);
         const me = await admin.request({ method: 'GET', url: `/api/users/${client.userId}` });
         expect(me.json().roles).toEqual([role]);

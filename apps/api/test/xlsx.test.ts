@@ -13,7 +13,7 @@ import { seedCentres } from '../src/seed/demo.ts';
 import { seedPosts } from '../src/seed/posts.ts';
 import { seedEncounterDemo } from '../src/seed/encounters.ts';
 import { makeEncounter, makeParticipant } from './encounter-fixtures.ts';
-import { encounterAttendees } from '../src/db/schema/index.ts';
+import { encounterAttendees } from '../src/db/tables.ts';
 import { buildReportCsv, type ReportData } from '../src/modules/reporting/report.service.ts';
 
 /**
@@ -189,20 +189,22 @@ describe('council report as .xlsx', () => {
     expect(seen.numbers).toBeGreaterThan(100);
     expect(seen.dates).toBeGreaterThan(0); // "Stand" of the need figures
     expect(rows[1]![0]!.value).toMatch(/Cell-Key-Verfahren/);
-    const audited = auditRows(t.db, { entity_type: 'report', action: 'export' });
+    const audited = await auditRows(t.db, { entity_type: 'report', action: 'export' });
     expect(audited.at(-2)!.reason).toBe(`xlsx ${from}..${today}`);
     expect(audited.at(-1)!.reason).toBe(`csv ${from}..${today}`);
   });
 
   it('keeps "< 5" cells as text for one small centre (centre staff)', async () => {
-    const small = makeCentre(t.db);
+    const small = await makeCentre(t.db);
     const staff = await userClient(t, ['centre_staff'], [small.id]);
     // One person a month for six months: six monthly cells, each counting one person with its
     // own record key, so their noise is independent and at least one is published as "< 5"
     // (two people in one month once drew noise that showed every cell).
     for (let i = 0; i < 6; i++) {
-      const e = makeEncounter(t.db, small.id, staff.userId, { date: addDays(today, -31 * i - 1) });
-      const p = makeParticipant(t.db, small.id);
+      const e = await makeEncounter(t.db, small.id, staff.userId, {
+        date: addDays(today, -31 * i - 1),
+      });
+      const p = await makeParticipant(t.db, small.id);
       t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id }).run();
     }
     const q = `centreId=${small.id}&from=${addDays(today, -200)}&to=${today}`;
@@ -234,7 +236,9 @@ describe('council report as .xlsx', () => {
       .prepare('select figures_json f from published_reports where id = ?')
       .get(id) as { f: string };
     expect(buildReportCsv(JSON.parse(figures.f) as ReportData)).toBe(csvBytes.toString('utf8'));
-    const last = auditRows(t.db, { entity_type: 'published_report', action: 'export' }).at(-1)!;
+    const last = (await auditRows(t.db, { entity_type: 'published_report', action: 'export' })).at(
+      -1,
+    )!;
     expect(last.reason).toBe('xlsx');
   });
 });
@@ -282,16 +286,16 @@ describe('access to the .xlsx exports is the CSV’s, denials audited', () => {
     ['staff, published', () => grone, '/api/reporting/published/1/report'],
   ];
   it.each(cases)('%s', async (_name, who, path) => {
-    const other = makeCentre(t.db).id;
+    const other = (await makeCentre(t.db)).id;
     const qs = path === '/api/reporting/report' && who() === grone ? `?centreId=${other}` : '';
     const c = who();
     const csv = await c.request({ method: 'GET', url: `${path}.csv${qs}` });
     expect([403, 404]).toContain(csv.statusCode);
-    const before = lastAuditId(t.db);
+    const before = await lastAuditId(t.db);
     const x = await c.request({ method: 'GET', url: `${path}.xlsx${qs}` });
     expect(x.statusCode).toBe(csv.statusCode);
     expect(x.json().code).toBe(csv.json().code);
-    const denied = auditRows(t.db, { actor_id: c.userId, action: 'denied' }).filter(
+    const denied = (await auditRows(t.db, { actor_id: c.userId, action: 'denied' })).filter(
       (r) => r.id > before,
     );
     expect(denied).toHaveLength(1);

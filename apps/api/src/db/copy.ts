@@ -19,6 +19,11 @@ import { verifyChainPg } from './audit-chain-pg.ts';
 const TRIGGER_FILLED = new Set(['audit_log_head', 'audit_subjects']);
 /** drizzle's bookkeeping, written by the target's own migrations. */
 const SKIPPED = new Set(['__drizzle_migrations']);
+/**
+ * Rows a migration inserts (the built-in activity catalogue): the source holds them too, with
+ * its own ids, so they are replaced rather than counted as data already in the target.
+ */
+const MIGRATION_FILLED: Record<string, string> = { activities: 'key is not null' };
 /** Rows per INSERT: well inside PostgreSQL's 65,535 parameters for the widest table. */
 const BATCH = 500;
 
@@ -135,9 +140,16 @@ export async function copySqliteToPg(
   await target.query('begin');
   try {
     for (const table of order) {
-      if ((await count(target, table)) > 0) {
+      const builtIn = MIGRATION_FILLED[table];
+      const own = builtIn
+        ? await target.query(`select count(*) as n from ${quote(table)} where not (${builtIn})`)
+        : null;
+      if ((own ? Number(own.rows[0].n) : await count(target, table)) > 0) {
         throw new CopyError('TARGET_NOT_EMPTY', `The target already holds rows in ${table}`);
       }
+    }
+    for (const table of Object.keys(MIGRATION_FILLED)) {
+      await target.query(`delete from ${quote(table)}`);
     }
     for (const table of order) {
       if (TRIGGER_FILLED.has(table) || !sourceTables.has(table)) continue;

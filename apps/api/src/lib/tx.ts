@@ -1,4 +1,8 @@
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client.ts';
+import { onPg } from '../db/engine.ts';
+import type { PgDb } from '../db/pg-client.ts';
+import { isRetryable } from '../db/pg-tx.ts';
 import type { ServiceContext } from '../types.ts';
 
 let savepoints = 0;
@@ -22,6 +26,7 @@ export function inTransactionAsync<T>(
 
 /** The same for code without an actor (sign-in, seeding, retention, the applicant purge). */
 export async function withTransactionAsync<T>(db: Db, fn: (db: Db) => Promise<T>): Promise<T> {
+  if (onPg) return withPgTransaction(db, fn);
   const client = db.$client;
   if (client.inTransaction) {
     const name = `async_sp_${++savepoints}`;
@@ -52,5 +57,23 @@ export async function withTransactionAsync<T>(db: Db, fn: (db: Db) => Promise<T>
     throw e;
   } finally {
     clearImmediate(tick);
+  }
+}
+
+/**
+ * PostgreSQL: drizzle's transaction on one pooled connection (a savepoint when `db` already is
+ * a transaction). A serialization failure or deadlock of the outermost transaction is retried
+ * once from the start, as PostgreSQL's documentation advises (`fn` only touches the database);
+ * a second one reaches the error handler as 503.
+ */
+async function withPgTransaction<T>(db: Db, fn: (db: Db) => Promise<T>): Promise<T> {
+  const pgDb = db as unknown as PgDb;
+  const nested = pgDb instanceof PgTransaction;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await pgDb.transaction((tx) => fn(tx as unknown as Db));
+    } catch (e) {
+      if (nested || attempt > 1 || !isRetryable(e)) throw e;
+    }
   }
 }

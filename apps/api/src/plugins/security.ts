@@ -3,6 +3,9 @@ import helmet from '@fastify/helmet';
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import { DomainError } from '@begegnung/domain';
+import { onPg } from '../db/engine.ts';
+import type { PgDb } from '../db/pg-client.ts';
+import { pgRateLimitStore } from '../db/pg-rate-limit.ts';
 
 /** Security headers with a strict CSP the web app runs under, CORS allow-list, rate limits. */
 export const securityPlugin = fp(async (app) => {
@@ -36,6 +39,9 @@ export const securityPlugin = fp(async (app) => {
   });
   await app.register(rateLimit, {
     global: false,
+    // Several instances on one PostgreSQL share their counters in the database; one SQLite
+    // process counts in memory.
+    ...(onPg ? { store: pgRateLimitStore((app.db as unknown as PgDb).$client) } : {}),
     errorResponseBuilder: (_request, context) => {
       const seconds = Math.ceil(context.ttl / 1000);
       const err = new DomainError(

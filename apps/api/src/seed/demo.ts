@@ -1,7 +1,7 @@
 import { count } from 'drizzle-orm';
 import type { LegalForm, Role } from '@begegnung/domain';
 import type { Db } from '../db/client.ts';
-import { centres, operators, users } from '../db/schema/index.ts';
+import { centres, operators, users } from '../db/tables.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { withTransactionAsync } from '../lib/tx.ts';
 import { insertUser } from '../modules/users/users.repository.ts';

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { CriterionInput } from '@begegnung/domain';
 import type { Db } from '../db/client.ts';
-import { postStatusChanges, posts, users } from '../db/schema/index.ts';
+import { postStatusChanges, posts, users } from '../db/tables.ts';
 import * as repo from '../modules/hiring/hiring.repository.ts';
 
 /** The motion's requirement profile (SPD/0235/18), criteria version 1. */

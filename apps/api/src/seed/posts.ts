@@ -10,7 +10,7 @@ import {
   postStatusChanges,
   scenarioLines,
   scenarios,
-} from '../db/schema/index.ts';
+} from '../db/tables.ts';
 
 /**
  * Demo need figures (newcomers in each catchment), entered as a coordinator would, with a source

@@ -1,6 +1,6 @@
 import { addDays, localNow } from '@begegnung/domain';
 import type { Db } from '../../src/db/client.ts';
-import { encounterAttendees, followUps, participants } from '../../src/db/schema/index.ts';
+import { encounterAttendees, followUps, participants } from '../../src/db/tables.ts';
 import { makeCentre, makeUser } from '../helper.ts';
 import { makeEncounter, makeParticipant } from '../encounter-fixtures.ts';
 import { eq } from 'drizzle-orm';
@@ -28,19 +28,20 @@ export async function generateSmallCells(db: Db, opts: { centres: number; seed?:
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const centreIds: number[] = [];
   for (let c = 0; c < opts.centres; c++) {
-    const centre = makeCentre(db);
+    const centre = await makeCentre(db);
     centreIds.push(centre.id);
     const staff = await makeUser(db, ['centre_staff'], [centre.id]);
-    const people = Array.from({ length: int(8, 14) }, () => {
-      const p = makeParticipant(db, centre.id, { consentBy: staff.id });
+    const people = [];
+    for (let n = int(8, 14); n > 0; n--) {
+      const p = await makeParticipant(db, centre.id, { consentBy: staff.id });
       db.update(participants)
         .set({ movedInAt: addDays(today, -int(10, 500)) })
         .where(eq(participants.id, p.id))
         .run();
-      return p;
-    });
+      people.push(p);
+    }
     for (let day = -420; day <= 0; day += int(4, 12)) {
-      const e = makeEncounter(db, centre.id, staff.id, {
+      const e = await makeEncounter(db, centre.id, staff.id, {
         date: addDays(today, day),
         newcomers: int(0, 3),
         host: rand() < 0.4 ? int(1, 2) : 0,

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Activity, ActivityKey, Group, RosterMember } from '@begegnung/domain';
 import { prepared, type Db } from '../../db/client.ts';
-import { activities, groupMembers, participants, recurringGroups } from '../../db/schema/index.ts';
+import { activities, groupMembers, participants, recurringGroups } from '../../db/tables.ts';
 import { validFollowUpConsentSql } from '../../db/sql/consent.ts';
 
 const activityColumns = {

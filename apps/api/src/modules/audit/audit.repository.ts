@@ -1,8 +1,25 @@
-import { and, desc, eq, gte, inArray, lt, count, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  inArray,
+  lt,
+  count,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { AuditAction, AuditQuery } from '@begegnung/domain';
 import { prepared, type Db } from '../../db/client.ts';
-import { auditLog, auditSubjects, centres, participants, users } from '../../db/schema/index.ts';
+import { auditLog, auditSubjects, centres, participants, users } from '../../db/tables.ts';
 import { auditColumns, rowHash, type ChainHead } from '../../db/audit-chain.ts';
+import { appendAuditRowPg } from '../../db/audit-chain-pg.ts';
+import { ilike, onPg } from '../../db/engine.ts';
+import type { PgDb } from '../../db/pg-client.ts';
+import { rawGet } from '../../db/raw.ts';
+import { withTransactionAsync } from '../../lib/tx.ts';
 
 export interface AuditRecord {
   actorId: number | null;
@@ -68,7 +85,7 @@ function auditWriter(db: Db) {
  * goes through here.
  */
 export async function insertAudit(db: Db, r: AuditRecord) {
-  const w = auditWriter(db);
+  const w = onPg ? { content: PG_CONTENT } : auditWriter(db);
   const record = { ...r, subjects: subjectIds(r.subjects) } as unknown as Record<string, unknown>;
   const row: Record<string, unknown> = {};
   for (const c of w.content) {
@@ -76,9 +93,33 @@ export async function insertAudit(db: Db, r: AuditRecord) {
       c === 'entity_id' && record.entityId != null ? String(record.entityId) : record[camel(c)];
     row[c] = toSql(v);
   }
-  if (db.$client.inTransaction) w.append(row);
-  else w.append.immediate(row);
+  if (onPg) {
+    // The same canonical row and hash, appended under the chain's advisory lock inside the
+    // caller's transaction (or one of its own), on the transaction's connection.
+    await withTransactionAsync(db, (tx) => appendAuditRowPg(pgClientOf(tx), row));
+    return;
+  }
+  const sqliteWriter = w as ReturnType<typeof auditWriter>;
+  if (db.$client.inTransaction) sqliteWriter.append(row);
+  else sqliteWriter.append.immediate(row);
 }
+
+/** Every audit_log column except the chain's own, from the pg table declaration. */
+const PG_CONTENT = Object.values(getTableColumns(auditLog))
+  .map((c) => c.name)
+  .filter((c) => !FIXED.has(c));
+
+/** The connection a drizzle pg transaction runs on (its session's client). */
+const pgClientOf = (tx: Db) =>
+  (tx as unknown as { session: { client: Parameters<typeof appendAuditRowPg>[0] } }).session.client;
+
+/** The last row of the chain (or null for an empty log), on either engine. */
+export const auditHead = async (db: Db): Promise<ChainHead | null> =>
+  (await rawGet(db)<ChainHead>(sql`select id, at, hash from audit_log order by id desc limit 1`)) ??
+  null;
+
+/** Walks the chain on PostgreSQL (the pool or a transaction's connection). */
+export const pgQueryable = (db: Db) => (db as unknown as PgDb).$client;
 
 function nextDay(date: string) {
   const d = new Date(`${date}T00:00:00.000Z`);
@@ -116,8 +157,8 @@ async function auditWhere(db: Db, q: AuditQuery) {
     const p = escapeLike(q.user.trim());
     where.push(
       or(
-        sql`${auditLog.actorEmail} like ${p} escape '\\'`,
-        sql`${auditLog.actorId} in (select ${users.id} from ${users} where ${users.displayName} like ${p} escape '\\')`,
+        ilike(auditLog.actorEmail, p),
+        sql`${auditLog.actorId} in (select ${users.id} from ${users} where ${ilike(users.displayName, p)})`,
       )!,
     );
   }

@@ -4,12 +4,16 @@ import type { Db } from '../../db/client.ts';
 import { flagUnusualReads, READ_VOLUME_THRESHOLD } from '@begegnung/domain';
 import { csvDateTime, toCsv, type CsvValue } from '../../lib/csv.ts';
 import { toXlsx } from '../../lib/xlsx.ts';
-import { chainHead, verifyChainInBatches } from '../../db/audit-chain.ts';
+import { verifyChainInBatches } from '../../db/audit-chain.ts';
+import { verifyChainPg } from '../../db/audit-chain-pg.ts';
+import { onPg } from '../../db/engine.ts';
 import {
+  auditHead,
   auditLabels,
   dailyReads,
   exportAudit,
   insertAudit,
+  pgQueryable,
   queryAudit,
   type AuditRecord,
 } from './audit.repository.ts';
@@ -88,7 +92,7 @@ async function auditExport(ctx: ServiceContext, q: AuditQuery, format: 'csv' | '
     reason: format === 'csv' ? `${rows.length} rows` : `${rows.length} rows (xlsx)`,
   });
   // The chain head at export time, for printing: a later rewrite of the log changes it.
-  const head = chainHead(ctx.db.$client);
+  const head = await auditHead(ctx.db);
   const table: CsvValue[][] = [
     [
       'Zeit (Europe/Berlin)',
@@ -138,7 +142,9 @@ export async function auditXlsx(ctx: ServiceContext, q: AuditQuery) {
 /** Walks the hash chain (data_protection); the check itself is audited. */
 export async function verifyAuditChain(ctx: ServiceContext) {
   requireRole(ctx, 'audit_log', 'data_protection');
-  const report = await verifyChainInBatches(ctx.db.$client);
+  const report = onPg
+    ? await verifyChainPg(pgQueryable(ctx.db))
+    : await verifyChainInBatches(ctx.db.$client);
   await audit(ctx, {
     action: 'read',
     entityType: 'audit_chain',

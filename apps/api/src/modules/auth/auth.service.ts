@@ -12,7 +12,7 @@ import {
   type Session,
 } from '@begegnung/domain';
 import type { Db } from '../../db/client.ts';
-import { users } from '../../db/schema/index.ts';
+import { users } from '../../db/tables.ts';
 import { getDummyHash, hashPassword, verifyPassword } from '../../lib/passwords.ts';
 import { auditAs as insertAudit, countFailedLogins, signedInFrom } from '../audit/audit.service.ts';
 import {

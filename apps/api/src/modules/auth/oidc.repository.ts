@@ -1,7 +1,8 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { OidcMapping } from '@begegnung/domain';
 import type { Db } from '../../db/client.ts';
-import { oidcConfig } from '../../db/schema/index.ts';
+import { oidcConfig } from '../../db/tables.ts';
+import { sqlNow } from '../../db/engine.ts';
 
 export interface StoredOidcConfig {
   enabled: boolean;
@@ -83,6 +84,6 @@ export async function writeOidcConfig(
     .values({ id: 1, ...values })
     .onConflictDoUpdate({
       target: oidcConfig.id,
-      set: { ...values, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` },
+      set: { ...values, updatedAt: sqlNow },
     });
 }

@@ -1,7 +1,7 @@
 import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Role } from '@begegnung/domain';
 import { prepared, type Db } from '../../db/client.ts';
-import { sessions, userCentres, userRoles, users } from '../../db/schema/index.ts';
+import { sessions, userCentres, userRoles, users } from '../../db/tables.ts';
 
 export async function insertSession(
   db: Db,

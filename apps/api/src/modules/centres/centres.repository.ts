@@ -1,7 +1,7 @@
 import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Centre, CreateCentreBody, UpdateCentreBody } from '@begegnung/domain';
 import { prepared, type Db } from '../../db/client.ts';
-import { centres, operators, userCentres } from '../../db/schema/index.ts';
+import { centres, operators, userCentres } from '../../db/tables.ts';
 
 const centreColumns = {
   id: centres.id,

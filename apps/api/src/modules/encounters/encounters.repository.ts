@@ -9,7 +9,7 @@ import {
   userCentres,
   userRoles,
   users,
-} from '../../db/schema/index.ts';
+} from '../../db/tables.ts';
 
 export type EncounterRow = typeof encounters.$inferSelect;
 

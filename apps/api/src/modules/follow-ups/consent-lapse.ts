@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { FollowUpClosedReason } from '@begegnung/domain';
 import type { Db } from '../../db/client.ts';
-import { consents, followUps, participants } from '../../db/schema/index.ts';
+import { consents, followUps, participants } from '../../db/tables.ts';
 import { auditAs as insertAudit } from '../audit/audit.service.ts';
 
 /** Who closed the tasks: the officer/staff member who recorded a withdrawal, or the system. */

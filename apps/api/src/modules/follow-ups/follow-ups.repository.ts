@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { FollowUp, FollowUpOutcome } from '@begegnung/domain';
 import type { Db } from '../../db/client.ts';
-import { followUpAttempts, followUps, participants, users } from '../../db/schema/index.ts';
+import { followUpAttempts, followUps, participants, users } from '../../db/tables.ts';
 
 const assignee = alias(users, 'assignee');
 

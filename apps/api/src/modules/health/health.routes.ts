@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { errors } from '../../lib/http.ts';
 import { sql } from 'drizzle-orm';
 import { DomainError } from '@begegnung/domain';
+import { rawGet } from '../../db/raw.ts';
 
 export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
@@ -17,7 +18,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async () => {
       try {
-        app.db.get(sql`select 1`);
+        await rawGet(app.db)(sql`select 1`);
       } catch {
         throw new DomainError('SERVICE_UNAVAILABLE', 'Database is not available', 503);
       }

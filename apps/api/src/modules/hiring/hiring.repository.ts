@@ -18,7 +18,8 @@ import {
   vacancies,
   vacancyMembers,
   vacancyPosts,
-} from '../../db/schema/index.ts';
+} from '../../db/tables.ts';
+import { sqlNow } from '../../db/engine.ts';
 
 export type VacancyRow = typeof vacancies.$inferSelect;
 export type ApplicationRow = typeof applications.$inferSelect;
@@ -37,7 +38,7 @@ export const updateVacancy = async (
 ) =>
   await db
     .update(vacancies)
-    .set({ ...v, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+    .set({ ...v, updatedAt: sqlNow })
     .where(eq(vacancies.id, id));
 
 export const findVacancy = async (db: Db, id: number) =>
@@ -226,7 +227,7 @@ export const updateApplication = async (
 ) =>
   await db
     .update(applications)
-    .set({ ...v, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+    .set({ ...v, updatedAt: sqlNow })
     .where(eq(applications.id, id));
 
 /** Lower-cased e-mail addresses of a vacancy's applicants (for the conflict-of-interest rule). */
@@ -324,7 +325,7 @@ export async function upsertScreening(db: Db, row: typeof screeningResults.$infe
         result: row.result,
         note: row.note,
         assessedById: row.assessedById,
-        assessedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
+        assessedAt: sqlNow,
       },
     });
 }
@@ -384,7 +385,7 @@ export const updateScorecard = async (
 ) =>
   await db
     .update(scorecards)
-    .set({ ...c, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` })
+    .set({ ...c, updatedAt: sqlNow })
     .where(eq(scorecards.id, id));
 
 /** Records the first time a member was shown a colleague's card (kept once per stage). */

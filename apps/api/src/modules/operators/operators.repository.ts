@@ -1,7 +1,7 @@
 import { asc, count, eq } from 'drizzle-orm';
 import type { CreateOperatorBody, Operator, UpdateOperatorBody } from '@begegnung/domain';
 import type { Db } from '../../db/client.ts';
-import { centres, operators } from '../../db/schema/index.ts';
+import { centres, operators } from '../../db/tables.ts';
 
 const columns = {
   id: operators.id,

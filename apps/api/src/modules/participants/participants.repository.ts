@@ -23,7 +23,8 @@ import {
   participants,
   referrals,
   users,
-} from '../../db/schema/index.ts';
+} from '../../db/tables.ts';
+import { ilike } from '../../db/engine.ts';
 
 export type ParticipantRow = typeof participants.$inferSelect;
 
@@ -48,7 +49,7 @@ const toSummary = (
   followUpConsent: Boolean(r.followUpConsent),
 });
 
-const byName = asc(sql`coalesce(${participants.alias}, ${participants.code}) collate nocase`);
+const byName = asc(sql`lower(coalesce(${participants.alias}, ${participants.code}))`);
 /** A stable order for each sort (ties broken by name, then id, so pages never overlap). */
 function participantOrder(sort: ParticipantSort): SQL[] {
   const id = asc(participants.id);
@@ -87,10 +88,10 @@ export async function listParticipants(
     const p = escapeLike(q.q.trim());
     where.push(
       or(
-        sql`${participants.code} LIKE ${`${p}%`} ESCAPE '\\'`,
-        sql`${participants.code} LIKE ${`%-${p}%`} ESCAPE '\\'`,
-        sql`${participants.alias} LIKE ${`${p}%`} ESCAPE '\\'`,
-        sql`${participants.alias} LIKE ${`% ${p}%`} ESCAPE '\\'`,
+        ilike(participants.code, `${p}%`),
+        ilike(participants.code, `%-${p}%`),
+        ilike(participants.alias, `${p}%`),
+        ilike(participants.alias, `% ${p}%`),
       )!,
     );
   }

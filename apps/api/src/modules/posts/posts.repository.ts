@@ -8,7 +8,7 @@ import {
   postAssignments,
   posts,
   postStatusChanges,
-} from '../../db/schema/index.ts';
+} from '../../db/tables.ts';
 
 export type PostRow = typeof posts.$inferSelect;
 export type PostInsert = typeof posts.$inferInsert;

@@ -11,7 +11,8 @@ import {
   screeningResults,
   selectionRankings,
   vacancies,
-} from '../../db/schema/index.ts';
+} from '../../db/tables.ts';
+import { rawGet } from '../../db/raw.ts';
 
 export type ApplicationRow = typeof applications.$inferSelect;
 
@@ -138,6 +139,6 @@ export async function applicantData(
 }
 
 export const documentCount = async (db: Db, id: number) =>
-  db.get<{ n: number }>(
+  (await rawGet(db)<{ n: number }>(
     sql`select count(*) as n from ${applicationDocuments} where application_id = ${id}`,
-  )!.n;
+  ))!.n;

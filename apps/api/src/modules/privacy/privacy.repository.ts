@@ -18,7 +18,9 @@ import {
   recurringGroups,
   referrals,
   users,
-} from '../../db/schema/index.ts';
+} from '../../db/tables.ts';
+import { greatest, jsonArrayAgg, sqlNow } from '../../db/engine.ts';
+import { rawAll, rawGet, rawRun } from '../../db/raw.ts';
 
 export type ParticipantRow = typeof participants.$inferSelect;
 
@@ -153,8 +155,15 @@ export async function accessLogOf(db: Db, p: ParticipantRow) {
     .orderBy(auditLog.id);
 }
 
-const countOf = (db: Db, table: Table, column: ReturnType<typeof sql> | unknown, id: number) =>
-  db.get<{ n: number }>(sql`select count(*) as n from ${table} where ${column} = ${id}`)!.n;
+const countOf = async (
+  db: Db,
+  table: Table,
+  column: ReturnType<typeof sql> | unknown,
+  id: number,
+) =>
+  (await rawGet(db)<{ n: number }>(
+    sql`select count(*) as n from ${table} where ${column} = ${id}`,
+  ))!.n;
 
 export async function erasurePreview(db: Db, p: ParticipantRow): Promise<ErasurePreview> {
   const identity: [string, unknown][] = [
@@ -168,12 +177,12 @@ export async function erasurePreview(db: Db, p: ParticipantRow): Promise<Erasure
   return {
     code: p.code,
     identityFields: identity.filter(([, v]) => v != null).map(([k]) => k),
-    consents: countOf(db, consents, consents.participantId, p.id),
-    attendances: countOf(db, encounterAttendees, encounterAttendees.participantId, p.id),
-    followUps: countOf(db, followUps, followUps.participantId, p.id),
-    referrals: countOf(db, referrals, referrals.participantId, p.id),
-    groupMemberships: countOf(db, groupMembers, groupMembers.participantId, p.id),
-    transfers: countOf(db, participantTransfers, participantTransfers.participantId, p.id),
+    consents: await countOf(db, consents, consents.participantId, p.id),
+    attendances: await countOf(db, encounterAttendees, encounterAttendees.participantId, p.id),
+    followUps: await countOf(db, followUps, followUps.participantId, p.id),
+    referrals: await countOf(db, referrals, referrals.participantId, p.id),
+    groupMemberships: await countOf(db, groupMembers, groupMembers.participantId, p.id),
+    transfers: await countOf(db, participantTransfers, participantTransfers.participantId, p.id),
   };
 }
 
@@ -186,17 +195,19 @@ export async function eraseParticipantRows(db: Db, participantId: number) {
   // Outreach tasks leave an anonymous residue (centre, dates, outcome, first visit after
   // opening, the task's cell-key unit key) so the outreach figures of past and published
   // periods stay as they were, perturbation included. Voided encounters are no visit.
-  db.run(sql`insert into outreach_residue (centre_id, opened_on, closed_on, outcome, seen_on, attempts_json, task_key)
+  await rawRun(
+    db,
+  )(sql`insert into outreach_residue (centre_id, opened_on, closed_on, outcome, seen_on, attempts_json, task_key)
     select p.centre_id, substr(f.created_at, 1, 10), f.closed_on, f.outcome,
       (select min(e.date) from ${encounterAttendees} ea join counted_encounters e on e.id = ea.encounter_id
         where ea.participant_id = f.participant_id and e.date >= substr(f.created_at, 1, 10)),
-      coalesce((select json_group_array(a.attempted_on) from ${followUpAttempts} a
+      coalesce((select ${jsonArrayAgg(sql`a.attempted_on`)} from ${followUpAttempts} a
         where a.follow_up_id = f.id), '[]'),
       (p.record_key + f.id * 2654435769) % 4294967296
     from ${followUps} f join ${participants} p on p.id = f.participant_id
     where f.participant_id = ${participantId}`);
-  db.run(sql`update ${encounters} set newcomers = newcomers + 1,
-    updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+  await rawRun(db)(sql`update ${encounters} set newcomers = newcomers + 1,
+    updated_at = ${sqlNow}
     where id in (select encounter_id from ${encounterAttendees} where participant_id = ${participantId})`);
   await db.delete(encounterAttendees).where(eq(encounterAttendees.participantId, participantId));
   await db.delete(participants).where(eq(participants.id, participantId));
@@ -207,23 +218,23 @@ export async function eraseParticipantRows(db: Db, participantId: number) {
  * triggers), follow-up attempt, consent given, transfer and creation. Returns those before `cutoff` (YYYY-MM-DD), oldest first.
  */
 export async function participantsDueForErasure(db: Db, cutoff: string) {
-  return db.all<{ id: number; code: string; centreCode: string; lastContactOn: string }>(sql`
-    select p.id, p.code, c.code as centreCode, max(
-      substr(p.created_at, 1, 10),
-      coalesce(p.last_attended_on, ''),
-      coalesce((select max(fa.attempted_on) from ${followUpAttempts} fa join ${followUps} f on f.id = fa.follow_up_id
-                where f.participant_id = p.id), ''),
-      coalesce((select max(cs.given_on) from ${consents} cs where cs.participant_id = p.id), ''),
-      coalesce((select max(t.${sql.raw('"on"')}) from ${participantTransfers} t where t.participant_id = p.id), '')
-    ) as lastContactOn
-    from ${participants} p join ${centres} c on c.id = p.centre_id
-    group by p.id
-    having lastContactOn < ${cutoff}
-    order by lastContactOn, p.id`);
+  return rawAll(db)<{ id: number; code: string; centreCode: string; lastContactOn: string }>(sql`
+    select * from (select p.id, p.code, c.code as "centreCode", ${greatest(
+      sql`
+substr(p.created_at, 1, 10)`,
+      sql`coalesce(p.last_attended_on, '')`,
+      sql`coalesce((select max(fa.attempted_on) from ${followUpAttempts} fa join ${followUps} f on f.id = fa.follow_up_id
+                where f.participant_id = p.id), '')`,
+      sql`coalesce((select max(cs.given_on) from ${consents} cs where cs.participant_id = p.id), '')`,
+      sql`coalesce((select max(t.${sql.raw('"on"')}) from ${participantTransfers} t where t.participant_id = p.id), '')`,
+    )} as "lastContactOn"
+    from ${participants} p join ${centres} c on c.id = p.centre_id) x
+    where "lastContactOn" < ${cutoff}
+    order by "lastContactOn", id`);
 }
 
 /** Stored column names of a table, for the record of processing. */
 export const columnsOf = (table: Table) => Object.values(getTableColumns(table)).map((c) => c.name);
 
 export const rowCount = async (db: Db, table: Table) =>
-  db.get<{ n: number }>(sql`select count(*) as n from ${table}`)!.n;
+  (await rawGet(db)<{ n: number }>(sql`select count(*) as n from ${table}`))!.n;

@@ -29,7 +29,7 @@ import {
   participants,
   referrals,
   users,
-} from '../../db/schema/index.ts';
+} from '../../db/tables.ts';
 import * as repo from './privacy.repository.ts';
 import * as applicantsRepo from './applicants.repository.ts';
 import { eraseApplication } from '../hiring/purge.service.ts';

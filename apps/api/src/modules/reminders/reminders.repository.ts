@@ -8,7 +8,9 @@ import {
   mailPreferences,
   participants,
   users,
-} from '../../db/schema/index.ts';
+} from '../../db/tables.ts';
+import { sqlNow } from '../../db/engine.ts';
+import { rawGet } from '../../db/raw.ts';
 
 export const findPreference = async (db: Db, userId: number): Promise<ReminderMode | null> =>
   ((
@@ -25,7 +27,7 @@ export async function savePreference(db: Db, userId: number, reminders: Reminder
     .values({ userId, reminders })
     .onConflictDoUpdate({
       target: mailPreferences.userId,
-      set: { reminders, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` },
+      set: { reminders, updatedAt: sqlNow },
     });
 }
 
@@ -94,14 +96,12 @@ export const insertDelivery = async (
  * (user, day) makes this safe with two processes.
  */
 export async function claimDigest(db: Db, userId: number, day: string): Promise<number | null> {
-  const row = db.$client
-    .prepare(
-      `insert into mail_deliveries (user_id, kind, digest_day, status) values (?, 'digest', ?, 'pending')
+  const row = await rawGet(db)<{ id: number }>(
+    sql`insert into mail_deliveries (user_id, kind, digest_day, status) values (${userId}, 'digest', ${day}, 'pending')
        on conflict (user_id, digest_day) do update set status = 'pending', error = null
        where mail_deliveries.status = 'failed'
        returning id`,
-    )
-    .get(userId, day) as { id: number } | undefined;
+  );
   return row?.id ?? null;
 }
 

@@ -9,7 +9,7 @@ import {
 } from '@begegnung/domain';
 import type { Db } from '../../db/client.ts';
 import type { ServiceContext } from '../../types.ts';
-import { centres, publishedReports, reportCorrections } from '../../db/schema/index.ts';
+import { centres, publishedReports, reportCorrections } from '../../db/tables.ts';
 import { audit } from '../audit/audit.service.ts';
 import { assertCanRead, requireCentreDataRole, requireRole } from '../access/access.ts';
 import { findCentre } from '../centres/centres.service.ts';

@@ -8,7 +8,7 @@ import {
   type PublishedReport,
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
-import { auditLog, publishedReports } from '../../db/schema/index.ts';
+import { auditLog, publishedReports } from '../../db/tables.ts';
 import { inTransactionAsync } from '../../lib/tx.ts';
 import { audit } from '../audit/audit.service.ts';
 import { requireRole } from '../access/access.ts';

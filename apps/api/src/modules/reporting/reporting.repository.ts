@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { flag, greatest, jsonTextArray, plusDays } from '../../db/engine.ts';
+import { rawAll } from '../../db/raw.ts';
 
 /**
  * Aggregate queries for the dashboard, the out-of-view list and the council report. Every
@@ -31,6 +33,7 @@ const anonymousKeySum = sql`(coalesce(sum((newcomers * record_key
  */
 const MIXED = sql.raw(`(host > 0 and (newcomers > 0 or exists (
   select 1 from encounter_attendees mx where mx.encounter_id = counted_encounters.id)))`);
+const MIXED_FLAG = flag(MIXED);
 
 export interface Period {
   from: string;
@@ -48,16 +51,16 @@ export interface EncounterTotals {
 }
 
 export const encounterTotals = async (db: Db, centreIds: readonly number[], p: Period) =>
-  db.all<EncounterTotals>(sql`
-    select centre_id as centreId, count(*) as encounters, sum(duration_minutes) as minutes,
-           sum(newcomers) as anonymousNewcomers, ${anonymousKeySum} as anonymousKey,
-           sum(${MIXED}) as mixed
+  rawAll(db)<EncounterTotals>(sql`
+    select centre_id as "centreId", count(*) as encounters, sum(duration_minutes) as minutes,
+           sum(newcomers) as "anonymousNewcomers", ${anonymousKeySum} as "anonymousKey",
+           sum(${MIXED_FLAG}) as mixed
     from counted_encounters
     where centre_id in (${ids(centreIds)}) and date >= ${p.from} and date <= ${p.to}
     group by centre_id`);
 
 export const encountersByActivity = async (db: Db, centreIds: readonly number[], p: Period) =>
-  db.all<{
+  rawAll(db)<{
     key: string | null;
     name: string;
     encounters: number;
@@ -67,7 +70,7 @@ export const encountersByActivity = async (db: Db, centreIds: readonly number[],
     select a.key as key, a.name as name, x.encounters, x.minutes, x.mixed
     from (
       select activity_id, count(*) as encounters, sum(duration_minutes) as minutes,
-             sum(${MIXED}) as mixed
+             sum(${MIXED_FLAG}) as mixed
       from counted_encounters
       where centre_id in (${ids(centreIds)}) and date >= ${p.from} and date <= ${p.to}
       group by activity_id
@@ -75,9 +78,9 @@ export const encountersByActivity = async (db: Db, centreIds: readonly number[],
     order by x.encounters desc, a.id`);
 
 export const encountersByMonth = async (db: Db, centreIds: readonly number[], p: Period) =>
-  db.all<{ month: string; encounters: number; minutes: number; mixed: number }>(sql`
+  rawAll(db)<{ month: string; encounters: number; minutes: number; mixed: number }>(sql`
     select substr(date, 1, 7) as month, count(*) as encounters, sum(duration_minutes) as minutes,
-           sum(${MIXED}) as mixed
+           sum(${MIXED_FLAG}) as mixed
     from counted_encounters
     where centre_id in (${ids(centreIds)}) and date >= ${p.from} and date <= ${p.to}
     group by month order by month`);
@@ -89,7 +92,7 @@ export const encountersByMonth = async (db: Db, centreIds: readonly number[], p:
  */
 const seen = (centreIds: readonly number[], p: Period) => sql`
   with seen as (
-    select e.centre_id as centreId, substr(e.date, 1, 7) as month, ea.participant_id as pid
+    select e.centre_id as "centreId", substr(e.date, 1, 7) as month, ea.participant_id as pid
     from counted_encounters e join encounter_attendees ea on ea.encounter_id = e.id
     where e.centre_id in (${ids(centreIds)}) and e.date >= ${p.from} and e.date <= ${p.to}
     group by e.centre_id, month, ea.participant_id
@@ -110,22 +113,22 @@ export interface PeopleRow {
  * the same people for the cell key method.
  */
 export async function peopleByCentreAndMonth(db: Db, centreIds: readonly number[], p: Period) {
-  const rows = db.all<PeopleRow & { kind: 'centre' | 'month' }>(sql`
+  const rows = await rawAll(db)<PeopleRow & { kind: 'centre' | 'month' }>(sql`
     ${seen(centreIds, p)}, joined as materialized (
       select s.centreId, s.month, s.pid, f.first_attended_on as first, f.record_key as k
       from seen s join participants f on f.id = s.pid
     ),
-    pc as (select centreId, pid, min(first) as first, min(k) as k from joined group by centreId, pid),
+    pc as (select "centreId", pid, min(first) as first, min(k) as k from joined group by "centreId", pid),
     pm as (select month, pid, min(first) as first, min(k) as k from joined group by month, pid)
-    select 'centre' as kind, cast(centreId as text) as key, count(*) as reached,
-           sum(first >= ${p.from}) as newcomers, ${keySum(sql`k`)} as reachedKey,
-           ${keySum(sql`case when first >= ${p.from} then k end`)} as newKey
-    from pc group by centreId
+    select 'centre' as kind, cast("centreId" as text) as key, count(*) as reached,
+           sum(${flag(sql`first >= ${p.from}`)}) as newcomers, ${keySum(sql`k`)} as "reachedKey",
+           ${keySum(sql`case when first >= ${p.from} then k end`)} as "newKey"
+    from pc group by "centreId"
     union all
     select 'month' as kind, month as key, count(*) as reached,
-           sum(first >= ${p.from} and substr(first, 1, 7) = month) as newcomers,
-           ${keySum(sql`k`)} as reachedKey,
-           ${keySum(sql`case when first >= ${p.from} and substr(first, 1, 7) = month then k end`)} as newKey
+           sum(${flag(sql`first >= ${p.from} and substr(first, 1, 7) = month`)}) as newcomers,
+           ${keySum(sql`k`)} as "reachedKey",
+           ${keySum(sql`case when first >= ${p.from} and substr(first, 1, 7) = month then k end`)} as "newKey"
     from pm group by month
     order by kind, key`);
   const pick = (r: PeopleRow) => ({
@@ -143,27 +146,27 @@ export async function peopleByCentreAndMonth(db: Db, centreIds: readonly number[
 }
 
 export const peopleByCentre = async (db: Db, centreIds: readonly number[], p: Period) =>
-  db.all<{ centreId: number; reached: number; reachedKey: number }>(sql`
+  rawAll(db)<{ centreId: number; reached: number; reachedKey: number }>(sql`
     ${seen(centreIds, p)}
-    select centreId, count(*) as reached, ${keySum(sql`k`)} as reachedKey from (
-      select s.centreId as centreId, s.pid, min(f.record_key) as k
+    select "centreId", count(*) as reached, ${keySum(sql`k`)} as "reachedKey" from (
+      select s."centreId" as "centreId", s.pid, min(f.record_key) as k
       from seen s join participants f on f.id = s.pid
-      group by s.centreId, s.pid
-    ) group by centreId`);
+      group by s."centreId", s.pid
+    ) x group by "centreId"`);
 
 /**
  * Per centre and number of mixed encounters attended in the window: how many people. The person
  * is a named newcomer at each of these encounters, so host > 0 is the whole rule here.
  */
 export const mixedPerPerson = async (db: Db, centreIds: readonly number[], p: Period) =>
-  db.all<{ centreId: number; mixed: number; people: number; key: number }>(sql`
+  rawAll(db)<{ centreId: number; mixed: number; people: number; key: number }>(sql`
     select x.centreId, x.mixed, count(*) as people, ${keySum(sql`f.record_key`)} as key from (
-      select e.centre_id as centreId, ea.participant_id as pid, sum(e.host > 0) as mixed
+      select e.centre_id as "centreId", ea.participant_id as pid, sum(${flag(sql`e.host > 0`)}) as mixed
       from counted_encounters e join encounter_attendees ea on ea.encounter_id = e.id
       where e.centre_id in (${ids(centreIds)}) and e.date >= ${p.from} and e.date <= ${p.to}
       group by e.centre_id, ea.participant_id
     ) x join participants f on f.id = x.pid
-    group by x.centreId, x.mixed`);
+    group by x."centreId", x.mixed`);
 
 export interface OutOfViewRow {
   participantId: number;
@@ -189,39 +192,40 @@ export async function outOfView(
   movedSince: string,
   notSeenSince: string,
 ): Promise<OutOfViewRow[]> {
-  return db.all<OutOfViewRow>(sql`
+  const lastSeen = greatest(sql`coalesce("lastContactOn", '')`, sql`"movedInAt"`);
+  return rawAll(db)<OutOfViewRow>(sql`
     select * from (
-      select p.id as participantId, p.code as code, p.alias as alias, p.centre_id as centreId,
-             c.code as centreCode, p.moved_in_at as movedInAt, p.record_key as recordKey,
-             nullif(max(
-               coalesce(p.last_attended_on, ''),
-               coalesce((select max(a.attempted_on) from follow_ups f
+      select p.id as "participantId", p.code as code, p.alias as alias, p.centre_id as "centreId",
+             c.code as "centreCode", p.moved_in_at as "movedInAt", p.record_key as "recordKey",
+             nullif(${greatest(
+               sql`coalesce(p.last_attended_on, '')`,
+               sql`coalesce((select max(a.attempted_on) from follow_ups f
                          join follow_up_attempts a on a.follow_up_id = f.id
-                         where f.participant_id = p.id and a.outcome in ('reached', 're_engaged')), '')
-             ), '') as lastContactOn,
+                         where f.participant_id = p.id and a.outcome in ('reached', 're_engaged')), '')`,
+             )}, '') as "lastContactOn",
              (select max(f.closed_on) from follow_ups f
-              where f.participant_id = p.id and f.outcome = 'moved_away') as movedAwayOn,
+              where f.participant_id = p.id and f.outcome = 'moved_away') as "movedAwayOn",
              (select max(f.id) from follow_ups f
-              where f.participant_id = p.id and f.status = 'open') as openTaskId
+              where f.participant_id = p.id and f.status = 'open') as "openTaskId"
       from participants p join centres c on c.id = p.centre_id
       where p.centre_id in (${ids(centreIds)}) and p.moved_in_at >= ${movedSince}
-    )
-    where max(coalesce(lastContactOn, ''), movedInAt) < ${notSeenSince}
-      and (movedAwayOn is null or movedAwayOn < max(coalesce(lastContactOn, ''), movedInAt))
-    order by lastContactOn is not null, lastContactOn, movedInAt, participantId`);
+    ) o
+    where ${lastSeen} < ${notSeenSince}
+      and ("movedAwayOn" is null or "movedAwayOn" < ${lastSeen})
+    order by "lastContactOn" is not null, "lastContactOn", "movedInAt", "participantId"`);
 }
 
 export async function openTasks(db: Db, taskIds: readonly number[]) {
   if (taskIds.length === 0) return [];
-  return db.all<{
+  return rawAll(db)<{
     id: number;
     assigneeId: number;
     assigneeName: string;
     dueOn: string;
     attempts: number;
   }>(sql`
-    select f.id as id, f.assignee_id as assigneeId, u.display_name as assigneeName,
-           f.due_on as dueOn, (select count(*) from follow_up_attempts a where a.follow_up_id = f.id) as attempts
+    select f.id as id, f.assignee_id as "assigneeId", u.display_name as "assigneeName",
+           f.due_on as "dueOn", (select count(*) from follow_up_attempts a where a.follow_up_id = f.id) as attempts
     from follow_ups f join users u on u.id = f.assignee_id
     where f.id in (${sql.join(
       taskIds.map((id) => sql`${id}`),
@@ -237,17 +241,17 @@ const taskKey = sql`((pa.record_key + f.id * 2654435769) % 4294967296)`;
 
 /** Outreach tasks with at least one attempt in the period, by the participant's centre. */
 export const contactedByCentre = async (db: Db, centreIds: readonly number[], p: Period) =>
-  db.all<{ centreId: number; tasks: number; key: number }>(sql`
-    select centreId, count(*) as tasks, ${keySum(sql`k`)} as key from (
-      select distinct pa.centre_id as centreId, f.id as fid, ${taskKey} as k
+  rawAll(db)<{ centreId: number; tasks: number; key: number }>(sql`
+    select "centreId", count(*) as tasks, ${keySum(sql`k`)} as key from (
+      select distinct pa.centre_id as "centreId", f.id as fid, ${taskKey} as k
       from follow_up_attempts a join follow_ups f on f.id = a.follow_up_id
       join participants pa on pa.id = f.participant_id
       where pa.centre_id in (${ids(centreIds)}) and a.attempted_on >= ${p.from} and a.attempted_on <= ${p.to}
       union all
       select r.centre_id, -r.id, r.task_key from outreach_residue r
       where r.centre_id in (${ids(centreIds)}) and exists (
-        select 1 from json_each(r.attempts_json) j where j.value >= ${p.from} and j.value <= ${p.to})
-    ) group by centreId`);
+        select 1 from ${jsonTextArray(sql`r.attempts_json`)} j where j.value >= ${p.from} and j.value <= ${p.to})
+    ) x group by "centreId"`);
 
 /**
  * Outreach tasks closed in the period by centre and outcome, with how many of the re-engaged
@@ -261,7 +265,7 @@ export const closedByCentre = (
   p: Period,
   withinDays: number,
 ) =>
-  db.all<{
+  rawAll(db)<{
     centreId: number;
     outcome: string;
     tasks: number;
@@ -269,35 +273,35 @@ export const closedByCentre = (
     verified: number;
     verifiedKey: number;
   }>(sql`
-    select centreId, outcome, count(*) as tasks, ${keySum(sql`k`)} as key,
-           coalesce(sum(verified), 0) as verified,
-           ${keySum(sql`case when verified then k end`)} as verifiedKey from (
-      select pa.centre_id as centreId, f.outcome as outcome, ${taskKey} as k,
+    select "centreId", outcome, count(*) as tasks, ${keySum(sql`k`)} as key,
+           coalesce(sum(${flag(sql`verified`)}), 0) as verified,
+           ${keySum(sql`case when verified then k end`)} as "verifiedKey" from (
+      select pa.centre_id as "centreId", f.outcome as outcome, ${taskKey} as k,
              (f.outcome = 're_engaged' and exists (
                select 1 from encounter_attendees ea join counted_encounters e on e.id = ea.encounter_id
                where ea.participant_id = f.participant_id
                  and e.date >= substr(f.created_at, 1, 10)
-                 and e.date <= date(f.closed_on, '+' || ${withinDays} || ' days'))) as verified
+                 and e.date <= ${plusDays(sql`f.closed_on`, withinDays)})) as verified
       from follow_ups f join participants pa on pa.id = f.participant_id
       where pa.centre_id in (${ids(centreIds)}) and f.status = 'closed'
         and f.closed_on >= ${p.from} and f.closed_on <= ${p.to}
       union all
       select r.centre_id, r.outcome, r.task_key,
              (r.outcome = 're_engaged' and r.seen_on is not null
-              and r.seen_on <= date(r.closed_on, '+' || ${withinDays} || ' days'))
+              and r.seen_on <= ${plusDays(sql`r.closed_on`, withinDays)})
       from outreach_residue r
       where r.centre_id in (${ids(centreIds)}) and r.closed_on is not null
         and r.closed_on >= ${p.from} and r.closed_on <= ${p.to}
-    ) group by centreId, outcome`);
+    ) x group by "centreId", outcome`);
 
 export const activeCentres = async (db: Db) =>
-  db.all<{ id: number; code: string; name: string }>(
-    sql`select id, code, name from centres where active = 1 order by id`,
+  rawAll(db)<{ id: number; code: string; name: string }>(
+    sql`select id, code, name from centres where active order by id`,
   );
 
 export const centreExists = async (db: Db, id: number) =>
-  db.all<{ id: number }>(sql`select id from centres where id = ${id}`).length > 0;
+  (await rawAll(db)<{ id: number }>(sql`select id from centres where id = ${id}`)).length > 0;
 
 /** For EXPLAIN QUERY PLAN in the docs and the benchmark. */
 export const explain = async (db: Db, query: SQL) =>
-  db.all<{ detail: string }>(sql`explain query plan ${query}`).map((r) => r.detail);
+  (await rawAll(db)<{ detail: string }>(sql`explain query plan ${query}`)).map((r) => r.detail);

@@ -304,7 +304,7 @@ export async function getOutreach(ctx: ServiceContext, q: ReportQuery): Promise<
   const { rows, settings } = await outOfViewRows(ctx, cids);
   const weeks = settings.reEngagedWithinWeeks;
   const contacted = await repo.contactedByCentre(ctx.db, cids, period);
-  const closedRows = repo.closedByCentre(ctx.db, cids, period, weeks * 7);
+  const closedRows = await repo.closedByCentre(ctx.db, cids, period, weeks * 7);
   const closed = publishTable(
     centres.map((c) =>
       OUTREACH_OUTCOMES.map((o) => {

@@ -7,7 +7,7 @@ import {
   posts,
   scenarioLines,
   scenarios,
-} from '../../db/schema/index.ts';
+} from '../../db/tables.ts';
 
 export type ScenarioRow = typeof scenarios.$inferSelect;
 export type CostAssumptionRow = typeof costAssumptions.$inferSelect;

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import {
   CONSENT_LANGUAGES,
   NOTICE_KEYS,
@@ -13,7 +13,8 @@ import {
   type Settings,
 } from '@begegnung/domain';
 import type { Db } from '../../db/client.ts';
-import { consentTextReviews, settings, textSettings, users } from '../../db/schema/index.ts';
+import { consentTextReviews, settings, textSettings, users } from '../../db/tables.ts';
+import { sqlNow } from '../../db/engine.ts';
 
 /** Stored values over the defaults; unknown keys in the table are ignored. */
 export async function readSettings(db: Db): Promise<Settings> {
@@ -33,7 +34,7 @@ export async function writeSetting(db: Db, key: SettingKey, value: number, userI
       set: {
         value,
         updatedById: userId,
-        updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
+        updatedAt: sqlNow,
       },
     });
 }
@@ -53,7 +54,7 @@ export async function writeNotice(db: Db, key: NoticeKey, value: string, userId:
     .values({ key, value, updatedById: userId })
     .onConflictDoUpdate({
       target: textSettings.key,
-      set: { value, updatedById: userId, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))` },
+      set: { value, updatedById: userId, updatedAt: sqlNow },
     });
 }
 
@@ -88,7 +89,7 @@ export async function writeReview(db: Db, language: string, reviewed: boolean, u
       set: {
         reviewed,
         updatedById: userId,
-        updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`,
+        updatedAt: sqlNow,
       },
     });
 }

@@ -1,7 +1,8 @@
 import { and, asc, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Role, User, UserListQuery } from '@begegnung/domain';
 import type { Db } from '../../db/client.ts';
-import { userCentres, userRoles, users } from '../../db/schema/index.ts';
+import { userCentres, userRoles, users } from '../../db/tables.ts';
+import { ilike } from '../../db/engine.ts';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -40,12 +41,7 @@ export async function listUsers(db: Db, q: UserListQuery) {
   const where: SQL[] = [];
   if (q.q) {
     const pattern = `%${q.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    where.push(
-      or(
-        sql`${users.email} LIKE ${pattern} ESCAPE '\\'`,
-        sql`${users.displayName} LIKE ${pattern} ESCAPE '\\'`,
-      )!,
-    );
+    where.push(or(ilike(users.email, pattern), ilike(users.displayName, pattern))!);
   }
   if (q.active !== undefined) where.push(eq(users.active, q.active));
   if (q.role) {
