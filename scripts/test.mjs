@@ -154,6 +154,27 @@ if (wants('vitest')) {
       { env: { ...process.env, TEST_DATABASE_URL: pg.url } },
     );
     record('vitest', vitestOutcome(code, readJson(vitestJson)));
+
+    // The same API integration suite with the server on PostgreSQL (DATABASE_URL set): each
+    // test file on a fresh database of the cluster (apps/api/vitest.pg.config.ts).
+    section('API integration tests on PostgreSQL (Vitest, project api-pg)');
+    const pgJson = join(artifacts, 'vitest-pg.json');
+    rmSync(pgJson, { force: true });
+    const pgCode = run(
+      bin('vitest'),
+      [
+        'run',
+        '--root',
+        join(root, 'apps', 'api'),
+        '--config',
+        'vitest.pg.config.ts',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${pgJson}`,
+      ],
+      { env: { ...process.env, TEST_DATABASE_URL: pg.url } },
+    );
+    record('vitest api on pg', vitestOutcome(pgCode, readJson(pgJson)));
     pg.stop();
   }
 }

@@ -17,6 +17,7 @@ export const SQLITE_ONLY: Record<string, string> = {
   'test/pg-rate-limit.test.ts': 'pg rate-limit store, tested directly',
   'test/db-copy.test.ts': 'copies SQLite to pg itself',
   'test/backup.test.ts': 'SQLite online backup API',
+  'test/pg-backup.test.ts': 'pg_dump and pg_restore, run once by the SQLite lane',
   'src/lib/tx.test.ts': 'the SQLite transaction guard',
 };
 

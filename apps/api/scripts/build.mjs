@@ -24,6 +24,7 @@ await build({
     'cli/restore': 'src/cli/restore.ts',
     'cli/retention': 'src/cli/retention.ts',
     'cli/purge-applicants': 'src/cli/purge-applicants.ts',
+    'cli/audit-verify': 'src/cli/audit-verify.ts',
   },
   outdir: 'dist',
   bundle: true,

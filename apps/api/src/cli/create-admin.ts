@@ -1,8 +1,8 @@
 // Creates the first administrator of a production installation:
-//   DATABASE_PATH=... ADMIN_EMAIL=... ADMIN_PASSWORD=... tsx src/cli/create-admin.ts
+//   DATABASE_PATH=... (or DATABASE_URL=postgres://...) ADMIN_EMAIL=... ADMIN_PASSWORD=... tsx src/cli/create-admin.ts
 import { passwordProblem } from '@begegnung/domain';
 import { loadConfig } from '../config.ts';
-import { openDatabase, runMigrations } from '../db/client.ts';
+import { openAppDatabase } from '../db/open.ts';
 import { hashPassword } from '../lib/passwords.ts';
 import { emailExists, insertUser } from '../modules/users/users.repository.ts';
 import { insertAudit } from '../modules/audit/audit.repository.ts';
@@ -21,8 +21,8 @@ if (problem) {
   );
   process.exit(2);
 }
-const db = openDatabase(config.databasePath);
-runMigrations(db);
+const database = await openAppDatabase(config);
+const { db } = database;
 if (await emailExists(db, email)) {
   console.error(`A user ${email} already exists`);
   process.exit(1);
@@ -41,5 +41,5 @@ await insertAudit(db, {
   entityType: 'user',
   entityId: id,
 });
-db.$client.close();
+await database.close();
 console.log(`Administrator ${email} created`);

@@ -1,8 +1,7 @@
 import { loadConfig } from '../config.ts';
-import { openDatabase, runMigrations } from '../db/client.ts';
+import { openAppDatabase } from '../db/open.ts';
 
 const config = loadConfig();
-const db = openDatabase(config.databasePath);
-runMigrations(db);
-db.$client.close();
-console.log(`Migrations applied to ${config.databasePath}`);
+const database = await openAppDatabase(config);
+await database.close();
+console.log(`Migrations applied to ${database.label}`);

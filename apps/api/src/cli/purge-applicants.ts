@@ -2,15 +2,15 @@
 // The server also runs it daily (ops/retention.ts); each purge is audited as "system:retention".
 import { today } from '../lib/clock.ts';
 import { loadConfig } from '../config.ts';
-import { openDatabase, runMigrations } from '../db/client.ts';
+import { openAppDatabase } from '../db/open.ts';
 import { purgeApplicants } from '../modules/hiring/purge.service.ts';
 
 const dryRun = process.argv.includes('--dry-run');
 const config = loadConfig();
-const db = openDatabase(config.databasePath);
-runMigrations(db);
+const database = await openAppDatabase(config);
+const { db } = database;
 const result = await purgeApplicants(db, { today: today(), dryRun, actor: null });
-db.$client.close();
+await database.close();
 console.log(
   `${dryRun ? 'Would purge' : 'Purged'} ${result.applicationIds.length} application(s) ` +
     `(retention ${result.retentionMonths} months, as of ${result.today})` +

@@ -1,8 +1,10 @@
 // Restore a backup (stop the server first):  npm run db:restore -- <backup-file>
-// Migrations run afterwards, so an older backup is brought up to the current schema.
+// Migrations run afterwards, so an older backup is brought up to the current schema, and
+// retention is re-applied. SQLite file, or pg_restore when DATABASE_URL names PostgreSQL.
 import { loadConfig } from '../config.ts';
-import { openDatabase, runMigrations } from '../db/client.ts';
+import { openAppDatabase } from '../db/open.ts';
 import { restoreDatabase } from '../ops/backup.ts';
+import { restorePg } from '../ops/pg-backup.ts';
 import { applyRetention } from '../ops/retention.ts';
 
 const config = loadConfig();
@@ -11,13 +13,14 @@ if (!backup) {
   console.error('Usage: restore <backup-file>');
   process.exit(2);
 }
-const { previous } = restoreDatabase(backup, config.databasePath);
-const db = openDatabase(config.databasePath);
-runMigrations(db);
+let previous: string | undefined;
+if (config.databaseUrl) restorePg(backup, config.databaseUrl);
+else previous = restoreDatabase(backup, config.databasePath).previous;
+const database = await openAppDatabase(config);
 // Data that expired after the backup was taken must not come back to life.
-const retention = await applyRetention(db, new Date());
-db.$client.close();
+const retention = await applyRetention(database.db, new Date());
+await database.close();
 console.log(
-  `Restored ${backup} to ${config.databasePath}${previous ? ` (previous database kept as ${previous})` : ''}`,
+  `Restored ${backup} to ${database.label}${previous ? ` (previous database kept as ${previous})` : ''}`,
 );
 console.log(`Retention re-applied: ${JSON.stringify(retention)}`);

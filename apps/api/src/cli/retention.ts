@@ -2,12 +2,12 @@
 //   npm run db:retention            erase what is due, print counts
 //   npm run db:retention -- --dry-run   list what would go, change nothing
 import { loadConfig } from '../config.ts';
-import { openDatabase, runMigrations } from '../db/client.ts';
+import { openAppDatabase } from '../db/open.ts';
 import { applyRetention, dueParticipants } from '../ops/retention.ts';
 
 const config = loadConfig();
-const db = openDatabase(config.databasePath);
-runMigrations(db);
+const database = await openAppDatabase(config);
+const { db } = database;
 const now = new Date();
 if (process.argv.includes('--dry-run')) {
   const { cutoff, months, due } = await dueParticipants(db, now);
@@ -18,4 +18,4 @@ if (process.argv.includes('--dry-run')) {
 } else {
   console.log(`Retention applied: ${JSON.stringify(await applyRetention(db, now))}`);
 }
-db.$client.close();
+await database.close();

@@ -3,6 +3,12 @@ import { openDatabase, runMigrations } from '../db/client.ts';
 import { seedDemoIfEmpty } from '../seed/demo.ts';
 
 const config = loadConfig();
+if (config.databaseUrl) {
+  console.error(
+    'Demo data is generated into SQLite: seed a file and move it with npm run db:copy -- --from <file> --to <url>',
+  );
+  process.exit(2);
+}
 const db = openDatabase(config.databasePath);
 runMigrations(db);
 const seeded = await seedDemoIfEmpty(db);
