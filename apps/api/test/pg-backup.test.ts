@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { backupPg, restorePg } from '../src/ops/pg-backup.ts';
 import { openPgDatabase, runPgMigrations } from '../src/db/pg-client.ts';
