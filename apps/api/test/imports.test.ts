@@ -472,6 +472,34 @@ describe('participants', () => {
     expect(count('consents')).toBe(consentsNow);
   });
 
+  it('tells apart namesakes by their source code, but still flags a namesake already at the centre', async () => {
+    const c = makeCentre(t.db);
+    const s = await userClient(t, ['centre_staff'], [c.id]);
+    makeParticipant(t.db, c.id, { alias: 'Yusuf', householdSize: 4 });
+    const res = await post(s, '/api/imports/commit', {
+      centreId: c.id,
+      kind: 'participants',
+      fileName: 'liste.csv',
+      content: csv([
+        ['Code (bisher)', 'Alias', 'Haushaltsgröße'],
+        ['GRO-AAAA', 'Hamid', '2'],
+        ['GRO-BBBB', 'Hamid', '2'],
+        ['', 'Samir', '1'],
+        ['', 'Samir', '1'],
+        ['GRO-CCCC', 'Yusuf', '4'],
+      ]),
+    });
+    const out = res.json() as ImportResult;
+    expect(out.rows.map((r) => r.problems.map((p) => p.code).join())).toEqual([
+      '',
+      '',
+      '',
+      'DUPLICATE_IN_FILE',
+      'POSSIBLE_DUPLICATE',
+    ]);
+    expect(count('participants', `where centre_id = ${c.id} and alias = 'Hamid'`)).toBe(2);
+  });
+
   it('reads the same list as CSV with German dates', async () => {
     const c = makeCentre(t.db);
     const s = await userClient(t, ['centre_staff'], [c.id]);
@@ -490,6 +518,9 @@ describe('participants', () => {
   });
 
   it('exports a centre’s list as .xlsx that another centre’s import accepts as is', async () => {
+    // Two people known by code only, with the same (empty) details: the code tells them apart.
+    makeParticipant(t.db, centre.id, { alias: null });
+    makeParticipant(t.db, centre.id, { alias: null });
     const res = await staff.request({
       method: 'GET',
       url: `/api/participants/export.xlsx?centreId=${centre.id}`,

@@ -8,8 +8,13 @@ export const IMPORT_KINDS = ['participants', 'sessions'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const ImportKindSchema = Type.Enum(IMPORT_KINDS);
 
-/** Fields a participants list can fill. Consent: one set of dates for the listed purposes. */
+/**
+ * Fields a participants list can fill. Consent: one set of dates for the listed purposes.
+ * `code` is the person's code in the list's source (another centre's pseudonym): never stored,
+ * it only tells apart people without an alias in the row key.
+ */
 export const PARTICIPANT_IMPORT_FIELDS = [
+  'code',
   'alias',
   'languages',
   'householdSize',
@@ -42,7 +47,7 @@ export const importFields = (kind: ImportKind): readonly ImportField[] =>
 
 /** Fields a row must have a value for (a mapping must name a column for them). */
 export const REQUIRED_IMPORT_FIELDS: Record<ImportKind, readonly ImportField[]> = {
-  participants: ['alias'],
+  participants: [],
   sessions: ['date', 'activity'],
 };
 

@@ -35,6 +35,16 @@ export const fold = (s: string) =>
 
 /** Headings recognised for each field (folded), German first. */
 const SYNONYMS: Record<ImportField, string[]> = {
+  code: [
+    'codebisher',
+    'bisherigercode',
+    'code',
+    'teilnehmendencode',
+    'pseudonym',
+    'kennung',
+    'previouscode',
+    'sourcecode',
+  ],
   alias: ['alias', 'vorname', 'rufname', 'name', 'firstname', 'spitzname', 'aliasvorname'],
   languages: ['sprachen', 'sprache', 'languages', 'gesprochenesprachen'],
   householdSize: [
@@ -277,6 +287,7 @@ const problem = (
 });
 
 export interface ParticipantInput {
+  code?: string;
   alias: string;
   languages: string[];
   householdSize?: number;
@@ -293,8 +304,8 @@ export interface ParticipantInput {
 export function readParticipant(v: Record<string, string>) {
   const problems: ImportProblem[] = [];
   const alias = (v.alias ?? '').replace(/\s+/g, ' ').trim();
-  if (!alias) problems.push(problem('MISSING_VALUE', 'alias'));
   const input: ParticipantInput = {
+    ...(v.code ? { code: v.code.trim().toUpperCase() } : {}),
     alias,
     languages: split(v.languages ?? ''),
     consent: { purposes: [] },
@@ -342,7 +353,7 @@ export function readParticipant(v: Record<string, string>) {
     movedInAt: input.movedInAt,
   };
   const clean = JSON.parse(JSON.stringify(body)) as object;
-  if (alias && !Value.Check(CreateParticipantBodySchema, clean)) {
+  if (!Value.Check(CreateParticipantBodySchema, clean)) {
     const seen = new Set<string>();
     for (const e of Value.Errors(CreateParticipantBodySchema, clean)) {
       const field = e.instancePath.split('/')[1] ?? null;

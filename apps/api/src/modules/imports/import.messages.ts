@@ -71,6 +71,7 @@ export function problemText(p: ImportProblem, lang: Lang, fieldLabel: (f: string
 
 /** Column titles of the fields, for the reasons and for the participant export. */
 export const FIELD_LABELS: Record<string, Record<Lang, string>> = {
+  code: { de: 'Code (bisher)', en: 'Previous code' },
   alias: { de: 'Alias', en: 'Alias' },
   languages: { de: 'Sprachen', en: 'Languages' },
   householdSize: { de: 'Haushaltsgröße', en: 'Household size' },

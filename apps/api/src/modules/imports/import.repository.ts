@@ -87,6 +87,7 @@ export async function participantsOfCentre(db: Db, centreId: number) {
   return await db
     .select({
       id: participants.id,
+      code: participants.code,
       alias: participants.alias,
       languages: participants.languages,
       householdSize: participants.householdSize,

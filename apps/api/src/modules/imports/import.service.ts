@@ -162,7 +162,10 @@ async function readRows(
       row.problems.push(...problems);
       row.participant = input;
       row.key = rowKey(centreId, kind, input);
-      if (input.alias) dupKey = `${input.alias.toLowerCase()}|${input.householdSize ?? ''}`;
+      // The source's own code tells people apart (two "Hamid" of household 2 are two people
+      // there); without one, the same alias and household size twice is a duplicate.
+      if (input.code) dupKey = `code:${input.code}`;
+      else if (input.alias) dupKey = `${input.alias.toLowerCase()}|${input.householdSize ?? ''}`;
     } else {
       const { input, problems } = readSession(values);
       row.problems.push(...problems);
@@ -249,27 +252,49 @@ async function problemFromError(ctx: ServiceContext, e: DomainError): Promise<Im
   }
 }
 
-/** Creates one row's participant (with its consents) or encounter; returns its id. */
-async function createRow(tx: ServiceContext, centreId: number, r: WorkRow): Promise<number> {
+/**
+ * Creates one row's participant (with its consents) or encounter; returns its id. `created`
+ * holds the codes of participants this import made so far: a probable duplicate that is only
+ * one of them, for a row whose source code differs, is another person of the same list.
+ */
+async function createRow(
+  tx: ServiceContext,
+  centreId: number,
+  r: WorkRow,
+  created: Set<string>,
+): Promise<number> {
   if (r.participant) {
     const p = r.participant;
-    const created = await createParticipant(tx, {
+    const body = {
       centreId,
-      alias: p.alias,
+      alias: p.alias || undefined,
       languages: p.languages,
       householdSize: p.householdSize,
       district: p.district,
       movedInAt: p.movedInAt,
-    });
+    };
+    let person;
+    try {
+      person = await createParticipant(tx, body);
+    } catch (e) {
+      const onlyThisImport =
+        p.code !== undefined &&
+        e instanceof DomainError &&
+        e.code === 'POSSIBLE_DUPLICATE' &&
+        (e.details ?? []).every((d) => created.has(d.message));
+      if (!onlyThisImport) throw e;
+      person = await createParticipant(tx, { ...body, confirmNotDuplicate: true });
+    }
+    created.add(person.code);
     for (const purpose of p.consent.purposes) {
-      await giveConsent(tx, created.id, {
+      await giveConsent(tx, person.id, {
         purpose,
         givenOn: p.consent.givenOn,
         expiresOn: p.consent.expiresOn,
         language: p.consent.language!,
       });
     }
-    return created.id;
+    return person.id;
   }
   const s = r.session!;
   const { encounter } = await createEncounter(tx, {
@@ -311,11 +336,12 @@ async function run(ctx: ServiceContext, body: ImportFileBody, commit: boolean) {
   const rows = await readRows(ctx, centre.id, body.kind, sheet, mapping);
 
   const work = async (tx: ServiceContext) => {
+    const created = new Set<string>();
     for (const r of rows) {
       if (r.status !== 'ok') continue;
       try {
         await inTransactionAsync(tx, async (sp) => {
-          const entityId = await createRow(sp, centre.id, r);
+          const entityId = await createRow(sp, centre.id, r, created);
           await repo.insertImportedRow(sp.db, {
             centreId: centre.id,
             kind: body.kind,
@@ -440,8 +466,8 @@ export async function getMapping(ctx: ServiceContext, centreId: number, kind: Im
 }
 
 /**
- * A centre's participant list as a workbook in the import's own columns (no code, nothing
- * sensitive): what another centre's import accepts as is. Consent columns carry the currently
+ * A centre's participant list as a workbook in the import's own columns (nothing sensitive):
+ * what another centre's import accepts as is. The code column only tells people apart there. Consent columns carry the currently
  * valid consents. Staff of the centre only; audited as an export naming every person in it.
  */
 export async function participantsXlsx(ctx: ServiceContext, centreId: number) {
@@ -456,6 +482,7 @@ export async function participantsXlsx(ctx: ServiceContext, centreId: number) {
   const de = (f: string) => FIELD_LABELS[f]!.de;
   const rows: CsvValue[][] = [
     [
+      'code',
       'alias',
       'languages',
       'householdSize',
@@ -479,6 +506,7 @@ export async function participantsXlsx(ctx: ServiceContext, centreId: number) {
         )
       : [];
     rows.push([
+      p.code,
       p.alias,
       p.languages.join(', '),
       p.householdSize,

@@ -155,9 +155,10 @@ export function ImportPage() {
         <fieldset className="fieldset">
           <legend>{t('imports.kind')}</legend>
           {IMPORT_KINDS.map((k) => (
-            <label key={k} className="radio-row">
+            <div key={k} className="radio-row">
               <input
                 type="radio"
+                id={`import-kind-${k}`}
                 name="import-kind"
                 value={k}
                 checked={kind === k}
@@ -167,13 +168,15 @@ export function ImportPage() {
                   reset();
                 }}
               />
-              <span>
-                <strong>{t(`imports.kinds.${k}`)}</strong>
-                <span className="field-hint" id={`import-kind-${k}-hint`}>
+              <div>
+                <label htmlFor={`import-kind-${k}`}>
+                  <strong>{t(`imports.kinds.${k}`)}</strong>
+                </label>
+                <p className="field-hint" id={`import-kind-${k}-hint`}>
                   {t(`imports.kindHints.${k}`)}
-                </span>
-              </span>
-            </label>
+                </p>
+              </div>
+            </div>
           ))}
         </fieldset>
         <Field
