@@ -98,6 +98,9 @@ test('the demo participant list, exported to Excel, imports into a fresh centre 
   await expect(rowOf(last + 2)).toContainText('Keine gültige Zahl (Haushaltsgröße)');
   await expect(rowOf(last + 3)).toContainText('Unbekannter Einwilligungszweck');
   await expect(rowOf(last + 4)).toContainText('Doppelt in der Datei: Zeile 2');
+  // Rows with problems are shown first; the valid ones are a choice away.
+  await expect(table.getByRole('row')).toHaveCount(5);
+  await review.getByLabel('Zeilen zeigen').selectOption('all');
   await expect(rowOf(aliasRow)).toContainText(firstAlias);
   await expect(rowOf(aliasRow)).toContainText('gültig');
   await expect(rowOf(2)).toContainText('gültig');
@@ -141,6 +144,7 @@ test('the demo participant list, exported to Excel, imports into a fresh centre 
   await expect(
     review.getByText('Die gespeicherte Zuordnung dieses Zentrums wurde übernommen.'),
   ).toBeVisible();
+  await review.getByLabel('Zeilen zeigen').selectOption('all');
   await expect(rowOf(2)).toContainText('bereits importiert');
   await expect(review.getByRole('button', { name: /0 gültige Zeilen importieren/ })).toBeDisabled();
   const again = await staffApi.post<{ counts: { imported: number; alreadyImported: number } }>(

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import {
+  CONSENT_PURPOSES,
   IMPORT_KINDS,
   IMPORT_MAX_BYTES,
   IMPORT_MAX_ROWS,
@@ -17,6 +18,7 @@ import { centreQueries } from '../../../lib/reference-data.ts';
 import { useCurrentUser } from '../../../lib/session.ts';
 import { ApiError } from '../../../lib/api-client.ts';
 import { messageFor } from '../../../lib/use-form-errors.ts';
+import { useFormat } from '../../../lib/format.ts';
 import { Alert, Badge, Field, Notice, PageHeader } from '../../../components/ui.tsx';
 import { DataTable, type Column } from '../../../components/data-table.tsx';
 import {
@@ -29,7 +31,7 @@ import {
 
 /** The fields shown as columns of the preview table (all mapped fields are checked). */
 const SHOWN: Record<ImportKind, string[]> = {
-  participants: ['alias', 'languages', 'householdSize', 'movedInAt', 'consentPurposes'],
+  participants: ['code', 'alias', 'householdSize', 'movedInAt', 'consentPurposes'],
   sessions: ['date', 'startTime', 'activity', 'newcomers', 'host', 'attendeeCodes'],
 };
 
@@ -210,61 +212,95 @@ export function ImportPage() {
         </div>
       </form>
 
+      {commit.data && upload && (
+        <section className="panel import-done" aria-labelledby="import-done-title">
+          <h2 id="import-done-title" ref={doneHeading} tabIndex={-1}>
+            {t('imports.step3')}
+          </h2>
+          <Notice tone="success">
+            {t('imports.done', {
+              imported: commit.data.counts.imported,
+              already: commit.data.counts.alreadyImported,
+              rejected: commit.data.counts.problems,
+            })}
+          </Notice>
+          <div className="form-actions">
+            <RejectedButton
+              result={commit.data}
+              onDownload={() =>
+                downloadRejected(withMapping(), i18n.language.startsWith('en') ? 'en' : 'de')
+              }
+              onError={setDownloadError}
+            />
+            <button type="button" className="btn" onClick={reset}>
+              {t('imports.again')}
+            </button>
+          </div>
+        </section>
+      )}
       {result && upload && (
         <section className="panel import-review" aria-labelledby="import-review-title">
           <h2 id="import-review-title" ref={reviewHeading} tabIndex={-1}>
-            {t('imports.step2')}
+            {result.committed ? t('imports.resultTitle') : t('imports.step2')}
           </h2>
           {!result.committed && (
             <>
               <p className="muted small">
                 {t(`imports.mappingSource.${result.mappingSource}`)} {t('imports.mappingSaved')}
               </p>
-              <div className="form-grid import-mapping">
-                {result.fields.map((f) => {
-                  const required = REQUIRED_IMPORT_FIELDS[result.kind].includes(f as never);
-                  return (
-                    <Field
-                      key={f}
-                      label={t(`imports.fields.${f}`)}
-                      required={required}
-                      hint={required ? t('imports.requiredField') : undefined}
-                    >
-                      {(p) => (
-                        <select
-                          {...p}
-                          value={mapping[f] ?? ''}
-                          onChange={(e) => {
-                            setMapping({ ...mapping, [f]: e.target.value || null });
-                            setDirty(true);
-                          }}
-                        >
-                          <option value="">{t('imports.notImported')}</option>
-                          {result.columns.map((c) => (
-                            <option key={c} value={c}>
-                              {c}
-                            </option>
-                          ))}
-                        </select>
-                      )}
-                    </Field>
-                  );
-                })}
-              </div>
-              <div className="form-actions">
-                <button
-                  type="button"
-                  className={`btn${dirty ? ' btn-primary' : ''}`}
-                  disabled={preview.isPending}
-                  onClick={() => runPreview(withMapping())}
-                >
-                  {t('imports.updatePreview')}
-                </button>
-              </div>
+              <details className="import-mapping" open={result.mappingSource !== 'saved'}>
+                <summary>
+                  {t('imports.mappingSummary', {
+                    mapped: result.fields.filter((f) => mapping[f]).length,
+                    total: result.fields.length,
+                  })}
+                </summary>
+                <div className="form-grid">
+                  {result.fields.map((f) => {
+                    const required = REQUIRED_IMPORT_FIELDS[result.kind].includes(f as never);
+                    return (
+                      <Field
+                        key={f}
+                        label={t(`imports.fields.${f}`)}
+                        required={required}
+                        hint={required ? t('imports.requiredField') : undefined}
+                      >
+                        {(p) => (
+                          <select
+                            {...p}
+                            value={mapping[f] ?? ''}
+                            onChange={(e) => {
+                              setMapping({ ...mapping, [f]: e.target.value || null });
+                              setDirty(true);
+                            }}
+                          >
+                            <option value="">{t('imports.notImported')}</option>
+                            {result.columns.map((c) => (
+                              <option key={c} value={c}>
+                                {c}
+                              </option>
+                            ))}
+                          </select>
+                        )}
+                      </Field>
+                    );
+                  })}
+                </div>
+                <div className="form-actions">
+                  <button
+                    type="button"
+                    className={`btn${dirty ? ' btn-primary' : ''}`}
+                    disabled={preview.isPending}
+                    onClick={() => runPreview(withMapping())}
+                  >
+                    {t('imports.updatePreview')}
+                  </button>
+                </div>
+              </details>
               {preview.error && previewed && <RefusalAlert error={preview.error} />}
             </>
           )}
-          <ResultTable result={result} />
+          <ResultTable key={result.committed ? 'committed' : 'preview'} result={result} />
           {!result.committed && (
             <div className="form-actions">
               {dirty && (
@@ -294,32 +330,6 @@ export function ImportPage() {
         </section>
       )}
 
-      {commit.data && upload && (
-        <section className="panel import-done" aria-labelledby="import-done-title">
-          <h2 id="import-done-title" ref={doneHeading} tabIndex={-1}>
-            {t('imports.step3')}
-          </h2>
-          <Notice tone="success">
-            {t('imports.done', {
-              imported: commit.data.counts.imported,
-              already: commit.data.counts.alreadyImported,
-              rejected: commit.data.counts.problems,
-            })}
-          </Notice>
-          <div className="form-actions">
-            <RejectedButton
-              result={commit.data}
-              onDownload={() =>
-                downloadRejected(withMapping(), i18n.language.startsWith('en') ? 'en' : 'de')
-              }
-              onError={setDownloadError}
-            />
-            <button type="button" className="btn" onClick={reset}>
-              {t('imports.again')}
-            </button>
-          </div>
-        </section>
-      )}
       {downloadError ? <RefusalAlert error={downloadError} /> : null}
     </>
   );
@@ -411,9 +421,29 @@ function ProblemList({ problems }: { problems: ImportProblem[] }) {
   );
 }
 
+type Show = 'all' | ImportRow['status'];
+
 function ResultTable({ result }: { result: ImportResult }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
+  const c = result.counts;
+  // Rows with problems first: a long list of valid rows would bury them (all are one click away).
+  const [show, setShow] = useState<Show>(c.problems > 0 ? 'problem' : 'all');
   const kinds = [...new Set(result.rows.flatMap((r) => r.problems.map((p) => p.code)))];
+  const shownValue = (f: string, v: string | undefined) => {
+    if (!v) return null;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return fmt.date(v);
+    if (f === 'consentPurposes')
+      return v
+        .split(/,\s*/)
+        .map((p) =>
+          (CONSENT_PURPOSES as readonly string[]).includes(p)
+            ? t(`encounters.consent.purposes.${p}`)
+            : p,
+        )
+        .join(', ');
+    return v;
+  };
   const columns: Column<ImportRow>[] = [
     {
       key: 'row',
@@ -429,27 +459,38 @@ function ResultTable({ result }: { result: ImportResult }) {
       cell: (r) => <Badge tone={STATUS_TONE[r.status]}>{t(`imports.statuses.${r.status}`)}</Badge>,
       sortValue: (r) => r.status,
     },
+    {
+      key: 'problems',
+      header: t('imports.problemsColumn'),
+      cell: (r) => (r.problems.length ? <ProblemList problems={r.problems} /> : null),
+      className: 'import-problems-cell',
+    },
     ...SHOWN[result.kind]
       .filter((f) => result.mapping[f])
       .map((f): Column<ImportRow> => ({
         key: f,
         header: t(`imports.fields.${f}`),
-        cell: (r) => r.values[f] ?? '',
+        cell: (r) => shownValue(f, r.values[f]),
         sortValue: (r) => r.values[f],
       })),
-    {
-      key: 'problems',
-      header: t('imports.problemsColumn'),
-      cell: (r) => <ProblemList problems={r.problems} />,
-      className: 'import-problems-cell',
-    },
   ];
-  const c = result.counts;
+  const counts: Record<Show, number> = {
+    all: c.total,
+    ok: c.ok - c.imported,
+    imported: c.imported,
+    problem: c.problems,
+    already_imported: c.alreadyImported,
+  };
+  const options: Show[] = [
+    'all',
+    'problem',
+    result.committed ? 'imported' : 'ok',
+    'already_imported',
+  ];
+  const rows = show === 'all' ? result.rows : result.rows.filter((r) => r.status === show);
   return (
     <>
-      <h3 className="import-h3">
-        {result.committed ? t('imports.resultTitle') : t('imports.previewTitle')}
-      </h3>
+      {!result.committed && <h3 className="import-h3">{t('imports.previewTitle')}</h3>}
       <ul className="import-counts" aria-live="polite">
         <li>
           <strong>{c.total}</strong> {t('imports.counts.total')}
@@ -473,11 +514,25 @@ function ResultTable({ result }: { result: ImportResult }) {
       )}
       <DataTable
         label={t('imports.tableLabel')}
+        className="import-table"
+        filters={
+          <label>
+            <span>{t('imports.show')}</span>
+            <select value={show} onChange={(e) => setShow(e.target.value as Show)}>
+              {options.map((o) => (
+                <option key={o} value={o}>
+                  {t(`imports.showOptions.${o}`, { count: counts[o] })}
+                </option>
+              ))}
+            </select>
+          </label>
+        }
         columns={columns}
-        rows={result.rows}
+        rows={rows}
         rowKey={(r) => r.rowNumber}
         rowClassName={(r) => (r.status === 'problem' ? 'import-row-problem' : undefined)}
         initialSort={{ key: 'row', dir: 'asc' }}
+        empty={<p className="muted">{t('imports.noneShown')}</p>}
       />
     </>
   );
