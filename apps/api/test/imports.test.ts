@@ -500,6 +500,28 @@ describe('participants', () => {
     expect(count('participants', `where centre_id = ${c.id} and alias = 'Hamid'`)).toBe(2);
   });
 
+  it('forgets a row key with its participant: an erased person leaves no hash of their row', async () => {
+    const c = makeCentre(t.db);
+    const s = await userClient(t, ['centre_staff'], [c.id]);
+    const file = {
+      centreId: c.id,
+      kind: 'participants',
+      fileName: 'liste.csv',
+      content: csv([
+        ['Alias', 'Haushaltsgröße'],
+        ['Mona', '3'],
+      ]),
+    };
+    await post(s, '/api/imports/commit', file);
+    const p = t.db.$client
+      .prepare(`select id from participants where centre_id = ? and alias = 'Mona'`)
+      .get(c.id) as { id: number };
+    expect(count('imported_rows', `where participant_id = ${p.id}`)).toBe(1);
+    const erasure = t.db.$client.prepare('delete from participants where id = ?').run(p.id);
+    expect(erasure.changes).toBe(1);
+    expect(count('imported_rows', `where centre_id = ${c.id}`)).toBe(0);
+  });
+
   it('reads the same list as CSV with German dates', async () => {
     const c = makeCentre(t.db);
     const s = await userClient(t, ['centre_staff'], [c.id]);

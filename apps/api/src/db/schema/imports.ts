@@ -2,6 +2,7 @@ import { sqliteTable, integer, text, primaryKey, uniqueIndex } from 'drizzle-orm
 import { isoNow } from './columns.ts';
 import { users } from './users.ts';
 import { centres } from './centres.ts';
+import { participants, encounters } from './encounters.ts';
 
 /** A centre's saved column mapping per import kind (JSON: field → column header). */
 export const importMappings = sqliteTable(
@@ -20,7 +21,7 @@ export const importMappings = sqliteTable(
 
 /**
  * Rows already imported, by row key (a hash of centre, kind and the normalised row), so that
- * importing the same file again changes nothing. `entity_id` is the participant or encounter.
+ * importing the same file again changes nothing.
  */
 export const importedRows = sqliteTable(
   'imported_rows',
@@ -31,7 +32,11 @@ export const importedRows = sqliteTable(
       .references(() => centres.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     rowKey: text('row_key').notNull(),
-    entityId: integer('entity_id').notNull(),
+    /** The participant or encounter the row made; erasing a participant erases its key too. */
+    participantId: integer('participant_id').references(() => participants.id, {
+      onDelete: 'cascade',
+    }),
+    encounterId: integer('encounter_id').references(() => encounters.id, { onDelete: 'cascade' }),
     importedAt: text('imported_at').notNull().default(isoNow),
     importedById: integer('imported_by_id').references(() => users.id, { onDelete: 'set null' }),
   },

@@ -346,7 +346,9 @@ async function run(ctx: ServiceContext, body: ImportFileBody, commit: boolean) {
             centreId: centre.id,
             kind: body.kind,
             rowKey: r.key,
-            entityId,
+            ...(body.kind === 'participants'
+              ? { participantId: entityId }
+              : { encounterId: entityId }),
             importedById: ctx.actor.userId,
           });
         });
