@@ -175,3 +175,78 @@ test('a list with a surname column is refused with an explanation', async ({ sta
   await expect(alert).toContainText('Spalte „Nachname“: Nachnamen werden nicht gespeichert');
   await expect(alert).toContainText('Spalte „Religion“');
 });
+
+test('past sessions: unknown activity, future date, missing consent and a duplicate are shown; the rest imports once', async ({
+  centre,
+  staff,
+  staffApi,
+  pageAs,
+  tag,
+}) => {
+  const person = (alias: string) =>
+    staffApi.post<{ id: number; code: string }>('/participants', { centreId: centre.id, alias });
+  const consenting = await person(`Amal ${tag}`);
+  await staffApi.post(`/participants/${consenting.id}/consents`, {
+    purpose: 'follow_up_contact',
+    language: 'ar',
+  });
+  const anonymousOnly = await person(`Samir ${tag}`);
+  const activities =
+    await staffApi.get<{ id: number; key: string | null; name: string }[]>('/activities');
+  const cafe = activities.find((a) => a.key === 'language_cafe')!;
+  const yesterday = addDays(today(), -1);
+  const german = (iso: string) => iso.split('-').reverse().join('.');
+  // Already logged by hand: the same slot in the list is a probable duplicate.
+  await staffApi.post('/encounters', {
+    centreId: centre.id,
+    activityId: cafe.id,
+    date: yesterday,
+    startTime: '15:00',
+    durationMinutes: 90,
+    headcounts: { newcomers: 3, host: 2, volunteers: 0, other: 0 },
+    attendeeIds: [],
+    clientRequestId: crypto.randomUUID(),
+  });
+  const csv = [
+    'Datum;Beginn;Angebot;Dauer (Minuten);Neuzugezogene;Aufnahmegesellschaft;Ehrenamtliche;Sonstige;Teilnehmende (Codes)',
+    `${german(yesterday)};10:00;${cafe.name};90;4;3;1;0;${consenting.code}`,
+    `${german(yesterday)};12:00;${cafe.name};60;2;2;;;`,
+    `${german(yesterday)};13:00;Schachclub ${tag};60;2;1;;;`,
+    `${german(addDays(today(), 10))};10:00;${cafe.name};60;2;1;;;`,
+    `${german(yesterday)};16:00;${cafe.name};60;2;1;;;${anonymousOnly.code}`,
+    `${german(yesterday)};15:00;${cafe.name};90;3;2;;;`,
+  ].join('\r\n');
+  const file = { name: `termine-${tag}.csv`, mimeType: 'text/csv', buffer: Buffer.from(csv) };
+
+  const page = await pageAs(staff, '/import');
+  await page.getByRole('radio', { name: 'Vergangene Termine', exact: true }).check();
+  await page.getByLabel('Datei (.xlsx oder .csv)').setInputFiles(file);
+  await page.getByRole('button', { name: 'Vorschau anzeigen' }).click();
+  const review = page.getByRole('region', { name: '2. Spalten zuordnen und prüfen' });
+  const table = review.getByRole('table', { name: 'Zeilen der Datei mit ihren Problemen' });
+  await expect(table).toContainText(`Unbekanntes Angebot (Angebot): Schachclub ${tag}`);
+  await expect(table).toContainText('Termin liegt in der Zukunft');
+  await expect(table).toContainText(
+    `Namentlich genannt ohne gültige Einwilligung (Teilnehmende (Codes)): ${anonymousOnly.code}`,
+  );
+  await expect(table).toContainText('Wahrscheinlich schon erfasst');
+  await page.getByRole('button', { name: '2 gültige Zeilen importieren' }).click();
+  await expect(page.getByRole('region', { name: '3. Ergebnis' }).getByRole('status')).toContainText(
+    'Importiert: 2.',
+  );
+  const logged = () =>
+    staffApi.get<{ total: number }>(`/encounters?centreId=${centre.id}&limit=50`);
+  expect((await logged()).total).toBe(3);
+
+  const again = await staffApi.post<{ counts: { imported: number; alreadyImported: number } }>(
+    '/imports/commit',
+    {
+      centreId: centre.id,
+      kind: 'sessions',
+      fileName: file.name,
+      content: file.buffer.toString('base64'),
+    },
+  );
+  expect(again.counts).toMatchObject({ imported: 0, alreadyImported: 2 });
+  expect((await logged()).total).toBe(3);
+});
