@@ -118,6 +118,7 @@ export function ImportPage() {
 
   const withMapping = (): ImportFileBody => ({ ...upload!, mapping, saveMapping: true });
   const chooseError = preview.error && !previewed ? preview.error : null;
+  const unmapped = (result?.columns ?? []).filter((c) => !Object.values(mapping).includes(c));
 
   return (
     <>
@@ -248,6 +249,11 @@ export function ImportPage() {
               <p className="muted small">
                 {t(`imports.mappingSource.${result.mappingSource}`)} {t('imports.mappingSaved')}
               </p>
+              {unmapped.length > 0 && (
+                <p className="muted small">
+                  {t('imports.unmappedColumns', { columns: unmapped.join(', ') })}
+                </p>
+              )}
               <details className="import-mapping" open={result.mappingSource !== 'saved'}>
                 <summary>
                   {t('imports.mappingSummary', {
