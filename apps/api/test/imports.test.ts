@@ -620,6 +620,9 @@ describe('sessions', () => {
       'DUPLICATE_IN_FILE',
     ]);
     expect(preview.rows[4]!.problems[0]!.detail).toBe(without.code);
+    // The person the preview names (without consent) is a subject of its audit row.
+    const previewAudit = auditRows(t.db, { action: 'read', entity_type: 'import' }).at(-1)!;
+    expect(JSON.parse(previewAudit.subjects ?? '[]')).toContain(without.id);
     expect(count('encounters', `where centre_id = ${c.id}`)).toBe(0);
 
     const commit = (await post(s, '/api/imports/commit', file)).json() as ImportResult;

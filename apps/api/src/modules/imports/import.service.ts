@@ -312,6 +312,23 @@ async function createRow(
 
 class Rollback extends Error {}
 
+/**
+ * The centre's participants a result names (probable duplicates, attendees without consent):
+ * the audit row of the preview, commit or download lists them as subjects (privacy rule 5).
+ */
+async function namedSubjects(ctx: ServiceContext, centreId: number, rows: WorkRow[]) {
+  const codes = rows.flatMap((r) =>
+    r.problems
+      .filter(
+        (p) =>
+          p.code === 'CONSENT_REQUIRED' || (p.code === 'POSSIBLE_DUPLICATE' && p.field === 'alias'),
+      )
+      .flatMap((p) => (p.detail ?? '').split(/,\s*/).filter(Boolean)),
+  );
+  const found = await repo.participantsByCode(ctx.db, centreId, [...new Set(codes)]);
+  return found.map((f) => f.id);
+}
+
 const countsOf = (rows: WorkRow[]) => ({
   total: rows.length,
   ok: rows.filter((r) => r.status === 'ok' || r.status === 'imported').length,
@@ -380,6 +397,7 @@ async function run(ctx: ServiceContext, body: ImportFileBody, commit: boolean) {
       entityType: ENTITY,
       entityId: String(centre.id),
       reason: summary(body.kind, sheet.format, counts),
+      subjects: await namedSubjects(tx, centre.id, rows),
     });
   };
   try {
@@ -421,6 +439,7 @@ export async function previewImport(ctx: ServiceContext, body: ImportFileBody) {
     entityType: ENTITY,
     entityId: String(out.centre.id),
     reason: `preview ${summary(body.kind, out.sheet.format, countsOf(out.rows))}`,
+    subjects: await namedSubjects(ctx, out.centre.id, out.rows),
   });
   return result(body, out, false);
 }
@@ -441,6 +460,7 @@ export async function rejectedRowsCsv(ctx: ServiceContext, body: RejectedRowsBod
     entityType: ENTITY,
     entityId: String(out.centre.id),
     reason: `rejected ${body.kind} rows: ${rejected.length}`,
+    subjects: await namedSubjects(ctx, out.centre.id, rejected),
   });
   const label = (f: string) => FIELD_LABELS[f]?.[lang] ?? f;
   return toCsv(
