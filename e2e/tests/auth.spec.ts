@@ -63,6 +63,7 @@ const NAV: Record<string, string[]> = {
     'Teilnehmende',
     'Begegnungen',
     'Nachgehen',
+    'Listen importieren',
     'Übersicht',
     'Aus dem Blick',
     'Bericht an den Rat',

@@ -104,6 +104,12 @@ const SCREENS: Screen[] = [
     path: '/consent-sheet/ar',
     heading: /Einwilligungsbogen|Consent sheet/,
   },
+  {
+    name: 'import',
+    user: (w) => w.staff,
+    path: '/import',
+    heading: /Listen importieren|Import lists/,
+  },
   { name: 'activities', user: 'admin', path: '/activities', heading: /Angebote|Activities/ },
   {
     name: 'privacy',

@@ -27,6 +27,7 @@ import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { hiringRoutes } from './modules/hiring/hiring.routes.ts';
 import { reportingRoutes } from './modules/reporting/reporting.routes.ts';
 import { reminderRoutes } from './modules/reminders/reminders.routes.ts';
+import { importRoutes } from './modules/imports/import.routes.ts';
 import { createNotifier } from './modules/reminders/reminders.notifier.ts';
 import { createMailer } from './lib/mailer.ts';
 import './types.ts';
@@ -95,6 +96,7 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
       await api.register(hiringRoutes);
       await api.register(reportingRoutes);
       await api.register(reminderRoutes);
+      await api.register(importRoutes);
     },
     { prefix: '/api' },
   );

@@ -125,6 +125,12 @@ const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
   'GET /api/encounters': { roles: ['coordinator', 'centre_staff'] },
   'POST /api/encounters': { roles: ['centre_staff'] },
   'GET /api/encounters/staff': { roles: ['coordinator', 'centre_staff'] },
+  // Import writes the centre's data: staff of that centre only, like creating a participant.
+  'POST /api/imports/preview': { roles: ['centre_staff'] },
+  'POST /api/imports/commit': { roles: ['centre_staff'] },
+  'POST /api/imports/rejected.csv': { roles: ['centre_staff'] },
+  'GET /api/imports/mapping': { roles: ['centre_staff'] },
+  'GET /api/participants/export.xlsx': { roles: ['centre_staff'] },
   'GET /api/encounters/{id}': { roles: ['coordinator', 'centre_staff'] },
   'PATCH /api/encounters/{id}': { roles: ['coordinator', 'centre_staff'] },
   'POST /api/encounters/{id}/void': { roles: ['coordinator', 'centre_staff'] },
@@ -467,11 +473,22 @@ const MULTIPART: Record<string, () => { payload: Buffer; headers: Record<string,
 const QUERIES: Record<string, () => string | Promise<string>> = {
   'GET /api/privacy/applicants': () => '?email=matrix%40example.org',
   'GET /api/encounters/staff': async () => `?centreId=${await staffCentre()}`,
+  'GET /api/imports/mapping': async () => `?centreId=${await staffCentre()}&kind=participants`,
+  'GET /api/participants/export.xlsx': async () => `?centreId=${await staffCentre()}`,
   'GET /api/reporting/published-periods': async () => `?centreId=${await staffCentre()}`,
 };
 
 /** A valid body for each operation that takes one; `self` is the caller's own account. */
+const importFile = async () => ({
+  centreId: await staffCentre(),
+  kind: 'participants',
+  fileName: 'liste.csv',
+  content: Buffer.from(`Alias;Haushaltsgröße\r\n${unique('Amal ')};2\r\n`).toString('base64'),
+});
 const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
+  'POST /api/imports/preview': importFile,
+  'POST /api/imports/commit': importFile,
+  'POST /api/imports/rejected.csv': importFile,
   'POST /api/auth/login': (self) => ({ email: self.email, password: TEST_PASSWORD }),
   'PUT /api/account/reminders': () => ({ reminders: 'digest' }),
   'POST /api/users': () => ({

@@ -27,3 +27,4 @@ export * from './reporting/reporting.schemas.ts';
 export * from './privacy/notice.schemas.ts';
 export * from './privacy/consent-texts.ts';
 export * from './figures/figures.rules.ts';
+export * from './imports/import.schemas.ts';

@@ -33,6 +33,8 @@ export const {
   followUpAttempts,
   followUps,
   groupMembers,
+  importedRows,
+  importMappings,
   mailDeliveries,
   mailPreferences,
   oidcConfig,

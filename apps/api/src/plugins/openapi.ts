@@ -38,6 +38,11 @@ export const openapiPlugin = fp(async (app) => {
           description: 'Pseudonymous participants, consent, referrals, timeline',
         },
         {
+          name: 'imports',
+          description:
+            'Import participants or past sessions from .xlsx/.csv lists: column mapping per centre, preview with row problems, idempotent commit, rejected rows',
+        },
+        {
           name: 'encounters',
           description: 'Encounter logging with named attendees and headcounts',
         },

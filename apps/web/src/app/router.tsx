@@ -140,6 +140,11 @@ const AccountPage = lazy(() =>
     default: m.AccountPage,
   })),
 );
+const ImportPage = lazy(() =>
+  import('../features/imports/components/import-page.tsx').then((m) => ({
+    default: m.ImportPage,
+  })),
+);
 const STEERING: Role[] = ['coordinator', 'centre_staff'];
 
 const page = (node: ReactNode) => <Suspense fallback={<Loading />}>{node}</Suspense>;
@@ -205,6 +210,10 @@ export const router = createBrowserRouter([
             {page(<FollowUpList />)}
           </RequireAuth>
         ),
+      },
+      {
+        path: 'import',
+        element: <RequireAuth roles={['centre_staff']}>{page(<ImportPage />)}</RequireAuth>,
       },
       {
         path: 'dashboard',

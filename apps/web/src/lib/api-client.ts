@@ -51,6 +51,28 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
   return data as T;
 }
 
+/** A POST whose answer is a file (e.g. CSV): the bytes as a Blob, errors as ApiError. */
+async function download(path: string, body: unknown): Promise<Blob> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method: 'POST',
+      headers,
+      credentials: 'same-origin',
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, { code: 'NETWORK_ERROR', message: 'Network error' });
+  }
+  if (!res.ok) {
+    const text = await res.text();
+    throw new ApiError(res.status, text ? JSON.parse(text) : {});
+  }
+  return await res.blob();
+}
+
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
@@ -59,6 +81,8 @@ export const api = {
   delete: <T>(path: string) => request<T>('DELETE', path),
   /** multipart/form-data upload (the browser sets the boundary). */
   upload: <T>(path: string, form: FormData) => request<T>('POST', path, form),
+  /** POST answered with a file (CSV download built by the server). */
+  download,
 };
 
 /** Query string from an object, skipping empty values. */

@@ -32,6 +32,8 @@ export const AUDIT_ENTITY_TYPES = [
   'follow_up',
   'follow_up_attempt',
   'group',
+  'import',
+  'import_mapping',
   'operator',
   'participant',
   'participation',

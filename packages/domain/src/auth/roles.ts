@@ -57,6 +57,7 @@ export const NAV_AREAS = [
   'participants',
   'encounters',
   'follow-ups',
+  'import',
   'dashboard',
   'out-of-view',
   'report',
@@ -79,7 +80,7 @@ export type NavArea = (typeof NAV_AREAS)[number];
 
 /** Sections of the navigation, in display order; areas a role lacks are left out. */
 export const NAV_SECTIONS = {
-  work: ['today', 'participants', 'encounters', 'follow-ups'],
+  work: ['today', 'participants', 'encounters', 'follow-ups', 'import'],
   steering: ['dashboard', 'out-of-view', 'report', 'comparison'],
   staffing: ['posts', 'scenarios', 'costs', 'vacancies'],
   settings: ['centres', 'activities', 'users', 'operators', 'settings'],
@@ -113,7 +114,11 @@ export function navAreasFor(roles: readonly Role[]): NavArea[] {
     areas.add('retention');
   }
   if (roles.includes('data_protection') || roles.includes('admin')) areas.add('records');
-  if (roles.includes('centre_staff')) areas.add('today');
+  if (roles.includes('centre_staff')) {
+    areas.add('today');
+    // Importing writes the centre's data: staff of the centre (the API's rule too).
+    areas.add('import');
+  }
   if (roles.includes('centre_staff') || roles.includes('coordinator')) {
     areas.add('participants');
     areas.add('encounters');

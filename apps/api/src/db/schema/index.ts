@@ -9,3 +9,4 @@ export * from './hiring.ts';
 export * from './reports.ts';
 export * from './mail.ts';
 export * from './oidc.ts';
+export * from './imports.ts';

@@ -29,6 +29,8 @@ export const ENTITY_DE: Record<AuditEntityType, string> = {
   follow_up: 'Nachgehender Kontakt',
   follow_up_attempt: 'Kontaktversuch',
   group: 'Gruppe',
+  import: 'Import',
+  import_mapping: 'Spaltenzuordnung Import',
   operator: 'Träger',
   participant: 'Teilnehmende Person',
   participation: 'Beteiligung',
