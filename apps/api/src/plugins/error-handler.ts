@@ -3,6 +3,7 @@ import type { FastifyError, FastifyRequest } from 'fastify';
 import { DomainError, NOT_FOUND_MESSAGE, type ApiError, type ErrorCode } from '@begegnung/domain';
 import { DeniedError, denialAuditSkipped } from '../lib/denial.ts';
 import { insertAudit } from '../modules/audit/audit.repository.ts';
+import { dbErrorCode } from '../db/errors.ts';
 
 interface Mapped {
   status: number;
@@ -148,7 +149,9 @@ function mapAny(error: FastifyError & { code?: string }, input: unknown): Mapped
   }
   const known = error.code ? FASTIFY_CODES[error.code] : undefined;
   if (known) return { status: known.status, body: { code: known.code, message: known.message } };
-  const sqliteCode = error.code?.startsWith('SQLITE_') ? error.code : undefined;
+  // drizzle wraps the driver's error (pg: always) in a DrizzleQueryError without a code.
+  const dbCode = dbErrorCode(error);
+  const sqliteCode = dbCode?.startsWith('SQLITE_') ? dbCode : undefined;
   if (sqliteCode) {
     const base = sqliteCode.split('_').slice(0, 2).join('_');
     if (SQLITE_UNAVAILABLE.has(base)) {
@@ -161,13 +164,13 @@ function mapAny(error: FastifyError & { code?: string }, input: unknown): Mapped
       return { status: 409, body: { code: 'CONFLICT', message: 'Conflicts with existing data' } };
     }
   }
-  if (error.code && (PG_UNAVAILABLE.test(error.code) || NET_UNAVAILABLE.has(error.code))) {
+  if (dbCode && (PG_UNAVAILABLE.test(dbCode) || NET_UNAVAILABLE.has(dbCode))) {
     return {
       status: 503,
       body: { code: 'SERVICE_UNAVAILABLE', message: 'Storage is unavailable; try again shortly' },
     };
   }
-  if (error.code && PG_CONFLICT.test(error.code) && !error.statusCode) {
+  if (dbCode && PG_CONFLICT.test(dbCode) && !error.statusCode) {
     return { status: 409, body: { code: 'CONFLICT', message: 'Conflicts with existing data' } };
   }
   const status = error.statusCode ?? 500;
