@@ -11,11 +11,12 @@ import { loadConfig, type AppConfig } from '../src/config.ts';
 import { openDatabase, runMigrations, type Db } from '../src/db/client.ts';
 import { onPg } from '../src/db/engine.ts';
 import { openPgDatabase, runPgMigrations } from '../src/db/pg-client.ts';
-import { rawAll, rawGet } from '../src/db/raw.ts';
+import { rawAll, rawGet, rawRun } from '../src/db/raw.ts';
 import { createPgTestDatabase } from './pg-helper.ts';
 import { hashPassword } from '../src/lib/passwords.ts';
 import { insertUser } from '../src/modules/users/users.repository.ts';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgDb } from '../src/db/pg-client.ts';
 import { centres, operators } from '../src/db/tables.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
@@ -245,3 +246,35 @@ export const anon = (
   t: TestApp,
   opts: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; payload?: unknown },
 ) => t.app.inject({ method: opts.method, url: opts.url, payload: opts.payload as never });
+
+/**
+ * Hand-written SQL in tests, on either engine: `q(t.db).get<T>('select … where id = ?', id)`,
+ * `.all`, `.run`. Each `?` becomes a bound parameter (pg's $1, $2, … through drizzle's `sql`);
+ * JS booleans are bound as 1/0 on SQLite, which has no boolean type. Keep the SQL itself
+ * portable: compare boolean columns as `active` / `not active`, quote camelCase aliases.
+ * `exec` runs a script of several statements without parameters.
+ */
+export const q = (db: Db) => {
+  const build = (text: string, params: unknown[]): SQL => {
+    const parts = text.split('?');
+    if (parts.length - 1 !== params.length)
+      throw new Error(`q: ${parts.length - 1} placeholders, ${params.length} parameters`);
+    const chunks: SQL[] = [sql.raw(parts[0]!)];
+    params.forEach((p, i) => {
+      const value = typeof p === 'boolean' && !onPg ? Number(p) : p;
+      chunks.push(sql`${value}`, sql.raw(parts[i + 1]!));
+    });
+    return sql.join(chunks, sql``);
+  };
+  return {
+    all: <T = Record<string, unknown>>(text: string, ...params: unknown[]) =>
+      rawAll(db)<T>(build(text, params)),
+    get: async <T = Record<string, unknown>>(text: string, ...params: unknown[]) =>
+      (await rawAll(db)<T>(build(text, params)))[0],
+    run: (text: string, ...params: unknown[]) => rawRun(db)(build(text, params)),
+    exec: async (script: string) => {
+      if (onPg) await (db as unknown as PgDb).$client.query(script);
+      else db.$client.exec(script);
+    },
+  };
+};
