@@ -17,6 +17,7 @@ import { hashPassword } from '../src/lib/passwords.ts';
 import { insertUser } from '../src/modules/users/users.repository.ts';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDb } from '../src/db/pg-client.ts';
+import { driverError } from '../src/db/errors.ts';
 import { centres, operators } from '../src/db/tables.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
@@ -266,12 +267,16 @@ export const q = (db: Db) => {
     });
     return sql.join(chunks, sql``);
   };
+  // The driver's own error (a trigger's message, pg's SQLSTATE), not drizzle's wrapper.
+  const unwrap = (e: unknown) => {
+    throw driverError(e);
+  };
   return {
     all: <T = Record<string, unknown>>(text: string, ...params: unknown[]) =>
-      rawAll(db)<T>(build(text, params)),
+      rawAll(db)<T>(build(text, params)).catch(unwrap),
     get: async <T = Record<string, unknown>>(text: string, ...params: unknown[]) =>
-      (await rawAll(db)<T>(build(text, params)))[0],
-    run: (text: string, ...params: unknown[]) => rawRun(db)(build(text, params)),
+      (await rawAll(db)<T>(build(text, params)).catch(unwrap))[0],
+    run: (text: string, ...params: unknown[]) => rawRun(db)(build(text, params)).catch(unwrap),
     exec: async (script: string) => {
       if (onPg) await (db as unknown as PgDb).$client.query(script);
       else db.$client.exec(script);
