@@ -201,7 +201,7 @@ describe('GET /api/audit filters', () => {
 
 describe('append-only audit log', () => {
   const count = async () =>
-    ((await q(t.db).get('select await count(*) as n from audit_log')) as { n: number }).n;
+    ((await q(t.db).get('select count(*) as n from audit_log')) as { n: number }).n;
 
   it('refuses UPDATE at the database level', async () => {
     const before = await count();

@@ -29,6 +29,7 @@ import {
 } from './encounter-fixtures.ts';
 import { seedEncounterDemo } from '../src/seed/encounters.ts';
 import { seedDemoIfEmpty } from '../src/seed/demo.ts';
+import { onPg } from '../src/db/engine.ts';
 
 const t = await createTestApp();
 const grone = await makeCentre(t.db, { openedOn: '2015-01-01' });
@@ -69,7 +70,7 @@ async function encounterBody(overrides: Record<string, unknown> = {}) {
 }
 
 const count = async (table: string) =>
-  ((await q(t.db).get(`select await count(*) as n from ${table}`)) as { n: number }).n;
+  ((await q(t.db).get(`select count(*) as n from ${table}`)) as { n: number }).n;
 
 describe('POST /api/encounters', () => {
   it('logs a session from a roster with walk-ins and host-society headcount', async () => {
@@ -103,9 +104,7 @@ describe('POST /api/encounters', () => {
     // No participant record for the anonymous walk-ins.
     expect(
       (
-        (await q(t.db).get(
-          "select await count(*) as n from participants where alias = 'ohne'",
-        )) as {
+        (await q(t.db).get("select count(*) as n from participants where alias = 'ohne'")) as {
           n: number;
         }
       ).n,
@@ -417,9 +416,14 @@ describe('participants', () => {
         'VALIDATION_FAILED',
       );
     }
-    const cols = ((await q(t.db).all('pragma table_info(participants)')) as { name: string }[]).map(
-      (c) => c.name,
-    );
+    const cols = (
+      await q(t.db).all<{ name: string }>(
+        onPg
+          ? "select column_name as name from information_schema.columns where table_schema = current_schema() and table_name = 'participants'"
+          : 'select name from pragma_table_info(?)',
+        ...(onPg ? [] : ['participants']),
+      )
+    ).map((c) => c.name);
     expect(cols.filter((c) => /surname|nation|relig|ethnic|health/.test(c))).toEqual([]);
   });
 
@@ -830,12 +834,13 @@ describe('demo generator', () => {
       }[];
       for (const c of ids) await makeUser(fresh.db, ['centre_staff'], [c.id]);
       const started = performance.now();
-      const s = seedEncounterDemo(fresh.db, { seed: 7, today: '2025-06-18' });
+      const s = await seedEncounterDemo(fresh.db, { seed: 7, today: '2025-06-18' });
       const ms = performance.now() - started;
-      const fingerprint = (await q(fresh.db).get(
-        "select group_concat(code || ':' || coalesce(alias,''), ',') as f from (select code, alias from participants order by id)",
-      )) as { f: string };
-      return { s, ms, fingerprint: fingerprint.f, demoDb: x.db };
+      const people = await q(fresh.db).all<{ code: string; alias: string | null }>(
+        'select code, alias from participants order by id',
+      );
+      const fingerprint = people.map((p) => `${p.code}:${p.alias ?? ''}`).join(',');
+      return { s, ms, fingerprint, demoDb: x.db };
     };
     const a = await runOnce();
     const b = await runOnce();
@@ -846,7 +851,7 @@ describe('demo generator', () => {
     expect(a.ms).toBeLessThan(5000);
     // The demo Grone user has a weekday Sprachcafé with a roster of consenting people.
     const g = (await q(a.demoDb)
-      .get(`select g.weekdays, await count(m.participant_id) as n from recurring_groups g join centres c on c.id = g.centre_id
+      .get(`select cast(g.weekdays as text) as weekdays, count(m.participant_id) as n from recurring_groups g join centres c on c.id = g.centre_id
          join group_members m on m.group_id = g.id where c.code = 'GRO' and g.name = 'Sprachcafé' group by g.id`)) as {
       weekdays: string;
       n: number;

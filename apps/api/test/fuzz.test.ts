@@ -186,7 +186,10 @@ async function snapshot(): Promise<string> {
     : "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'";
   const tables = (await q(t.db).all<{ name: string }>(catalogue))
     .map((r) => r.name)
-    .filter((n) => !n.startsWith('__drizzle') && !['audit_log', 'sessions'].includes(n))
+    // rate_limits: the limiter's counters, kept in memory on SQLite and in this table on pg.
+    .filter(
+      (n) => !n.startsWith('__drizzle') && !['audit_log', 'sessions', 'rate_limits'].includes(n),
+    )
     .sort();
   const h = createHash('sha256');
   // Rows as a sorted set: PostgreSQL returns them in no fixed order without ORDER BY.

@@ -27,7 +27,7 @@ import * as repo from '../src/modules/hiring/hiring.repository.ts';
 const t = await createTestApp();
 const admin = await userClient(t, ['admin']);
 const count = async (table: string) =>
-  ((await q(t.db).get(`select await count(*) as n from ${table}`)) as { n: number }).n;
+  ((await q(t.db).get(`select count(*) as n from ${table}`)) as { n: number }).n;
 
 const vacancyPayload = async (overrides: Record<string, unknown> = {}) => ({
   title: 'Fachkraft Integration NBZ Grone (0,5)',
@@ -269,7 +269,7 @@ describe('scorecards: complete, and late cards flagged', () => {
     const err = expectError(await save(placeholder, true), 422, 'SCORECARD_INCOMPLETE');
     expect(err.details).toHaveLength(v.criterionIds.length - 1);
     expect(await count('scorecards')).toBe(
-      ((await q(t.db).get('select await count(*) as n from scorecards')) as { n: number }).n,
+      ((await q(t.db).get('select count(*) as n from scorecards')) as { n: number }).n,
     );
     expect(
       await repo.currentCard(t.db, app, members[0]!.userId, 'first_interview'),

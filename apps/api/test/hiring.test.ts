@@ -37,7 +37,7 @@ import { applyRetention } from '../src/ops/retention.ts';
 const t = await createTestApp();
 const admin = await userClient(t, ['admin']);
 const count = async (table: string) =>
-  ((await q(t.db).get(`select await count(*) as n from ${table}`)) as { n: number }).n;
+  ((await q(t.db).get(`select count(*) as n from ${table}`)) as { n: number }).n;
 
 async function createVacancy(overrides: Record<string, unknown> = {}) {
   const res = await admin.request({
@@ -546,7 +546,7 @@ describe('migration-background self-disclosure', () => {
     expect(put.statusCode, put.body).toBe(200);
     expect(
       await q(t.db).get(
-        'select await count(*) as n from applicant_self_disclosures where application_id = ?',
+        'select count(*) as n from applicant_self_disclosures where application_id = ?',
         id,
       ),
     ).toEqual({ n: 1 });

@@ -262,7 +262,7 @@ describe('retention', () => {
     );
     expect((await applyRetention(t.db, new Date())).erasedParticipants).toBe(0);
     await q(t.db).run(
-      "insert or replace into settings (key, value) values ('participantRetentionMonths', 6)",
+      "insert into settings (key, value) values ('participantRetentionMonths', 6) on conflict (key) do update set value = excluded.value",
     );
     expect(
       (await applyRetention(t.db, new Date(), { actorId: null, actorEmail: 'system:retention' }))

@@ -35,7 +35,7 @@ for (const [code, id] of Object.entries(centreIds)) {
   staff[code] = (await makeUser(t.db, ['centre_staff'], [id])).id;
 }
 await seedPosts(t.db, centreIds);
-const summary = seedEncounterDemo(t.db, { today });
+const summary = await seedEncounterDemo(t.db, { today });
 const sqlite = t.db.$client;
 const all = <T>(q: string, ...params: unknown[]) => sqlite.prepare(q).all(...params) as T[];
 const one = <T>(q: string, ...params: unknown[]) => sqlite.prepare(q).get(...params) as T;

@@ -26,7 +26,7 @@ const t = await createTestApp();
 const today = localNow().date;
 const centreIds = await seedCentres(t.db);
 await seedPosts(t.db, centreIds);
-seedEncounterDemo(t.db, { today });
+await seedEncounterDemo(t.db, { today });
 
 let coordinator: Client;
 let grone: Client;

@@ -58,6 +58,12 @@ const PG_UNAVAILABLE = /^(53\d{3}|08\d{3}|57P0[123]|25006|40001|40P01)$/;
 const NET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
 /** Integrity violations PostgreSQL reports (unique 23505, foreign key 23503, check 23514). */
 const PG_CONFLICT = /^23\d{3}$/;
+/**
+ * A number the column type cannot hold (22003, e.g. an id of 99999999999999999999 compared with
+ * an integer column) or cannot read (22P02). SQLite compares any number and finds no row; on
+ * PostgreSQL the statement fails, which is the caller's input, not a server fault.
+ */
+const PG_OUT_OF_RANGE = new Set(['22003', '22P02']);
 
 function statusCode(status: number): ErrorCode {
   if (status === 401) return 'UNAUTHENTICATED';
@@ -168,6 +174,12 @@ function mapAny(error: FastifyError & { code?: string }, input: unknown): Mapped
     return {
       status: 503,
       body: { code: 'SERVICE_UNAVAILABLE', message: 'Storage is unavailable; try again shortly' },
+    };
+  }
+  if (dbCode && PG_OUT_OF_RANGE.has(dbCode) && !error.statusCode) {
+    return {
+      status: 400,
+      body: { code: 'VALIDATION_FAILED', message: 'A value is out of range for its field' },
     };
   }
   if (dbCode && PG_CONFLICT.test(dbCode) && !error.statusCode) {
