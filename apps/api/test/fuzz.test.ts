@@ -180,16 +180,17 @@ function fillPath(path: string, valid: boolean) {
   );
 }
 
+const IGNORED = ['audit_log', 'audit_log_head', 'sessions', 'rate_limits'];
+
 async function snapshot(): Promise<string> {
   const catalogue = onPg
     ? "select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'"
     : "select name from sqlite_master where type = 'table' and name not like 'sqlite_%'";
   const tables = (await q(t.db).all<{ name: string }>(catalogue))
     .map((r) => r.name)
-    // rate_limits: the limiter's counters, kept in memory on SQLite and in this table on pg.
-    .filter(
-      (n) => !n.startsWith('__drizzle') && !['audit_log', 'sessions', 'rate_limits'].includes(n),
-    )
+    // pg only: rate_limits holds the limiter's counters (in memory on SQLite), audit_log_head
+    // the audit chain's head, which moves with every audited denial like audit_log itself.
+    .filter((n) => !n.startsWith('__drizzle') && !IGNORED.includes(n))
     .sort();
   const h = createHash('sha256');
   // Rows as a sorted set: PostgreSQL returns them in no fixed order without ORDER BY.
