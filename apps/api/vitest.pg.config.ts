@@ -18,6 +18,10 @@ export const SQLITE_ONLY: Record<string, string> = {
   'test/db-copy.test.ts': 'copies SQLite to pg itself',
   'test/backup.test.ts': 'SQLite online backup API',
   'src/lib/tx.test.ts': 'the SQLite transaction guard',
+  // SQLite's hash-chain writer and triggers, attacked on copies of the database file (vacuum
+  // into, better-sqlite3, audit:verify CLI); the pg chain: pg-behaviour and pg-roles tests. The
+  // engine-neutral DPO check (GET /api/audit/verify) runs on both lanes in audit-verify.test.ts.
+  'test/audit-chain.test.ts': 'SQLite hash-chain writer, triggers and file copies',
 };
 
 export default defineProject({

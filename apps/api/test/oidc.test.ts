@@ -504,10 +504,13 @@ describe('required single sign-on', () => {
     const admins = (await q(t.db).all(
       "select u.id from users u join user_roles r on r.user_id = u.id where r.role = 'admin' and u.oidc_subject is null",
     )) as { id: number }[];
-    const link = t.db.$client.prepare(
-      'update users set oidc_issuer = ?, oidc_subject = ? where id = ?',
-    );
-    for (const a of admins) link.run('https://other.example', `admin-${a.id}`, a.id);
+    for (const a of admins)
+      await q(t.db).run(
+        'update users set oidc_issuer = ?, oidc_subject = ? where id = ?',
+        'https://other.example',
+        `admin-${a.id}`,
+        a.id,
+      );
     try {
       const res = seen(
         await admin.request({
@@ -520,7 +523,7 @@ describe('required single sign-on', () => {
       expect(body.details?.[0]).toMatchObject({ field: 'requireSso' });
       // A deactivated local administrator is no way in either.
       const inactive = await makeUser(t.db, ['admin']);
-      await q(t.db).run('update users set active = 0 where id = ?', inactive.id);
+      await q(t.db).run('update users set active = ? where id = ?', false, inactive.id);
       expectError(
         seen(
           await admin.request({
@@ -533,10 +536,11 @@ describe('required single sign-on', () => {
         'SSO_NO_BREAK_GLASS',
       );
     } finally {
-      const unlink = t.db.$client.prepare(
-        'update users set oidc_issuer = null, oidc_subject = null where id = ?',
-      );
-      for (const a of admins) unlink.run(a.id);
+      for (const a of admins)
+        await q(t.db).run(
+          'update users set oidc_issuer = null, oidc_subject = null where id = ?',
+          a.id,
+        );
     }
     // With a local administrator back, requiring SSO is allowed.
     const ok = seen(

@@ -514,7 +514,7 @@ describe('scenarios, costs and comparison', () => {
       400,
       'BUDGET_YEARS_ORDER',
     );
-    await q(t.db).run('update scenarios set seeded = 1 where id = ?', id);
+    await q(t.db).run('update scenarios set seeded = ? where id = ?', true, id);
     expectError(
       await admin.request({
         method: 'PATCH',
