@@ -6,7 +6,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { ApiErrorSchema, type ApiError, type ErrorCode, type Role } from '@begegnung/domain';
-import { buildApp, type App } from '../src/app.ts';
+import { buildApp, type App, type BuildOptions } from '../src/app.ts';
 import { loadConfig, type AppConfig } from '../src/config.ts';
 import { openDatabase, runMigrations, type Db } from '../src/db/client.ts';
 import { onPg } from '../src/db/engine.ts';
@@ -41,8 +41,12 @@ export interface TestApp {
  * file, or in the PostgreSQL lane (vitest project api-pg, DATABASE_URL set) a fresh database on
  * the test cluster. Closed and deleted after the file's tests.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  if (onPg) return createPgTestApp(env);
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { logger?: BuildOptions['logger'] } = {},
+): Promise<TestApp> {
+  const logger = options.logger ?? false;
+  if (onPg) return createPgTestApp(env, logger);
   const dir = mkdtempSync(join(tmpdir(), 'begegnung-test-'));
   const config = loadConfig({
     DATABASE_PATH: join(dir, 'test.db'),
@@ -51,7 +55,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   const db = openDatabase(config.databasePath);
   runMigrations(db);
-  const app = await buildApp({ config, db, logger: false });
+  const app = await buildApp({ config, db, logger });
   await app.ready();
   afterAll(async () => {
     await app.close();
@@ -61,13 +65,16 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   return { app, db, config };
 }
 
-async function createPgTestApp(env: Record<string, string>): Promise<TestApp> {
+async function createPgTestApp(
+  env: Record<string, string>,
+  logger: BuildOptions['logger'],
+): Promise<TestApp> {
   const url = await createPgTestDatabase();
   const config = loadConfig({ ...TEST_ENV, DATABASE_URL: url, ...env });
   const pgDb = openPgDatabase(url, { max: 4 });
   await runPgMigrations(pgDb);
   const db = pgDb as unknown as Db;
-  const app = await buildApp({ config, db, logger: false });
+  const app = await buildApp({ config, db, logger });
   await app.ready();
   afterAll(async () => {
     await app.close();

@@ -22,11 +22,26 @@ function bind(text: string, params: readonly unknown[]): SQL {
 
 /**
  * The generator's statements on either engine. SQLite: better-sqlite3 statements prepared once
- * (thousands of rows in one transaction, fast). PostgreSQL: the same SQL with bound parameters
- * through drizzle on the transaction's connection; `insert` appends `returning id`. `many`
- * inserts several rows of a link table in one statement (fewer round trips on pg).
+ * and run at once (thousands of rows in one transaction, fast). PostgreSQL: the same SQL with
+ * bound parameters through drizzle on the transaction's connection; `insert` appends
+ * `returning id`; rows nobody needs an id of (`run`, `many`) are buffered and written as
+ * multi-row inserts by `flush`, to save thousands of round trips.
  */
 function statements(db: Db) {
+  const flushers: (() => Promise<void>)[] = [];
+  /** Rows of `head` (`insert into t (a, b) values`), `width` values each, written on flush. */
+  const buffered = (head: string, width: number) => {
+    const one = `(${Array(width).fill('?').join(',')})`;
+    const rows: (readonly unknown[])[] = [];
+    flushers.push(async () => {
+      for (let i = 0; i < rows.length; i += 1000) {
+        const chunk = rows.slice(i, i + 1000);
+        await rawRun(db)(bind(`${head} ${chunk.map(() => one).join(',')}`, chunk.flat()));
+      }
+      rows.length = 0;
+    });
+    return async (add: readonly (readonly unknown[])[]) => void rows.push(...add);
+  };
   return {
     all: <T>(text: string) => rawAll(db)<T>(sql.raw(text)),
     insert: (text: string): ((...params: unknown[]) => Promise<number>) => {
@@ -37,26 +52,29 @@ function statements(db: Db) {
       return async (...params) =>
         Number((await rawAll(db)<{ id: number }>(bind(`${text} returning id`, params)))[0]!.id);
     },
+    /** One row of an `insert into t (…) values (?,…)`. */
     run: (text: string): ((...params: unknown[]) => Promise<void>) => {
       if (!onPg) {
         const st = db.$client.prepare(text);
         return async (...params) => void st.run(...params);
       }
-      return (...params) => rawRun(db)(bind(text, params));
+      const head = text.slice(0, text.lastIndexOf('('));
+      const add = buffered(head, text.split('?').length - 1);
+      return (...params) => add([params]);
     },
-    /** `insert into t (a, b) values` + one `(?,?)` per row of `rows`. */
+    /** Several rows of `head` (`insert into t (a, b) values`), `width` values each. */
     many: (head: string, width: number) => {
-      const one = `(${Array(width).fill('?').join(',')})`;
       if (!onPg) {
-        const st = db.$client.prepare(`${head} ${one}`);
+        const st = db.$client.prepare(`${head} (${Array(width).fill('?').join(',')})`);
         return async (rows: readonly (readonly unknown[])[]) => {
           for (const row of rows) st.run(...row);
         };
       }
-      return async (rows: readonly (readonly unknown[])[]) => {
-        if (!rows.length) return;
-        await rawRun(db)(bind(`${head} ${rows.map(() => one).join(',')}`, rows.flat()));
-      };
+      return buffered(head, width);
+    },
+    /** Writes the buffered rows (PostgreSQL). */
+    flush: async () => {
+      for (const f of flushers) await f();
     },
   };
 }
@@ -525,5 +543,6 @@ async function generate(
     }
   };
   await run();
+  await st.flush();
   return summary;
 }
