@@ -8,14 +8,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { rowHash, verifyChain, verifyChainInBatches } from '../src/db/audit-chain.ts';
 import { migrationsFolder, openDatabase, runMigrations } from '../src/db/client.ts';
 import { insertAudit } from '../src/modules/audit/audit.repository.ts';
-import {
-  auditRows,
-  createTestApp,
-  expectError,
-  expectSchema,
-  lastAuditId,
-  userClient,
-} from './helper.ts';
+import { auditRows, createTestApp, lastAuditId, userClient } from './helper.ts';
 
 const t = await createTestApp();
 const dir = mkdtempSync(join(tmpdir(), 'audit-chain-'));
