@@ -858,5 +858,6 @@ describe('demo generator', () => {
     };
     expect(JSON.parse(g.weekdays)).toEqual([1, 2, 3, 4, 5]);
     expect(g.n).toBeGreaterThanOrEqual(4);
-  });
+    // Four demo databases in one test (about 20 s on PostgreSQL); each generation stays < 5 s.
+  }, 60_000);
 });
