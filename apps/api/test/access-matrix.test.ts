@@ -12,6 +12,7 @@ import {
   unique,
   uniqueCode,
   type Client,
+  q,
 } from './helper.ts';
 import {
   costAssumptions,
@@ -213,21 +214,22 @@ const EXPECTED: Record<string, { public?: true; roles: Role[] | 'any' }> = {
 };
 
 /** Fixtures for the posts and scenarios routes (rows inserted directly). */
-function makePost(): number {
-  return t.db
-    .insert(posts)
-    .values({
-      code: unique('MX-'),
-      title: 'Matrix-Stelle',
-      roleType: 'centre_integration',
-      fteMilli: 500,
-      payGroup: 'S 11b',
-      employer: 'city',
-      fundingMode: 'grant',
-      budgetYearFrom: 2019,
-    })
-    .returning({ id: posts.id })
-    .get().id;
+async function makePost(): Promise<number> {
+  return (
+    await t.db
+      .insert(posts)
+      .values({
+        code: unique('MX-'),
+        title: 'Matrix-Stelle',
+        roleType: 'centre_integration',
+        fteMilli: 500,
+        payGroup: 'S 11b',
+        employer: 'city',
+        fundingMode: 'grant',
+        budgetYearFrom: 2019,
+      })
+      .returning({ id: posts.id })
+  )[0]!.id;
 }
 let matrixYear = 2000;
 let matrixQuarterYear = 2001;
@@ -235,29 +237,30 @@ let matrixQuarterYear = 2001;
  * A frozen report row to download (its bytes need not be a real PDF for the access check; the
  * workbook is made from the figures, so `figures` gives it real ones).
  */
-const publishedRow = (figures?: string) =>
-  t.db
-    .insert(publishedReports)
-    .values({
-      periodFrom: `${matrixQuarterYear}-01-01`,
-      periodTo: `${matrixQuarterYear}-03-31`,
-      scopeKey: `matrix-${matrixQuarterYear++}`,
-      figuresJson:
-        figures ??
-        JSON.stringify({
-          dashboard: { from: '2001-01-01', to: '2001-03-31', centreId: null, centres: [] },
-        }),
-      pdf: Buffer.from('%PDF-1.7'),
-      csv: Buffer.from('a;b'),
-      figuresSha256: 'x',
-      pdfSha256: 'x',
-      csvSha256: 'x',
-      dataMaxAuditId: 0,
-      dataAsOf: new Date().toISOString(),
-      publishedByEmail: 'matrix@example.org',
-    })
-    .returning()
-    .get().id;
+const publishedRow = async (figures?: string) =>
+  (
+    await t.db
+      .insert(publishedReports)
+      .values({
+        periodFrom: `${matrixQuarterYear}-01-01`,
+        periodTo: `${matrixQuarterYear}-03-31`,
+        scopeKey: `matrix-${matrixQuarterYear++}`,
+        figuresJson:
+          figures ??
+          JSON.stringify({
+            dashboard: { from: '2001-01-01', to: '2001-03-31', centreId: null, centres: [] },
+          }),
+        pdf: Buffer.from('%PDF-1.7'),
+        csv: Buffer.from('a;b'),
+        figuresSha256: 'x',
+        pdfSha256: 'x',
+        csvSha256: 'x',
+        dataMaxAuditId: 0,
+        dataAsOf: new Date().toISOString(),
+        publishedByEmail: 'matrix@example.org',
+      })
+      .returning()
+  )[0]!.id;
 
 const t = await createTestApp();
 
@@ -301,36 +304,39 @@ const PATH_FIXTURES: Record<
   () => Promise<number | Record<string, number | string>> | number | Record<string, number | string>
 > = {
   '/api/users/{id}': async () => (await makeUser(t.db, ['coordinator'])).id,
-  '/api/consent-sheet/reviews/{language}': () => ({ language: 'ar' }),
+  '/api/consent-sheet/reviews/{language}': async () => ({ language: 'ar' }),
   '/api/users/{id}/password': async () => (await makeUser(t.db, ['coordinator'])).id,
   '/api/centres/{id}': async () => (await makeCentre(t.db)).id,
   '/api/operators/{id}': async () => (await makeOperator(t.db)).id,
-  '/api/posts/{id}': () => makePost(),
-  '/api/posts/{id}/status': () => makePost(),
-  '/api/posts/{id}/allocations': () => makePost(),
-  '/api/posts/{id}/assignments': () => makePost(),
-  '/api/scenarios/{id}': () =>
-    t.db
-      .insert(scenarios)
-      .values({ name: unique('Matrix ') })
-      .returning()
-      .get().id,
-  '/api/scenarios/{id}/copy': () =>
-    t.db
-      .insert(scenarios)
-      .values({ name: unique('Matrix ') })
-      .returning()
-      .get().id,
-  '/api/scenarios/{id}/lines': () =>
-    t.db
-      .insert(scenarios)
-      .values({ name: unique('Matrix ') })
-      .returning()
-      .get().id,
-  '/api/reporting/published/{id}/report.pdf': () => publishedRow(),
-  '/api/reporting/published/{id}/report.csv': () => publishedRow(),
+  '/api/posts/{id}': async () => await makePost(),
+  '/api/posts/{id}/status': async () => await makePost(),
+  '/api/posts/{id}/allocations': async () => await makePost(),
+  '/api/posts/{id}/assignments': async () => await makePost(),
+  '/api/scenarios/{id}': async () =>
+    (
+      await t.db
+        .insert(scenarios)
+        .values({ name: unique('Matrix ') })
+        .returning()
+    )[0]!.id,
+  '/api/scenarios/{id}/copy': async () =>
+    (
+      await t.db
+        .insert(scenarios)
+        .values({ name: unique('Matrix ') })
+        .returning()
+    )[0]!.id,
+  '/api/scenarios/{id}/lines': async () =>
+    (
+      await t.db
+        .insert(scenarios)
+        .values({ name: unique('Matrix ') })
+        .returning()
+    )[0]!.id,
+  '/api/reporting/published/{id}/report.pdf': async () => await publishedRow(),
+  '/api/reporting/published/{id}/report.csv': async () => await publishedRow(),
   '/api/reporting/published/{id}/report.xlsx': async () =>
-    publishedRow(
+    await publishedRow(
       JSON.stringify(
         await collectReport(
           {
@@ -346,19 +352,21 @@ const PATH_FIXTURES: Record<
         ),
       ),
     ),
-  '/api/cost-assumptions/{id}': () =>
-    t.db
-      .insert(costAssumptions)
-      .values({ payGroup: unique('MX'), validFrom: '2019-01-01', annualCostEuros: 72000 })
-      .returning()
-      .get().id,
-  '/api/posts/{id}/assignments/{assignmentId}': () => {
-    const id = makePost();
-    const assignmentId = t.db
-      .insert(postAssignments)
-      .values({ postId: id, personName: 'Matrix Person', fromDate: '2020-01-01', percent: 50 })
-      .returning()
-      .get().id;
+  '/api/cost-assumptions/{id}': async () =>
+    (
+      await t.db
+        .insert(costAssumptions)
+        .values({ payGroup: unique('MX'), validFrom: '2019-01-01', annualCostEuros: 72000 })
+        .returning()
+    )[0]!.id,
+  '/api/posts/{id}/assignments/{assignmentId}': async () => {
+    const id = await makePost();
+    const assignmentId = (
+      await t.db
+        .insert(postAssignments)
+        .values({ postId: id, personName: 'Matrix Person', fromDate: '2020-01-01', percent: 50 })
+        .returning()
+    )[0]!.id;
     return { id, assignmentId };
   },
   '/api/activities/{id}': async () => await activityId(t.db, 'sport'),
@@ -369,9 +377,7 @@ const PATH_FIXTURES: Record<
   '/api/participants/{id}/consents': async () => (await consenting()).id,
   '/api/participants/{id}/consents/{consentId}/withdraw': async () => {
     const p = await consenting();
-    const c = t.db.$client
-      .prepare('select id from consents where participant_id = ?')
-      .get(p.id) as {
+    const c = (await q(t.db).get('select id from consents where participant_id = ?', p.id)) as {
       id: number;
     };
     return { id: p.id, consentId: c.id };
@@ -391,9 +397,9 @@ const PATH_FIXTURES: Record<
   '/api/privacy/participants/{code}/export.pdf': async () => ({ code: await subjectCode() }),
   '/api/privacy/participants/{code}/erasure': async () => ({ code: await subjectCode() }),
   '/api/privacy/participants/{code}/erase': async () => ({ code: await subjectCode() }),
-  '/api/privacy/applicants/{id}/export': () => applicantId(),
-  '/api/privacy/applicants/{id}/export.pdf': () => applicantId(),
-  '/api/privacy/applicants/{id}/erase': () => applicantId(),
+  '/api/privacy/applicants/{id}/export': async () => applicantId(),
+  '/api/privacy/applicants/{id}/export.pdf': async () => applicantId(),
+  '/api/privacy/applicants/{id}/erase': async () => applicantId(),
 };
 
 /** Hiring fixtures: a procedure the matrix's panel and oversight callers are assigned to. */
@@ -471,7 +477,7 @@ const MULTIPART: Record<string, () => { payload: Buffer; headers: Record<string,
 
 /** Query strings for operations that need one. */
 const QUERIES: Record<string, () => string | Promise<string>> = {
-  'GET /api/privacy/applicants': () => '?email=matrix%40example.org',
+  'GET /api/privacy/applicants': async () => '?email=matrix%40example.org',
   'GET /api/encounters/staff': async () => `?centreId=${await staffCentre()}`,
   'GET /api/imports/mapping': async () => `?centreId=${await staffCentre()}&kind=participants`,
   'GET /api/participants/export.xlsx': async () => `?centreId=${await staffCentre()}`,
@@ -490,17 +496,17 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
   'POST /api/imports/commit': importFile,
   'POST /api/imports/rejected.csv': importFile,
   'POST /api/auth/login': (self) => ({ email: self.email, password: TEST_PASSWORD }),
-  'PUT /api/account/reminders': () => ({ reminders: 'digest' }),
-  'POST /api/users': () => ({
+  'PUT /api/account/reminders': async () => ({ reminders: 'digest' }),
+  'POST /api/users': async () => ({
     email: `${unique('matrix')}@test.begegnung.de`,
     displayName: unique('Matrix '),
     password: 'Matrix-Passphrase-2024',
     roles: ['coordinator'],
     centreIds: [],
   }),
-  'PATCH /api/users/{id}': () => ({ displayName: unique('Umbenannt ') }),
-  'POST /api/users/{id}/password': () => ({ password: 'Neue-Matrix-Passphrase-7' }),
-  'POST /api/auth/password': () => ({
+  'PATCH /api/users/{id}': async () => ({ displayName: unique('Umbenannt ') }),
+  'POST /api/users/{id}/password': async () => ({ password: 'Neue-Matrix-Passphrase-7' }),
+  'POST /api/auth/password': async () => ({
     currentPassword: TEST_PASSWORD,
     newPassword: 'Eigene-Matrix-Passphrase-9',
   }),
@@ -511,10 +517,10 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
     address: 'Londonstraße 11a',
     district: 'Holtenser Berg',
   }),
-  'PATCH /api/centres/{id}': () => ({ openingHours: 'Mo 9–12 Uhr' }),
-  'POST /api/operators': () => ({ name: unique('Matrix-Träger '), legalForm: 'e_v' }),
-  'PATCH /api/operators/{id}': () => ({ legalForm: 'ggmbh' }),
-  'POST /api/posts': () => ({
+  'PATCH /api/centres/{id}': async () => ({ openingHours: 'Mo 9–12 Uhr' }),
+  'POST /api/operators': async () => ({ name: unique('Matrix-Träger '), legalForm: 'e_v' }),
+  'PATCH /api/operators/{id}': async () => ({ legalForm: 'ggmbh' }),
+  'POST /api/posts': async () => ({
     code: unique('MXP-'),
     title: 'Matrix-Stelle',
     roleType: 'coordination',
@@ -524,21 +530,23 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
     fundingMode: 'establishment_plan',
     budgetYearFrom: 2019,
   }),
-  'PATCH /api/posts/{id}': () => ({ notes: 'Matrix' }),
-  'POST /api/posts/{id}/status': () => ({ to: 'budgeted', reason: 'Haushalt' }),
+  'PATCH /api/posts/{id}': async () => ({ notes: 'Matrix' }),
+  'POST /api/posts/{id}/status': async () => ({ to: 'budgeted', reason: 'Haushalt' }),
   'PUT /api/posts/{id}/allocations': async () => ({
     allocations: [{ centreId: (await makeCentre(t.db)).id, share: '1' }],
   }),
-  'POST /api/posts/{id}/assignments': () => ({
+  'POST /api/posts/{id}/assignments': async () => ({
     personName: 'Matrix Person',
     fromDate: '2020-01-01',
     percent: 50,
   }),
-  'POST /api/scenarios': () => ({ name: unique('Matrix-Szenario ') }),
-  'PATCH /api/scenarios/{id}': () => ({ description: 'Matrix' }),
-  'POST /api/scenarios/{id}/copy': () => ({}),
-  'PUT /api/scenarios/{id}/lines': () => ({ lines: [{ postId: makePost(), fte: '0.5' }] }),
-  'POST /api/reporting/published': () => ({
+  'POST /api/scenarios': async () => ({ name: unique('Matrix-Szenario ') }),
+  'PATCH /api/scenarios/{id}': async () => ({ description: 'Matrix' }),
+  'POST /api/scenarios/{id}/copy': async () => ({}),
+  'PUT /api/scenarios/{id}/lines': async () => ({
+    lines: [{ postId: await makePost(), fte: '0.5' }],
+  }),
+  'POST /api/reporting/published': async () => ({
     from: `${matrixQuarterYear}-01-01`,
     to: `${matrixQuarterYear++}-03-31`,
   }),
@@ -547,19 +555,19 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
       { centreId: (await makeCentre(t.db)).id, need: 10, source: 'Statistik', asOf: '2026-01-01' },
     ],
   }),
-  'POST /api/cost-assumptions': () => ({
+  'POST /api/cost-assumptions': async () => ({
     payGroup: 'S 2',
     validFrom: `${matrixYear}-01-01`,
     validTo: `${matrixYear++}-12-31`,
     annualCostEuros: 72000,
   }),
-  'PATCH /api/cost-assumptions/{id}': () => ({ cityOwn: true }),
-  'POST /api/activities': () => ({
+  'PATCH /api/cost-assumptions/{id}': async () => ({ cityOwn: true }),
+  'POST /api/activities': async () => ({
     name: unique('Nähcafé '),
     defaultDurationMinutes: 90,
     recurring: true,
   }),
-  'PATCH /api/activities/{id}': () => ({ defaultDurationMinutes: 75 }),
+  'PATCH /api/activities/{id}': async () => ({ defaultDurationMinutes: 75 }),
   'POST /api/groups': async () => ({
     centreId: await staffCentre(),
     activityId: await activityId(t.db),
@@ -568,18 +576,18 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
     startTime: '15:00',
     durationMinutes: 90,
   }),
-  'PATCH /api/groups/{id}': () => ({ startTime: '16:00' }),
+  'PATCH /api/groups/{id}': async () => ({ startTime: '16:00' }),
   'POST /api/participants': async () => ({
     centreId: await staffCentre(),
     alias: unique('Amina '),
   }),
-  'PATCH /api/participants/{id}': () => ({ householdSize: 3 }),
+  'PATCH /api/participants/{id}': async () => ({ householdSize: 3 }),
   'POST /api/participants/{id}/transfer': async () => ({
     centreId: (await makeCentre(t.db)).id,
     reason: 'Umzug in die Weststadt',
   }),
-  'POST /api/participants/{id}/consents': () => ({ purpose: 'photos', language: 'ar' }),
-  'POST /api/participants/{id}/referrals': () => ({ service: 'language_course' }),
+  'POST /api/participants/{id}/consents': async () => ({ purpose: 'photos', language: 'ar' }),
+  'POST /api/participants/{id}/referrals': async () => ({ service: 'language_course' }),
   'POST /api/encounters': async () => ({
     centreId: await staffCentre(),
     activityId: await activityId(t.db),
@@ -590,19 +598,19 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
     attendeeIds: [],
     clientRequestId: randomUUID(),
   }),
-  'PATCH /api/encounters/{id}': () => ({ durationMinutes: 100, reason: 'Dauer korrigiert' }),
-  'POST /api/encounters/{id}/void': () => ({ reason: 'Doppelt erfasst' }),
+  'PATCH /api/encounters/{id}': async () => ({ durationMinutes: 100, reason: 'Dauer korrigiert' }),
+  'POST /api/encounters/{id}/void': async () => ({ reason: 'Doppelt erfasst' }),
   'POST /api/follow-ups': async () => ({
     participantId: (await consenting()).id,
     assigneeId: staffId(),
     dueOn: today(),
     reason: 'Seit Umzug nicht gesehen',
   }),
-  'PATCH /api/follow-ups/{id}': () => ({ dueOn: today() }),
-  'POST /api/follow-ups/{id}/attempts': () => ({ outcome: 'reached' }),
-  'POST /api/follow-ups/{id}/close': () => ({ outcome: 're_engaged' }),
-  'PATCH /api/settings': () => ({ outOfViewNotSeenWeeks: 6 }),
-  'PUT /api/settings/sso': () => ({
+  'PATCH /api/follow-ups/{id}': async () => ({ dueOn: today() }),
+  'POST /api/follow-ups/{id}/attempts': async () => ({ outcome: 'reached' }),
+  'POST /api/follow-ups/{id}/close': async () => ({ outcome: 're_engaged' }),
+  'PATCH /api/settings': async () => ({ outOfViewNotSeenWeeks: 6 }),
+  'PUT /api/settings/sso': async () => ({
     enabled: false,
     issuer: '',
     clientId: '',
@@ -610,15 +618,15 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
     requireSso: false,
     mappings: [],
   }),
-  'PATCH /api/settings/privacy-notice': () => ({
+  'PATCH /api/settings/privacy-notice': async () => ({
     dpo: 'Datenschutzbeauftragte der Stadt Göttingen, Hiroshimaplatz 1–4, 37083 Göttingen',
   }),
-  'PUT /api/consent-sheet/reviews/{language}': () => ({ reviewed: false }),
-  'POST /api/privacy/participants/{code}/erase': () => ({
+  'PUT /api/consent-sheet/reviews/{language}': async () => ({ reviewed: false }),
+  'POST /api/privacy/participants/{code}/erase': async () => ({
     reason: 'Matrix erasure request',
     confirmCode: lastSubjectCode,
   }),
-  'POST /api/privacy/applicants/{id}/erase': () => ({
+  'POST /api/privacy/applicants/{id}/erase': async () => ({
     reason: 'Matrix erasure request',
     confirmId: lastApplicantId,
   }),
@@ -638,37 +646,37 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
       },
     ],
   }),
-  'PATCH /api/vacancies/{id}': () => ({ title: 'Matrix-Ausschreibung geändert' }),
-  'PUT /api/vacancies/{id}/criteria': () => ({
+  'PATCH /api/vacancies/{id}': async () => ({ title: 'Matrix-Ausschreibung geändert' }),
+  'PUT /api/vacancies/{id}/criteria': async () => ({
     criteria: [
       { kind: 'preferred', label: 'Erfahrung', evidenceType: 'cv', weight: 2, scale: '1–5' },
     ],
   }),
-  'POST /api/vacancies/{id}/criteria-versions': () => ({
+  'POST /api/vacancies/{id}/criteria-versions': async () => ({
     reason: 'Sprachniveau präzisiert',
     criteria: [
       { kind: 'desirable', label: 'Arabisch B2', evidenceType: 'cv', weight: 1, scale: 'GER' },
     ],
   }),
-  'POST /api/vacancies/{id}/status': () => ({ to: 'closed' }),
-  'PUT /api/vacancies/{id}/members': () => ({
+  'POST /api/vacancies/{id}/status': async () => ({ to: 'closed' }),
+  'PUT /api/vacancies/{id}/members': async () => ({
     panel: [clients.panel_member.userId],
     oversight: [{ userId: clients.oversight.userId, body: 'staff_council' }],
   }),
-  'POST /api/vacancies/{id}/participations': () => ({
+  'POST /api/vacancies/{id}/participations': async () => ({
     body: 'staff_council',
     requestedOn: '2026-02-01',
     response: 'consent',
     respondedOn: '2026-02-08',
   }),
-  'POST /api/vacancies/{id}/applications': () => ({
+  'POST /api/vacancies/{id}/applications': async () => ({
     firstName: 'Matrix',
     lastName: 'Bewerberin',
     email: `${unique('matrix')}@example.org`,
     receivedOn: '2026-01-20',
     severelyDisabled: false,
   }),
-  'POST /api/vacancies/{id}/scorecards': () => ({
+  'POST /api/vacancies/{id}/scorecards': async () => ({
     applicationId: hiring.applicationId,
     stage: 'first_interview',
     ratings: [{ criterionId: hiring.criterionIds[0]!, score: 4 }],
@@ -676,27 +684,27 @@ const SAMPLES: Record<string, (self: { email: string }) => unknown> = {
     notes: 'Matrix',
     submit: false,
   }),
-  'PUT /api/vacancies/{id}/decision': () => ({
+  'PUT /api/vacancies/{id}/decision': async () => ({
     ranking: [{ applicationId: hiring.applicationId, rank: 1, reason: 'Bestgeeignet' }],
   }),
-  'POST /api/applications/{id}/status': () => ({ to: 'screened' }),
-  'PUT /api/applications/{id}/screening': () => ({
+  'POST /api/applications/{id}/status': async () => ({ to: 'screened' }),
+  'PUT /api/applications/{id}/screening': async () => ({
     results: [{ criterionId: hiring.criterionIds[0]!, result: 'met', note: 'Urkunde liegt vor' }],
   }),
-  'PATCH /api/applications/{id}/retention': () => ({ talentPoolUntil: null }),
-  'PUT /api/applications/{id}/self-disclosure': () => ({
+  'PATCH /api/applications/{id}/retention': async () => ({ talentPoolUntil: null }),
+  'PUT /api/applications/{id}/self-disclosure': async () => ({
     consent: true,
     consentTextVersion: 'SD-2026-1',
     migrationBackground: 'prefer_not_to_say',
   }),
-  'POST /api/applications/{id}/self-disclosure/read': () => ({ reason: 'Matrix-Prüfung' }),
-  'POST /api/scorecards/{id}/revisions': () => ({
+  'POST /api/applications/{id}/self-disclosure/read': async () => ({ reason: 'Matrix-Prüfung' }),
+  'POST /api/scorecards/{id}/revisions': async () => ({
     reason: 'Tippfehler korrigiert',
     ratings: hiring.criterionIds.map((criterionId) => ({ criterionId, score: 3 })),
     recommendation: 'yes',
     notes: 'Korrigiert',
   }),
-  'POST /api/hiring/purge': () => ({ dryRun: true }),
+  'POST /api/hiring/purge': async () => ({ dryRun: true }),
 };
 
 /** Operations that end the caller's session get a throwaway one. */

@@ -21,7 +21,7 @@ describe('attacker on the demo data', () => {
     const centreIds = await seedCentres(t.db);
     for (const id of Object.values(centreIds)) await makeUser(t.db, ['centre_staff'], [id]);
     await seedPosts(t.db, centreIds);
-    seedEncounterDemo(t.db, { today: localNow().date });
+    await seedEncounterDemo(t.db, { today: localNow().date });
     const coordinator = await userClient(t, ['coordinator']);
     const { ckm, old } = await attackBoth('demo', coordinator, [
       undefined,

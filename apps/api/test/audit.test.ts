@@ -11,6 +11,7 @@ import {
   unique,
   userClient,
   type Client,
+  q,
 } from './helper.ts';
 import { insertAudit } from '../src/modules/audit/audit.repository.ts';
 
@@ -199,36 +200,36 @@ describe('GET /api/audit filters', () => {
 });
 
 describe('append-only audit log', () => {
-  const count = () =>
-    (t.db.$client.prepare('select count(*) as n from audit_log').get() as { n: number }).n;
+  const count = async () =>
+    ((await q(t.db).get('select count(*) as n from audit_log')) as { n: number }).n;
 
   it('refuses UPDATE at the database level', async () => {
-    const before = count();
+    const before = await count();
     const first = (await auditRows(t.db))[0]!;
-    expect(() => t.db.$client.prepare('update audit_log set action = ?').run('x')).toThrow(
+    await expect(q(t.db).run('update audit_log set action = ?', 'x')).rejects.toThrow(
       /append-only/,
     );
-    expect(() =>
-      t.db.$client.prepare('update audit_log set reason = ? where id = ?').run('edited', first.id),
-    ).toThrow(/append-only/);
-    expect(count()).toBe(before);
+    await expect(
+      q(t.db).run('update audit_log set reason = ? where id = ?', 'edited', first.id),
+    ).rejects.toThrow(/append-only/);
+    expect(await count()).toBe(before);
     expect((await auditRows(t.db))[0]).toEqual(first);
   });
 
   it('refuses DELETE at the database level', async () => {
-    const before = count();
+    const before = await count();
     const last = await lastAuditId(t.db);
-    expect(() => t.db.$client.prepare('delete from audit_log').run()).toThrow(/append-only/);
-    expect(() => t.db.$client.prepare('delete from audit_log where id = ?').run(last)).toThrow(
+    await expect(q(t.db).run('delete from audit_log')).rejects.toThrow(/append-only/);
+    await expect(q(t.db).run('delete from audit_log where id = ?', last)).rejects.toThrow(
       /append-only/,
     );
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 
   it('still accepts new entries', async () => {
-    const before = count();
+    const before = await count();
     const client: Client = await userClient(t, ['coordinator']);
-    expect(count()).toBeGreaterThan(before);
+    expect(await count()).toBeGreaterThan(before);
     expect(await auditRows(t.db, { actor_id: client.userId, action: 'login' })).toHaveLength(1);
   });
 });

@@ -14,6 +14,7 @@ import {
   unique,
   userClient,
   type TestApp,
+  q,
 } from './helper.ts';
 
 const t = await createTestApp();
@@ -34,9 +35,9 @@ const sessionCookie = (res: { cookies: { name: string; value: string }[] }) =>
 const getSession = (cookie: string) =>
   t.app.inject({ method: 'GET', url: '/api/auth/session', headers: { cookie } });
 
-const operatorCount = (name: string) =>
+const operatorCount = async (name: string) =>
   (
-    t.db.$client.prepare('select count(*) as n from operators where name = ?').get(name) as {
+    (await q(t.db).get('select count(*) as n from operators where name = ?', name)) as {
       n: number;
     }
   ).n;
@@ -63,9 +64,9 @@ describe('POST /api/auth/login', () => {
     const user = await makeUser(t.db, ['coordinator']);
     expect((await login(t, user.email, TEST_PASSWORD)).statusCode).toBe(200);
     expect(await auditRows(t.db, { actor_id: user.id, action: 'login' })).toHaveLength(1);
-    const row = t.db.$client
-      .prepare('select last_login_at from users where id = ?')
-      .get(user.id) as { last_login_at: string | null };
+    const row = (await q(t.db).get('select last_login_at from users where id = ?', user.id)) as {
+      last_login_at: string | null;
+    };
     expect(row.last_login_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
@@ -73,13 +74,15 @@ describe('POST /api/auth/login', () => {
     const user = await makeUser(t.db, ['coordinator']);
     const res = await login(t, user.email, TEST_PASSWORD);
     const token = sessionCookie(res)!.value;
-    const raw = t.db.$client
-      .prepare('select count(*) as n from sessions where token_hash = ?')
-      .get(token) as { n: number };
+    const raw = (await q(t.db).get(
+      'select count(*) as n from sessions where token_hash = ?',
+      token,
+    )) as { n: number };
     expect(raw.n).toBe(0);
-    const all = t.db.$client
-      .prepare('select count(*) as n from sessions where user_id = ?')
-      .get(user.id) as { n: number };
+    const all = (await q(t.db).get(
+      'select count(*) as n from sessions where user_id = ?',
+      user.id,
+    )) as { n: number };
     expect(all.n).toBe(1);
   });
 
@@ -223,9 +226,11 @@ describe('GET /api/auth/session', () => {
 
   it('does not accept an expired session', async () => {
     const client = await userClient(t, ['coordinator']);
-    t.db.$client
-      .prepare('update sessions set expires_at = ? where user_id = ?')
-      .run(new Date(Date.now() - 1000).toISOString(), client.userId);
+    await q(t.db).run(
+      'update sessions set expires_at = ? where user_id = ?',
+      new Date(Date.now() - 1000).toISOString(),
+      client.userId,
+    );
     expectError(
       await client.request({ method: 'GET', url: '/api/auth/session' }),
       401,
@@ -292,7 +297,7 @@ describe('CSRF protection', () => {
       headers: { cookie: admin.cookie },
     });
     expectError(res, 403, 'CSRF_INVALID');
-    expect(operatorCount(name)).toBe(0);
+    expect(await operatorCount(name)).toBe(0);
   });
 
   it('refuses POST with a wrong token and creates nothing', async () => {
@@ -305,7 +310,7 @@ describe('CSRF protection', () => {
       headers: { 'x-csrf-token': 'forged-token' },
     });
     expectError(res, 403, 'CSRF_INVALID');
-    expect(operatorCount(name)).toBe(0);
+    expect(await operatorCount(name)).toBe(0);
   });
 
   it('refuses a valid token that belongs to another session', async () => {
@@ -319,7 +324,7 @@ describe('CSRF protection', () => {
       headers: { 'x-csrf-token': other.csrf },
     });
     expectError(res, 403, 'CSRF_INVALID');
-    expect(operatorCount(name)).toBe(0);
+    expect(await operatorCount(name)).toBe(0);
   });
 
   it('refuses PATCH without or with a wrong token and changes nothing', async () => {

@@ -16,6 +16,7 @@ import {
   uniqueCode,
   userClient,
   type Client,
+  q,
 } from './helper.ts';
 import { makeParticipant } from './encounter-fixtures.ts';
 
@@ -37,8 +38,8 @@ async function centreBody(overrides: Record<string, unknown> = {}) {
 const create = (client: Client, body: Record<string, unknown>) =>
   client.request({ method: 'POST', url: '/api/centres', payload: body });
 
-const centreRow = (id: number) =>
-  t.db.$client.prepare('select * from centres where id = ?').get(id) as
+const centreRow = async (id: number) =>
+  (await q(t.db).get('select * from centres where id = ?', id)) as
     { name: string; district: string; code: string } | undefined;
 
 describe('POST /api/centres', () => {
@@ -160,7 +161,7 @@ describe('reading centres', () => {
       'CENTRE_IN_USE',
     );
     expect(refused.message).toMatch(/deactivate/);
-    expect(centreRow(centre.id)).toBeDefined();
+    expect(await centreRow(centre.id)).toBeDefined();
     expect(
       await auditRows(t.db, {
         entity_type: 'centre',
@@ -268,7 +269,7 @@ describe('PATCH /api/centres/:id', () => {
       409,
       'CENTRE_CODE_TAKEN',
     );
-    expect(centreRow(b.id)).toMatchObject({ code: b.code, district: b.district });
+    expect(await centreRow(b.id)).toMatchObject({ code: b.code, district: b.district });
   });
 
   it('refuses an unknown operator with 400 UNKNOWN_OPERATOR', async () => {
@@ -337,12 +338,10 @@ describe('DELETE /api/centres/:id', () => {
       'CENTRE_IN_USE',
     );
     expect(refused.message).toMatch(/1 user/);
-    expect(centreRow(centre.id)).toBeDefined();
+    expect(await centreRow(centre.id)).toBeDefined();
     // The link survives too; the foreign key alone would have cascaded it away.
     expect(
-      t.db.$client
-        .prepare('select count(*) as n from user_centres where centre_id = ?')
-        .get(centre.id),
+      await q(t.db).get('select count(*) as n from user_centres where centre_id = ?', centre.id),
     ).toEqual({ n: 1 });
     const other = await makeCentre(t.db);
     await admin.request({
@@ -385,7 +384,7 @@ describe('writes by other roles', () => {
       401,
       'UNAUTHENTICATED',
     );
-    expect(centreRow(centre.id)).toMatchObject({ district: centre.district });
+    expect(await centreRow(centre.id)).toMatchObject({ district: centre.district });
   });
 
   describe.each(NON_ADMIN)('role %s', (role) => {
@@ -405,7 +404,7 @@ describe('writes by other roles', () => {
       expectError(await create(client, body), 403, 'FORBIDDEN');
       expect(await denied(before)).toMatchObject([{ entity_type: 'centre' }]);
       expect(
-        t.db.$client.prepare('select count(*) as n from centres where code = ?').get(body.code),
+        await q(t.db).get('select count(*) as n from centres where code = ?', body.code),
       ).toEqual({ n: 0 });
     });
 
@@ -422,7 +421,7 @@ describe('writes by other roles', () => {
         'FORBIDDEN',
       );
       expect(await denied(before)).toHaveLength(1);
-      expect(centreRow(centre.id)!.district).toBe(centre.district);
+      expect((await centreRow(centre.id))!.district).toBe(centre.district);
     });
 
     it('cannot delete a centre (403 FORBIDDEN, audited)', async () => {
@@ -434,7 +433,7 @@ describe('writes by other roles', () => {
         'FORBIDDEN',
       );
       expect(await denied(before)).toHaveLength(1);
-      expect(centreRow(centre.id)).toBeDefined();
+      expect(await centreRow(centre.id)).toBeDefined();
     });
   });
 });

@@ -16,6 +16,7 @@ import {
   makeCentre,
   userClient,
   type Client,
+  q,
 } from './helper.ts';
 import { activityId, makeFollowUp, makeParticipant, today } from './encounter-fixtures.ts';
 import { consents, encounterAttendees, followUpAttempts, referrals } from '../src/db/tables.ts';
@@ -39,35 +40,29 @@ const get = (c: Client, url: string) => c.request({ method: 'GET', url });
 /** A participant whose only follow-up consent was given a year ago and withdrawn `daysAgo`. */
 async function withdrawnPerson(daysAgo: number) {
   const p = await makeParticipant(t.db, centre.id);
-  t.db
-    .insert(consents)
-    .values({
-      participantId: p.id,
-      purpose: 'follow_up_contact',
-      givenOn: addMonths(today(), -6),
-      expiresOn: addMonths(today(), 6),
-      withdrawnOn: addDays(today(), -daysAgo),
-      language: 'ar',
-      explainedById: staff.userId,
-    })
-    .run();
+  await t.db.insert(consents).values({
+    participantId: p.id,
+    purpose: 'follow_up_contact',
+    givenOn: addMonths(today(), -6),
+    expiresOn: addMonths(today(), 6),
+    withdrawnOn: addDays(today(), -daysAgo),
+    language: 'ar',
+    explainedById: staff.userId,
+  });
   return p;
 }
 
 /** A participant whose consent ran from a year ago until `daysAgo`. */
 async function expiredPerson(daysAgo: number) {
   const p = await makeParticipant(t.db, centre.id);
-  t.db
-    .insert(consents)
-    .values({
-      participantId: p.id,
-      purpose: 'follow_up_contact',
-      givenOn: addMonths(today(), -12),
-      expiresOn: addDays(today(), -daysAgo),
-      language: 'de',
-      explainedById: staff.userId,
-    })
-    .run();
+  await t.db.insert(consents).values({
+    participantId: p.id,
+    purpose: 'follow_up_contact',
+    givenOn: addMonths(today(), -12),
+    expiresOn: addDays(today(), -daysAgo),
+    language: 'de',
+    explainedById: staff.userId,
+  });
   return p;
 }
 
@@ -98,11 +93,7 @@ describe('named attendance is judged by consent now, not by the entry date', () 
     const body = expectError(res, 409, 'CONSENT_REQUIRED');
     expect(body.details?.[0]).toMatchObject({ field: 'attendeeIds', message: String(p.id) });
     expect(
-      t.db
-        .select()
-        .from(encounterAttendees)
-        .all()
-        .filter((a) => a.participantId === p.id),
+      (await t.db.select().from(encounterAttendees)).filter((a) => a.participantId === p.id),
     ).toEqual([]);
   });
 
@@ -157,32 +148,30 @@ describe('named attendance is judged by consent now, not by the entry date', () 
     );
     expect(res.statusCode).toBe(201);
     const pid = res.json().attendees[0].id as number;
-    const c = t.db
-      .select()
-      .from(consents)
-      .all()
-      .find((x) => x.participantId === pid)!;
+    const c = (await t.db.select().from(consents)).find((x) => x.participantId === pid)!;
     expect(c.givenOn).toBe(today());
   });
 });
 
 describe('out-of-view list', () => {
   it('names no one without valid consent and counts them per centre instead', async () => {
-    const mover = <P extends { id: number }>(p: P) => {
-      t.db.$client
-        .prepare('update participants set moved_in_at = ? where id = ?')
-        .run(addDays(today(), -100), p.id);
+    const mover = async <P extends { id: number }>(p: P) => {
+      await q(t.db).run(
+        'update participants set moved_in_at = ? where id = ?',
+        addDays(today(), -100),
+        p.id,
+      );
       return p;
     };
     const unnamed = [
-      mover(await makeParticipant(t.db, centre.id)), // never consented
-      mover(await withdrawnPerson(2)),
-      mover(await expiredPerson(1)),
-      mover(await withdrawnPerson(40)),
-      mover(await expiredPerson(30)),
-      mover(await makeParticipant(t.db, centre.id)),
+      await mover(await makeParticipant(t.db, centre.id)), // never consented
+      await mover(await withdrawnPerson(2)),
+      await mover(await expiredPerson(1)),
+      await mover(await withdrawnPerson(40)),
+      await mover(await expiredPerson(30)),
+      await mover(await makeParticipant(t.db, centre.id)),
     ];
-    const named = mover(await makeParticipant(t.db, centre.id, { consentBy: staff.userId }));
+    const named = await mover(await makeParticipant(t.db, centre.id, { consentBy: staff.userId }));
     for (const c of [staff, coordinator]) {
       const res = await get(c, `/api/reporting/out-of-view?centreId=${centre.id}`);
       expect(res.statusCode).toBe(200);
@@ -263,29 +252,23 @@ describe('free-text notes follow one rule on every route', () => {
   beforeAll(async () => {
     const p = await makeParticipant(t.db, centre.id, { consentBy: staff.userId });
     pid = p.id;
-    t.db.$client.prepare('update participants set notes = ? where id = ?').run(NOTE, p.id);
+    await q(t.db).run('update participants set notes = ? where id = ?', NOTE, p.id);
     const task = await makeFollowUp(t.db, p.id, staff.userId);
     taskId = task.id;
-    t.db
-      .insert(followUpAttempts)
-      .values({
-        followUpId: task.id,
-        attemptedOn: today(),
-        outcome: 'unreachable',
-        note: NOTE,
-        byId: staff.userId,
-      })
-      .run();
-    t.db
-      .insert(referrals)
-      .values({
-        participantId: p.id,
-        service: 'counselling',
-        referredOn: today(),
-        note: NOTE,
-        byId: staff.userId,
-      })
-      .run();
+    await t.db.insert(followUpAttempts).values({
+      followUpId: task.id,
+      attemptedOn: today(),
+      outcome: 'unreachable',
+      note: NOTE,
+      byId: staff.userId,
+    });
+    await t.db.insert(referrals).values({
+      participantId: p.id,
+      service: 'counselling',
+      referredOn: today(),
+      note: NOTE,
+      byId: staff.userId,
+    });
   });
 
   const routes = () => [

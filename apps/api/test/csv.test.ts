@@ -106,7 +106,7 @@ describe('every CSV export', () => {
         activityId: act.json().id,
         date: addDays(today(), -i),
       });
-      t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id }).run();
+      await t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id });
     }
     // Free text a user typed ends up in the audit log (erasure reason).
     const erase = await dpo.request({

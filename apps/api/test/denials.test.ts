@@ -1,11 +1,5 @@
 import { Writable } from 'node:stream';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
-import { openDatabase, runMigrations } from '../src/db/client.ts';
+import { describe, expect, it } from 'vitest';
 import {
   anon,
   auditRows,
@@ -150,7 +144,6 @@ describe('Cache-Control: no-store', () => {
 
 describe('personal data stays out of the request logs and out of spreadsheet formulas', () => {
   it('redacts query values such as email and q, keeps paging', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'begegnung-log-'));
     const lines: string[] = [];
     const stream = new Writable({
       write(chunk, _enc, done) {
@@ -158,15 +151,10 @@ describe('personal data stays out of the request logs and out of spreadsheet for
         done();
       },
     });
-    const config = loadConfig({ DATABASE_PATH: join(dir, 'log.db'), LOG_LEVEL: 'info' });
-    const db = openDatabase(config.databasePath);
-    runMigrations(db);
-    const app = await buildApp({ config, db, logger: { level: 'info', stream } });
-    afterAll(async () => {
-      await app.close();
-      db.$client.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
+    const { app } = await createTestApp(
+      { LOG_LEVEL: 'info' },
+      { logger: { level: 'info', stream } },
+    );
     await app.inject({ method: 'GET', url: '/api/users?q=Fatima%20Haddad&limit=5' });
     await app.inject({
       method: 'GET',

@@ -15,6 +15,7 @@ import {
   makeCentre,
   userClient,
   type Client,
+  q,
 } from './helper.ts';
 import { activityId, makeGroup, makeParticipant, today } from './encounter-fixtures.ts';
 import { dueParticipants } from '../src/ops/retention.ts';
@@ -84,7 +85,7 @@ describe('POSSIBLE_DUPLICATE', () => {
       'POSSIBLE_DUPLICATE',
     );
     expect(
-      t.db.$client.prepare('select count(*) as n from encounters where group_id = ?').get(group.id),
+      await q(t.db).get('select count(*) as n from encounters where group_id = ?', group.id),
     ).toEqual({ n: 1 });
   });
 
@@ -136,14 +137,14 @@ describe('EMPTY_ENCOUNTER', () => {
   const zero = { newcomers: 0, host: 0, volunteers: 0, other: 0 };
 
   it('refuses an entry with nobody named and every headcount 0', async () => {
-    const before = t.db.$client.prepare('select count(*) as n from encounters').get();
+    const before = await q(t.db).get('select count(*) as n from encounters');
     const err = expectError(
       await post(staff, '/api/encounters', await body({ headcounts: zero })),
       400,
       'EMPTY_ENCOUNTER',
     );
     expect(err.message).toMatch(/Nobody is recorded/);
-    expect(t.db.$client.prepare('select count(*) as n from encounters').get()).toEqual(before);
+    expect(await q(t.db).get('select count(*) as n from encounters')).toEqual(before);
   });
 
   it('accepts one named attendee, one walk-in or one headcount', async () => {
@@ -218,9 +219,11 @@ describe('voiding', () => {
 
   it('keeps staff to the 14-day window; coordinators may cancel older entries', async () => {
     const e = await log(staff, await body());
-    t.db.$client
-      .prepare('update encounters set created_at = ? where id = ?')
-      .run(new Date(Date.now() - 15 * 86_400_000).toISOString(), e.id);
+    await q(t.db).run(
+      'update encounters set created_at = ? where id = ?',
+      new Date(Date.now() - 15 * 86_400_000).toISOString(),
+      e.id,
+    );
     expectError(await voidIt(staff, e.id), 409, 'CORRECTION_WINDOW_CLOSED');
     expect((await voidIt(coord, e.id)).statusCode).toBe(200);
   });
@@ -286,12 +289,17 @@ describe('voided entries leave every figure', () => {
 
   it('last seen, out of view and retention ignore a voided attendance', async () => {
     const p = await makeParticipant(t.db, centre.id, { consentBy: staff.userId });
-    t.db.$client
-      .prepare('update participants set moved_in_at = ?, created_at = ? where id = ?')
-      .run(addDays(today(), -200), `${addDays(today(), -200)}T10:00:00.000Z`, p.id);
-    t.db.$client
-      .prepare('update consents set given_on = ? where participant_id = ?')
-      .run(addDays(today(), -150), p.id);
+    await q(t.db).run(
+      'update participants set moved_in_at = ?, created_at = ? where id = ?',
+      addDays(today(), -200),
+      `${addDays(today(), -200)}T10:00:00.000Z`,
+      p.id,
+    );
+    await q(t.db).run(
+      'update consents set given_on = ? where participant_id = ?',
+      addDays(today(), -150),
+      p.id,
+    );
     const old = await log(staff, await body({ date: addDays(today(), -100), attendeeIds: [p.id] }));
     const wrong = await log(
       staff,
@@ -302,9 +310,9 @@ describe('voided entries leave every figure', () => {
         attendeeIds: [p.id],
       }),
     );
-    const lastSeen = () =>
-      t.db.$client.prepare('select last_attended_on as d from participants where id = ?').get(p.id);
-    expect(lastSeen()).toEqual({ d: today() });
+    const lastSeen = async () =>
+      await q(t.db).get('select last_attended_on as d from participants where id = ?', p.id);
+    expect(await lastSeen()).toEqual({ d: today() });
     const outOfView = async () =>
       (await get(staff, `/api/reporting/out-of-view?centreId=${centre.id}`))
         .json()
@@ -312,7 +320,7 @@ describe('voided entries leave every figure', () => {
     expect(await outOfView()).toBe(false);
 
     await voidIt(staff, wrong.id);
-    expect(lastSeen()).toEqual({ d: old.date });
+    expect(await lastSeen()).toEqual({ d: old.date });
     expect(await outOfView()).toBe(true);
     const timeline = (await get(staff, `/api/participants/${p.id}/timeline`)).json();
     expect(

@@ -8,6 +8,7 @@ import {
   unique,
   userClient,
   type Client,
+  q,
 } from './helper.ts';
 
 const t = await createTestApp();
@@ -27,8 +28,8 @@ const raw = (
     headers: { cookie: client.cookie, 'x-csrf-token': client.csrf, 'content-type': contentType },
   });
 
-const operatorCount = () =>
-  (t.db.$client.prepare('select count(*) as n from operators').get() as { n: number }).n;
+const operatorCount = async () =>
+  ((await q(t.db).get('select count(*) as n from operators')) as { n: number }).n;
 
 describe('request bodies', () => {
   it('answers malformed JSON with 400 MALFORMED_JSON', async () => {
@@ -95,7 +96,7 @@ describe('request bodies', () => {
   });
 
   it('refuses unknown fields with 400 VALIDATION_FAILED naming them', async () => {
-    const before = operatorCount();
+    const before = await operatorCount();
     const res = await admin.request({
       method: 'POST',
       url: '/api/operators',
@@ -105,7 +106,7 @@ describe('request bodies', () => {
     expect(body.details).toEqual([
       expect.objectContaining({ field: 'isAdmin', code: 'additionalProperties' }),
     ]);
-    expect(operatorCount()).toBe(before);
+    expect(await operatorCount()).toBe(before);
   });
 
   it('refuses a body over 1 MiB with 413 PAYLOAD_TOO_LARGE', async () => {
@@ -136,7 +137,7 @@ describe('request bodies', () => {
   });
 
   it('refuses text/plain on a JSON route with 415 UNSUPPORTED_MEDIA_TYPE', async () => {
-    const before = operatorCount();
+    const before = await operatorCount();
     const res = await raw(
       admin,
       'POST',
@@ -145,7 +146,7 @@ describe('request bodies', () => {
       'text/plain',
     );
     expectError(res, 415, 'UNSUPPORTED_MEDIA_TYPE');
-    expect(operatorCount()).toBe(before);
+    expect(await operatorCount()).toBe(before);
   });
 
   it('refuses form-encoded bodies with 415 UNSUPPORTED_MEDIA_TYPE', async () => {

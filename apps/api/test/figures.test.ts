@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths, OutreachSchema } from '@begegnung/domain';
-import { createTestApp, expectSchema, makeCentre, userClient, type Client } from './helper.ts';
+import { createTestApp, expectSchema, makeCentre, userClient, type Client, q } from './helper.ts';
 import { makeEncounter, makeParticipant, today } from './encounter-fixtures.ts';
 import { encounterAttendees, followUpAttempts, followUps } from '../src/db/tables.ts';
 import { applyRetention } from '../src/ops/retention.ts';
@@ -31,7 +31,7 @@ describe('mixed encounter', () => {
       const e = await makeEncounter(t.db, c.id, staff.userId, { date: day, ...o });
       if (named) {
         const p = await makeParticipant(t.db, c.id);
-        t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id }).run();
+        await t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id });
       }
     };
     await enc({ newcomers: 0, host: 6 }); // hosts only: not mixed
@@ -67,40 +67,40 @@ describe('re-engagement survives retention', () => {
       const p = await makeParticipant(t.db, c.id);
       const opened = `${lastYear}-02-${String(1 + i).padStart(2, '0')}`;
       const closed = addDays(opened, 20);
-      const f = t.db
-        .insert(followUps)
-        .values({
-          participantId: p.id,
-          assigneeId: staff.userId,
-          dueOn: opened,
-          reason: 'Nicht gesehen',
-          status: 'closed',
-          outcome: kind === 'unreachable' ? 'unreachable' : 're_engaged',
-          closedOn: closed,
-          createdById: staff.userId,
-          createdAt: `${opened}T09:00:00.000Z`,
-          updatedAt: `${closed}T09:00:00.000Z`,
-        })
-        .returning()
-        .get();
-      t.db
-        .insert(followUpAttempts)
-        .values({
-          followUpId: f.id,
-          attemptedOn: addDays(opened, 3),
-          outcome: 'reached',
-          byId: staff.userId,
-        })
-        .run();
+      const f = (
+        await t.db
+          .insert(followUps)
+          .values({
+            participantId: p.id,
+            assigneeId: staff.userId,
+            dueOn: opened,
+            reason: 'Nicht gesehen',
+            status: 'closed',
+            outcome: kind === 'unreachable' ? 'unreachable' : 're_engaged',
+            closedOn: closed,
+            createdById: staff.userId,
+            createdAt: `${opened}T09:00:00.000Z`,
+            updatedAt: `${closed}T09:00:00.000Z`,
+          })
+          .returning()
+      )[0]!;
+      await t.db.insert(followUpAttempts).values({
+        followUpId: f.id,
+        attemptedOn: addDays(opened, 3),
+        outcome: 'reached',
+        byId: staff.userId,
+      });
       const seenOn =
         kind === 'seen' ? addDays(closed, 10) : kind === 'late' ? addDays(closed, 70) : null;
       if (seenOn) {
         const e = await makeEncounter(t.db, c.id, staff.userId, { date: seenOn });
-        t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id }).run();
+        await t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id });
       }
-      t.db.$client
-        .prepare('update participants set created_at = ? where id = ?')
-        .run(`${opened}T08:00:00.000Z`, p.id);
+      await q(t.db).run(
+        'update participants set created_at = ? where id = ?',
+        `${opened}T08:00:00.000Z`,
+        p.id,
+      );
     }
     const url = `/api/reporting/outreach?centreId=${c.id}&from=${from}&to=${to}`;
     const before = await get(coordinator, url);
@@ -128,9 +128,10 @@ describe('re-engagement survives retention', () => {
     expect(set.statusCode, set.body).toBe(200);
     const run = await applyRetention(t.db, new Date());
     expect(run.erasedParticipants).toBeGreaterThanOrEqual(14);
-    const left = t.db.$client
-      .prepare('select count(*) n from participants where centre_id = ?')
-      .get(c.id) as { n: number };
+    const left = (await q(t.db).get(
+      'select count(*) n from participants where centre_id = ?',
+      c.id,
+    )) as { n: number };
     expect(left.n).toBe(0);
 
     const after = await get(coordinator, url);
@@ -151,22 +152,19 @@ describe('re-engagement survives retention', () => {
     // the published count, within 4 of the truth, is never "< 5").
     for (let i = 0; i < 10; i++) {
       const p = await makeParticipant(t.db, c.id);
-      t.db
-        .insert(followUps)
-        .values({
-          participantId: p.id,
-          assigneeId: staff.userId,
-          dueOn: closed,
-          reason: 'x',
-          status: 'closed',
-          outcome: 're_engaged',
-          closedOn: closed,
-          createdById: staff.userId,
-          createdAt: `${addDays(closed, -5)}T09:00:00.000Z`,
-        })
-        .run();
+      await t.db.insert(followUps).values({
+        participantId: p.id,
+        assigneeId: staff.userId,
+        dueOn: closed,
+        reason: 'x',
+        status: 'closed',
+        outcome: 're_engaged',
+        closedOn: closed,
+        createdById: staff.userId,
+        createdAt: `${addDays(closed, -5)}T09:00:00.000Z`,
+      });
       const e = await makeEncounter(t.db, c.id, staff.userId, { date: addDays(closed, 60) });
-      t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id }).run();
+      await t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id });
     }
     const url = `/api/reporting/outreach?centreId=${c.id}&from=${addMonths(closed, -1)}&to=${today()}`;
     const verifiedAt = async (weeks: number) => {

@@ -6,16 +6,18 @@ import type { LightMyRequestResponse } from 'fastify';
 import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { ApiErrorSchema, type ApiError, type ErrorCode, type Role } from '@begegnung/domain';
-import { buildApp, type App } from '../src/app.ts';
+import { buildApp, type App, type BuildOptions } from '../src/app.ts';
 import { loadConfig, type AppConfig } from '../src/config.ts';
 import { openDatabase, runMigrations, type Db } from '../src/db/client.ts';
 import { onPg } from '../src/db/engine.ts';
 import { openPgDatabase, runPgMigrations } from '../src/db/pg-client.ts';
-import { rawAll, rawGet } from '../src/db/raw.ts';
+import { rawAll, rawGet, rawRun } from '../src/db/raw.ts';
 import { createPgTestDatabase } from './pg-helper.ts';
 import { hashPassword } from '../src/lib/passwords.ts';
 import { insertUser } from '../src/modules/users/users.repository.ts';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import type { PgDb } from '../src/db/pg-client.ts';
+import { driverError } from '../src/db/errors.ts';
 import { centres, operators } from '../src/db/tables.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
@@ -39,8 +41,12 @@ export interface TestApp {
  * file, or in the PostgreSQL lane (vitest project api-pg, DATABASE_URL set) a fresh database on
  * the test cluster. Closed and deleted after the file's tests.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  if (onPg) return createPgTestApp(env);
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { logger?: BuildOptions['logger'] } = {},
+): Promise<TestApp> {
+  const logger = options.logger ?? false;
+  if (onPg) return createPgTestApp(env, logger);
   const dir = mkdtempSync(join(tmpdir(), 'begegnung-test-'));
   const config = loadConfig({
     DATABASE_PATH: join(dir, 'test.db'),
@@ -49,7 +55,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   const db = openDatabase(config.databasePath);
   runMigrations(db);
-  const app = await buildApp({ config, db, logger: false });
+  const app = await buildApp({ config, db, logger });
   await app.ready();
   afterAll(async () => {
     await app.close();
@@ -59,13 +65,16 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   return { app, db, config };
 }
 
-async function createPgTestApp(env: Record<string, string>): Promise<TestApp> {
+async function createPgTestApp(
+  env: Record<string, string>,
+  logger: BuildOptions['logger'],
+): Promise<TestApp> {
   const url = await createPgTestDatabase();
   const config = loadConfig({ ...TEST_ENV, DATABASE_URL: url, ...env });
   const pgDb = openPgDatabase(url, { max: 4 });
   await runPgMigrations(pgDb);
   const db = pgDb as unknown as Db;
-  const app = await buildApp({ config, db, logger: false });
+  const app = await buildApp({ config, db, logger });
   await app.ready();
   afterAll(async () => {
     await app.close();
@@ -245,3 +254,39 @@ export const anon = (
   t: TestApp,
   opts: { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; url: string; payload?: unknown },
 ) => t.app.inject({ method: opts.method, url: opts.url, payload: opts.payload as never });
+
+/**
+ * Hand-written SQL in tests, on either engine: `q(t.db).get<T>('select … where id = ?', id)`,
+ * `.all`, `.run`. Each `?` becomes a bound parameter (pg's $1, $2, … through drizzle's `sql`);
+ * JS booleans are bound as 1/0 on SQLite, which has no boolean type. Keep the SQL itself
+ * portable: compare boolean columns as `active` / `not active`, quote camelCase aliases.
+ * `exec` runs a script of several statements without parameters.
+ */
+export const q = (db: Db) => {
+  const build = (text: string, params: unknown[]): SQL => {
+    const parts = text.split('?');
+    if (parts.length - 1 !== params.length)
+      throw new Error(`q: ${parts.length - 1} placeholders, ${params.length} parameters`);
+    const chunks: SQL[] = [sql.raw(parts[0]!)];
+    params.forEach((p, i) => {
+      const value = typeof p === 'boolean' && !onPg ? Number(p) : p;
+      chunks.push(sql`${value}`, sql.raw(parts[i + 1]!));
+    });
+    return sql.join(chunks, sql``);
+  };
+  // The driver's own error (a trigger's message, pg's SQLSTATE), not drizzle's wrapper.
+  const unwrap = (e: unknown) => {
+    throw driverError(e);
+  };
+  return {
+    all: <T = Record<string, unknown>>(text: string, ...params: unknown[]) =>
+      rawAll(db)<T>(build(text, params)).catch(unwrap),
+    get: async <T = Record<string, unknown>>(text: string, ...params: unknown[]) =>
+      (await rawAll(db)<T>(build(text, params)).catch(unwrap))[0],
+    run: (text: string, ...params: unknown[]) => rawRun(db)(build(text, params)).catch(unwrap),
+    exec: async (script: string) => {
+      if (onPg) await (db as unknown as PgDb).$client.query(script);
+      else db.$client.exec(script);
+    },
+  };
+};

@@ -11,6 +11,7 @@ import {
   makeUser,
   userClient,
   type Client,
+  q,
 } from './helper.ts';
 import {
   CLEAN_ADVERT,
@@ -25,8 +26,8 @@ import * as repo from '../src/modules/hiring/hiring.repository.ts';
 
 const t = await createTestApp();
 const admin = await userClient(t, ['admin']);
-const count = (table: string) =>
-  (t.db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const count = async (table: string) =>
+  ((await q(t.db).get(`select count(*) as n from ${table}`)) as { n: number }).n;
 
 const vacancyPayload = async (overrides: Record<string, unknown> = {}) => ({
   title: 'Fachkraft Integration NBZ Grone (0,5)',
@@ -55,7 +56,7 @@ const scored = (label: string, weight = 3) => ({
 
 describe('criteria naming a protected characteristic (§ 1 AGG)', () => {
   it('refuses "Eigener Migrationshintergrund" and an Arabic-speaking origin, saving nothing', async () => {
-    const before = count('vacancies');
+    const before = await count('vacancies');
     const err = expectError(
       await createVacancy({
         criteria: [
@@ -72,7 +73,7 @@ describe('criteria naming a protected characteristic (§ 1 AGG)', () => {
       expect.objectContaining({ field: 'criteria.5.label', code: 'protected_origin' }),
       expect.objectContaining({ field: 'criteria.6.label', code: 'protected_origin' }),
     ]);
-    expect(count('vacancies')).toBe(before);
+    expect(await count('vacancies')).toBe(before);
   });
 
   it('refuses them when criteria are replaced or versioned; lawful language skills pass', async () => {
@@ -145,7 +146,7 @@ describe('vacancies only for posts in the budget or approved', () => {
     );
     // The post went back to proposed after the draft was made: publication is refused.
     const postId = (await repo.vacancyPostsOf(t.db, id))[0]!.id;
-    t.db.$client.prepare("update posts set status = 'proposed' where id = ?").run(postId);
+    await q(t.db).run("update posts set status = 'proposed' where id = ?", postId);
     expectError(await status(id, 'published'), 409, 'POST_NOT_APPROVED');
     expect((await repo.findVacancy(t.db, id))!.status).toBe('draft');
     for (const s of ['filled', 'frozen', 'abolished'] as const)
@@ -267,8 +268,8 @@ describe('scorecards: complete, and late cards flagged', () => {
     const placeholder = [{ criterionId: v.criterionIds[0]!, score: 3 }];
     const err = expectError(await save(placeholder, true), 422, 'SCORECARD_INCOMPLETE');
     expect(err.details).toHaveLength(v.criterionIds.length - 1);
-    expect(count('scorecards')).toBe(
-      (t.db.$client.prepare('select count(*) as n from scorecards').get() as { n: number }).n,
+    expect(await count('scorecards')).toBe(
+      ((await q(t.db).get('select count(*) as n from scorecards')) as { n: number }).n,
     );
     expect(
       await repo.currentCard(t.db, app, members[0]!.userId, 'first_interview'),
@@ -334,7 +335,7 @@ describe('scorecards: complete, and late cards flagged', () => {
     await m2.request({ method: 'GET', url: `/api/scorecards/${c3.id}` });
     expect((await revise(m2, c2.id)).json().seenOthersAt).not.toBeNull();
 
-    t.db.$client.prepare("update vacancies set status = 'closed' where id = ?").run(v.vacancyId);
+    await q(t.db).run("update vacancies set status = 'closed' where id = ?", v.vacancyId);
     const record = await admin.request({
       method: 'GET',
       url: `/api/vacancies/${v.vacancyId}/selection-record`,
@@ -426,7 +427,7 @@ describe('uploads: only whole PDFs, stored and served as .pdf attachments', () =
   it('refuses an HTML file with a %PDF- prefix, whatever its name or declared type', async () => {
     const v = await makeVacancy(t.db);
     const id = await makeApplication(t.db, v.vacancyId);
-    const before = count('application_documents');
+    const before = await count('application_documents');
     for (const [name, type] of [
       ['lebenslauf.html', 'application/pdf'],
       ['lebenslauf.pdf', 'application/pdf'],
@@ -453,7 +454,7 @@ describe('uploads: only whole PDFs, stored and served as .pdf attachments', () =
       415,
       'NOT_A_PDF',
     );
-    expect(count('application_documents')).toBe(before);
+    expect(await count('application_documents')).toBe(before);
   });
 
   it('refuses a PDF that runs JavaScript when opened', async () => {

@@ -18,6 +18,7 @@ import {
   signIn,
   userClient,
   type Client,
+  q,
 } from './helper.ts';
 import {
   CLEAN_ADVERT,
@@ -35,8 +36,8 @@ import { applyRetention } from '../src/ops/retention.ts';
 
 const t = await createTestApp();
 const admin = await userClient(t, ['admin']);
-const count = (table: string) =>
-  (t.db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+const count = async (table: string) =>
+  ((await q(t.db).get(`select count(*) as n from ${table}`)) as { n: number }).n;
 
 async function createVacancy(overrides: Record<string, unknown> = {}) {
   const res = await admin.request({
@@ -88,7 +89,7 @@ describe('vacancies and the criteria freeze', () => {
     expect(pub.json()).toMatchObject({ status: 'published', publishedOn: localNow().date });
     expect(pub.json().criteriaSet.frozenAt).not.toBeNull();
 
-    const before = JSON.stringify(t.db.$client.prepare('select * from criteria order by id').all());
+    const before = JSON.stringify(await q(t.db).all('select * from criteria order by id'));
     expectError(
       await admin.request({
         method: 'PUT',
@@ -98,9 +99,7 @@ describe('vacancies and the criteria freeze', () => {
       409,
       'CRITERIA_FROZEN',
     );
-    expect(JSON.stringify(t.db.$client.prepare('select * from criteria order by id').all())).toBe(
-      before,
-    );
+    expect(JSON.stringify(await q(t.db).all('select * from criteria order by id'))).toBe(before);
     expectError(
       await admin.request({
         method: 'PATCH',
@@ -151,7 +150,7 @@ describe('vacancies and the criteria freeze', () => {
   });
 
   it('refuses inconsistent OR-groups and unknown posts, saving nothing', async () => {
-    const n = count('vacancies');
+    const n = await count('vacancies');
     const bad = MOTION_CRITERIA.map((c) => ({ ...c, rank: c.groupKey ? 1 : undefined }));
     const res = await admin.request({
       method: 'POST',
@@ -179,7 +178,7 @@ describe('vacancies and the criteria freeze', () => {
       },
     });
     expectError(res2, 400, 'UNKNOWN_POST');
-    expect(count('vacancies')).toBe(n);
+    expect(await count('vacancies')).toBe(n);
   });
 
   it('returns advert warnings inline', async () => {
@@ -299,9 +298,9 @@ describe('applications, screening and the must-invite flag', () => {
     });
     expect(res2.json()).toMatchObject({ suggestion: 'needs_review', status: 'screened' });
     expect(res2.json().evaluation.groups[0].status).toBe('needs_review');
-    expect(count("applications where status = 'rejected'")).toBe(0);
+    expect(await count("applications where status = 'rejected'")).toBe(0);
 
-    const before = count('screening_results');
+    const before = await count('screening_results');
     expectError(
       await member!.request({
         method: 'PUT',
@@ -316,7 +315,7 @@ describe('applications, screening and the must-invite flag', () => {
       400,
       'UNKNOWN_CRITERION',
     );
-    expect(count('screening_results')).toBe(before);
+    expect(await count('screening_results')).toBe(before);
   });
 
   it('audits every read of applicant data', async () => {
@@ -368,7 +367,7 @@ describe('documents', () => {
   it('refuses non-PDFs, disguised files and oversized uploads, saving nothing', async () => {
     const v = await makeVacancy(t.db);
     const id = await makeApplication(t.db, v.vacancyId);
-    const before = count('application_documents');
+    const before = await count('application_documents');
     expectError(
       await upload(
         id,
@@ -405,7 +404,7 @@ describe('documents', () => {
       415,
       'UNSUPPORTED_MEDIA_TYPE',
     );
-    expect(count('application_documents')).toBe(before);
+    expect(await count('application_documents')).toBe(before);
   });
 
   it('accepts a PDF of several MB (the JSON body limit does not apply to uploads)', async () => {
@@ -437,13 +436,13 @@ describe('scorecards: independent, locked, corrected as revisions', () => {
     const save = (c: Client, payload: object) =>
       c.request({ method: 'POST', url: `/api/vacancies/${v.vacancyId}/scorecards`, payload });
 
-    const cards = count('scorecards');
+    const cards = await count('scorecards');
     expectError(await save(m1!, card(invited, 6, true)), 400, 'SCORE_OUT_OF_RANGE');
     expectError(await save(m1!, card(invited, 0, true)), 400, 'SCORE_OUT_OF_RANGE');
     expectError(await save(m1!, card(foreign, 4, true)), 400, 'APPLICATION_NOT_IN_VACANCY');
     expectError(await save(m1!, card(notInvited, 4, true)), 409, 'CANDIDATE_NOT_INVITED');
     expectError(await save(admin, card(invited, 4, true)), 403, 'FORBIDDEN');
-    expect(count('scorecards')).toBe(cards);
+    expect(await count('scorecards')).toBe(cards);
 
     const first = await save(m1!, card(invited, 4, true));
     expect(first.statusCode, first.body).toBe(200);
@@ -546,9 +545,10 @@ describe('migration-background self-disclosure', () => {
     });
     expect(put.statusCode, put.body).toBe(200);
     expect(
-      t.db.$client
-        .prepare('select count(*) as n from applicant_self_disclosures where application_id = ?')
-        .get(id),
+      await q(t.db).get(
+        'select count(*) as n from applicant_self_disclosures where application_id = ?',
+        id,
+      ),
     ).toEqual({ n: 1 });
 
     // Every GET route, with this procedure's ids filled in.
@@ -779,7 +779,7 @@ describe('selection record', () => {
       'REASONS_REQUIRED',
     );
     expect(err.details!.map((d) => d.field)).toEqual([`ranking.${bo}`]);
-    expect(count('selection_rankings')).toBe(0);
+    expect(await count('selection_rankings')).toBe(0);
     const foreign = await makeApplication(t.db, (await makeVacancy(t.db)).vacancyId);
     expectError(
       await decide([{ applicationId: foreign, rank: 1, reason: 'x y z' }]),
@@ -953,26 +953,30 @@ describe('demo seed', () => {
     const { seedDemoIfEmpty } = await import('../src/seed/demo.ts');
     const x = await createTestApp();
     await seedDemoIfEmpty(x.db);
-    const q = <T>(sql: string) => x.db.$client.prepare(sql).all() as T[];
-    const [grone] = q<{ id: number; status: string }>(
+    const rows = <T = Record<string, unknown>>(text: string) => q(x.db).all<T>(text);
+    const [grone] = await rows<{ id: number; status: string }>(
       "select v.id, v.status from vacancies v join vacancy_posts vp on vp.vacancy_id = v.id join posts p on p.id = vp.post_id where p.code = 'INT-GRO-01'",
     );
     expect(grone!.status).toBe('published');
-    const statuses = q<{ status: string }>(
+    const statuses = await rows<{ status: string }>(
       `select status from applications where vacancy_id = ${grone!.id}`,
     );
     expect(statuses).toHaveLength(8);
     expect(new Set(statuses.map((s) => s.status)).size).toBeGreaterThanOrEqual(5);
     expect(
-      q(`select * from vacancy_members where vacancy_id = ${grone!.id} and kind = 'panel'`),
+      await rows(
+        `select * from vacancy_members where vacancy_id = ${grone!.id} and kind = 'panel'`,
+      ),
     ).toHaveLength(3);
-    const cards = q<{ submitted: number }>(
+    const cards = await rows<{ submitted: number }>(
       `select submitted_at is not null as submitted from scorecards where vacancy_id = ${grone!.id}`,
     );
     expect(cards.some((c) => c.submitted)).toBe(true);
     expect(cards.some((c) => !c.submitted)).toBe(true);
     expect(
-      q(`select * from scorecards where vacancy_id = ${grone!.id} and seen_others_at is not null`),
+      await rows(
+        `select * from scorecards where vacancy_id = ${grone!.id} and seen_others_at is not null`,
+      ),
       'one late card to show the flag',
     ).toHaveLength(1);
   });
@@ -981,15 +985,23 @@ describe('demo seed', () => {
     const { seedDemoIfEmpty } = await import('../src/seed/demo.ts');
     const x = await createTestApp();
     await seedDemoIfEmpty(x.db);
-    const q = <T>(sql: string) => x.db.$client.prepare(sql).all() as T[];
-    const vacancies = q<{ id: number; employers: string; advert: string }>(
-      `select v.id, group_concat(distinct p.employer) as employers, v.advert_text as advert
+    const rows = <T = Record<string, unknown>>(text: string) => q(x.db).all<T>(text);
+    const pairs = await rows<{ id: number; employer: string; advert: string }>(
+      `select distinct v.id, p.employer, v.advert_text as advert
          from vacancies v join vacancy_posts vp on vp.vacancy_id = v.id
-         join posts p on p.id = vp.post_id group by v.id`,
+         join posts p on p.id = vp.post_id order by v.id, p.employer`,
     );
+    // One row per vacancy with its employers joined by commas (SQLite's group_concat).
+    const byVacancy = new Map<number, { id: number; employers: string; advert: string }>();
+    for (const r of pairs) {
+      const v = byVacancy.get(r.id);
+      if (v) v.employers += `,${r.employer}`;
+      else byVacancy.set(r.id, { id: r.id, employers: r.employer, advert: r.advert });
+    }
+    const vacancies = [...byVacancy.values()];
     expect(vacancies.map((v) => v.employers).sort()).toEqual(['city', 'operator', 'operator']);
     for (const v of vacancies) {
-      const bodies = q(
+      const bodies = await rows(
         `select 1 from participations where vacancy_id = ${v.id}
          union all select 1 from vacancy_members where vacancy_id = ${v.id} and kind = 'oversight'`,
       );

@@ -15,6 +15,7 @@ import {
   userClient,
   type Client,
   type TestApp,
+  q,
 } from './helper.ts';
 
 /**
@@ -500,15 +501,16 @@ describe('required single sign-on', () => {
 
   it('cannot be required while no active local administrator is left to get in (break-glass)', async () => {
     // Every administrator is linked to the provider (the signed-in admin keeps its session).
-    const admins = t.db.$client
-      .prepare(
-        "select u.id from users u join user_roles r on r.user_id = u.id where r.role = 'admin' and u.oidc_subject is null",
-      )
-      .all() as { id: number }[];
-    const link = t.db.$client.prepare(
-      'update users set oidc_issuer = ?, oidc_subject = ? where id = ?',
-    );
-    for (const a of admins) link.run('https://other.example', `admin-${a.id}`, a.id);
+    const admins = (await q(t.db).all(
+      "select u.id from users u join user_roles r on r.user_id = u.id where r.role = 'admin' and u.oidc_subject is null",
+    )) as { id: number }[];
+    for (const a of admins)
+      await q(t.db).run(
+        'update users set oidc_issuer = ?, oidc_subject = ? where id = ?',
+        'https://other.example',
+        `admin-${a.id}`,
+        a.id,
+      );
     try {
       const res = seen(
         await admin.request({
@@ -521,7 +523,7 @@ describe('required single sign-on', () => {
       expect(body.details?.[0]).toMatchObject({ field: 'requireSso' });
       // A deactivated local administrator is no way in either.
       const inactive = await makeUser(t.db, ['admin']);
-      t.db.$client.prepare('update users set active = 0 where id = ?').run(inactive.id);
+      await q(t.db).run('update users set active = ? where id = ?', false, inactive.id);
       expectError(
         seen(
           await admin.request({
@@ -534,10 +536,11 @@ describe('required single sign-on', () => {
         'SSO_NO_BREAK_GLASS',
       );
     } finally {
-      const unlink = t.db.$client.prepare(
-        'update users set oidc_issuer = null, oidc_subject = null where id = ?',
-      );
-      for (const a of admins) unlink.run(a.id);
+      for (const a of admins)
+        await q(t.db).run(
+          'update users set oidc_issuer = null, oidc_subject = null where id = ?',
+          a.id,
+        );
     }
     // With a local administrator back, requiring SSO is allowed.
     const ok = seen(
@@ -564,7 +567,7 @@ describe('required single sign-on', () => {
     seen(await dpo.request({ method: 'GET', url: '/api/audit/export.csv' }));
     expect(bodies.length).toBeGreaterThan(20);
     for (const body of bodies) expect(body).not.toContain(SECRET);
-    const audit = t.db.$client.prepare('select * from audit_log').all();
+    const audit = await q(t.db).all('select * from audit_log');
     expect(JSON.stringify(audit)).not.toContain(SECRET);
   });
 });

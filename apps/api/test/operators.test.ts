@@ -14,6 +14,7 @@ import {
   unique,
   userClient,
   type Client,
+  q,
 } from './helper.ts';
 
 const t = await createTestApp();
@@ -23,8 +24,8 @@ const NON_ADMIN = ROLES.filter((r): r is Exclude<Role, 'admin'> => r !== 'admin'
 const create = (client: Client, payload: Record<string, unknown>) =>
   client.request({ method: 'POST', url: '/api/operators', payload });
 
-const operatorRow = (id: number) =>
-  t.db.$client.prepare('select * from operators where id = ?').get(id) as
+const operatorRow = async (id: number) =>
+  (await q(t.db).get('select * from operators where id = ?', id)) as
     { name: string; legal_form: string } | undefined;
 
 describe('POST /api/operators', () => {
@@ -164,7 +165,7 @@ describe('PATCH /api/operators/:id', () => {
       409,
       'CONFLICT',
     );
-    expect(operatorRow(b.id)).toMatchObject({ name: b.name, legal_form: 'e_v' });
+    expect(await operatorRow(b.id)).toMatchObject({ name: b.name, legal_form: 'e_v' });
   });
 
   it('refuses an empty patch and unknown fields with 400 VALIDATION_FAILED', async () => {
@@ -197,7 +198,7 @@ describe('DELETE /api/operators/:id', () => {
     const res = await admin.request({ method: 'DELETE', url: `/api/operators/${op.id}` });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ ok: true });
-    expect(operatorRow(op.id)).toBeUndefined();
+    expect(await operatorRow(op.id)).toBeUndefined();
     expect(
       await auditRows(t.db, {
         entity_type: 'operator',
@@ -221,7 +222,7 @@ describe('DELETE /api/operators/:id', () => {
       'OPERATOR_IN_USE',
     );
     expect(body.message).toContain('1 centre');
-    expect(operatorRow(op.id)).toBeDefined();
+    expect(await operatorRow(op.id)).toBeDefined();
     // Once its centre is gone, the operator can go too.
     expect(
       (await admin.request({ method: 'DELETE', url: `/api/centres/${centre.id}` })).statusCode,
@@ -259,7 +260,7 @@ describe('writes by other roles', () => {
       401,
       'UNAUTHENTICATED',
     );
-    expect(operatorRow(op.id)).toMatchObject({ name: op.name });
+    expect(await operatorRow(op.id)).toMatchObject({ name: op.name });
   });
 
   describe.each(NON_ADMIN)('role %s', (role) => {
@@ -278,9 +279,9 @@ describe('writes by other roles', () => {
       const name = unique('Verboten ');
       expectError(await create(client, { name, legalForm: 'e_v' }), 403, 'FORBIDDEN');
       expect(await denied(before)).toMatchObject([{ entity_type: 'operator' }]);
-      expect(
-        t.db.$client.prepare('select count(*) as n from operators where name = ?').get(name),
-      ).toEqual({ n: 0 });
+      expect(await q(t.db).get('select count(*) as n from operators where name = ?', name)).toEqual(
+        { n: 0 },
+      );
     });
 
     it('cannot change an operator (403 FORBIDDEN, audited)', async () => {
@@ -296,7 +297,7 @@ describe('writes by other roles', () => {
         'FORBIDDEN',
       );
       expect(await denied(before)).toHaveLength(1);
-      expect(operatorRow(op.id)!.legal_form).toBe('e_v');
+      expect((await operatorRow(op.id))!.legal_form).toBe('e_v');
     });
 
     it('cannot delete an operator (403 FORBIDDEN, audited)', async () => {
@@ -308,7 +309,7 @@ describe('writes by other roles', () => {
         'FORBIDDEN',
       );
       expect(await denied(before)).toHaveLength(1);
-      expect(operatorRow(op.id)).toBeDefined();
+      expect(await operatorRow(op.id)).toBeDefined();
     });
   });
 });

@@ -13,6 +13,7 @@ import {
   makeCentre,
   userClient,
   type Client,
+  q,
 } from './helper.ts';
 import { makeFollowUp, makeGroup, makeParticipant, today } from './encounter-fixtures.ts';
 import { consents } from '../src/db/tables.ts';
@@ -40,17 +41,14 @@ const nameOf = (c: Client) => c.email.split('@')[0]!;
 /** A consenting participant whose consent was explained in `language`. */
 async function person(centreId: number, language: 'de' | 'ar' | 'uk' = 'de') {
   const p = await makeParticipant(t.db, centreId);
-  t.db
-    .insert(consents)
-    .values({
-      participantId: p.id,
-      purpose: 'follow_up_contact',
-      givenOn: addDays(today(), -10),
-      expiresOn: addDays(today(), 300),
-      language,
-      explainedById: staff.userId,
-    })
-    .run();
+  await t.db.insert(consents).values({
+    participantId: p.id,
+    purpose: 'follow_up_contact',
+    givenOn: addDays(today(), -10),
+    expiresOn: addDays(today(), 300),
+    language,
+    explainedById: staff.userId,
+  });
   return p;
 }
 
@@ -66,9 +64,11 @@ describe('a person shown on a list appears in their access export', () => {
   it('records list, search, out-of-view, follow-up and roster reads per person', async () => {
     const p = await person(centre.id);
     const bystander = await person(other.id);
-    t.db.$client
-      .prepare('update participants set moved_in_at = ? where id = ?')
-      .run(addDays(today(), -120), p.id);
+    await q(t.db).run(
+      'update participants set moved_in_at = ? where id = ?',
+      addDays(today(), -120),
+      p.id,
+    );
     await makeFollowUp(t.db, p.id, staff.userId);
     await makeGroup(t.db, centre.id, [p.id]);
 
@@ -141,11 +141,11 @@ describe('audit screen search', () => {
     expectError(await get(coordinator, '/api/audit?participantCode=GRO-ABCD'), 403, 'FORBIDDEN');
   });
 
-  it('treats the subjects index as append-only', () => {
-    expect(() => t.db.$client.prepare('delete from audit_subjects').run()).toThrow(/append-only/);
-    expect(() =>
-      t.db.$client.prepare('update audit_subjects set participant_id = 1').run(),
-    ).toThrow(/append-only/);
+  it('treats the subjects index as append-only', async () => {
+    await expect(q(t.db).run('delete from audit_subjects')).rejects.toThrow(/append-only/);
+    await expect(q(t.db).run('update audit_subjects set participant_id = 1')).rejects.toThrow(
+      /append-only/,
+    );
   });
 });
 

@@ -19,6 +19,7 @@ import {
   unique,
   userClient,
   type Client,
+  q,
 } from './helper.ts';
 
 const t = await createTestApp();
@@ -513,7 +514,7 @@ describe('scenarios, costs and comparison', () => {
       400,
       'BUDGET_YEARS_ORDER',
     );
-    t.db.$client.prepare('update scenarios set seeded = 1 where id = ?').run(id);
+    await q(t.db).run('update scenarios set seeded = ? where id = ?', true, id);
     expectError(
       await admin.request({
         method: 'PATCH',

@@ -8,6 +8,7 @@ import {
   expectSchema,
   roleClient,
   userClient,
+  q,
 } from './helper.ts';
 import { TINY_PDF, makeApplication, makeScorecard, makeVacancy } from './hiring-fixtures.ts';
 import {
@@ -18,7 +19,7 @@ import {
 
 const t = await createTestApp();
 const dpo = await userClient(t, ['data_protection']);
-const one = <T>(q: string, ...args: unknown[]) => t.db.$client.prepare(q).get(...args) as T;
+const one = async <T>(text: string, ...args: unknown[]) => (await q(t.db).get(text, ...args)) as T;
 
 /** An application with a document, a self-disclosure, a screening result and a scorecard. */
 async function richApplication(opts: { legalHold?: boolean } = {}) {
@@ -33,34 +34,25 @@ async function richApplication(opts: { legalHold?: boolean } = {}) {
     legalHold: opts.legalHold ?? false,
     legalHoldReason: opts.legalHold ? 'Klage nach AGG angekündigt' : null,
   });
-  t.db
-    .insert(applicationDocuments)
-    .values({
-      applicationId: id,
-      filename: 'lebenslauf.pdf',
-      size: TINY_PDF.length,
-      sha256: 'x',
-      data: TINY_PDF,
-    })
-    .run();
-  t.db
-    .insert(applicantSelfDisclosures)
-    .values({
-      applicationId: id,
-      migrationBackground: 'yes',
-      consentGivenAt: '2026-01-10T10:00:00.000Z',
-      consentTextVersion: 'SD-2026-1',
-    })
-    .run();
-  t.db
-    .insert(screeningResults)
-    .values({
-      applicationId: id,
-      criterionId: v.criterionIds[0]!,
-      result: 'met',
-      note: 'Urkunde liegt vor',
-    })
-    .run();
+  await t.db.insert(applicationDocuments).values({
+    applicationId: id,
+    filename: 'lebenslauf.pdf',
+    size: TINY_PDF.length,
+    sha256: 'x',
+    data: TINY_PDF,
+  });
+  await t.db.insert(applicantSelfDisclosures).values({
+    applicationId: id,
+    migrationBackground: 'yes',
+    consentGivenAt: '2026-01-10T10:00:00.000Z',
+    consentTextVersion: 'SD-2026-1',
+  });
+  await t.db.insert(screeningResults).values({
+    applicationId: id,
+    criterionId: v.criterionIds[0]!,
+    result: 'met',
+    note: 'Urkunde liegt vor',
+  });
   await makeScorecard(t.db, v, id, panel.userId, true);
   return { id, email, vacancyId: v.vacancyId };
 }
@@ -130,7 +122,7 @@ describe('applicant subject requests', () => {
     const res = await erase({ reason: 'Antrag vom 1.12.', confirmId: a.id });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: a.id, documents: 1, selfDisclosure: true });
-    const row = one<{
+    const row = await one<{
       first_name: string;
       email: string | null;
       phone: string | null;
@@ -139,15 +131,19 @@ describe('applicant subject requests', () => {
     expect(row).toMatchObject({ first_name: 'Anonymisiert', email: null, phone: null });
     expect(row.purged_at).not.toBeNull();
     expect(
-      one<{ n: number }>(
-        'select count(*) as n from application_documents where application_id = ?',
-        a.id,
+      (
+        await one<{ n: number }>(
+          'select count(*) as n from application_documents where application_id = ?',
+          a.id,
+        )
       ).n,
     ).toBe(0);
     expect(
-      one<{ n: number }>(
-        'select count(*) as n from applicant_self_disclosures where application_id = ?',
-        a.id,
+      (
+        await one<{ n: number }>(
+          'select count(*) as n from applicant_self_disclosures where application_id = ?',
+          a.id,
+        )
       ).n,
     ).toBe(0);
     expectError(
@@ -176,7 +172,7 @@ describe('applicant subject requests', () => {
       'LEGAL_HOLD',
     );
     expect(
-      one<{ first_name: string }>('select first_name from applications where id = ?', a.id)
+      (await one<{ first_name: string }>('select first_name from applications where id = ?', a.id))
         .first_name,
     ).toBe('Amira');
   });

@@ -20,6 +20,7 @@ import {
   makeCentre,
   roleClient,
   userClient,
+  q,
 } from './helper.ts';
 import { makeEncounter, makeFollowUp, makeParticipant, today } from './encounter-fixtures.ts';
 
@@ -28,8 +29,8 @@ const dpo = await userClient(t, ['data_protection']);
 const centre = await makeCentre(t.db);
 const staff = await userClient(t, ['centre_staff'], [centre.id]);
 
-const sql = (q: string, ...args: unknown[]) => t.db.$client.prepare(q).all(...args);
-const one = <T>(q: string, ...args: unknown[]) => t.db.$client.prepare(q).get(...args) as T;
+const sql = async (text: string, ...args: unknown[]) => q(t.db).all(text, ...args);
+const one = async <T>(text: string, ...args: unknown[]) => (await q(t.db).get(text, ...args)) as T;
 
 /** A participant with consent, two named attendances, a follow-up with an attempt. */
 async function richParticipant(lastDate = today()) {
@@ -37,12 +38,11 @@ async function richParticipant(lastDate = today()) {
   const e1 = await makeEncounter(t.db, centre.id, staff.userId, { date: lastDate, newcomers: 2 });
   const e2 = await makeEncounter(t.db, centre.id, staff.userId, { date: lastDate, newcomers: 0 });
   for (const e of [e1, e2])
-    t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id }).run();
+    await t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id });
   const f = await makeFollowUp(t.db, p.id, staff.userId);
-  t.db
+  await t.db
     .insert(followUpAttempts)
-    .values({ followUpId: f.id, attemptedOn: lastDate, outcome: 'reached', byId: staff.userId })
-    .run();
+    .values({ followUpId: f.id, attemptedOn: lastDate, outcome: 'reached', byId: staff.userId });
   return { p, e1, e2 };
 }
 
@@ -133,16 +133,18 @@ describe('erasure on request (Art. 17)', () => {
 
   it('removes the identity, keeps every headcount true, and audits only the code', async () => {
     const { p, e1, e2 } = await richParticipant();
-    const totals = () =>
-      one<{ n: number }>(
-        `select sum(e.newcomers) + (select count(*) from encounter_attendees a where a.encounter_id in (?, ?)) as n
+    const totals = async () =>
+      (
+        await one<{ n: number }>(
+          `select sum(e.newcomers) + (select count(*) from encounter_attendees a where a.encounter_id in (?, ?)) as n
          from encounters e where e.id in (?, ?)`,
-        e1.id,
-        e2.id,
-        e1.id,
-        e2.id,
+          e1.id,
+          e2.id,
+          e1.id,
+          e2.id,
+        )
       ).n;
-    const before = totals();
+    const before = await totals();
     const res = await dpo.request({
       method: 'POST',
       url: `/api/privacy/participants/${p.code}/erase`,
@@ -150,13 +152,14 @@ describe('erasure on request (Art. 17)', () => {
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ code: p.code, attendances: 2, consents: 1 });
-    expect(totals()).toBe(before);
+    expect(await totals()).toBe(before);
     expect(
-      one<{ newcomers: number }>('select newcomers from encounters where id = ?', e1.id).newcomers,
+      (await one<{ newcomers: number }>('select newcomers from encounters where id = ?', e1.id))
+        .newcomers,
     ).toBe(3);
-    expect(sql('select * from participants where id = ?', p.id)).toEqual([]);
+    expect(await sql('select * from participants where id = ?', p.id)).toEqual([]);
     for (const table of ['consents', 'follow_ups', 'encounter_attendees', 'group_members'])
-      expect(sql(`select * from ${table} where participant_id = ?`, p.id)).toEqual([]);
+      expect(await sql(`select * from ${table} where participant_id = ?`, p.id)).toEqual([]);
     const row = (await auditRows(t.db, { action: 'delete', entity_type: 'participant' })).at(-1)!;
     expect(row).toMatchObject({ entity_id: p.code, actor_id: dpo.userId });
     expect(row.reason).not.toContain('Amal');
@@ -175,8 +178,10 @@ describe('erasure on request (Art. 17)', () => {
     expect(body.details).toEqual([expect.objectContaining({ field: 'confirmCode' })]);
     expectError(await erase({ confirmCode: p.code }), 400, 'VALIDATION_FAILED');
     expectError(await erase({ reason: 'x', confirmCode: p.code }), 400, 'VALIDATION_FAILED');
-    expect(sql('select id from participants where id = ?', p.id)).toHaveLength(1);
-    expect(sql('select * from encounter_attendees where participant_id = ?', p.id)).toHaveLength(2);
+    expect(await sql('select id from participants where id = ?', p.id)).toHaveLength(1);
+    expect(
+      await sql('select * from encounter_attendees where participant_id = ?', p.id),
+    ).toHaveLength(2);
   });
 
   it('is refused to centre staff, who may not erase even their own centre’s people', async () => {
@@ -190,44 +195,52 @@ describe('erasure on request (Art. 17)', () => {
       403,
       'FORBIDDEN',
     );
-    expect(sql('select id from participants where id = ?', p.id)).toHaveLength(1);
+    expect(await sql('select id from participants where id = ?', p.id)).toHaveLength(1);
   });
 });
 
 describe('retention', () => {
   it('erases participants without contact for longer than the setting, idempotently, with a dry run', async () => {
     const old = (await richParticipant(addMonths(today(), -30))).p;
-    t.db.$client
-      .prepare('update participants set created_at = ? where id = ?')
-      .run(`${addMonths(today(), -31)}T10:00:00.000Z`, old.id);
-    t.db.$client
-      .prepare('update consents set given_on = ? where participant_id = ?')
-      .run(addMonths(today(), -31), old.id);
+    await q(t.db).run(
+      'update participants set created_at = ? where id = ?',
+      `${addMonths(today(), -31)}T10:00:00.000Z`,
+      old.id,
+    );
+    await q(t.db).run(
+      'update consents set given_on = ? where participant_id = ?',
+      addMonths(today(), -31),
+      old.id,
+    );
     // Created and consented long ago, but attended three months ago: the attendance keeps them.
     const recent = (await richParticipant(addMonths(today(), -3))).p;
-    t.db.$client
-      .prepare('update participants set created_at = ? where id = ?')
-      .run(`${addMonths(today(), -31)}T10:00:00.000Z`, recent.id);
-    t.db.$client
-      .prepare('update consents set given_on = ? where participant_id = ?')
-      .run(addMonths(today(), -31), recent.id);
-    t.db.$client
-      .prepare(
-        'update follow_up_attempts set attempted_on = ? where follow_up_id in (select id from follow_ups where participant_id = ?)',
-      )
-      .run(addMonths(today(), -31), recent.id);
+    await q(t.db).run(
+      'update participants set created_at = ? where id = ?',
+      `${addMonths(today(), -31)}T10:00:00.000Z`,
+      recent.id,
+    );
+    await q(t.db).run(
+      'update consents set given_on = ? where participant_id = ?',
+      addMonths(today(), -31),
+      recent.id,
+    );
+    await q(t.db).run(
+      'update follow_up_attempts set attempted_on = ? where follow_up_id in (select id from follow_ups where participant_id = ?)',
+      addMonths(today(), -31),
+      recent.id,
+    );
 
     const preview = (await get('/api/privacy/retention')).json();
     expect(preview.retentionMonths).toBe(24);
     expect(preview.participants.map((x: { code: string }) => x.code)).toContain(old.code);
     expect(preview.participants.map((x: { code: string }) => x.code)).not.toContain(recent.code);
-    expect(sql('select id from participants where id = ?', old.id)).toHaveLength(1); // dry run
+    expect(await sql('select id from participants where id = ?', old.id)).toHaveLength(1); // dry run
 
     const run = await dpo.request({ method: 'POST', url: '/api/privacy/retention/run' });
     expect(run.statusCode).toBe(200);
     expect(run.json().erasedParticipants).toBe(preview.total);
-    expect(sql('select id from participants where id = ?', old.id)).toEqual([]);
-    expect(sql('select id from participants where id = ?', recent.id)).toHaveLength(1);
+    expect(await sql('select id from participants where id = ?', old.id)).toEqual([]);
+    expect(await sql('select id from participants where id = ?', recent.id)).toHaveLength(1);
     expect((await auditRows(t.db, { entity_id: old.code, action: 'delete' }))[0]!.reason).toMatch(
       /^retention/,
     );
@@ -237,24 +250,26 @@ describe('retention', () => {
 
   it('follows the configured period', async () => {
     const p = (await richParticipant(addMonths(today(), -8))).p;
-    t.db.$client
-      .prepare('update participants set created_at = ? where id = ?')
-      .run(`${addMonths(today(), -9)}T10:00:00.000Z`, p.id);
-    t.db.$client
-      .prepare('update consents set given_on = ? where participant_id = ?')
-      .run(addMonths(today(), -9), p.id);
+    await q(t.db).run(
+      'update participants set created_at = ? where id = ?',
+      `${addMonths(today(), -9)}T10:00:00.000Z`,
+      p.id,
+    );
+    await q(t.db).run(
+      'update consents set given_on = ? where participant_id = ?',
+      addMonths(today(), -9),
+      p.id,
+    );
     expect((await applyRetention(t.db, new Date())).erasedParticipants).toBe(0);
-    t.db.$client
-      .prepare(
-        "insert or replace into settings (key, value) values ('participantRetentionMonths', 6)",
-      )
-      .run();
+    await q(t.db).run(
+      "insert into settings (key, value) values ('participantRetentionMonths', 6) on conflict (key) do update set value = excluded.value",
+    );
     expect(
       (await applyRetention(t.db, new Date(), { actorId: null, actorEmail: 'system:retention' }))
         .erasedParticipants,
     ).toBe(1);
-    expect(sql('select id from participants where id = ?', p.id)).toEqual([]);
-    t.db.$client.prepare("delete from settings where key = 'participantRetentionMonths'").run();
+    expect(await sql('select id from participants where id = ?', p.id)).toEqual([]);
+    await q(t.db).run("delete from settings where key = 'participantRetentionMonths'");
   });
 });
 
@@ -268,7 +283,9 @@ describe('record of processing (Art. 30)', () => {
       .activities.find((a: { key: string }) => a.key === 'participants');
     expect(participants.fields).toContain('alias');
     expect(participants.retention).toEqual({ kind: 'months_after_last_contact', months: 24 });
-    expect(participants.rows).toBe(one<{ n: number }>('select count(*) as n from participants').n);
+    expect(participants.rows).toBe(
+      (await one<{ n: number }>('select count(*) as n from participants')).n,
+    );
     const applicants = res.json().activities.find((a: { key: string }) => a.key === 'applicants');
     expect(applicants.retention).toEqual({ kind: 'months_after_rejection', months: 6 });
     expect(applicants.fields).not.toContain('migration_background');

@@ -17,6 +17,7 @@ import {
   makeCentre,
   userClient,
   type Client,
+  q,
 } from './helper.ts';
 import { activityId, makeEncounter, makeParticipant, today } from './encounter-fixtures.ts';
 import { encounterAttendees } from '../src/db/tables.ts';
@@ -27,7 +28,7 @@ const centre = await makeCentre(t.db);
 let staff: Client;
 let coordinator: Client;
 let admin: Client;
-const q = previousQuarter(today());
+const quarter = previousQuarter(today());
 
 beforeAll(async () => {
   staff = await userClient(t, ['centre_staff'], [centre.id]);
@@ -35,9 +36,11 @@ beforeAll(async () => {
   admin = await userClient(t, ['admin']);
   // Some activity in the quarter: named and anonymous newcomers, hosts.
   for (let i = 0; i < 8; i++) {
-    const e = await makeEncounter(t.db, centre.id, staff.userId, { date: addDays(q.from, i * 7) });
+    const e = await makeEncounter(t.db, centre.id, staff.userId, {
+      date: addDays(quarter.from, i * 7),
+    });
     const p = await makeParticipant(t.db, centre.id);
-    t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id }).run();
+    await t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id });
   }
 });
 
@@ -47,7 +50,11 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 describe('published council reports', () => {
   it('freezes a quarter: later downloads are byte-identical after a backdated entry and retention', async () => {
-    const res = await publish(coordinator, { from: q.from, to: q.to, centreId: centre.id });
+    const res = await publish(coordinator, {
+      from: quarter.from,
+      to: quarter.to,
+      centreId: centre.id,
+    });
     expect(res.statusCode, res.body).toBe(201);
     const rep = res.json();
     expectSchema(PublishedReportSchema, rep);
@@ -72,11 +79,11 @@ describe('published council reports', () => {
       (
         await coordinator.request({
           method: 'GET',
-          url: `/api/reporting/dashboard?centreId=${centre.id}&from=${q.from}&to=${q.to}`,
+          url: `/api/reporting/dashboard?centreId=${centre.id}&from=${quarter.from}&to=${quarter.to}`,
         })
       ).json().encounters;
     const before = await live();
-    await makeEncounter(t.db, centre.id, staff.userId, { date: addDays(q.from, 3) });
+    await makeEncounter(t.db, centre.id, staff.userId, { date: addDays(quarter.from, 3) });
     expect(await live()).toBe(before + 1);
     // … and so does a retention run that erases everyone; the published bytes do not change.
     await admin.request({
@@ -102,21 +109,21 @@ describe('published council reports', () => {
     ).toBeGreaterThanOrEqual(4);
   });
 
-  it('cannot be changed or deleted, even in the database', () => {
-    expect(() => t.db.$client.prepare("update published_reports set pdf = x'00'").run()).toThrow(
-      /frozen/,
-    );
-    expect(() => t.db.$client.prepare('delete from published_reports').run()).toThrow(/frozen/);
+  it('cannot be changed or deleted, even in the database', async () => {
+    await expect(
+      q(t.db).run('update published_reports set pdf = ?', Buffer.from([0])),
+    ).rejects.toThrow(/frozen/);
+    await expect(q(t.db).run('delete from published_reports')).rejects.toThrow(/frozen/);
   });
 
   it('publishes each quarter and scope once, only whole finished quarters, only coordinators', async () => {
     expectError(
-      await publish(coordinator, { from: q.from, to: q.to, centreId: centre.id }),
+      await publish(coordinator, { from: quarter.from, to: quarter.to, centreId: centre.id }),
       409,
       'REPORT_ALREADY_PUBLISHED',
     );
     expectError(
-      await publish(coordinator, { from: q.from, to: addDays(q.to, -1) }),
+      await publish(coordinator, { from: quarter.from, to: addDays(quarter.to, -1) }),
       400,
       'REPORT_PERIOD_NOT_QUARTER',
     );
@@ -127,12 +134,12 @@ describe('published council reports', () => {
       'REPORT_PERIOD_NOT_OVER',
     );
     expectError(
-      await publish(coordinator, { from: q.from, to: q.to, centreId: 999999 }),
+      await publish(coordinator, { from: quarter.from, to: quarter.to, centreId: 999999 }),
       400,
       'UNKNOWN_CENTRE',
     );
-    expectError(await publish(staff, { from: q.from, to: q.to }), 403, 'FORBIDDEN');
-    expectError(await publish(admin, { from: q.from, to: q.to }), 403, 'FORBIDDEN');
+    expectError(await publish(staff, { from: quarter.from, to: quarter.to }), 403, 'FORBIDDEN');
+    expectError(await publish(admin, { from: quarter.from, to: quarter.to }), 403, 'FORBIDDEN');
     expectError(
       await staff.request({ method: 'GET', url: '/api/reporting/published' }),
       403,
@@ -166,12 +173,12 @@ describe('corrections since publication', () => {
     });
     expect(periods.statusCode, periods.body).toBe(200);
     expectSchema(PublishedPeriodsSchema, periods.json());
-    expect(periods.json().publishedUntil).toBe(q.to);
+    expect(periods.json().publishedUntil).toBe(quarter.to);
 
     const body = async (extra: Record<string, unknown> = {}) => ({
       centreId: centre.id,
       activityId: await activityId(t.db),
-      date: addDays(q.from, 10),
+      date: addDays(quarter.from, 10),
       startTime: '16:00',
       durationMinutes: 60,
       headcounts: { newcomers: 2, host: 1, volunteers: 0, other: 0 },
@@ -217,12 +224,12 @@ describe('corrections since publication', () => {
     expect(c.items.map((x: { action: string }) => x.action)).toEqual(['create', 'void']);
     expect(c.items[0]).toMatchObject({
       reportId: frozen.id,
-      datedOn: addDays(q.from, 10),
+      datedOn: addDays(quarter.from, 10),
       reason: 'Papierliste nachgetragen',
       entityId: id,
     });
     expect(c.counts).toEqual([
-      expect.objectContaining({ periodFrom: q.from, centreId: centre.id, count: 2 }),
+      expect.objectContaining({ periodFrom: quarter.from, centreId: centre.id, count: 2 }),
     ]);
     expect(
       (await auditRows(t.db, { entity_type: 'report_correction', action: 'read' })).length,
@@ -239,7 +246,7 @@ describe('corrections since publication', () => {
     // The next report prints the count per centre and quarter (no reasons, no people) …
     const next = await coordinator.request({
       method: 'GET',
-      url: `/api/reporting/report.csv?centreId=${centre.id}&from=${addDays(q.to, 1)}&to=${today()}`,
+      url: `/api/reporting/report.csv?centreId=${centre.id}&from=${addDays(quarter.to, 1)}&to=${today()}`,
     });
     expect(next.statusCode, next.body).toBe(200);
     const lines = next.body.split(/\r?\n/);
@@ -249,7 +256,7 @@ describe('corrections since publication', () => {
     expect(next.body).not.toContain('Papierliste');
     const nextPdf = await coordinator.request({
       method: 'GET',
-      url: `/api/reporting/report.pdf?centreId=${centre.id}&from=${addDays(q.to, 1)}&to=${today()}`,
+      url: `/api/reporting/report.pdf?centreId=${centre.id}&from=${addDays(quarter.to, 1)}&to=${today()}`,
     });
     if (process.env.REPORT_PDF_OUT) writeFileSync(process.env.REPORT_PDF_OUT, nextPdf.rawPayload);
     const text = (await new PDFParse({ data: new Uint8Array(nextPdf.rawPayload) }).getText()).text;

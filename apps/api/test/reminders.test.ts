@@ -11,6 +11,7 @@ import {
   userClient,
   type Client,
   type TestApp,
+  q,
 } from './helper.ts';
 import { makeParticipant, today } from './encounter-fixtures.ts';
 import { loadConfig } from '../src/config.ts';
@@ -107,12 +108,11 @@ const setReminders = async (c: Client, reminders: string) => {
   return res.json();
 };
 
-const deliveries = (t: TestApp, userId: number) =>
-  t.db.$client
-    .prepare(
-      'select kind, status, error, digest_day from mail_deliveries where user_id = ? order by id',
-    )
-    .all(userId) as {
+const deliveries = async (t: TestApp, userId: number) =>
+  (await q(t.db).all(
+    'select kind, status, error, digest_day from mail_deliveries where user_id = ? order by id',
+    userId,
+  )) as {
     kind: string;
     status: string;
     error: string | null;
@@ -153,7 +153,7 @@ describe('reminder mails through a real SMTP server', () => {
     expect(text).not.toContain(participant.alias!);
     expect(text).not.toContain(participant.code);
     expect(text).not.toContain('Lange nicht da'); // the task's reason is free text: never mailed
-    expect(deliveries(withMail, s.staff.userId).at(-1)).toMatchObject({
+    expect((await deliveries(withMail, s.staff.userId)).at(-1)).toMatchObject({
       kind: 'assignment',
       status: 'sent',
     });
@@ -203,7 +203,7 @@ describe('reminder mails through a real SMTP server', () => {
     const text = body(mine[0]!);
     expect(text).toContain(`${u.centre.name}: 1 fällig`);
     expect(text).toContain(`${PUBLIC_URL}/follow-ups`);
-    const digests = deliveries(withMail, u.staff.userId).filter((d) => d.kind === 'digest');
+    const digests = (await deliveries(withMail, u.staff.userId)).filter((d) => d.kind === 'digest');
     expect(digests).toEqual([{ kind: 'digest', status: 'sent', error: null, digest_day: today() }]);
   });
 
@@ -215,7 +215,7 @@ describe('reminder mails through a real SMTP server', () => {
     await withMail.app.notifier.idle();
     await withMail.app.notifier.sendDigests();
     expect(inbox.slice(before).filter((m) => m.to.includes(u.staff.email))).toHaveLength(0);
-    expect(deliveries(withMail, u.staff.userId)).toEqual([]);
+    expect(await deliveries(withMail, u.staff.userId)).toEqual([]);
   });
 
   it('refuses an unknown setting with a clear 400', async () => {
@@ -233,14 +233,16 @@ describe('a failing SMTP server', () => {
     const s = await setup(smtpDown);
     await assign(smtpDown, s);
     await smtpDown.app.notifier.idle();
-    const [d] = deliveries(smtpDown, s.staff.userId);
+    const [d] = await deliveries(smtpDown, s.staff.userId);
     expect(d).toMatchObject({ kind: 'assignment', status: 'failed' });
     expect(d!.error).toMatch(/ECONNREFUSED|connect/i);
     // A failed digest may be tried again later that day, and then counts once.
     await setReminders(s.staff, 'digest');
     expect((await smtpDown.app.notifier.sendDigests()).failed).toBe(1);
     expect((await smtpDown.app.notifier.sendDigests()).failed).toBe(1);
-    expect(deliveries(smtpDown, s.staff.userId).filter((x) => x.kind === 'digest')).toHaveLength(1);
+    expect(
+      (await deliveries(smtpDown, s.staff.userId)).filter((x) => x.kind === 'digest'),
+    ).toHaveLength(1);
   });
 });
 
@@ -253,7 +255,7 @@ describe('without SMTP', () => {
     await assign(noMail, s);
     await noMail.app.notifier.idle();
     expect(await noMail.app.notifier.sendDigests()).toEqual({ sent: 0, failed: 0, skipped: 0 });
-    expect(deliveries(noMail, s.staff.userId)).toEqual([]);
+    expect(await deliveries(noMail, s.staff.userId)).toEqual([]);
   });
 
   it('needs a sender when SMTP is set', () => {

@@ -18,7 +18,7 @@ import {
   publishTable,
   type CountCell,
 } from '@begegnung/domain';
-import { createTestApp, makeUser, userClient, expectSchema, type Client } from './helper.ts';
+import { createTestApp, makeUser, userClient, expectSchema, type Client, q } from './helper.ts';
 import { seedCentres } from '../src/seed/demo.ts';
 import { seedPosts } from '../src/seed/posts.ts';
 import { seedEncounterDemo } from '../src/seed/encounters.ts';
@@ -35,10 +35,10 @@ for (const [code, id] of Object.entries(centreIds)) {
   staff[code] = (await makeUser(t.db, ['centre_staff'], [id])).id;
 }
 await seedPosts(t.db, centreIds);
-const summary = seedEncounterDemo(t.db, { today });
-const sqlite = t.db.$client;
-const all = <T>(q: string, ...params: unknown[]) => sqlite.prepare(q).all(...params) as T[];
-const one = <T>(q: string, ...params: unknown[]) => sqlite.prepare(q).get(...params) as T;
+const summary = await seedEncounterDemo(t.db, { today });
+const all = <T>(text: string, ...params: unknown[]) => q(t.db).all<T>(text, ...params);
+const one = async <T>(text: string, ...params: unknown[]) =>
+  (await q(t.db).get<T>(text, ...params)) as T;
 
 let coordinator: Client;
 beforeAll(async () => {
@@ -66,7 +66,7 @@ describe('dashboard on the demo data', () => {
   it('matches figures recomputed from the rows', async () => {
     const d = await get(`/api/reporting/dashboard?from=${from}&to=${to}`);
     expectSchema(DashboardSchema, d);
-    const e = one<{ n: number; minutes: number; anon: number; mixed: number }>(
+    const e = await one<{ n: number; minutes: number; anon: number; mixed: number }>(
       `select count(*) n, sum(duration_minutes) minutes, sum(newcomers) anon,
               sum(case when host > 0 then 1 else 0 end) mixed
        from encounters where date between ? and ?`,
@@ -76,7 +76,7 @@ describe('dashboard on the demo data', () => {
     expect(d.hasData).toBe(true);
     expect(d.encounters).toBe(e.n);
     expect(d.hours).toBeCloseTo(e.minutes / 60, 0);
-    const anon = all<{ n: number; k: number }>(
+    const anon = await all<{ n: number; k: number }>(
       `select newcomers n, record_key k from encounters where date between ? and ?`,
       from,
       to,
@@ -89,7 +89,7 @@ describe('dashboard on the demo data', () => {
     expect(d.hostShare).toBeCloseTo((100 * e.mixed) / e.n, 1);
 
     // Distinct named newcomers per centre, new = first attendance ever inside the period.
-    const people = all<{ centre: number; pid: number; first: string; k: number }>(
+    const people = await all<{ centre: number; pid: number; first: string; k: number }>(
       `select distinct e.centre_id centre, a.participant_id pid,
               (select record_key from participants where id = a.participant_id) k,
               (select min(e2.date) from encounter_attendees a2 join encounters e2 on e2.id = a2.encounter_id
@@ -114,7 +114,7 @@ describe('dashboard on the demo data', () => {
     expect(d.people.total).toBeGreaterThan(100);
 
     // Encounters by activity and by month.
-    const acts = all<{ name: string; n: number }>(
+    const acts = await all<{ name: string; n: number }>(
       `select a.name, count(*) n from encounters e join activities a on a.id = e.activity_id
        where e.date between ? and ? group by a.id`,
       from,
@@ -123,7 +123,7 @@ describe('dashboard on the demo data', () => {
     for (const a of acts) {
       expect(d.byActivity.find((x: { name: string }) => x.name === a.name)?.encounters).toBe(a.n);
     }
-    const months = all<{ m: string; n: number }>(
+    const months = await all<{ m: string; n: number }>(
       `select substr(date,1,7) m, count(*) n from encounters where date between ? and ? group by m`,
       from,
       to,
@@ -134,7 +134,7 @@ describe('dashboard on the demo data', () => {
     expect(d.months.length).toBe(13);
 
     // Mixed encounters per newcomer in the 90 days up to the end.
-    const win = all<{ centre: number; mixed: number; k: number }>(
+    const win = await all<{ centre: number; mixed: number; k: number }>(
       `select e.centre_id centre, sum(case when e.host > 0 then 1 else 0 end) mixed,
               (select record_key from participants where id = a.participant_id) k
        from encounter_attendees a join encounters e on e.id = a.encounter_id
@@ -158,7 +158,7 @@ describe('dashboard on the demo data', () => {
     expectSchema(OutOfViewSchema, o);
     const movedSince = addMonths(today, -12);
     const cutoff = addDays(today, -42);
-    const candidates = all<{
+    const candidates = await all<{
       id: number;
       moved: string;
       last: string | null;
@@ -204,7 +204,7 @@ describe('dashboard on the demo data', () => {
   it('computes the outreach loop from the follow-up rows', async () => {
     const o = await get(`/api/reporting/outreach?from=${from}&to=${to}`);
     expectSchema(OutreachSchema, o);
-    const closed = all<{ outcome: string; n: number }>(
+    const closed = await all<{ outcome: string; n: number }>(
       `select outcome, count(*) n from follow_ups where status = 'closed' and closed_on between ? and ? group by outcome`,
       from,
       to,
@@ -227,7 +227,7 @@ describe('dashboard on the demo data', () => {
   it('shows staffing against the entered need figures, never registered participants', async () => {
     const s = await get(`/api/reporting/staffing?from=${from}&to=${to}&totalFte=2`);
     expectSchema(StaffingSchema, s);
-    const entered = all<{ centre: number; need: number }>(
+    const entered = await all<{ centre: number; need: number }>(
       `select centre_id centre, need from centre_needs`,
     );
     s.centres.forEach((c: { id: number }, i: number) => {

@@ -9,6 +9,7 @@ import {
   makeCentre,
   userClient,
   type Client,
+  q,
 } from './helper.ts';
 import { makeEncounter, makeParticipant, today } from './encounter-fixtures.ts';
 import { encounterAttendees, followUps } from '../src/db/tables.ts';
@@ -38,14 +39,16 @@ async function person(
   consent = true,
 ) {
   const p = await makeParticipant(t.db, centreId, consent ? { consentBy: staff.userId } : {});
-  t.db.$client
-    .prepare('update participants set moved_in_at = ? where id = ?')
-    .run(addDays(today(), -movedDaysAgo), p.id);
+  await q(t.db).run(
+    'update participants set moved_in_at = ? where id = ?',
+    addDays(today(), -movedDaysAgo),
+    p.id,
+  );
   if (seenDaysAgo !== null) {
     const e = await makeEncounter(t.db, centreId, staff.userId, {
       date: addDays(today(), -seenDaysAgo),
     });
-    t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id }).run();
+    await t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id });
   }
   return p;
 }
@@ -155,7 +158,7 @@ describe('dashboard', () => {
     const p = await makeParticipant(t.db, c.id, { consentBy: s.userId });
     for (let i = 0; i < 3; i++) {
       const e = await makeEncounter(t.db, c.id, s.userId, { date: addDays(today(), -i), host: i });
-      t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id }).run();
+      await t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id });
     }
     const d = (await get(s, '/api/reporting/dashboard')).json();
     expect(d.encounters).toBe(3);
@@ -255,19 +258,16 @@ describe('out of view and the outreach loop', () => {
     expect(
       c.items.find((i: { participantId: number }) => i.participantId === p.id).canCreateTask,
     ).toBe(true);
-    t.db
-      .insert(followUps)
-      .values({
-        participantId: p.id,
-        assigneeId: otherStaff.userId,
-        dueOn: today(),
-        reason: 'x',
-        status: 'closed',
-        outcome: 'moved_away',
-        closedOn: today(),
-        createdById: otherStaff.userId,
-      })
-      .run();
+    await t.db.insert(followUps).values({
+      participantId: p.id,
+      assigneeId: otherStaff.userId,
+      dueOn: today(),
+      reason: 'x',
+      status: 'closed',
+      outcome: 'moved_away',
+      closedOn: today(),
+      createdById: otherStaff.userId,
+    });
     const after = (await get(otherStaff, '/api/reporting/out-of-view')).json();
     expect(after.items.map((i: { participantId: number }) => i.participantId)).not.toContain(p.id);
   });
@@ -282,21 +282,18 @@ describe('out of view and the outreach loop', () => {
       const p = await person(c.id, 90, 70);
       if (seenAgain) {
         const e = await makeEncounter(t.db, c.id, staff.userId, { date: today() });
-        t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id }).run();
+        await t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id });
       }
-      t.db
-        .insert(followUps)
-        .values({
-          participantId: p.id,
-          assigneeId: s.userId,
-          dueOn: today(),
-          reason: 'x',
-          status: 'closed',
-          outcome,
-          closedOn: today(),
-          createdById: s.userId,
-        })
-        .run();
+      await t.db.insert(followUps).values({
+        participantId: p.id,
+        assigneeId: s.userId,
+        dueOn: today(),
+        reason: 'x',
+        status: 'closed',
+        outcome,
+        closedOn: today(),
+        createdById: s.userId,
+      });
     };
     const rate = async () => (await get(s, '/api/reporting/outreach')).json();
     const reIdx = 1; // FOLLOW_UP_OUTCOMES: reached, re_engaged, …

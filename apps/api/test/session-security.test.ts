@@ -7,14 +7,15 @@ import {
   signIn,
   TEST_PASSWORD,
   userClient,
+  q,
 } from './helper.ts';
 
 const t = await createTestApp();
 const admin = await userClient(t, ['admin']);
 
-const sessionsOf = (userId: number) =>
+const sessionsOf = async (userId: number) =>
   (
-    t.db.$client.prepare('select count(*) as n from sessions where user_id = ?').get(userId) as {
+    (await q(t.db).get('select count(*) as n from sessions where user_id = ?', userId)) as {
       n: number;
     }
   ).n;
@@ -37,7 +38,7 @@ describe('idle timeout (setting sessionIdleMinutes, default 30)', () => {
     const user = await userClient(t, ['coordinator']);
     later(31);
     expectError(await whoAmI(user), 401, 'SESSION_EXPIRED');
-    expect(sessionsOf(user.userId)).toBe(0);
+    expect(await sessionsOf(user.userId)).toBe(0);
     // The next request with the dead cookie is a plain 401.
     expectError(await whoAmI(user), 401, 'UNAUTHENTICATED');
   });
@@ -148,6 +149,6 @@ describe('POST /api/auth/logout-all: sign out everywhere', () => {
     expect((await whoAmI(a)).statusCode).toBe(401);
     expect((await whoAmI(b)).statusCode).toBe(401);
     expect((await whoAmI(bystander)).statusCode).toBe(200);
-    expect(sessionsOf(u.id)).toBe(0);
+    expect(await sessionsOf(u.id)).toBe(0);
   });
 });

@@ -15,6 +15,7 @@ import {
   unique,
   userClient,
   type Client,
+  q,
 } from './helper.ts';
 
 const t = await createTestApp();
@@ -51,8 +52,8 @@ function createUser(client: Client, body: Record<string, unknown>) {
   });
 }
 
-const userRow = (id: number) =>
-  t.db.$client.prepare('select * from users where id = ?').get(id) as
+const userRow = async (id: number) =>
+  (await q(t.db).get('select * from users where id = ?', id)) as
     { display_name: string; active: number; password_hash: string } | undefined;
 
 describe('POST /api/users', () => {
@@ -80,7 +81,7 @@ describe('POST /api/users', () => {
     expect(Object.keys(user)).not.toContain('passwordHash');
     expect(res.body).not.toMatch(/argon2|password/i);
     // Stored as an argon2id hash, never the plain password.
-    expect(userRow(user.id)!.password_hash).toMatch(/^\$argon2id\$/);
+    expect((await userRow(user.id))!.password_hash).toMatch(/^\$argon2id\$/);
     expect(res.body).not.toContain(STRONG);
   });
 
@@ -125,9 +126,9 @@ describe('POST /api/users', () => {
       'PASSWORD_TOO_WEAK',
     );
     expect(body.details).toEqual([expect.objectContaining({ field: 'password', code: problem })]);
-    expect(
-      t.db.$client.prepare('select count(*) as n from users where email = ?').get(email),
-    ).toEqual({ n: 0 });
+    expect(await q(t.db).get('select count(*) as n from users where email = ?', email)).toEqual({
+      n: 0,
+    });
   });
 
   it('refuses a password that contains the email name', async () => {
@@ -413,7 +414,7 @@ describe('PATCH /api/users/:id', () => {
       400,
       'CANNOT_DEACTIVATE_SELF',
     );
-    expect(userRow(me.userId)!.active).toBe(1);
+    expect(Boolean((await userRow(me.userId))!.active)).toBe(true);
     expect((await me.request({ method: 'GET', url: '/api/auth/session' })).statusCode).toBe(200);
   });
 
@@ -536,7 +537,7 @@ describe('POST /api/users/:id/password', () => {
 
   it('refuses a weak password with 400 PASSWORD_TOO_WEAK and keeps the old one', async () => {
     const u = await makeUser(t.db, ['coordinator']);
-    const before = userRow(u.id)!.password_hash;
+    const before = (await userRow(u.id))!.password_hash;
     expectError(
       await admin.request({
         method: 'POST',
@@ -546,7 +547,7 @@ describe('POST /api/users/:id/password', () => {
       400,
       'PASSWORD_TOO_WEAK',
     );
-    expect(userRow(u.id)!.password_hash).toBe(before);
+    expect((await userRow(u.id))!.password_hash).toBe(before);
   });
 
   it('answers 404 NOT_FOUND for a missing user and 400 for a missing password', async () => {
@@ -632,7 +633,7 @@ describe('access', () => {
       'gets 403 FORBIDDEN when it $label, and the denial is audited',
       async ({ method, url, payload }) => {
         const before = await lastAuditId(t.db);
-        const usersBefore = t.db.$client.prepare('select count(*) as n from users').get();
+        const usersBefore = await q(t.db).get('select count(*) as n from users');
         const res = await client.request({ method, url: url(client), payload: payload?.() });
         expectError(res, 403, 'FORBIDDEN');
         const rows = (await auditRows(t.db, { actor_id: client.userId, action: 'denied' })).filter(
@@ -640,11 +641,11 @@ describe('access', () => {
         );
         expect(rows).toMatchObject([{ entity_type: 'user', reason: 'forbidden' }]);
         // Nothing changed.
-        expect(t.db.$client.prepare('select count(*) as n from users').get()).toEqual(usersBefore);
+        expect(await q(t.db).get('select count(*) as n from users')).toEqual(usersBefore);
         expect((await auditRows(t.db, { action: 'update' })).filter((r) => r.id > before)).toEqual(
           [],
         );
-        expect(userRow(admin.userId)!.active).toBe(1);
+        expect(Boolean((await userRow(admin.userId))!.active)).toBe(true);
         const me = await admin.request({ method: 'GET', url: `/api/users/${client.userId}` });
         expect(me.json().roles).toEqual([role]);
       },

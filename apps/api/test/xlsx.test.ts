@@ -8,6 +8,7 @@ import {
   makeCentre,
   userClient,
   type Client,
+  q,
 } from './helper.ts';
 import { seedCentres } from '../src/seed/demo.ts';
 import { seedPosts } from '../src/seed/posts.ts';
@@ -25,7 +26,7 @@ const t = await createTestApp();
 const today = localNow().date;
 const centreIds = await seedCentres(t.db);
 await seedPosts(t.db, centreIds);
-seedEncounterDemo(t.db, { today });
+await seedEncounterDemo(t.db, { today });
 
 let coordinator: Client;
 let grone: Client;
@@ -205,7 +206,7 @@ describe('council report as .xlsx', () => {
         date: addDays(today, -31 * i - 1),
       });
       const p = await makeParticipant(t.db, small.id);
-      t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id }).run();
+      await t.db.insert(encounterAttendees).values({ encounterId: e.id, participantId: p.id });
     }
     const q = `centreId=${small.id}&from=${addDays(today, -200)}&to=${today}`;
     const x = await download(staff, `/api/reporting/report.xlsx?${q}`);
@@ -217,11 +218,11 @@ describe('council report as .xlsx', () => {
   });
 
   it('makes a published quarter’s workbook from the frozen figures', async () => {
-    const q = previousQuarter(today);
+    const quarter = previousQuarter(today);
     const pub = await coordinator.request({
       method: 'POST',
       url: '/api/reporting/published',
-      payload: { from: q.from, to: q.to },
+      payload: { from: quarter.from, to: quarter.to },
     });
     expect(pub.statusCode, pub.body).toBe(201);
     const id = pub.json().id;
@@ -232,9 +233,10 @@ describe('council report as .xlsx', () => {
     const { rows } = await reportAsCsvRows(x.rawPayload);
     expectSameCells(rows, parseCsv(csvBytes.toString('utf8')));
     // The stored figures give the stored CSV byte for byte: the workbook's source is the same.
-    const figures = t.db.$client
-      .prepare('select figures_json f from published_reports where id = ?')
-      .get(id) as { f: string };
+    const figures = (await q(t.db).get(
+      'select figures_json f from published_reports where id = ?',
+      id,
+    )) as { f: string };
     expect(buildReportCsv(JSON.parse(figures.f) as ReportData)).toBe(csvBytes.toString('utf8'));
     const last = (await auditRows(t.db, { entity_type: 'published_report', action: 'export' })).at(
       -1,

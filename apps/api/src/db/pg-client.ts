@@ -4,11 +4,15 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import * as schema from './pg-schema/index.ts';
 import { migrationsFolder } from './client.ts';
 
-// Counts (int8) and sums over bigint (numeric) arrive as strings by default, because they may
-// exceed 2^53; every such value here is a row count, a key sum modulo 2^32 or a sum of minutes,
-// so they are read as numbers, as SQLite returns them.
-pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+/**
+ * count(*), sum(…) over integers and bigint columns are int8 and averages numeric in
+ * PostgreSQL, which `pg` hands over as strings (they may exceed 2^53); SQLite answers numbers.
+ * Every such value here is a count or a small sum, so read them as JS numbers, as the
+ * repositories' hand-written SQL expects on both engines. `pg` keeps type parsers per process
+ * (drizzle's node-postgres session falls back to them), so this is set once, at load.
+ */
+pg.types.setTypeParser(pg.types.builtins.INT8, (v: string) => Number(v));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v: string) => Number(v));
 
 /** drizzle over a `pg` pool (decision 0003); the schema mirrors the SQLite one table for table. */
 export type PgDb = NodePgDatabase<typeof schema> & { $client: pg.Pool };

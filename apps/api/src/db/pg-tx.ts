@@ -1,10 +1,11 @@
 import type pg from 'pg';
+import { dbErrorCode } from './errors.ts';
 
 /** Serialization failure and deadlock: the transaction may succeed when run again. */
 const RETRYABLE = new Set(['40001', '40P01']);
 
-export const isRetryable = (e: unknown) =>
-  RETRYABLE.has((e as { code?: string } | null)?.code ?? '');
+/** Also when drizzle wrapped the pg error in a DrizzleQueryError (errors.ts). */
+export const isRetryable = (e: unknown) => RETRYABLE.has(dbErrorCode(e) ?? '');
 
 /**
  * Runs `fn` in one PostgreSQL transaction on one pooled connection: COMMIT when it returns,

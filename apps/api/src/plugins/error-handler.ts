@@ -3,6 +3,7 @@ import type { FastifyError, FastifyRequest } from 'fastify';
 import { DomainError, NOT_FOUND_MESSAGE, type ApiError, type ErrorCode } from '@begegnung/domain';
 import { DeniedError, denialAuditSkipped } from '../lib/denial.ts';
 import { insertAudit } from '../modules/audit/audit.repository.ts';
+import { dbErrorCode } from '../db/errors.ts';
 
 interface Mapped {
   status: number;
@@ -57,6 +58,12 @@ const PG_UNAVAILABLE = /^(53\d{3}|08\d{3}|57P0[123]|25006|40001|40P01)$/;
 const NET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
 /** Integrity violations PostgreSQL reports (unique 23505, foreign key 23503, check 23514). */
 const PG_CONFLICT = /^23\d{3}$/;
+/**
+ * A number the column type cannot hold (22003, e.g. an id of 99999999999999999999 compared with
+ * an integer column) or cannot read (22P02). SQLite compares any number and finds no row; on
+ * PostgreSQL the statement fails, which is the caller's input, not a server fault.
+ */
+const PG_OUT_OF_RANGE = new Set(['22003', '22P02']);
 
 function statusCode(status: number): ErrorCode {
   if (status === 401) return 'UNAUTHENTICATED';
@@ -148,7 +155,9 @@ function mapAny(error: FastifyError & { code?: string }, input: unknown): Mapped
   }
   const known = error.code ? FASTIFY_CODES[error.code] : undefined;
   if (known) return { status: known.status, body: { code: known.code, message: known.message } };
-  const sqliteCode = error.code?.startsWith('SQLITE_') ? error.code : undefined;
+  // drizzle wraps the driver's error (pg: always) in a DrizzleQueryError without a code.
+  const dbCode = dbErrorCode(error);
+  const sqliteCode = dbCode?.startsWith('SQLITE_') ? dbCode : undefined;
   if (sqliteCode) {
     const base = sqliteCode.split('_').slice(0, 2).join('_');
     if (SQLITE_UNAVAILABLE.has(base)) {
@@ -161,13 +170,19 @@ function mapAny(error: FastifyError & { code?: string }, input: unknown): Mapped
       return { status: 409, body: { code: 'CONFLICT', message: 'Conflicts with existing data' } };
     }
   }
-  if (error.code && (PG_UNAVAILABLE.test(error.code) || NET_UNAVAILABLE.has(error.code))) {
+  if (dbCode && (PG_UNAVAILABLE.test(dbCode) || NET_UNAVAILABLE.has(dbCode))) {
     return {
       status: 503,
       body: { code: 'SERVICE_UNAVAILABLE', message: 'Storage is unavailable; try again shortly' },
     };
   }
-  if (error.code && PG_CONFLICT.test(error.code) && !error.statusCode) {
+  if (dbCode && PG_OUT_OF_RANGE.has(dbCode) && !error.statusCode) {
+    return {
+      status: 400,
+      body: { code: 'VALIDATION_FAILED', message: 'A value is out of range for its field' },
+    };
+  }
+  if (dbCode && PG_CONFLICT.test(dbCode) && !error.statusCode) {
     return { status: 409, body: { code: 'CONFLICT', message: 'Conflicts with existing data' } };
   }
   const status = error.statusCode ?? 500;

@@ -176,7 +176,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
       });
     }
     await seedPosts(t, centreIds);
-    seedEncounterDemo(db); // same connection, inside this transaction
+    await seedEncounterDemo(t); // the same transaction (its connection on PostgreSQL)
     await seedHiring(t);
   });
   return true;

@@ -6,7 +6,78 @@ import {
   participantCode,
   type ConsentLanguage,
 } from '@begegnung/domain';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { onPg } from '../db/engine.ts';
+import { rawAll, rawRun } from '../db/raw.ts';
+import { withTransactionAsync } from '../lib/tx.ts';
+
+/** `text` with each `?` bound to the next parameter, as drizzle SQL for either engine. */
+function bind(text: string, params: readonly unknown[]): SQL {
+  const parts = text.split('?');
+  const chunks: SQL[] = [sql.raw(parts[0]!)];
+  params.forEach((p, i) => chunks.push(sql`${p}`, sql.raw(parts[i + 1]!)));
+  return sql.join(chunks, sql``);
+}
+
+/**
+ * The generator's statements on either engine. SQLite: better-sqlite3 statements prepared once
+ * and run at once (thousands of rows in one transaction, fast). PostgreSQL: the same SQL with
+ * bound parameters through drizzle on the transaction's connection; `insert` appends
+ * `returning id`; rows nobody needs an id of (`run`, `many`) are buffered and written as
+ * multi-row inserts by `flush`, to save thousands of round trips.
+ */
+function statements(db: Db) {
+  const flushers: (() => Promise<void>)[] = [];
+  /** Rows of `head` (`insert into t (a, b) values`), `width` values each, written on flush. */
+  const buffered = (head: string, width: number) => {
+    const one = `(${Array(width).fill('?').join(',')})`;
+    const rows: (readonly unknown[])[] = [];
+    flushers.push(async () => {
+      for (let i = 0; i < rows.length; i += 1000) {
+        const chunk = rows.slice(i, i + 1000);
+        await rawRun(db)(bind(`${head} ${chunk.map(() => one).join(',')}`, chunk.flat()));
+      }
+      rows.length = 0;
+    });
+    return async (add: readonly (readonly unknown[])[]) => void rows.push(...add);
+  };
+  return {
+    all: <T>(text: string) => rawAll(db)<T>(sql.raw(text)),
+    insert: (text: string): ((...params: unknown[]) => Promise<number>) => {
+      if (!onPg) {
+        const st = db.$client.prepare(text);
+        return async (...params) => Number(st.run(...params).lastInsertRowid);
+      }
+      return async (...params) =>
+        Number((await rawAll(db)<{ id: number }>(bind(`${text} returning id`, params)))[0]!.id);
+    },
+    /** One row of an `insert into t (…) values (?,…)`. */
+    run: (text: string): ((...params: unknown[]) => Promise<void>) => {
+      if (!onPg) {
+        const st = db.$client.prepare(text);
+        return async (...params) => void st.run(...params);
+      }
+      const head = text.slice(0, text.lastIndexOf('('));
+      const add = buffered(head, text.split('?').length - 1);
+      return (...params) => add([params]);
+    },
+    /** Several rows of `head` (`insert into t (a, b) values`), `width` values each. */
+    many: (head: string, width: number) => {
+      if (!onPg) {
+        const st = db.$client.prepare(`${head} (${Array(width).fill('?').join(',')})`);
+        return async (rows: readonly (readonly unknown[])[]) => {
+          for (const row of rows) st.run(...row);
+        };
+      }
+      return buffered(head, width);
+    },
+    /** Writes the buffered rows (PostgreSQL). */
+    flush: async () => {
+      for (const f of flushers) await f();
+    },
+  };
+}
 
 /** Small, fast, deterministic PRNG (mulberry32): the same seed gives the same history. */
 export function mulberry32(seed: number) {
@@ -157,14 +228,22 @@ export interface DemoSummary {
  * thousand encounters with headcounts, follow-ups and referrals. Deterministic for a seed and
  * a `today`; runs on the caller's connection (inside its transaction when there is one).
  */
-export function seedEncounterDemo(
+export async function seedEncounterDemo(
   db: Db,
   opts: { seed?: number; today?: string; participantsPerCentre?: number } = {},
-): DemoSummary {
+): Promise<DemoSummary> {
+  // One transaction (a savepoint inside the caller's): every statement on its connection.
+  return withTransactionAsync(db, (tx) => generate(tx, opts));
+}
+
+async function generate(
+  db: Db,
+  opts: { seed?: number; today?: string; participantsPerCentre?: number },
+): Promise<DemoSummary> {
   const rand = mulberry32(opts.seed ?? 20180619);
   const today = opts.today ?? localNow().date;
   const start = addDays(today, -730);
-  const sql = db.$client;
+  const st = statements(db);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
   const dayBetween = (from: string, to: string) => {
@@ -172,57 +251,51 @@ export function seedEncounterDemo(
     return addDays(from, between(0, span));
   };
 
-  const centres = sql
-    .prepare(
-      `select id, code, district from centres where code in ('GRO','WEST','LEI','HOB') order by id`,
-    )
-    .all() as { id: number; code: string; district: string }[];
-  const staffRows = sql
-    .prepare(
-      `select uc.centre_id as centreId, u.id as userId from user_centres uc
+  const centres = await st.all<{ id: number; code: string; district: string }>(
+    `select id, code, district from centres where code in ('GRO','WEST','LEI','HOB') order by id`,
+  );
+  const staffRows = await st.all<{ centreId: number; userId: number }>(
+    `select uc.centre_id as "centreId", u.id as "userId" from user_centres uc
        join users u on u.id = uc.user_id join user_roles r on r.user_id = u.id and r.role = 'centre_staff'
-       order by u.id`,
-    )
-    .all() as { centreId: number; userId: number }[];
+       order by u.id, uc.centre_id`,
+  );
   const activityIds = Object.fromEntries(
     (
-      sql.prepare('select id, key from activities where key is not null').all() as {
-        id: number;
-        key: string;
-      }[]
+      await st.all<{ id: number; key: string }>(
+        'select id, key from activities where key is not null',
+      )
     ).map((a) => [a.key, a.id]),
   );
 
-  const insParticipant = sql.prepare(
+  const insParticipant = st.insert(
     `insert into participants (code, centre_id, alias, languages, household_size, district, moved_in_at,
      contact_preference, notes, created_by_id, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?)`,
   );
-  const insConsent = sql.prepare(
+  const insConsent = st.run(
     `insert into consents (participant_id, purpose, given_on, expires_on, withdrawn_on, language, explained_by_id, created_at)
      values (?,?,?,?,?,?,?,?)`,
   );
-  const insGroup = sql.prepare(
+  const insGroup = st.insert(
     `insert into recurring_groups (centre_id, activity_id, name, weekdays, start_time, duration_minutes) values (?,?,?,?,?,?)`,
   );
-  const insMember = sql.prepare(
-    'insert into group_members (group_id, participant_id) values (?,?)',
-  );
-  const insEncounter = sql.prepare(
+  const insMembers = st.many('insert into group_members (group_id, participant_id) values', 2);
+  const insEncounter = st.insert(
     `insert into encounters (centre_id, activity_id, group_id, date, start_time, duration_minutes, newcomers, host,
      volunteers, other, author_id, client_request_id, created_at, updated_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
   );
-  const insAttendee = sql.prepare(
-    'insert into encounter_attendees (encounter_id, participant_id) values (?,?)',
+  const insAttendees = st.many(
+    'insert into encounter_attendees (encounter_id, participant_id) values',
+    2,
   );
-  const insStaff = sql.prepare('insert into encounter_staff (encounter_id, user_id) values (?,?)');
-  const insFollowUp = sql.prepare(
+  const insStaff = st.many('insert into encounter_staff (encounter_id, user_id) values', 2);
+  const insFollowUp = st.insert(
     `insert into follow_ups (participant_id, assignee_id, due_on, reason, status, outcome, closed_on, created_by_id, created_at, updated_at)
      values (?,?,?,?,?,?,?,?,?,?)`,
   );
-  const insAttempt = sql.prepare(
+  const insAttempt = st.run(
     'insert into follow_up_attempts (follow_up_id, attempted_on, outcome, note, by_id, created_at) values (?,?,?,?,?,?)',
   );
-  const insReferral = sql.prepare(
+  const insReferral = st.run(
     'insert into referrals (participant_id, service, referred_on, note, by_id, created_at) values (?,?,?,?,?,?)',
   );
 
@@ -236,7 +309,7 @@ export function seedEncounterDemo(
   const activeOn = (p: Person, d: string) =>
     (d >= p.activeFrom && d <= p.activeTo) || (p.returnsOn !== null && d >= p.returnsOn);
 
-  const run = () => {
+  const run = async () => {
     let requestNo = 0;
     for (const centre of centres) {
       const staff = staffRows.filter((s) => s.centreId === centre.id).map((s) => s.userId);
@@ -259,21 +332,19 @@ export function seedEncounterDemo(
           rand() < 0.75
             ? dayBetween(addDays(activeFrom, -120), activeFrom < today ? activeFrom : today)
             : null;
-        const pid = Number(
-          insParticipant.run(
-            code,
-            centre.id,
-            rand() < 0.8 ? pick(ALIASES) : null,
-            JSON.stringify(langs),
-            between(1, 7),
-            centre.district,
-            movedInAt && movedInAt <= today ? movedInAt : null,
-            pick(CONTACT),
-            null,
-            author,
-            at(activeFrom),
-            at(activeFrom),
-          ).lastInsertRowid,
+        const pid = await insParticipant(
+          code,
+          centre.id,
+          rand() < 0.8 ? pick(ALIASES) : null,
+          JSON.stringify(langs),
+          between(1, 7),
+          centre.district,
+          movedInAt && movedInAt <= today ? movedInAt : null,
+          pick(CONTACT),
+          null,
+          author,
+          at(activeFrom),
+          at(activeFrom),
         );
         const person: Person = {
           id: pid,
@@ -292,7 +363,7 @@ export function seedEncounterDemo(
             const withdrawn =
               rand() < 0.04 ? dayBetween(given, expires < today ? expires : today) : null;
             person.consents.push({ givenOn: given, expiresOn: expires, withdrawnOn: withdrawn });
-            insConsent.run(
+            await insConsent(
               pid,
               'follow_up_contact',
               given,
@@ -306,7 +377,7 @@ export function seedEncounterDemo(
             given = expires;
           }
           if (rand() < 0.5)
-            insConsent.run(
+            await insConsent(
               pid,
               'named_statistics',
               activeFrom,
@@ -317,7 +388,7 @@ export function seedEncounterDemo(
               at(activeFrom),
             );
           if (rand() < 0.2)
-            insConsent.run(
+            await insConsent(
               pid,
               'photos',
               activeFrom,
@@ -334,23 +405,22 @@ export function seedEncounterDemo(
 
       // Recurring groups; rosters hold people who come and can be named today.
       const namedToday = people.filter((p) => activeOn(p, today) && hasConsentOn(p, today));
-      const groups = GROUPS.map((g, gi) => {
-        const id = Number(
-          insGroup.run(
-            centre.id,
-            activityIds[g.key],
-            g.name,
-            JSON.stringify(g.weekdays),
-            g.startTime,
-            g.duration,
-          ).lastInsertRowid,
+      const groups: ((typeof GROUPS)[number] & { id: number; roster: Person[] })[] = [];
+      for (const [gi, g] of GROUPS.entries()) {
+        const id = await insGroup(
+          centre.id,
+          activityIds[g.key],
+          g.name,
+          JSON.stringify(g.weekdays),
+          g.startTime,
+          g.duration,
         );
         const roster = namedToday
           .filter((_, i) => i % GROUPS.length === gi)
           .slice(0, gi === 0 ? 8 : 6);
-        for (const p of roster) insMember.run(id, p.id);
-        return { ...g, id, roster };
-      });
+        await insMembers(roster.map((p) => [id, p.id]));
+        groups.push({ ...g, id, roster });
+      }
 
       for (let d = start; d < today; d = addDays(d, 1)) {
         const wd = isoWeekday(d);
@@ -361,26 +431,24 @@ export function seedEncounterDemo(
           const named = present.filter(
             (p) => hasConsentOn(p, d) && (g.roster.includes(p) ? rand() < 0.7 : rand() < 0.04),
           );
-          const eid = Number(
-            insEncounter.run(
-              centre.id,
-              activityIds[g.key],
-              g.id,
-              d,
-              g.startTime,
-              g.duration,
-              between(1, 10),
-              between(0, g.hostMax),
-              between(0, 3),
-              between(0, 2),
-              author,
-              `demo-${centre.code}-${++requestNo}`,
-              at(d, g.startTime),
-              at(d, g.startTime),
-            ).lastInsertRowid,
+          const eid = await insEncounter(
+            centre.id,
+            activityIds[g.key],
+            g.id,
+            d,
+            g.startTime,
+            g.duration,
+            between(1, 10),
+            between(0, g.hostMax),
+            between(0, 3),
+            between(0, 2),
+            author,
+            `demo-${centre.code}-${++requestNo}`,
+            at(d, g.startTime),
+            at(d, g.startTime),
           );
-          for (const p of named) insAttendee.run(eid, p.id);
-          for (const s of staff) insStaff.run(eid, s);
+          await insAttendees(named.map((p) => [eid, p.id]));
+          await insStaff(staff.map((s) => [eid, s]));
           summary.encounters++;
           summary.attendances += named.length;
         }
@@ -389,35 +457,33 @@ export function seedEncounterDemo(
           const cand = present.filter((p) => hasConsentOn(p, d));
           const p = cand.length ? pick(cand) : undefined;
           const key = rand() < 0.7 ? 'counselling' : 'accompaniment';
-          const eid = Number(
-            insEncounter.run(
-              centre.id,
-              activityIds[key],
-              null,
-              d,
-              `${between(9, 15)}:00`.padStart(5, '0'),
-              key === 'counselling' ? 45 : 120,
-              p ? 0 : 1,
-              0,
-              0,
-              0,
-              author,
-              `demo-${centre.code}-${++requestNo}`,
-              at(d),
-              at(d),
-            ).lastInsertRowid,
+          const eid = await insEncounter(
+            centre.id,
+            activityIds[key],
+            null,
+            d,
+            `${between(9, 15)}:00`.padStart(5, '0'),
+            key === 'counselling' ? 45 : 120,
+            p ? 0 : 1,
+            0,
+            0,
+            0,
+            author,
+            `demo-${centre.code}-${++requestNo}`,
+            at(d),
+            at(d),
           );
           if (p) {
-            insAttendee.run(eid, p.id);
+            await insAttendees([[eid, p.id]]);
             summary.attendances++;
           }
-          insStaff.run(eid, author);
+          await insStaff([[eid, author]]);
           summary.encounters++;
         }
         // Now and then an excursion or sport afternoon with many host-society neighbours.
         if (rand() < 0.03) {
           const key = rand() < 0.5 ? 'excursion' : 'sport';
-          insEncounter.run(
+          await insEncounter(
             centre.id,
             activityIds[key],
             null,
@@ -445,24 +511,22 @@ export function seedEncounterDemo(
         const due = lapseSeen < today ? lapseSeen : today;
         const open = lapseSeen > addDays(today, -60) && !p.returnsOn;
         const outcome = p.returnsOn ? 're_engaged' : pick(OUTCOMES);
-        const fid = Number(
-          insFollowUp.run(
-            p.id,
-            assignee,
-            due,
-            'Seit über 6 Wochen nicht gesehen',
-            open ? 'open' : 'closed',
-            open ? null : outcome,
-            open ? null : dayBetween(due, p.returnsOn ?? today),
-            author,
-            at(due),
-            at(due),
-          ).lastInsertRowid,
+        const fid = await insFollowUp(
+          p.id,
+          assignee,
+          due,
+          'Seit über 6 Wochen nicht gesehen',
+          open ? 'open' : 'closed',
+          open ? null : outcome,
+          open ? null : dayBetween(due, p.returnsOn ?? today),
+          author,
+          at(due),
+          at(due),
         );
         const attempts = between(open ? 0 : 1, 3);
         for (let k = 0; k < attempts; k++) {
           const on = addDays(due, k * 5) < today ? addDays(due, k * 5) : today;
-          insAttempt.run(
+          await insAttempt(
             fid,
             on,
             k === attempts - 1 && !open ? outcome : 'unreachable',
@@ -473,12 +537,12 @@ export function seedEncounterDemo(
         }
         summary.followUps++;
         if (rand() < 0.15) {
-          insReferral.run(p.id, pick(SERVICES), p.activeFrom, null, author, at(p.activeFrom));
+          await insReferral(p.id, pick(SERVICES), p.activeFrom, null, author, at(p.activeFrom));
         }
       }
     }
   };
-  if (sql.inTransaction) run();
-  else sql.transaction(run)();
+  await run();
+  await st.flush();
   return summary;
 }

@@ -34,10 +34,10 @@ export async function generateSmallCells(db: Db, opts: { centres: number; seed?:
     const people = [];
     for (let n = int(8, 14); n > 0; n--) {
       const p = await makeParticipant(db, centre.id, { consentBy: staff.id });
-      db.update(participants)
+      await db
+        .update(participants)
         .set({ movedInAt: addDays(today, -int(10, 500)) })
-        .where(eq(participants.id, p.id))
-        .run();
+        .where(eq(participants.id, p.id));
       people.push(p);
     }
     for (let day = -420; day <= 0; day += int(4, 12)) {
@@ -49,23 +49,21 @@ export async function generateSmallCells(db: Db, opts: { centres: number; seed?:
       const seen = new Set<number>();
       for (let k = int(0, 3); k > 0; k--) seen.add(people[int(0, people.length - 1)]!.id);
       for (const participantId of seen) {
-        db.insert(encounterAttendees).values({ encounterId: e.id, participantId }).run();
+        await db.insert(encounterAttendees).values({ encounterId: e.id, participantId });
       }
     }
     for (let k = int(6, 12); k > 0; k--) {
       const closedOn = addDays(today, -int(1, 400));
-      db.insert(followUps)
-        .values({
-          participantId: people[int(0, people.length - 1)]!.id,
-          assigneeId: staff.id,
-          dueOn: closedOn,
-          reason: 'Nicht gesehen',
-          status: 'closed',
-          outcome: OUTCOMES[int(0, OUTCOMES.length - 1)]!,
-          closedOn,
-          createdById: staff.id,
-        })
-        .run();
+      await db.insert(followUps).values({
+        participantId: people[int(0, people.length - 1)]!.id,
+        assigneeId: staff.id,
+        dueOn: closedOn,
+        reason: 'Nicht gesehen',
+        status: 'closed',
+        outcome: OUTCOMES[int(0, OUTCOMES.length - 1)]!,
+        closedOn,
+        createdById: staff.id,
+      });
     }
   }
   return centreIds;

@@ -7,6 +7,7 @@ import {
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import { inTransactionAsync } from '../../lib/tx.ts';
+import { driverError } from '../../db/errors.ts';
 import { audit } from '../audit/audit.service.ts';
 import { requireRole } from '../access/access.ts';
 import { findOperator } from '../operators/operators.service.ts';
@@ -100,10 +101,10 @@ export async function deleteCentre(ctx: ServiceContext, id: number) {
 
 /**
  * SQLite's SQLITE_CONSTRAINT_FOREIGNKEY (or _TRIGGER when a cascade runs into a child table's
- * trigger, with the same message), PostgreSQL's 23503.
+ * trigger, with the same message), PostgreSQL's 23503 (inside drizzle's DrizzleQueryError).
  */
 const isForeignKeyViolation = (err: unknown) => {
-  const { code, message } = (err ?? {}) as { code?: unknown; message?: unknown };
+  const { code, message } = driverError(err) as { code?: unknown; message?: unknown };
   if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') return true;
   return (
     typeof code === 'string' &&

@@ -18,6 +18,7 @@ import {
 } from '@begegnung/domain';
 import type { ServiceContext } from '../../types.ts';
 import { inTransactionAsync } from '../../lib/tx.ts';
+import { dbErrorCode } from '../../db/errors.ts';
 import { audit } from '../audit/audit.service.ts';
 import {
   assertCanRead,
@@ -170,10 +171,11 @@ async function checkStaff(ctx: ServiceContext, centreId: number, ids: number[]) 
   }
 }
 
-const isUniqueViolation = (e: unknown) =>
-  typeof e === 'object' &&
-  e !== null &&
-  (e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
+/** SQLite's SQLITE_CONSTRAINT_UNIQUE, PostgreSQL's 23505 (inside drizzle's DrizzleQueryError). */
+const isUniqueViolation = (e: unknown) => {
+  const code = dbErrorCode(e);
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+};
 
 /**
  * Logs an encounter. A repeat with the same clientRequestId (double tap, retry after a lost

@@ -115,7 +115,7 @@ export interface PeopleRow {
 export async function peopleByCentreAndMonth(db: Db, centreIds: readonly number[], p: Period) {
   const rows = await rawAll(db)<PeopleRow & { kind: 'centre' | 'month' }>(sql`
     ${seen(centreIds, p)}, joined as materialized (
-      select s."centreId", s.month, s.pid, f.first_attended_on as first, f.record_key as k
+      select s."centreId" as "centreId", s.month, s.pid, f.first_attended_on as first, f.record_key as k
       from seen s join participants f on f.id = s.pid
     ),
     pc as (select "centreId", pid, min(first) as first, min(k) as k from joined group by "centreId", pid),
@@ -160,7 +160,7 @@ export const peopleByCentre = async (db: Db, centreIds: readonly number[], p: Pe
  */
 export const mixedPerPerson = async (db: Db, centreIds: readonly number[], p: Period) =>
   rawAll(db)<{ centreId: number; mixed: number; people: number; key: number }>(sql`
-    select x."centreId", x.mixed, count(*) as people, ${keySum(sql`f.record_key`)} as key from (
+    select x."centreId" as "centreId", x.mixed, count(*) as people, ${keySum(sql`f.record_key`)} as key from (
       select e.centre_id as "centreId", ea.participant_id as pid, sum(${flag(sql`e.host > 0`)}) as mixed
       from counted_encounters e join encounter_attendees ea on ea.encounter_id = e.id
       where e.centre_id in (${ids(centreIds)}) and e.date >= ${p.from} and e.date <= ${p.to}
