@@ -95,11 +95,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const c = value as Static<typeof EnvSchema>;
-  if (c.DATABASE_URL && c.DEMO_SEED === 'true') {
-    throw new ConfigError(
-      'Invalid configuration:\n  DEMO_SEED: demo data is generated into SQLite; seed a file (npm start) and move it with npm run db:copy -- --from <file> --to <url>',
-    );
-  }
   if ((c.SMTP_URL || c.SMTP_HOST) && !c.MAIL_FROM) {
     throw new ConfigError(
       'Invalid configuration:\n  MAIL_FROM: required when SMTP_URL or SMTP_HOST is set (the sender of reminder mails)',

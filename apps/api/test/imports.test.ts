@@ -19,6 +19,7 @@ import {
   expectSchema,
   lastAuditId,
   makeCentre,
+  q,
   userClient,
   type Client,
 } from './helper.ts';
@@ -53,8 +54,8 @@ async function xlsx(rows: Cell[][]) {
 const csv = (rows: string[][]) =>
   Buffer.from(`\uFEFF${rows.map((r) => r.join(';')).join('\r\n')}\r\n`).toString('base64');
 
-const count = (table: string, where = '') =>
-  (t.db.$client.prepare(`select count(*) as n from ${table} ${where}`).get() as { n: number }).n;
+const count = async (table: string, where = '') =>
+  (await q(t.db).get<{ n: number }>(`select count(*) as n from ${table} ${where}`))!.n;
 
 const post = (c: Client, url: string, payload: unknown) =>
   c.request({ method: 'POST', url, payload });
@@ -140,7 +141,7 @@ describe('refused files', () => {
     });
     const body = expectError(res, 400, 'IMPORT_FORMULA_REFUSED');
     expect(body.details!.map((d) => d.field)).toEqual(['B3']);
-    expect(count('participants', `where centre_id = ${centre.id}`)).toBe(0);
+    expect(await count('participants', `where centre_id = ${centre.id}`)).toBe(0);
   });
 
   it('refuses a shared formula and a formula written into a CSV cell', async () => {
@@ -280,7 +281,7 @@ describe('access', () => {
     );
     const denied = (await auditRows(t.db, { action: 'denied' })).filter((r) => r.id > before);
     expect(denied.length).toBeGreaterThanOrEqual(5);
-    expect(count('participants', `where centre_id = ${centre.id}`)).toBe(0);
+    expect(await count('participants', `where centre_id = ${centre.id}`)).toBe(0);
   });
   it('refuses anonymous requests', async () => {
     const res = await t.app.inject({
@@ -348,8 +349,8 @@ describe('participants', () => {
   });
 
   it('previews every row with its problems and writes nothing', async () => {
-    const before = count('participants');
-    const consentsBefore = count('consents');
+    const before = await count('participants');
+    const consentsBefore = await count('consents');
     const auditBefore = await lastAuditId(t.db);
     const res = await post(staff, '/api/imports/preview', body());
     expect(res.statusCode, res.body).toBe(200);
@@ -374,8 +375,8 @@ describe('participants', () => {
     expect(byRow[8]!.problems.map((p) => p.code)).toEqual(['UNKNOWN_PURPOSE']);
     expect(byRow[9]!.problems.map((p) => p.code)).toEqual(['DUPLICATE_IN_FILE']);
     expect(out.counts).toEqual({ total: 8, ok: 3, imported: 0, problems: 5, alreadyImported: 0 });
-    expect(count('participants')).toBe(before);
-    expect(count('consents')).toBe(consentsBefore);
+    expect(await count('participants')).toBe(before);
+    expect(await count('consents')).toBe(consentsBefore);
     const audits = (await auditRows(t.db)).filter((r) => r.id > auditBefore);
     expect(audits.map((a) => [a.action, a.entity_type])).toEqual([['read', 'import']]);
     expect(audits[0]!.reason).toContain('8 rows, 3 valid');
@@ -399,28 +400,28 @@ describe('participants', () => {
   });
 
   it('imports the valid rows with their consents, saves the mapping, and a second import changes nothing', async () => {
-    const before = count('participants', `where centre_id = ${centre.id}`);
+    const before = await count('participants', `where centre_id = ${centre.id}`);
     const res = await post(staff, '/api/imports/commit', { ...body(), saveMapping: true });
     expect(res.statusCode, res.body).toBe(200);
     const out = res.json() as ImportResult;
     expect(out.counts).toEqual({ total: 8, ok: 3, imported: 3, problems: 5, alreadyImported: 0 });
-    expect(count('participants', `where centre_id = ${centre.id}`)).toBe(before + 3);
-    const amal = t.db.$client
-      .prepare(`select * from participants where centre_id = ? and alias = 'Amal'`)
-      .get(centre.id) as {
+    expect(await count('participants', `where centre_id = ${centre.id}`)).toBe(before + 3);
+    const amal = (await q(t.db).get<{
       id: number;
-      languages: string;
+      languages: string | string[];
       household_size: number;
       moved_in_at: string;
-    };
-    expect(JSON.parse(amal.languages)).toEqual(['Arabisch', 'Deutsch']);
+    }>(`select * from participants where centre_id = ? and alias = 'Amal'`, centre.id))!;
+    // JSON text on SQLite, jsonb (already parsed) on PostgreSQL.
+    const languages =
+      typeof amal.languages === 'string' ? JSON.parse(amal.languages) : amal.languages;
+    expect(languages).toEqual(['Arabisch', 'Deutsch']);
     expect(amal.household_size).toBe(2);
     expect(amal.moved_in_at).toBe(past);
-    const consents = t.db.$client
-      .prepare(
-        'select purpose, given_on, expires_on, language from consents where participant_id = ?',
-      )
-      .all(amal.id);
+    const consents = await q(t.db).all(
+      'select purpose, given_on, expires_on, language from consents where participant_id = ?',
+      amal.id,
+    );
     expect(consents).toEqual([
       {
         purpose: 'follow_up_contact',
@@ -429,13 +430,15 @@ describe('participants', () => {
         language: 'ar',
       },
     ]);
-    const olena = t.db.$client
-      .prepare(`select id from participants where centre_id = ? and alias = 'Olena'`)
-      .get(centre.id) as { id: number };
+    const olena = (await q(t.db).get<{ id: number }>(
+      `select id from participants where centre_id = ? and alias = 'Olena'`,
+      centre.id,
+    ))!;
     expect(
-      t.db.$client
-        .prepare('select purpose, language from consents where participant_id = ? order by purpose')
-        .all(olena.id),
+      await q(t.db).all(
+        'select purpose, language from consents where participant_id = ? order by purpose',
+        olena.id,
+      ),
     ).toEqual([
       { purpose: 'follow_up_contact', language: 'uk' },
       { purpose: 'photos', language: 'uk' },
@@ -455,8 +458,8 @@ describe('participants', () => {
     expectSchema(SavedImportMappingSchema, mapping.json());
     expect(mapping.json().mapping.alias).toBe('Alias');
 
-    const participantsNow = count('participants');
-    const consentsNow = count('consents');
+    const participantsNow = await count('participants');
+    const consentsNow = await count('consents');
     const again = await post(staff, '/api/imports/commit', body());
     const second = again.json() as ImportResult;
     expect(second.mappingSource).toBe('saved');
@@ -468,8 +471,8 @@ describe('participants', () => {
       problems: 4,
       alreadyImported: 4,
     });
-    expect(count('participants')).toBe(participantsNow);
-    expect(count('consents')).toBe(consentsNow);
+    expect(await count('participants')).toBe(participantsNow);
+    expect(await count('consents')).toBe(consentsNow);
   });
 
   it('tells apart namesakes by their source code, but still flags a namesake already at the centre', async () => {
@@ -497,7 +500,7 @@ describe('participants', () => {
       'DUPLICATE_IN_FILE',
       'POSSIBLE_DUPLICATE',
     ]);
-    expect(count('participants', `where centre_id = ${c.id} and alias = 'Hamid'`)).toBe(2);
+    expect(await count('participants', `where centre_id = ${c.id} and alias = 'Hamid'`)).toBe(2);
   });
 
   it('forgets a row key with its participant: an erased person leaves no hash of their row', async () => {
@@ -513,13 +516,14 @@ describe('participants', () => {
       ]),
     };
     await post(s, '/api/imports/commit', file);
-    const p = t.db.$client
-      .prepare(`select id from participants where centre_id = ? and alias = 'Mona'`)
-      .get(c.id) as { id: number };
-    expect(count('imported_rows', `where participant_id = ${p.id}`)).toBe(1);
-    const erasure = t.db.$client.prepare('delete from participants where id = ?').run(p.id);
-    expect(erasure.changes).toBe(1);
-    expect(count('imported_rows', `where centre_id = ${c.id}`)).toBe(0);
+    const p = (await q(t.db).get<{ id: number }>(
+      `select id from participants where centre_id = ? and alias = 'Mona'`,
+      c.id,
+    ))!;
+    expect(await count('imported_rows', `where participant_id = ${p.id}`)).toBe(1);
+    await q(t.db).run('delete from participants where id = ?', p.id);
+    expect(await count('participants', `where id = ${p.id}`)).toBe(0);
+    expect(await count('imported_rows', `where centre_id = ${c.id}`)).toBe(0);
   });
 
   it('reads the same list as CSV with German dates', async () => {
@@ -560,20 +564,20 @@ describe('participants', () => {
       content: res.rawPayload.toString('base64'),
     };
     const preview = (await post(s, '/api/imports/preview', file)).json() as ImportResult;
-    const n = count('participants', `where centre_id = ${centre.id}`);
+    const n = await count('participants', `where centre_id = ${centre.id}`);
     expect(preview.counts).toMatchObject({ total: n, ok: n, problems: 0 });
     const commit = (await post(s, '/api/imports/commit', file)).json() as ImportResult;
     expect(commit.counts.imported).toBe(n);
-    expect(count('participants', `where centre_id = ${fresh.id}`)).toBe(n);
+    expect(await count('participants', `where centre_id = ${fresh.id}`)).toBe(n);
     // Valid consents came along: Amal can be named at the new centre.
-    const consentsAtFresh = count(
+    const consentsAtFresh = await count(
       'consents',
       `where participant_id in (select id from participants where centre_id = ${fresh.id})`,
     );
     expect(consentsAtFresh).toBe(3);
     const again = (await post(s, '/api/imports/commit', file)).json() as ImportResult;
     expect(again.counts).toMatchObject({ imported: 0, alreadyImported: n });
-    expect(count('participants', `where centre_id = ${fresh.id}`)).toBe(n);
+    expect(await count('participants', `where centre_id = ${fresh.id}`)).toBe(n);
   });
 });
 
@@ -623,24 +627,23 @@ describe('sessions', () => {
     // The person the preview names (without consent) is a subject of its audit row.
     const previewAudit = (await auditRows(t.db, { action: 'read', entity_type: 'import' })).at(-1)!;
     expect(JSON.parse(previewAudit.subjects ?? '[]')).toContain(without.id);
-    expect(count('encounters', `where centre_id = ${c.id}`)).toBe(0);
+    expect(await count('encounters', `where centre_id = ${c.id}`)).toBe(0);
 
     const commit = (await post(s, '/api/imports/commit', file)).json() as ImportResult;
     expect(commit.counts).toMatchObject({ imported: 2, problems: 6 });
-    const rows = t.db.$client
-      .prepare(
-        'select start_time, duration_minutes, newcomers, host from encounters where centre_id = ? order by start_time',
-      )
-      .all(c.id);
+    const rows = await q(t.db).all(
+      'select start_time, duration_minutes, newcomers, host from encounters where centre_id = ? order by start_time',
+      c.id,
+    );
     expect(rows).toEqual([
       { start_time: '15:00', duration_minutes: 90, newcomers: 4, host: 3 },
       { start_time: '17:00', duration_minutes: 120, newcomers: 2, host: 2 },
     ]);
-    expect(count('encounter_attendees', `where participant_id = ${withConsent.id}`)).toBe(1);
+    expect(await count('encounter_attendees', `where participant_id = ${withConsent.id}`)).toBe(1);
 
     const again = (await post(s, '/api/imports/commit', file)).json() as ImportResult;
     expect(again.counts).toMatchObject({ imported: 0, alreadyImported: 2 });
-    expect(count('encounters', `where centre_id = ${c.id}`)).toBe(2);
+    expect(await count('encounters', `where centre_id = ${c.id}`)).toBe(2);
 
     // A session already logged by hand in the same slot is a probable duplicate.
     const dup = await post(s, '/api/imports/preview', {
