@@ -11,6 +11,7 @@ import {
   DomainError,
   IMPORT_PROBLEM_CODES,
   importFields,
+  PARTICIPANT_IMPORT_FIELDS,
   type ImportFileBody,
   type ImportKind,
   type ImportMapping,
@@ -502,20 +503,8 @@ export async function participantsXlsx(ctx: ServiceContext, centreId: number) {
     d,
   );
   const de = (f: string) => FIELD_LABELS[f]!.de;
-  const rows: CsvValue[][] = [
-    [
-      'code',
-      'alias',
-      'languages',
-      'householdSize',
-      'district',
-      'movedInAt',
-      'consentPurposes',
-      'consentGivenOn',
-      'consentExpiresOn',
-      'consentLanguage',
-    ].map(de),
-  ];
+  // The columns the import reads, in its order, so the list goes back in as it is.
+  const rows: CsvValue[][] = [PARTICIPANT_IMPORT_FIELDS.map(de)];
   for (const p of list) {
     const valid = consents.filter((c) => c.participantId === p.id && c.valid);
     const main = valid.find((c) => c.purpose === 'follow_up_contact') ?? valid[0];
