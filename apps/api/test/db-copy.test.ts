@@ -74,8 +74,21 @@ describe('db:copy from SQLite to PostgreSQL', () => {
     ).map((r) => r.name);
     expect(report.tables.map((x) => x.name).sort()).toEqual(sourceTables.sort());
     for (const table of sourceTables) {
-      expect(await pgCount(table), table).toBe(sqliteCount(source, table));
+      // Rollup rows whose figures are all zero (left by voids) are not rebuilt in the target.
+      const expected =
+        table === 'encounter_day_rollup'
+          ? (
+              source
+                .prepare(
+                  `select count(*) as n from encounter_day_rollup where not (encounters = 0
+                     and minutes = 0 and newcomers = 0 and anonymous_key = 0 and mixed = 0)`,
+                )
+                .get() as { n: number }
+            ).n
+          : sqliteCount(source, table);
+      expect(await pgCount(table), table).toBe(expected);
     }
+    expect(await pgCount('person_month_rollup')).toBeGreaterThan(0);
     for (const busy of ['encounters', 'encounter_attendees', 'participants', 'audit_log']) {
       expect(sqliteCount(source, busy), busy).toBeGreaterThan(0);
     }

@@ -36,6 +36,7 @@ const WIDE_INTEGERS = new Set([
   'participants.record_key',
   'encounters.record_key',
   'outreach_residue.task_key',
+  'encounter_day_rollup.anonymous_key',
 ]);
 
 interface Shape {

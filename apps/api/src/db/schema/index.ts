@@ -10,3 +10,4 @@ export * from './reports.ts';
 export * from './mail.ts';
 export * from './oidc.ts';
 export * from './imports.ts';
+export * from './rollups.ts';

@@ -4,10 +4,14 @@ import { flag, greatest, jsonTextArray, plusDays } from '../../db/engine.ts';
 import { rawAll } from '../../db/raw.ts';
 
 /**
- * Aggregate queries for the dashboard, the out-of-view list and the council report. Every
- * query starts from `counted_encounters` (the view without voided entries, migration 0013)
- * filtered by the indexed (centre_id, date) pair, or from participants/follow-ups by their
- * indexed keys, and aggregates in SQL; nothing loops per row in JavaScript. `centreIds` is never empty (the service resolves the scope first).
+ * Aggregate queries for the dashboard, the out-of-view list and the council report. Encounter
+ * figures read the day rollup (`encounter_day_rollup`: centre, day, activity), people figures
+ * the person-month rollup (`person_month_rollup`), both kept by triggers in the write
+ * transaction (migration 0018, drizzle-pg 0008; `npm run db:rollups` checks and rebuilds).
+ * The raw attendance is read only where a rollup cannot answer exactly: a period that starts
+ * and ends inside one month, and the partial months at the edges of the mixed-contact window.
+ * Every query aggregates in SQL; nothing loops per row in JavaScript. `centreIds` is never
+ * empty (the service resolves the scope first).
  */
 const ids = (centreIds: readonly number[]) =>
   sql.join(
@@ -18,22 +22,9 @@ const ids = (centreIds: readonly number[]) =>
 /** Sum of record keys modulo 2^32 (SQLite integers are 64-bit: exact for 2^31 rows). */
 const keySum = (expr: SQL) => sql`(coalesce(sum(${expr}), 0) % 4294967296)`;
 
-/**
- * Key sum of the anonymous headcount units of the encounters in a group: unit s of an encounter
- * has key (record_key + s · 2654435769) mod 2^32 (`anonymousUnitKeySum` in the domain).
- */
-const anonymousKeySum = sql`(coalesce(sum((newcomers * record_key
-  + 2654435769 * (newcomers * (newcomers - 1) / 2)) % 4294967296), 0) % 4294967296)`;
-
-/**
- * Mixed encounter (the domain's isMixedEncounter): at least one newcomer, named or in the
- * anonymous headcount, and at least one host-society resident. The attendee probe uses the
- * attendees' primary key (encounter_id, participant_id). Used only in queries that read
- * `counted_encounters` unaliased (the view without voided encounters).
- */
-const MIXED = sql.raw(`(host > 0 and (newcomers > 0 or exists (
-  select 1 from encounter_attendees mx where mx.encounter_id = counted_encounters.id)))`);
-const MIXED_FLAG = flag(MIXED);
+/** Day rows of the scope and period (the rollup's primary key is centre, date, activity). */
+const days = (centreIds: readonly number[], p: Period) => sql`encounter_day_rollup
+    where centre_id in (${ids(centreIds)}) and date >= ${p.from} and date <= ${p.to}`;
 
 export interface Period {
   from: string;
@@ -52,12 +43,11 @@ export interface EncounterTotals {
 
 export const encounterTotals = async (db: Db, centreIds: readonly number[], p: Period) =>
   rawAll(db)<EncounterTotals>(sql`
-    select centre_id as "centreId", count(*) as encounters, sum(duration_minutes) as minutes,
-           sum(newcomers) as "anonymousNewcomers", ${anonymousKeySum} as "anonymousKey",
-           sum(${MIXED_FLAG}) as mixed
-    from counted_encounters
-    where centre_id in (${ids(centreIds)}) and date >= ${p.from} and date <= ${p.to}
-    group by centre_id`);
+    select centre_id as "centreId", sum(encounters) as encounters, sum(minutes) as minutes,
+           sum(newcomers) as "anonymousNewcomers", ${keySum(sql`anonymous_key`)} as "anonymousKey",
+           sum(mixed) as mixed
+    from ${days(centreIds, p)}
+    group by centre_id having sum(encounters) > 0`);
 
 export const encountersByActivity = async (db: Db, centreIds: readonly number[], p: Period) =>
   rawAll(db)<{
@@ -69,33 +59,57 @@ export const encountersByActivity = async (db: Db, centreIds: readonly number[],
   }>(sql`
     select a.key as key, a.name as name, x.encounters, x.minutes, x.mixed
     from (
-      select activity_id, count(*) as encounters, sum(duration_minutes) as minutes,
-             sum(${MIXED_FLAG}) as mixed
-      from counted_encounters
-      where centre_id in (${ids(centreIds)}) and date >= ${p.from} and date <= ${p.to}
-      group by activity_id
+      select activity_id, sum(encounters) as encounters, sum(minutes) as minutes, sum(mixed) as mixed
+      from ${days(centreIds, p)}
+      group by activity_id having sum(encounters) > 0
     ) x join activities a on a.id = x.activity_id
     order by x.encounters desc, a.id`);
 
 export const encountersByMonth = async (db: Db, centreIds: readonly number[], p: Period) =>
   rawAll(db)<{ month: string; encounters: number; minutes: number; mixed: number }>(sql`
-    select substr(date, 1, 7) as month, count(*) as encounters, sum(duration_minutes) as minutes,
-           sum(${MIXED_FLAG}) as mixed
-    from counted_encounters
-    where centre_id in (${ids(centreIds)}) and date >= ${p.from} and date <= ${p.to}
-    group by month order by month`);
+    select substr(date, 1, 7) as month, sum(encounters) as encounters, sum(minutes) as minutes,
+           sum(mixed) as mixed
+    from ${days(centreIds, p)}
+    group by substr(date, 1, 7) having sum(encounters) > 0 order by month`);
+
+const monthOf = (date: string) => date.slice(0, 7);
+const lastDayOfMonth = (month: string) => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+};
+
+/**
+ * Whether the person-month rollup answers "seen in the period" exactly: a person-month row
+ * at the period's first month counts when its last day seen is on or after the start, at its
+ * last month when its first day seen is on or before the end. Only a period starting and
+ * ending inside the same month, cutting it at both ends, needs the raw attendance.
+ */
+const rollupAnswers = (p: Period) =>
+  monthOf(p.from) !== monthOf(p.to) ||
+  p.from.endsWith('-01') ||
+  p.to === lastDayOfMonth(monthOf(p.to));
 
 /**
  * Named newcomers seen in the period: one row per (centre, month, person), with the person's
  * first attendance ever (`participants.first_attended_on`, kept by triggers). "New" means that
  * first attendance lies in the period.
  */
-const seen = (centreIds: readonly number[], p: Period) => sql`
+const seen = (centreIds: readonly number[], p: Period) =>
+  rollupAnswers(p)
+    ? sql`
+  with seen as (
+    select centre_id as "centreId", month, participant_id as pid
+    from person_month_rollup
+    where centre_id in (${ids(centreIds)}) and month >= ${monthOf(p.from)} and month <= ${monthOf(p.to)}
+      and (month <> ${monthOf(p.from)} or last_on >= ${p.from})
+      and (month <> ${monthOf(p.to)} or first_on <= ${p.to})
+  )`
+    : sql`
   with seen as (
     select e.centre_id as "centreId", substr(e.date, 1, 7) as month, ea.participant_id as pid
     from counted_encounters e join encounter_attendees ea on ea.encounter_id = e.id
     where e.centre_id in (${ids(centreIds)}) and e.date >= ${p.from} and e.date <= ${p.to}
-    group by e.centre_id, month, ea.participant_id
+    group by e.centre_id, substr(e.date, 1, 7), ea.participant_id
   )`;
 
 export interface PeopleRow {
@@ -156,17 +170,33 @@ export const peopleByCentre = async (db: Db, centreIds: readonly number[], p: Pe
 
 /**
  * Per centre and number of mixed encounters attended in the window: how many people. The person
- * is a named newcomer at each of these encounters, so host > 0 is the whole rule here.
+ * is a named newcomer at each of these encounters, so host > 0 is the whole rule here. Whole
+ * months inside the window come from the person-month rollup (`host_attendances`), the partial
+ * months at its edges from the raw attendance.
  */
-export const mixedPerPerson = async (db: Db, centreIds: readonly number[], p: Period) =>
-  rawAll(db)<{ centreId: number; mixed: number; people: number; key: number }>(sql`
+export async function mixedPerPerson(db: Db, centreIds: readonly number[], p: Period) {
+  const first = monthOf(p.from);
+  const last = monthOf(p.to);
+  const attendance =
+    first === last
+      ? sql`select e.centre_id as "centreId", ea.participant_id as pid, ${flag(sql`e.host > 0`)} as h
+          from counted_encounters e join encounter_attendees ea on ea.encounter_id = e.id
+          where e.centre_id in (${ids(centreIds)}) and e.date >= ${p.from} and e.date <= ${p.to}`
+      : sql`select centre_id as "centreId", participant_id as pid, host_attendances as h
+          from person_month_rollup
+          where centre_id in (${ids(centreIds)}) and month > ${first} and month < ${last}
+        union all
+        select e.centre_id, ea.participant_id, ${flag(sql`e.host > 0`)}
+          from counted_encounters e join encounter_attendees ea on ea.encounter_id = e.id
+          where e.centre_id in (${ids(centreIds)})
+            and ((e.date >= ${p.from} and e.date <= ${lastDayOfMonth(first)})
+              or (e.date >= ${`${last}-01`} and e.date <= ${p.to}))`;
+  return rawAll(db)<{ centreId: number; mixed: number; people: number; key: number }>(sql`
     select x."centreId" as "centreId", x.mixed, count(*) as people, ${keySum(sql`f.record_key`)} as key from (
-      select e.centre_id as "centreId", ea.participant_id as pid, sum(${flag(sql`e.host > 0`)}) as mixed
-      from counted_encounters e join encounter_attendees ea on ea.encounter_id = e.id
-      where e.centre_id in (${ids(centreIds)}) and e.date >= ${p.from} and e.date <= ${p.to}
-      group by e.centre_id, ea.participant_id
+      select "centreId", pid, sum(h) as mixed from (${attendance}) a group by "centreId", pid
     ) x join participants f on f.id = x.pid
     group by x."centreId", x.mixed`);
+}
 
 export interface OutOfViewRow {
   participantId: number;
