@@ -81,7 +81,7 @@ describe('first and last attendance', () => {
 });
 
 /**
- * The report rollups (migration 0018 / drizzle-pg 0008) are written only by triggers. After a
+ * The report rollups (migration 0019 / drizzle-pg 0009) are written only by triggers. After a
  * seeded random mix of logging, corrections (date, centre month, headcounts, attendees,
  * activity), voids, erasures and retention through the real API, they must equal a full
  * recomputation from the raw rows, and the rebuild must find nothing to change.

@@ -166,7 +166,7 @@ export const encounters = pgTable(
     voidedById: integer('voided_by_id').references(() => users.id),
     voidReason: text('void_reason'),
     ...timestamps,
-    /** Named attendees (kept by triggers, drizzle-pg/0008_rollups.sql). */
+    /** Named attendees (kept by triggers, drizzle-pg/0009_rollups.sql). */
     namedAttendees: integer('named_attendees').notNull().default(0),
   },
   (t) => [

@@ -1,7 +1,7 @@
 import { pgTable, integer, bigint, text, index, primaryKey } from 'drizzle-orm/pg-core';
 
 /**
- * Report rollups (drizzle-pg/0008_rollups.sql), written only by triggers on `encounters` and
+ * Report rollups (drizzle-pg/0009_rollups.sql), written only by triggers on `encounters` and
  * `encounter_attendees`; `npm run db:rollups` rebuilds them. One row per centre, day and
  * activity over counted (not voided) encounters.
  */

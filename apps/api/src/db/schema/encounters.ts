@@ -163,7 +163,7 @@ export const encounters = sqliteTable(
     voidedById: integer('voided_by_id').references(() => users.id),
     voidReason: text('void_reason'),
     ...timestamps,
-    /** Named attendees (kept by triggers, migration 0018): makes "mixed" a function of the row. */
+    /** Named attendees (kept by triggers, migration 0019): makes "mixed" a function of the row. */
     namedAttendees: integer('named_attendees').notNull().default(0),
   },
   (t) => [

@@ -1,7 +1,7 @@
 import { sqliteTable, integer, text, index, primaryKey } from 'drizzle-orm/sqlite-core';
 
 /**
- * Report rollups (migration 0018), written only by triggers on `encounters` and
+ * Report rollups (migration 0019), written only by triggers on `encounters` and
  * `encounter_attendees`; `npm run db:rollups` rebuilds them. One row per centre, day and
  * activity over counted (not voided) encounters.
  */

@@ -1,5 +1,5 @@
 /**
- * The report rollups (SQLite migration 0018, drizzle-pg/0008_rollups.sql) as the raw rows say
+ * The report rollups (SQLite migration 0019, drizzle-pg/0009_rollups.sql) as the raw rows say
  * they should be: the same SELECTs the migrations used to fill them, valid on both engines.
  * Plain strings, so that db:copy can run them on its own PostgreSQL client.
  */

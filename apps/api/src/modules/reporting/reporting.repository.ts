@@ -7,7 +7,7 @@ import { rawAll } from '../../db/raw.ts';
  * Aggregate queries for the dashboard, the out-of-view list and the council report. Encounter
  * figures read the day rollup (`encounter_day_rollup`: centre, day, activity), people figures
  * the person-month rollup (`person_month_rollup`), both kept by triggers in the write
- * transaction (migration 0018, drizzle-pg 0008; `npm run db:rollups` checks and rebuilds).
+ * transaction (migration 0019, drizzle-pg 0009; `npm run db:rollups` checks and rebuilds).
  * The raw attendance is read only where a rollup cannot answer exactly: a period that starts
  * and ends inside one month, and the partial months at the edges of the mixed-contact window.
  * Every query aggregates in SQL; nothing loops per row in JavaScript. `centreIds` is never

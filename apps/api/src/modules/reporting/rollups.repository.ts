@@ -6,7 +6,7 @@ import { ROLLUP_DRIFT, ROLLUP_REBUILD } from '../../db/sql/rollups.ts';
 import { withTransactionAsync } from '../../lib/tx.ts';
 
 /**
- * The report rollups are written only by triggers (migration 0018 / drizzle-pg 0008);
+ * The report rollups are written only by triggers (migration 0019 / drizzle-pg 0009);
  * `rollupDrift` compares them with a full recomputation, `rebuildRollups` replaces them.
  */
 export interface RollupDrift {

@@ -1,5 +1,5 @@
 -- Rollups for the dashboard, the staffing view and the council report (issue 15 part 5), as
--- SQLite migration 0018: same tables, columns and trigger names. Kept in the write transaction
+-- SQLite migration 0019: same tables, columns and trigger names. Kept in the write transaction
 -- by triggers; concurrent writers stay correct because day rows only ever change by
 -- INSERT … ON CONFLICT DO UPDATE deltas (row-locked), and a person's month is recomputed under
 -- a transaction-scoped advisory lock on (centre, month, person), after which the recomputing

@@ -3,7 +3,7 @@
 -- (logging, corrections, voids, erasure, retention, imports, seeds, db:copy) keeps them true.
 -- `npm run db:rollups` rebuilds them from the raw rows and reports any difference first;
 -- test/rollups.test.ts compares them with a full recomputation after random writes.
--- PostgreSQL: drizzle-pg/0008_rollups.sql (same tables, columns and trigger names).
+-- PostgreSQL: drizzle-pg/0009_rollups.sql (same tables, columns and trigger names).
 --
 -- How many named attendees an encounter has: makes "mixed" (host > 0 and at least one
 -- newcomer, named or counted) a function of the encounter row alone.
