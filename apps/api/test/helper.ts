@@ -83,6 +83,33 @@ async function createPgTestApp(
   return { app, db, config };
 }
 
+/**
+ * A second instance of the app on the database of `t` (its own connection, its own in-process
+ * state), as a second server process would be: requests may alternate between the two.
+ * Closed after the file's tests.
+ */
+export async function createSecondApp(t: TestApp): Promise<TestApp> {
+  let db: Db;
+  let closeDb: () => Promise<void>;
+  if (onPg) {
+    const pgDb = openPgDatabase(t.config.databaseUrl!, { max: 2 });
+    db = pgDb as unknown as Db;
+    closeDb = () => pgDb.$client.end();
+  } else {
+    db = openDatabase(t.config.databasePath);
+    closeDb = async () => {
+      db.$client.close();
+    };
+  }
+  const app = await buildApp({ config: t.config, db, logger: false });
+  await app.ready();
+  afterAll(async () => {
+    await app.close();
+    await closeDb();
+  });
+  return { app, db, config: t.config };
+}
+
 let counter = 0;
 /** Unique values so tests never depend on each other's rows. */
 export const unique = (prefix = 'x') =>

@@ -38,6 +38,7 @@ export const {
   mailDeliveries,
   mailPreferences,
   oidcConfig,
+  oidcFlows,
   operators,
   outreachResidue,
   participantTransfers,
