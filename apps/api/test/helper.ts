@@ -270,6 +270,24 @@ export const lastAuditId = async (db: Db) =>
     (await rawGet(db)<{ n: number }>(sql`select coalesce(max(id), 0) as n from audit_log`))!.n,
   );
 
+/**
+ * Real audit traffic for the chain tests: sign-ins of an admin and a coordinator, five writes
+ * and a denial, at least 8 audit rows in all.
+ */
+export async function makeAuditTraffic(t: TestApp) {
+  const admin = await userClient(t, ['admin']);
+  for (let i = 0; i < 5; i++) {
+    await admin.request({
+      method: 'POST',
+      url: '/api/operators',
+      payload: { name: `Träger Kette ${i}`, legalForm: 'e_v' },
+    });
+  }
+  const staff = await userClient(t, ['coordinator']);
+  await staff.request({ method: 'GET', url: '/api/audit' });
+  expect(await lastAuditId(t.db)).toBeGreaterThanOrEqual(8);
+}
+
 /** A signed-in client holding exactly one role; centre staff get a fresh centre of their own. */
 export async function roleClient(t: TestApp, role: Role) {
   const centreIds = role === 'centre_staff' ? [(await makeCentre(t.db)).id] : [];
