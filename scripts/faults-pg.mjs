@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { waitHealthy } from './lib/http.mjs';
 import { startPostgres } from './lib/postgres.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -42,17 +43,7 @@ export async function twoInstancesOnPostgres({ api, rounds = 6, ports = [3351, 3
       env: { ...env, PORT: String(ports[i]) },
       stdio: 'ignore',
     });
-  const healthy = async (i) => {
-    for (let k = 0; k < 300; k++) {
-      try {
-        if ((await fetch(`${bases[i]}/api/health`)).ok) return;
-      } catch {
-        // not listening yet
-      }
-      await sleep(50);
-    }
-    throw new Error(`instance ${i + 1} did not become healthy`);
-  };
+  const healthy = (i) => waitHealthy(bases[i], { what: `instance ${i + 1}` });
   // Both start at the same moment: both migrate (in turn) and both try the day's retention.
   const servers = [start(0), start(1)];
   await Promise.all([healthy(0), healthy(1)]);

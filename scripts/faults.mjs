@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pnpm } from './pnpm.mjs';
 import { twoInstancesOnPostgres } from './faults-pg.mjs';
+import { waitHealthy } from './lib/http.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const api = join(root, 'apps', 'api');
@@ -46,18 +47,6 @@ function startServer() {
     stdio: 'ignore',
   });
   return child;
-}
-
-async function waitHealthy() {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(50);
-  }
-  throw new Error('server did not become healthy');
 }
 
 async function signIn() {
@@ -103,7 +92,7 @@ const results = { rounds: 0, acknowledged: 0, found: 0, lost: 0, integrity: [] }
 console.log(`Crash test: ${ROUNDS} rounds of write load + SIGKILL on ${dbPath}`);
 for (let round = 1; round <= ROUNDS; round++) {
   const server = startServer();
-  await waitHealthy();
+  await waitHealthy(base, { timeoutMs: 10_000 });
   const session = await signIn();
   const load = writeLoad(session, round);
   await sleep(300 + Math.floor(Math.random() * 900));
@@ -134,7 +123,7 @@ for (let round = 1; round <= ROUNDS; round++) {
 // Backup under write load, then restore.
 console.log('Backup under write load:');
 const server = startServer();
-await waitHealthy();
+await waitHealthy(base, { timeoutMs: 10_000 });
 const load = writeLoad(await signIn(), 'backup');
 await sleep(300);
 const backupDir = join(dir, 'backups');

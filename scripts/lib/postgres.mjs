@@ -9,26 +9,21 @@
 // Run directly (`node scripts/lib/postgres.mjs`) it prints the admin URL and keeps the cluster
 // up until Ctrl-C, for running single test files: TEST_DATABASE_URL=<url> npx vitest run ….
 import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './free-port.mjs';
-
-const PG_ROOT = '/usr/lib/postgresql';
+import { findPostgresProgram } from '../../apps/api/src/ops/postgres-bin.mjs';
 
 /**
  * The bin directory of the newest installed PostgreSQL with an initdb, or null. POSTGRES_BIN
- * names another directory (a PostgreSQL not installed from Debian's packages).
+ * names another directory (a PostgreSQL not installed from Debian's packages). The search is
+ * the API's own (apps/api/src/ops/postgres-bin.mjs, which also finds pg_dump for backups).
  */
 export function findPostgresBin() {
-  const given = process.env.POSTGRES_BIN;
-  if (given) return existsSync(join(given, 'initdb')) ? given : null;
-  if (!existsSync(PG_ROOT)) return null;
-  const versions = readdirSync(PG_ROOT)
-    .filter((v) => existsSync(join(PG_ROOT, v, 'bin', 'initdb')))
-    .sort((a, b) => Number(b) - Number(a));
-  return versions.length ? join(PG_ROOT, versions[0], 'bin') : null;
+  const initdb = findPostgresProgram('initdb');
+  return initdb ? dirname(initdb) : null;
 }
 
 const isRoot = () => process.getuid?.() === 0;
@@ -70,7 +65,7 @@ export async function startPostgres({ log = (m) => console.log(m), install = tru
   }
   if (!bin)
     throw new Error(
-      `no PostgreSQL found (${process.env.POSTGRES_BIN ? `POSTGRES_BIN=${process.env.POSTGRES_BIN}` : `${PG_ROOT}/*/bin/initdb`})`,
+      `no PostgreSQL found (${process.env.POSTGRES_BIN ? `POSTGRES_BIN=${process.env.POSTGRES_BIN}` : '/usr/lib/postgresql/*/bin/initdb'})`,
     );
 
   const dir = mkdtempSync(join(tmpdir(), 'begegnung-pg-'));

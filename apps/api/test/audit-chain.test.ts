@@ -8,7 +8,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { rowHash, verifyChain, verifyChainInBatches } from '../src/db/audit-chain.ts';
 import { migrationsFolder, openDatabase, runMigrations } from '../src/db/client.ts';
 import { insertAudit } from '../src/modules/audit/audit.repository.ts';
-import { auditRows, createTestApp, lastAuditId, userClient } from './helper.ts';
+import { auditRows, createTestApp, lastAuditId, makeAuditTraffic, userClient } from './helper.ts';
 
 const t = await createTestApp();
 const dir = mkdtempSync(join(tmpdir(), 'audit-chain-'));
@@ -38,20 +38,7 @@ async function verify(db: Database.Database) {
   return whole;
 }
 
-beforeAll(async () => {
-  // Real traffic: sign-ins, writes and denials from several users.
-  const admin = await userClient(t, ['admin']);
-  for (let i = 0; i < 5; i++) {
-    await admin.request({
-      method: 'POST',
-      url: '/api/operators',
-      payload: { name: `Träger Kette ${i}`, legalForm: 'e_v' },
-    });
-  }
-  const staff = await userClient(t, ['coordinator']);
-  await staff.request({ method: 'GET', url: '/api/audit' });
-  expect(await lastAuditId(t.db)).toBeGreaterThanOrEqual(8);
-});
+beforeAll(() => makeAuditTraffic(t));
 
 describe('the live audit log', () => {
   it('is one intact chain: every row linked to the one before and hashed', async () => {

@@ -7,26 +7,13 @@ import {
   createTestApp,
   expectError,
   expectSchema,
-  lastAuditId,
+  makeAuditTraffic,
   userClient,
 } from './helper.ts';
 
 const t = await createTestApp();
 
-beforeAll(async () => {
-  // Real traffic: sign-ins, writes and denials from several users.
-  const admin = await userClient(t, ['admin']);
-  for (let i = 0; i < 5; i++) {
-    await admin.request({
-      method: 'POST',
-      url: '/api/operators',
-      payload: { name: `Träger Kette ${i}`, legalForm: 'e_v' },
-    });
-  }
-  const staff = await userClient(t, ['coordinator']);
-  await staff.request({ method: 'GET', url: '/api/audit' });
-  expect(await lastAuditId(t.db)).toBeGreaterThanOrEqual(8);
-});
+beforeAll(() => makeAuditTraffic(t));
 
 describe('GET /api/audit/verify (the DPO screen)', () => {
   it('reports the intact chain and its head to data_protection, audited; refuses others', async () => {

@@ -198,6 +198,29 @@ describe('routes and parameters', () => {
     }
   });
 
+  it('refuses an id beyond the integer range with 400 VALIDATION_FAILED on both engines', async () => {
+    for (const url of [
+      '/api/participants/9999999999',
+      '/api/encounters/9999999999',
+      '/api/posts/9999999999',
+      '/api/centres/2147483648',
+      '/api/participants/99999999999999999999',
+    ]) {
+      const res = await admin.request({ method: 'GET', url });
+      expect(expectError(res, 400, 'VALIDATION_FAILED').details?.[0]?.field, url).toBe('id');
+    }
+    for (const url of ['/api/encounters?centreId=9999999999', '/api/audit?actorId=9999999999']) {
+      const res = await admin.request({ method: 'GET', url });
+      expectError(res, 400, 'VALIDATION_FAILED');
+    }
+    // The largest id is still an id: not found, not refused.
+    expectError(
+      await admin.request({ method: 'GET', url: '/api/centres/2147483647' }),
+      404,
+      'NOT_FOUND',
+    );
+  });
+
   it('refuses a bad query parameter with 400 VALIDATION_FAILED', async () => {
     for (const limit of ['lots', '2.5', '1e2']) {
       const res = await admin.request({ method: 'GET', url: `/api/users?limit=${limit}` });

@@ -83,6 +83,33 @@ async function createPgTestApp(
   return { app, db, config };
 }
 
+/**
+ * A second instance of the app on the database of `t` (its own connection, its own in-process
+ * state), as a second server process would be: requests may alternate between the two.
+ * Closed after the file's tests.
+ */
+export async function createSecondApp(t: TestApp): Promise<TestApp> {
+  let db: Db;
+  let closeDb: () => Promise<void>;
+  if (onPg) {
+    const pgDb = openPgDatabase(t.config.databaseUrl!, { max: 2 });
+    db = pgDb as unknown as Db;
+    closeDb = () => pgDb.$client.end();
+  } else {
+    db = openDatabase(t.config.databasePath);
+    closeDb = async () => {
+      db.$client.close();
+    };
+  }
+  const app = await buildApp({ config: t.config, db, logger: false });
+  await app.ready();
+  afterAll(async () => {
+    await app.close();
+    await closeDb();
+  });
+  return { app, db, config: t.config };
+}
+
 let counter = 0;
 /** Unique values so tests never depend on each other's rows. */
 export const unique = (prefix = 'x') =>
@@ -242,6 +269,24 @@ export const lastAuditId = async (db: Db) =>
   Number(
     (await rawGet(db)<{ n: number }>(sql`select coalesce(max(id), 0) as n from audit_log`))!.n,
   );
+
+/**
+ * Real audit traffic for the chain tests: sign-ins of an admin and a coordinator, five writes
+ * and a denial, at least 8 audit rows in all.
+ */
+export async function makeAuditTraffic(t: TestApp) {
+  const admin = await userClient(t, ['admin']);
+  for (let i = 0; i < 5; i++) {
+    await admin.request({
+      method: 'POST',
+      url: '/api/operators',
+      payload: { name: `Träger Kette ${i}`, legalForm: 'e_v' },
+    });
+  }
+  const staff = await userClient(t, ['coordinator']);
+  await staff.request({ method: 'GET', url: '/api/audit' });
+  expect(await lastAuditId(t.db)).toBeGreaterThanOrEqual(8);
+}
 
 /** A signed-in client holding exactly one role; centre staff get a fresh centre of their own. */
 export async function roleClient(t: TestApp, role: Role) {

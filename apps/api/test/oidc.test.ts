@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OidcConfigSchema, SsoStatusSchema, type UpdateOidcConfigBody } from '@begegnung/domain';
+import { OidcFlows } from '../src/modules/auth/oidc.service.ts';
 import {
   auditRows,
   createTestApp,
@@ -13,6 +14,7 @@ import {
   signIn,
   TEST_PASSWORD,
   userClient,
+  createSecondApp,
   type Client,
   type TestApp,
   q,
@@ -144,7 +146,11 @@ interface SignInOptions {
   /** Change the authorisation request before the browser sends it to the provider. */
   tamperRequest?: (url: URL) => void;
   /** Change the provider's answer before the browser brings it back. */
-  tamperCallback?: (url: URL) => void;
+  tamperCallback?: (url: URL) => void | Promise<void>;
+  /** The instance the callback reaches (default: the one that started the sign-in). */
+  callbackApp?: TestApp;
+  /** Another instance the same callback is sent to at the same time (two racing deliveries). */
+  raceAt?: TestApp;
 }
 
 /** A fresh browser: our start route, the provider's redirects and login, our callback. */
@@ -184,13 +190,24 @@ async function ssoSignIn(subject: string, opts: SignInOptions = {}) {
     url = new URL(location, url);
   }
   expect(url.origin + url.pathname).toBe(`${PUBLIC_URL}/api/auth/oidc/callback`);
-  opts.tamperCallback?.(url);
+  await opts.tamperCallback?.(url);
   const callbackPath = url.pathname + url.search;
-  const callback = (cookie = `begegnung_oidc=${flow.value}`) =>
-    t.app.inject({ method: 'GET', url: callbackPath, headers: { cookie } }).then(seen);
-  const res = await callback();
+  const callback = (cookie = `begegnung_oidc=${flow.value}`, at = opts.callbackApp ?? t) =>
+    at.app.inject({ method: 'GET', url: callbackPath, headers: { cookie } }).then(seen);
+  const responses = await Promise.all([
+    callback(),
+    ...(opts.raceAt ? [callback(undefined, opts.raceAt)] : []),
+  ]);
+  const res =
+    responses.find((r) => r.cookies.some((c) => c.name === 'begegnung_session')) ?? responses[0]!;
   const session = res.cookies.find((c) => c.name === 'begegnung_session');
-  return { res, session, callback, location: res.headers.location as string };
+  return {
+    res,
+    responses,
+    session,
+    callback,
+    location: res.headers.location as string,
+  };
 }
 
 async function sessionOf(cookieValue: string) {
@@ -413,6 +430,80 @@ describe('single sign-on with a real provider', () => {
     expect(other.session).toBeDefined();
     const noCookie = await other.callback('');
     expect(noCookie.headers.location).toBe('/login?sso=SSO_FAILED');
+  });
+
+  it('finishes on a second instance a sign-in started on the first (the flow is in the database)', async () => {
+    const other = await createSecondApp(t);
+    const flows = () => q(t.db).all('select id from oidc_flows');
+    let stored: unknown[] = [];
+    const moved = await ssoSignIn('bob-sub', {
+      returnTo: '/today',
+      callbackApp: other,
+      tamperCallback: async () => {
+        stored = await flows();
+      },
+    });
+    expect(stored).toHaveLength(1);
+    expect(moved.res.statusCode, moved.res.body).toBe(302);
+    expect(moved.location).toBe('/today');
+    expect(moved.session).toBeDefined();
+    expect(await flows()).toEqual([]);
+    // The session opened by the second instance works on the first.
+    expect((await sessionOf(moved.session!.value)).json().user.email).toBe('bob@stadt.example');
+    // Replayed at either instance: the flow was taken once, by the second.
+    for (const at of [t, other]) {
+      const replay = await moved.callback(undefined, at);
+      expect(replay.headers.location).toBe('/login?sso=SSO_FAILED');
+      expect(replay.cookies.find((c) => c.name === 'begegnung_session')).toBeUndefined();
+    }
+    expect((await auditRows(t.db, { action: 'login_failed' })).at(-1)!.reason).toBe(
+      'single sign-on: no sign-in under way (expired, replayed or another browser)',
+    );
+  });
+
+  it('lets two instances racing for one callback open exactly one session', async () => {
+    const other = await createSecondApp(t);
+    for (let round = 0; round < 3; round++) {
+      const { responses } = await ssoSignIn('bob-sub', { raceAt: other });
+      const sessions = responses.filter((r) =>
+        r.cookies.some((c) => c.name === 'begegnung_session'),
+      );
+      expect(sessions).toHaveLength(1);
+      expect(responses.map((r) => r.headers.location)).toContain('/login?sso=SSO_FAILED');
+    }
+  });
+
+  it('refuses a flow older than ten minutes and forgets it', async () => {
+    const { res, session, location } = await ssoSignIn('bob-sub', {
+      tamperCallback: async () => {
+        await q(t.db).run(
+          'update oidc_flows set created_at = ?',
+          new Date(Date.now() - 10 * 60_000 - 1000).toISOString(),
+        );
+      },
+    });
+    expect(res.statusCode).toBe(302);
+    expect(location).toBe('/login?sso=SSO_FAILED');
+    expect(session).toBeUndefined();
+    expect(await q(t.db).all('select id from oidc_flows')).toEqual([]);
+    expect((await auditRows(t.db, { action: 'login_failed' })).at(-1)!.reason).toBe(
+      'single sign-on: no sign-in under way (expired, replayed or another browser)',
+    );
+  });
+
+  it('keeps at most the cap of flows, the oldest giving way', async () => {
+    const flows = new OidcFlows({ maxPending: 3 });
+    const base = Date.now() - 60_000;
+    const flow = { state: 's', nonce: 'n', codeVerifier: 'v', returnTo: '/', issuer };
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push(await flows.put(t.db, flow, base + i * 1000));
+    const stored = await q(t.db).all<{ id: string }>('select id from oidc_flows');
+    expect(stored.map((r) => r.id).sort()).toEqual(ids.slice(2).sort());
+    expect(await flows.take(t.db, ids[0])).toBeUndefined();
+    expect(await flows.take(t.db, ids[4])).toMatchObject({ codeVerifier: 'v', returnTo: '/' });
+    expect(await flows.take(t.db, ids[4])).toBeUndefined();
+    expect(await flows.take(t.db, 'x'.repeat(5000))).toBeUndefined();
+    await q(t.db).run('delete from oidc_flows');
   });
 
   it('answers bad callback input with a 400 and a stable code, never a 500', async () => {

@@ -51,11 +51,6 @@ export interface ChainHead {
   hash: string | null;
 }
 
-/** The last row of the chain (or null for an empty log). */
-export const chainHead = (client: Database.Database) =>
-  (client.prepare(`select id, at, hash from ${AUDIT_TABLE} order by id desc limit 1`).get() as
-    ChainHead | undefined) ?? null;
-
 /**
  * Seals rows written before the chain existed (migration 0011), oldest first. The update
  * trigger allows exactly this once per row (hash NULL → set); sealed rows never change.

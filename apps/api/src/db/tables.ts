@@ -39,6 +39,7 @@ export const {
   mailDeliveries,
   mailPreferences,
   oidcConfig,
+  oidcFlows,
   operators,
   outreachResidue,
   participantTransfers,

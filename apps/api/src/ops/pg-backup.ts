@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { findPostgresProgram } from './postgres-bin.mjs';
 
 /**
  * Backup and restore when the API runs on PostgreSQL (decision 0003): PostgreSQL's own
@@ -9,20 +10,12 @@ import { join } from 'node:path';
  * the managed service's own); these commands are the portable daily copy.
  */
 
-const PG_ROOT = '/usr/lib/postgresql';
-
-/** A PostgreSQL client tool: POSTGRES_BIN's, the newest installed under /usr/lib/postgresql, or PATH's. */
+/**
+ * A PostgreSQL client tool: POSTGRES_BIN's, else the newest installed under
+ * /usr/lib/postgresql (ops/postgres-bin.mjs), else the bare name for PATH to find.
+ */
 export function pgTool(name: 'pg_dump' | 'pg_restore'): string {
-  const dirs = process.env.POSTGRES_BIN ? [process.env.POSTGRES_BIN] : [];
-  if (existsSync(PG_ROOT)) {
-    dirs.push(
-      ...readdirSync(PG_ROOT)
-        .filter((v) => /^\d+$/.test(v))
-        .sort((a, b) => Number(b) - Number(a))
-        .map((v) => join(PG_ROOT, v, 'bin')),
-    );
-  }
-  return dirs.map((d) => join(d, name)).find((p) => existsSync(p)) ?? name;
+  return findPostgresProgram(name) ?? name;
 }
 
 function run(tool: string, args: string[]) {

@@ -61,7 +61,9 @@ const PG_CONFLICT = /^23\d{3}$/;
 /**
  * A number the column type cannot hold (22003, e.g. an id of 99999999999999999999 compared with
  * an integer column) or cannot read (22P02). SQLite compares any number and finds no row; on
- * PostgreSQL the statement fails, which is the caller's input, not a server fault.
+ * PostgreSQL the statement fails, which is the caller's input, not a server fault. Ids in a
+ * route's path or query never get here (the domain's IdSchema caps them, a 400 on both engines);
+ * this catches what is left, such as an id in a request body.
  */
 const PG_OUT_OF_RANGE = new Set(['22003', '22P02']);
 

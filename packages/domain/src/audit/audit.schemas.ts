@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { PaginationQuerySchema } from '../common/pagination.ts';
+import { IdSchema, PaginationQuerySchema } from '../common/pagination.ts';
 
 export const AUDIT_ACTIONS = [
   'create',
@@ -85,7 +85,7 @@ export type AuditEntry = Static<typeof AuditEntrySchema>;
 export const AuditQuerySchema = Type.Intersect([
   PaginationQuerySchema,
   Type.Object({
-    actorId: Type.Optional(Type.Integer({ minimum: 1 })),
+    actorId: Type.Optional(IdSchema()),
     action: Type.Optional(AuditActionSchema),
     entityType: Type.Optional(Type.String({ maxLength: 60 })),
     entityId: Type.Optional(Type.String({ maxLength: 60 })),

@@ -16,7 +16,20 @@ export const Page = <T extends TSchema>(item: T) =>
     offset: Type.Integer(),
   });
 
-export const IdParamsSchema = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+/**
+ * The largest row id: PostgreSQL's `integer` (SQLite's rowid is wider; ids live in the
+ * range both engines share).
+ */
+export const MAX_ID = 2_147_483_647;
+
+/**
+ * A row id in a route's path or query string: 1 … MAX_ID, so a wider number is refused with
+ * 400 VALIDATION_FAILED on both engines before any query runs (PostgreSQL would otherwise
+ * refuse it in the query, SQLite find nothing).
+ */
+export const IdSchema = () => Type.Integer({ minimum: 1, maximum: MAX_ID });
+
+export const IdParamsSchema = Type.Object({ id: IdSchema() });
 export type IdParams = Static<typeof IdParamsSchema>;
 
 export const IsoDateTime = Type.String({ format: 'date-time' });

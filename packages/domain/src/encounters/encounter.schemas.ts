@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { ApiErrorSchema } from '../common/errors.ts';
-import { IsoDate, PaginationQuerySchema } from '../common/pagination.ts';
+import { IdSchema, IsoDate, PaginationQuerySchema } from '../common/pagination.ts';
 import { ConsentLanguageSchema } from './participant.schemas.ts';
 
 /** Built-in activities; custom ones have `key: null` and only a name. */
@@ -118,7 +118,7 @@ export const UpdateGroupBodySchema = Type.Object(
 export type UpdateGroupBody = Static<typeof UpdateGroupBodySchema>;
 
 export const GroupListQuerySchema = Type.Object({
-  centreId: Type.Optional(Type.Integer({ minimum: 1 })),
+  centreId: Type.Optional(IdSchema()),
 });
 
 // Encounters ----------------------------------------------------------------------------
@@ -263,7 +263,7 @@ export type PossibleDuplicateError = Static<typeof PossibleDuplicateErrorSchema>
 export const EncounterListQuerySchema = Type.Intersect([
   PaginationQuerySchema,
   Type.Object({
-    centreId: Type.Optional(Type.Integer({ minimum: 1 })),
+    centreId: Type.Optional(IdSchema()),
     from: Type.Optional(IsoDate),
     to: Type.Optional(IsoDate),
     includeVoided: Type.Optional(
@@ -273,4 +273,4 @@ export const EncounterListQuerySchema = Type.Intersect([
 ]);
 export type EncounterListQuery = Static<typeof EncounterListQuerySchema>;
 
-export const CentreQuerySchema = Type.Object({ centreId: Type.Integer({ minimum: 1 }) });
+export const CentreQuerySchema = Type.Object({ centreId: IdSchema() });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate, PaginationQuerySchema } from '../common/pagination.ts';
+import { IdSchema, IsoDate, PaginationQuerySchema } from '../common/pagination.ts';
 
 /** Purposes a participant can consent to (privacy rule 2, docs/privacy-rules.md). */
 export const CONSENT_PURPOSES = ['follow_up_contact', 'named_statistics', 'photos'] as const;
@@ -151,7 +151,7 @@ export const ParticipantListQuerySchema = Type.Intersect([
   PaginationQuerySchema,
   Type.Object({
     q: Type.Optional(Type.String({ maxLength: 60, description: 'Code or alias' })),
-    centreId: Type.Optional(Type.Integer({ minimum: 1 })),
+    centreId: Type.Optional(IdSchema()),
     withConsent: Type.Optional(Type.Boolean()),
     sort: Type.Optional(ParticipantSortSchema),
   }),
@@ -170,8 +170,8 @@ export const GiveConsentBodySchema = Type.Object(
 export type GiveConsentBody = Static<typeof GiveConsentBodySchema>;
 
 export const ConsentParamsSchema = Type.Object({
-  id: Type.Integer({ minimum: 1 }),
-  consentId: Type.Integer({ minimum: 1 }),
+  id: IdSchema(),
+  consentId: IdSchema(),
 });
 
 // Follow-ups and referrals ---------------------------------------------------------------
@@ -245,8 +245,8 @@ export const FollowUpListQuerySchema = Type.Intersect([
   Type.Object({
     status: Type.Optional(Type.Enum(FOLLOW_UP_STATUSES)),
     mine: Type.Optional(Type.Boolean()),
-    centreId: Type.Optional(Type.Integer({ minimum: 1 })),
-    participantId: Type.Optional(Type.Integer({ minimum: 1 })),
+    centreId: Type.Optional(IdSchema()),
+    participantId: Type.Optional(IdSchema()),
   }),
 ]);
 export type FollowUpListQuery = Static<typeof FollowUpListQuerySchema>;

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate } from '../common/pagination.ts';
+import { IdSchema, IsoDate } from '../common/pagination.ts';
 import {
   ADVERT_WARNINGS,
   APPLICATION_STATUSES,
@@ -33,8 +33,8 @@ export const VACANCY_CHANNELS = [
 export type VacancyChannel = (typeof VACANCY_CHANNELS)[number];
 
 export const HiringParamsSchema = Type.Object({
-  id: Type.Integer({ minimum: 1 }),
-  docId: Type.Integer({ minimum: 1 }),
+  id: IdSchema(),
+  docId: IdSchema(),
 });
 
 // ── Criteria ──

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { IdSchema } from '../common/pagination.ts';
 
 /**
  * Import from the lists centres already keep (issue 16 part 1): a spreadsheet (.xlsx or .csv)
@@ -172,7 +173,7 @@ export const ImportResultSchema = Type.Object({
 export type ImportResult = Static<typeof ImportResultSchema>;
 
 export const ImportMappingQuerySchema = Type.Object({
-  centreId: Type.Integer({ minimum: 1 }),
+  centreId: IdSchema(),
   kind: ImportKindSchema,
 });
 

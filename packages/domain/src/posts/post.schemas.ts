@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate } from '../common/pagination.ts';
+import { IdSchema, IsoDate } from '../common/pagination.ts';
 import { POST_STATUSES } from './post.rules.ts';
 
 export const ROLE_TYPES = ['centre_integration', 'coordination'] as const;
@@ -185,8 +185,8 @@ export const CreateAssignmentBodySchema = Type.Object(
 export type CreateAssignmentBody = Static<typeof CreateAssignmentBodySchema>;
 
 export const AssignmentParamsSchema = Type.Object({
-  id: Type.Integer({ minimum: 1 }),
-  assignmentId: Type.Integer({ minimum: 1 }),
+  id: IdSchema(),
+  assignmentId: IdSchema(),
 });
 
 // Scenarios ------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { IsoDate } from '../common/pagination.ts';
+import { IdSchema, IsoDate } from '../common/pagination.ts';
 import { FOLLOW_UP_OUTCOMES } from '../encounters/participant.schemas.ts';
 import { MIXED_BUCKETS } from './reporting.rules.ts';
 import { CentreNeedSchema } from '../posts/post.schemas.ts';
@@ -24,7 +24,7 @@ export const SuppressedTableSchema = Type.Object({
 export const ReportQuerySchema = Type.Object({
   from: Type.Optional(IsoDate),
   to: Type.Optional(IsoDate),
-  centreId: Type.Optional(Type.Integer({ minimum: 1 })),
+  centreId: Type.Optional(IdSchema()),
 });
 export type ReportQuery = Static<typeof ReportQuerySchema>;
 
@@ -90,7 +90,7 @@ export const DashboardSchema = Type.Object({
 export type Dashboard = Static<typeof DashboardSchema>;
 
 export const OutOfViewQuerySchema = Type.Object({
-  centreId: Type.Optional(Type.Integer({ minimum: 1 })),
+  centreId: Type.Optional(IdSchema()),
 });
 export type OutOfViewQuery = Static<typeof OutOfViewQuerySchema>;
 
@@ -243,11 +243,11 @@ export const PublishedReportSchema = Type.Object({
 });
 export type PublishedReport = Static<typeof PublishedReportSchema>;
 
-export const PublishedReportParamsSchema = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+export const PublishedReportParamsSchema = Type.Object({ id: IdSchema() });
 
 /** Published periods that cover a centre: entries dated inside them need a correction reason. */
 export const PublishedPeriodsQuerySchema = Type.Object(
-  { centreId: Type.Integer({ minimum: 1 }) },
+  { centreId: IdSchema() },
   { additionalProperties: false },
 );
 export type PublishedPeriodsQuery = Static<typeof PublishedPeriodsQuerySchema>;
@@ -261,7 +261,7 @@ export const PublishedPeriodsSchema = Type.Object({
 export type PublishedPeriods = Static<typeof PublishedPeriodsSchema>;
 
 export const CorrectionsQuerySchema = Type.Object(
-  { centreId: Type.Optional(Type.Integer({ minimum: 1 })) },
+  { centreId: Type.Optional(IdSchema()) },
   { additionalProperties: false },
 );
 export type CorrectionsQuery = Static<typeof CorrectionsQuerySchema>;

@@ -1,4 +1,4 @@
-import { pgTable, integer, text, boolean } from 'drizzle-orm/pg-core';
+import { pgTable, integer, text, boolean, index } from 'drizzle-orm/pg-core';
 import { isoNow } from './columns.ts';
 import { users } from './users.ts';
 
@@ -18,3 +18,23 @@ export const oidcConfig = pgTable('oidc_config', {
   updatedAt: text('updated_at').notNull().default(isoNow),
   updatedById: integer('updated_by_id').references(() => users.id, { onDelete: 'set null' }),
 });
+
+/**
+ * Single sign-ins under way (`OidcFlows`): state, nonce and PKCE verifier under the random id
+ * the browser holds in a short-lived cookie, so the callback may reach any instance. Short-lived
+ * secrets: a row is taken (deleted) once by the callback, expires after 10 minutes and is never
+ * logged or audited.
+ */
+export const oidcFlows = pgTable(
+  'oidc_flows',
+  {
+    id: text('id').primaryKey(),
+    state: text('state').notNull(),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    returnTo: text('return_to').notNull(),
+    issuer: text('issuer').notNull(),
+    createdAt: text('created_at').notNull().default(isoNow),
+  },
+  (t) => [index('oidc_flows_created_idx').on(t.createdAt)],
+);

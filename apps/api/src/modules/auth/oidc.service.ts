@@ -21,7 +21,15 @@ import {
   type LoginResult,
   type RequestMeta,
 } from './auth.service.ts';
-import { readOidcConfig, writeOidcConfig, type StoredOidcConfig } from './oidc.repository.ts';
+import {
+  deleteFlowsBefore,
+  insertFlow,
+  readOidcConfig,
+  takeFlow,
+  writeOidcConfig,
+  type PendingFlow,
+  type StoredOidcConfig,
+} from './oidc.repository.ts';
 
 const ENTITY = 'sso_settings';
 export const CALLBACK_PATH = '/api/auth/oidc/callback';
@@ -125,46 +133,40 @@ export async function updateOidcConfig(
 
 // ---- the sign-in flow -------------------------------------------------------------------
 
-interface Pending {
-  state: string;
-  nonce: string;
-  codeVerifier: string;
-  returnTo: string;
-  issuer: string;
-  createdAt: number;
-}
-
 const PENDING_MS = 10 * 60_000;
 const PENDING_MAX = 10_000;
 const CONFIG_CACHE_MS = 60 * 60_000;
+/** Flow ids are 24 random bytes in base64url (32 characters); anything longer is not one. */
+const FLOW_ID_MAX = 64;
 
 /**
- * Sign-ins under way: state, nonce and PKCE verifier, kept on the server under a random id
- * the browser holds in a short-lived cookie. Each is used once (a replayed callback finds
- * nothing) and expires after 10 minutes. One per app (process).
+ * Sign-ins under way: state, nonce and PKCE verifier, kept in the database (`oidc_flows`) under
+ * a random id the browser holds in a short-lived cookie, so the callback may arrive at any
+ * instance. Each is taken once (a replayed callback, or a second instance racing for the same
+ * id, finds nothing) and expires after 10 minutes; at most 10,000 are kept (the oldest give
+ * way). The provider's discovery document is cached per instance.
  */
 export class OidcFlows {
-  private pending = new Map<string, Pending>();
   private configs = new Map<string, { at: number; config: Promise<client.Configuration> }>();
+  private readonly maxPending: number;
 
-  put(p: Pending) {
-    const now = Date.now();
-    for (const [k, v] of this.pending) if (now - v.createdAt > PENDING_MS) this.pending.delete(k);
-    while (this.pending.size >= PENDING_MAX) {
-      const oldest = this.pending.keys().next().value;
-      if (oldest === undefined) break;
-      this.pending.delete(oldest);
-    }
+  constructor(opts: { maxPending?: number } = {}) {
+    this.maxPending = opts.maxPending ?? PENDING_MAX;
+  }
+
+  async put(db: Db, p: Omit<PendingFlow, 'createdAt'>, now = Date.now()) {
+    await deleteFlowsBefore(db, new Date(now - PENDING_MS).toISOString());
     const id = randomBytes(24).toString('base64url');
-    this.pending.set(id, p);
+    await insertFlow(db, id, { ...p, createdAt: new Date(now).toISOString() }, this.maxPending);
     return id;
   }
 
-  take(id: string | undefined) {
-    if (!id) return undefined;
-    const p = this.pending.get(id);
-    this.pending.delete(id);
-    return p && Date.now() - p.createdAt <= PENDING_MS ? p : undefined;
+  async take(db: Db, id: string | undefined, now = Date.now()) {
+    if (!id || id.length > FLOW_ID_MAX) return undefined;
+    const cutoff = new Date(now - PENDING_MS).toISOString();
+    const p = await takeFlow(db, id);
+    await deleteFlowsBefore(db, cutoff);
+    return p && p.createdAt >= cutoff ? p : undefined;
   }
 
   /** Discovery once an hour per issuer, client and secret (a failure is not cached). */
@@ -219,13 +221,12 @@ export async function startSignIn(
     state,
     nonce,
   });
-  const flowId = flows.put({
+  const flowId = await flows.put(db, {
     state,
     nonce,
     codeVerifier,
     returnTo: opts.returnTo ?? '/',
     issuer: c.issuer,
-    createdAt: Date.now(),
   });
   return { flowId, url: url.href };
 }
@@ -256,7 +257,7 @@ export async function finishSignIn(
   let email: string | null = null;
   let userId: number | null = null;
   try {
-    const pending = flows.take(opts.flowId);
+    const pending = await flows.take(db, opts.flowId);
     if (!pending) failed('no sign-in under way (expired, replayed or another browser)');
     const c = await configured(db);
     if (c.issuer !== pending.issuer) failed('the issuer changed during the sign-in');
