@@ -35,6 +35,8 @@ CREATE TABLE "person_month_rollup" (
 --> statement-breakpoint
 CREATE INDEX "person_month_rollup_participant_idx" ON "person_month_rollup" USING btree ("participant_id");
 --> statement-breakpoint
+CREATE INDEX "person_month_rollup_month_idx" ON "person_month_rollup" USING btree ("month","participant_id","centre_id","first_on","last_on");
+--> statement-breakpoint
 INSERT INTO encounter_day_rollup SELECT centre_id, date, activity_id, count(*), sum(duration_minutes), sum(newcomers),
   coalesce(sum((newcomers * record_key + 2654435769 * (newcomers * (newcomers - 1) / 2)) % 4294967296), 0) % 4294967296,
   sum(CASE WHEN host > 0 AND (newcomers > 0 OR named_attendees > 0) THEN 1 ELSE 0 END)

@@ -36,5 +36,12 @@ export const personMonthRollup = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.centreId, t.month, t.participantId] }),
     index('person_month_rollup_participant_idx').on(t.participantId),
+    index('person_month_rollup_month_idx').on(
+      t.month,
+      t.participantId,
+      t.centreId,
+      t.firstOn,
+      t.lastOn,
+    ),
   ],
 );

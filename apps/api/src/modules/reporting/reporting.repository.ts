@@ -127,23 +127,22 @@ export interface PeopleRow {
  * the same people for the cell key method.
  */
 export async function peopleByCentreAndMonth(db: Db, centreIds: readonly number[], p: Period) {
+  // Grouped first, then each distinct person joined once per group for first attendance and key.
   const rows = await rawAll(db)<PeopleRow & { kind: 'centre' | 'month' }>(sql`
-    ${seen(centreIds, p)}, joined as materialized (
-      select s."centreId" as "centreId", s.month, s.pid, f.first_attended_on as first, f.record_key as k
-      from seen s join participants f on f.id = s.pid
-    ),
-    pc as (select "centreId", pid, min(first) as first, min(k) as k from joined group by "centreId", pid),
-    pm as (select month, pid, min(first) as first, min(k) as k from joined group by month, pid)
-    select 'centre' as kind, cast("centreId" as text) as key, count(*) as reached,
-           sum(${flag(sql`first >= ${p.from}`)}) as newcomers, ${keySum(sql`k`)} as "reachedKey",
-           ${keySum(sql`case when first >= ${p.from} then k end`)} as "newKey"
-    from pc group by "centreId"
+    ${seen(centreIds, p)},
+    pc as (select "centreId", pid from seen group by "centreId", pid),
+    pm as (select month, pid from seen group by month, pid)
+    select 'centre' as kind, cast(pc."centreId" as text) as key, count(*) as reached,
+           sum(${flag(sql`f.first_attended_on >= ${p.from}`)}) as newcomers,
+           ${keySum(sql`f.record_key`)} as "reachedKey",
+           ${keySum(sql`case when f.first_attended_on >= ${p.from} then f.record_key end`)} as "newKey"
+    from pc join participants f on f.id = pc.pid group by pc."centreId"
     union all
-    select 'month' as kind, month as key, count(*) as reached,
-           sum(${flag(sql`first >= ${p.from} and substr(first, 1, 7) = month`)}) as newcomers,
-           ${keySum(sql`k`)} as "reachedKey",
-           ${keySum(sql`case when first >= ${p.from} and substr(first, 1, 7) = month then k end`)} as "newKey"
-    from pm group by month
+    select 'month' as kind, pm.month as key, count(*) as reached,
+           sum(${flag(sql`f.first_attended_on >= ${p.from} and substr(f.first_attended_on, 1, 7) = pm.month`)}) as newcomers,
+           ${keySum(sql`f.record_key`)} as "reachedKey",
+           ${keySum(sql`case when f.first_attended_on >= ${p.from} and substr(f.first_attended_on, 1, 7) = pm.month then f.record_key end`)} as "newKey"
+    from pm join participants f on f.id = pm.pid group by pm.month
     order by kind, key`);
   const pick = (r: PeopleRow) => ({
     reached: r.reached,
