@@ -1,9 +1,10 @@
 -- Rollups for the dashboard, the staffing view and the council report (issue 15 part 5), as
 -- SQLite migration 0019: same tables, columns and trigger names. Kept in the write transaction
--- by triggers; concurrent writers stay correct because day rows only ever change by
--- INSERT … ON CONFLICT DO UPDATE deltas (row-locked), and a person's month is recomputed under
--- a transaction-scoped advisory lock on (centre, month, person), after which the recomputing
--- statement sees every committed attendance.
+-- by triggers. Concurrent writers: every trigger first takes a transaction-scoped advisory lock
+-- on the centre whose rollup rows it changes, so writers of one centre's rollups take turns
+-- (one lock order: centre, then rollup rows and participants; no deadlock between an entry and
+-- a correction of the same people), and a person's month recomputed after the lock sees every
+-- committed attendance. Day rows change only by INSERT … ON CONFLICT DO UPDATE deltas.
 ALTER TABLE "encounters" ADD COLUMN "named_attendees" integer DEFAULT 0 NOT NULL;
 --> statement-breakpoint
 UPDATE "encounters" SET "named_attendees" = (SELECT count(*) FROM "encounter_attendees" ea WHERE ea."encounter_id" = "encounters"."id");
@@ -47,8 +48,14 @@ INSERT INTO person_month_rollup SELECT e.centre_id, substr(e.date, 1, 7), ea.par
   FROM encounter_attendees ea JOIN encounters e ON e.id = ea.encounter_id WHERE e.voided_at IS NULL
   GROUP BY e.centre_id, substr(e.date, 1, 7), ea.participant_id;
 --> statement-breakpoint
+-- Writers of one centre's rollup rows take turns (held to the end of the transaction).
+CREATE FUNCTION rollup_lock(c integer) RETURNS void LANGUAGE sql AS $$
+  SELECT pg_advisory_xact_lock(hashtext('begegnung_rollups'), c);
+$$;
+--> statement-breakpoint
 -- An encounter's share (sign +1 or -1) of its day row.
 CREATE FUNCTION encounter_day_add(r encounters, sign integer) RETURNS void LANGUAGE sql AS $$
+  SELECT rollup_lock(r.centre_id);
   INSERT INTO encounter_day_rollup AS t VALUES (r.centre_id, r.date, r.activity_id, sign, sign * r.duration_minutes,
     sign * r.newcomers,
     (4294967296 + sign * ((r.newcomers * r.record_key + 2654435769 * (r.newcomers * (r.newcomers - 1) / 2)) % 4294967296)) % 4294967296,
@@ -58,13 +65,13 @@ CREATE FUNCTION encounter_day_add(r encounters, sign integer) RETURNS void LANGU
     anonymous_key = (t.anonymous_key + excluded.anonymous_key) % 4294967296, mixed = t.mixed + excluded.mixed;
 $$;
 --> statement-breakpoint
--- A person's month at a centre, recomputed from their own attendance under an advisory lock.
+-- A person's month at a centre, recomputed from their own attendance under the centre's lock.
 CREATE FUNCTION person_month_refresh(c integer, m text, p integer) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   f text; l text; n integer; h integer;
 BEGIN
   IF c IS NULL OR m IS NULL THEN RETURN; END IF;
-  PERFORM pg_advisory_xact_lock(hashtext('person_month_rollup'), hashtext(c || ':' || m || ':' || p));
+  PERFORM rollup_lock(c);
   SELECT min(e.date), max(e.date), count(*), coalesce(sum(CASE WHEN e.host > 0 THEN 1 ELSE 0 END), 0)
     INTO f, l, n, h
     FROM encounter_attendees ea JOIN encounters e ON e.id = ea.encounter_id
@@ -147,3 +154,14 @@ CREATE TRIGGER encounters_person_month_update AFTER UPDATE ON encounters FOR EAC
    OR OLD.voided_at IS DISTINCT FROM NEW.voided_at OR (OLD.host > 0) IS DISTINCT FROM (NEW.host > 0))
   AND NEW.named_attendees > 0)
   EXECUTE FUNCTION encounters_person_month_update();
+--> statement-breakpoint
+-- First/last attendance (0001) is recomputed only when the date or the void really changes. A
+-- correction writes every column, and without this condition each correction recomputed the
+-- attendees' participant rows before any rollup trigger had taken the centre's lock. An entry
+-- logged at the same time for the same people took the locks in the other order: a deadlock
+-- (test/rollups.test.ts, two instances).
+DROP TRIGGER encounters_rollup_date ON encounters;
+--> statement-breakpoint
+CREATE TRIGGER encounters_rollup_date AFTER UPDATE OF date, voided_at ON encounters FOR EACH ROW
+  WHEN (OLD.date IS DISTINCT FROM NEW.date OR OLD.voided_at IS DISTINCT FROM NEW.voided_at)
+  EXECUTE FUNCTION encounters_rollup_date();

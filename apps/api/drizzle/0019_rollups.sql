@@ -133,3 +133,14 @@ CREATE TRIGGER `encounters_person_month_update` AFTER UPDATE ON `encounters` WHE
       OR (e.`centre_id` = NEW.`centre_id` AND substr(e.`date`, 1, 7) = substr(NEW.`date`, 1, 7)))
   GROUP BY e.`centre_id`, substr(e.`date`, 1, 7), ea.`participant_id`;
 END;
+--> statement-breakpoint
+-- First/last attendance (0013) is recomputed only when the date or the void really changes (a
+-- correction writes every column); as on PostgreSQL, where the unconditional version deadlocked.
+DROP TRIGGER `encounters_rollup_date`;--> statement-breakpoint
+CREATE TRIGGER `encounters_rollup_date` AFTER UPDATE OF `date`, `voided_at` ON `encounters`
+WHEN OLD.`date` IS NOT NEW.`date` OR OLD.`voided_at` IS NOT NEW.`voided_at` BEGIN
+  UPDATE `participants` SET
+    `first_attended_on` = (SELECT min(e.`date`) FROM `encounter_attendees` ea JOIN `encounters` e ON e.`id` = ea.`encounter_id` WHERE ea.`participant_id` = `participants`.`id` AND e.`voided_at` IS NULL),
+    `last_attended_on` = (SELECT max(e.`date`) FROM `encounter_attendees` ea JOIN `encounters` e ON e.`id` = ea.`encounter_id` WHERE ea.`participant_id` = `participants`.`id` AND e.`voided_at` IS NULL)
+  WHERE `id` IN (SELECT `participant_id` FROM `encounter_attendees` WHERE `encounter_id` = NEW.`id`);
+END;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths } from '@begegnung/domain';
-import { createTestApp, makeCentre, userClient, q } from './helper.ts';
+import { createSecondApp, createTestApp, makeCentre, userClient, q } from './helper.ts';
 import { activityId, makeParticipant, today } from './encounter-fixtures.ts';
 import { randomUUID } from 'node:crypto';
 import { applyRetention } from '../src/ops/retention.ts';
@@ -365,5 +365,70 @@ describe('people seen in a period inside one month', () => {
     expect(await mixed(`${month}-10`, `${month}-20`)).toEqual([]);
     expect(await mixed(`${month}-02`, addDays(addMonths(`${month}-01`, 1), 5))).toEqual([[2, 1]]);
     expect(await mixed(`${month}-04`, addDays(addMonths(`${month}-01`, 1), 5))).toEqual([[1, 1]]);
+  });
+});
+
+const second = await createSecondApp(t);
+describe('report rollups under concurrent writers', () => {
+  it('stay equal to a full recomputation when two instances write the same people at once', async () => {
+    const c = await makeCentre(t.db);
+    const s = await userClient(t, ['centre_staff'], [c.id]);
+    // The same session through the other instance (sessions live in the database).
+    const viaSecond = (req: Parameters<typeof s.request>[0]) =>
+      second.app.inject({
+        method: req.method,
+        url: req.url,
+        payload: req.payload as never,
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      });
+    const ps = await Promise.all(
+      Array.from({ length: 4 }, () => makeParticipant(t.db, c.id, { consentBy: s.userId })),
+    );
+    const month = addMonths(today(), -1).slice(0, 7);
+    const activity = await activityId(t.db);
+    const log = (i: number) => ({
+      method: 'POST' as const,
+      url: '/api/encounters',
+      payload: {
+        centreId: c.id,
+        activityId: activity,
+        date: `${month}-${String(1 + (i % 28)).padStart(2, '0')}`,
+        startTime: '00:00',
+        durationMinutes: 60,
+        headcounts: { newcomers: i % 2, host: 1, volunteers: 0, other: 0 },
+        attendeeIds: ps.filter((_, k) => (i + k) % 3 !== 0).map((p) => p.id),
+        clientRequestId: randomUUID(),
+        confirmDuplicate: true,
+      },
+    });
+    const first = await Promise.all(
+      Array.from({ length: 24 }, (_, i) => (i % 2 ? viaSecond(log(i)) : s.request(log(i)))),
+    );
+    expect(first.map((r) => r.statusCode)).toEqual(first.map(() => 201));
+    const ids = first.map((r) => r.json().id as number);
+    // Corrections that take people out and move entries, racing new entries for the same people.
+    const second_ = await Promise.all([
+      ...ids.slice(0, 8).map((id, i) => {
+        const req = {
+          method: 'PATCH' as const,
+          url: `/api/encounters/${id}`,
+          payload: i % 2 ? { attendeeIds: [ps[0]!.id] } : { date: `${month}-15`, reason: 'x' },
+        };
+        req.payload = { ...req.payload, reason: 'Korrektur' } as never;
+        return i % 2 ? s.request(req) : viaSecond(req);
+      }),
+      ...Array.from({ length: 8 }, (_, i) =>
+        i % 2 ? s.request(log(i + 30)) : viaSecond(log(i + 30)),
+      ),
+    ]);
+    expect(second_.map((r) => r.statusCode).sort()).toEqual([
+      ...Array(8).fill(200),
+      ...Array(8).fill(201),
+    ]);
+    expect(await rollupDrift(t.db)).toEqual({
+      encounterDays: 0,
+      personMonths: 0,
+      namedAttendees: 0,
+    });
   });
 });
