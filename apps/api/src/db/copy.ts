@@ -163,6 +163,8 @@ export async function copySqliteToPg(
       const columns = await columnsOf(target, table);
       const names = columns.map((c) => c.name);
       const hasId = names.includes('id');
+      // Identity ids (integers) keep their values and move the sequence; a text id (oidc_flows) has none.
+      const identity = columns.some((c) => c.name === 'id' && c.type === 'integer');
       const rows = source
         .prepare(
           `select ${names.map(quote).join(', ')} from ${quote(table)}${hasId ? ' order by id' : ''}`,
@@ -176,7 +178,7 @@ export async function copySqliteToPg(
           .join(', ');
         await target.query(
           `insert into ${quote(table)} (${names.map(quote).join(', ')})${
-            hasId ? ' overriding system value' : ''
+            identity ? ' overriding system value' : ''
           } values ${values}`,
           batch.flatMap((row) => row.map((v, c) => convert(v, columns[c]!.type))),
         );
@@ -190,7 +192,7 @@ export async function copySqliteToPg(
         }
       }
       await insert(batch);
-      if (hasId) {
+      if (identity) {
         // Identity columns continue after the copied ids.
         await target.query(
           `select setval(pg_get_serial_sequence($1, 'id'), coalesce(max(id), 0) + 1, false)
