@@ -293,19 +293,22 @@ export async function resolveSession(
   const nowMs = now.getTime();
   const tokenHash = hashToken(token);
   const hit = cache?.get(tokenHash);
-  if (hit) {
-    if (hit.expiresAt > nowIso && nowMs - hit.lastSeen <= (await idleMs(db, cache))) {
+  if (cache && hit) {
+    // Each await below may let an invalidation in: the entry is used only if still cached after.
+    const current = () => cache.get(tokenHash) === hit;
+    const idle = await idleMs(db, cache);
+    if (current() && hit.expiresAt > nowIso && nowMs - hit.lastSeen <= idle) {
       if (nowMs - hit.lastSeen <= TOUCH_EVERY_MS) {
-        cache!.stats.hits++;
+        cache.stats.hits++;
         return resolved(hit);
       }
-      if (await touchSession(db, tokenHash, nowIso)) {
+      if ((await touchSession(db, tokenHash, nowIso)) && current()) {
         hit.lastSeen = nowMs;
-        cache!.stats.hits++;
+        cache.stats.hits++;
         return resolved(hit);
       }
     }
-    cache!.drop(tokenHash);
+    cache.drop(tokenHash);
   }
   const mark = cache?.mark() ?? 0;
   if (cache) cache.stats.sessionLookups++;
