@@ -38,7 +38,9 @@ const token = (c: Client) => c.cookie.slice('begegnung_session='.length);
 /** Requests until the session is in the cache and answered from it. */
 async function warm(app: TestApp['app'], c: Client) {
   const before = app.authCache.stats.hits;
-  for (let i = 0; i < 2; i++) expect((await whoAmI(app, c)).statusCode).toBe(200);
+  // A late notification from an earlier test may empty the cache once: a few tries.
+  for (let i = 0; i < 5 && app.authCache.stats.hits === before; i++)
+    expect((await whoAmI(app, c)).statusCode).toBe(200);
   expect(app.authCache.stats.hits).toBeGreaterThan(before);
 }
 
@@ -390,14 +392,17 @@ describe.runIf(onPg)('session cache across instances (PostgreSQL LISTEN/NOTIFY)'
     const user = await makeUser(a.db, ['coordinator']);
     const onB = await signIn(b.app, user);
     await warm(b.app, onB);
-    const heard = b.app.authCache.stats.invalidations;
     await expect(
       (a.db as unknown as PgDb).transaction(async (tx) => {
         await q(tx as unknown as Db).run("select pg_notify('begegnung_auth', 'all')");
         throw new Error('rolled back');
       }),
     ).rejects.toThrow('rolled back');
-    expect(await until(() => b.app.authCache.stats.invalidations > heard, 300)).toBe(false);
+    await new Promise((r) => setTimeout(r, 300));
+    // B still answers from its entry: no 'all' arrived.
+    const lookups = b.app.authCache.stats.sessionLookups;
+    expect((await whoAmI(b.app, onB)).statusCode).toBe(200);
+    expect(b.app.authCache.stats.sessionLookups).toBe(lookups);
   });
 
   it('B bypasses and empties its cache while its LISTEN connection is gone, and resumes', async () => {
