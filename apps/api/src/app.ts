@@ -30,6 +30,8 @@ import { reminderRoutes } from './modules/reminders/reminders.routes.ts';
 import { importRoutes } from './modules/imports/import.routes.ts';
 import { createNotifier } from './modules/reminders/reminders.notifier.ts';
 import { createMailer } from './lib/mailer.ts';
+import { onPg } from './db/engine.ts';
+import { AuthCache, listenForAuthChanges, registerAuthCache } from './modules/auth/auth-cache.ts';
 import './types.ts';
 
 registerAjvFormats();
@@ -70,6 +72,21 @@ export async function buildApp({ config, db, logger }: BuildOptions) {
   app.decorate('notifier', notifier);
   // Mails already under way finish (or fail and are recorded) before the database closes.
   app.addHook('onClose', async () => notifier.idle());
+
+  // The session-and-role cache: on SQLite (one process) it is on from the start; on PostgreSQL
+  // only while this instance LISTENs for the other instances' changes (auth-cache.ts).
+  const authCache = new AuthCache(!onPg);
+  app.decorate('authCache', authCache);
+  const unregister = registerAuthCache(db, authCache);
+  const listener =
+    onPg && config.databaseUrl
+      ? listenForAuthChanges(authCache, config.databaseUrl, app.log)
+      : undefined;
+  if (listener) app.addHook('onReady', async () => listener.start());
+  app.addHook('onClose', async () => {
+    await listener?.close();
+    unregister();
+  });
 
   await app.register(errorHandlerPlugin);
   await app.register(securityPlugin);

@@ -2,6 +2,7 @@ import type { Actor } from '@begegnung/domain';
 import type { Db } from './db/client.ts';
 import type { AppConfig } from './config.ts';
 import type { Notifier } from './modules/reminders/reminders.notifier.ts';
+import type { AuthCache } from './modules/auth/auth-cache.ts';
 
 export interface SessionInfo {
   tokenHash: string;
@@ -17,6 +18,8 @@ declare module 'fastify' {
     authenticate: (request: FastifyRequest) => Promise<void>;
     /** Reminder mails, sent after commit (modules/reminders). */
     notifier: Notifier;
+    /** Sessions and roles seen in the last seconds (modules/auth/auth-cache.ts). */
+    authCache: AuthCache;
   }
   interface FastifyRequest {
     actor: Actor | null;

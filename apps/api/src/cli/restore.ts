@@ -6,6 +6,7 @@ import { openAppDatabase } from '../db/open.ts';
 import { restoreDatabase } from '../ops/backup.ts';
 import { restorePg } from '../ops/pg-backup.ts';
 import { applyRetention } from '../ops/retention.ts';
+import { authChanged } from '../modules/auth/auth-cache.ts';
 
 const config = loadConfig();
 const backup = process.argv[2];
@@ -19,6 +20,8 @@ else previous = restoreDatabase(backup, config.databasePath).previous;
 const database = await openAppDatabase(config);
 // Data that expired after the backup was taken must not come back to life.
 const retention = await applyRetention(database.db, new Date());
+// Instances still running on PostgreSQL drop every cached session (on SQLite none can be).
+await authChanged(database.db, { all: true });
 await database.close();
 console.log(
   `Restored ${backup} to ${database.label}${previous ? ` (previous database kept as ${previous})` : ''}`,

@@ -5,7 +5,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openDatabase, runMigrations } from '../db/client.ts';
 import { operators } from '../db/schema/index.ts';
-import { withTransactionAsync } from './tx.ts';
+import { afterCommit, rootDb, withTransactionAsync } from './tx.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'begegnung-tx-'));
 const db = openDatabase(join(dir, 'tx.db'));
@@ -74,5 +74,36 @@ describe('withTransactionAsync on SQLite', () => {
     ).rejects.toThrow(/event-loop turn/);
     expect(names()).toEqual([]);
     expect(db.$client.inTransaction).toBe(false);
+  });
+});
+
+describe('afterCommit on SQLite', () => {
+  it('runs after the outermost commit, savepoints included, and at once outside a transaction', async () => {
+    const log: string[] = [];
+    await withTransactionAsync(db, async (tx) => {
+      expect(rootDb(tx)).toBe(db);
+      afterCommit(tx, () => log.push(`outer, in transaction: ${db.$client.inTransaction}`));
+      await withTransactionAsync(tx, async (sp) => {
+        afterCommit(sp, () => log.push('savepoint'));
+      });
+      log.push('body done');
+    });
+    expect(log).toEqual(['body done', 'outer, in transaction: false', 'savepoint']);
+    afterCommit(db, () => log.push('now'));
+    expect(log.at(-1)).toBe('now');
+  });
+
+  it('does not run when the transaction rolls back', async () => {
+    const log: string[] = [];
+    await expect(
+      withTransactionAsync(db, async (tx) => {
+        afterCommit(tx, () => log.push('committed'));
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(log).toEqual([]);
+    // Nor later, with the next transaction.
+    await withTransactionAsync(db, async () => undefined);
+    expect(log).toEqual([]);
   });
 });

@@ -7,6 +7,31 @@ import type { ServiceContext } from '../types.ts';
 
 let savepoints = 0;
 
+/** The open outermost transaction a connection or transaction object belongs to. */
+interface TxScope {
+  root: Db;
+  afterCommit: (() => void)[];
+}
+const scopes = new WeakMap<object, TxScope>();
+
+/**
+ * Runs `fn` once the transaction `db` belongs to has committed (not at all when it rolls
+ * back), or at once when `db` is not inside a transaction opened by withTransactionAsync.
+ * For work that must see the committed state, such as dropping cache entries (auth-cache.ts).
+ */
+export function afterCommit(db: Db, fn: () => void) {
+  const scope = scopes.get(db);
+  if (scope) scope.afterCommit.push(fn);
+  else fn();
+}
+
+/** The database a transaction was opened on (`db` itself outside a transaction). */
+export const rootDb = (db: Db): Db => scopes.get(db)?.root ?? db;
+
+function runAfterCommit(scope: TxScope) {
+  for (const fn of scope.afterCommit.splice(0)) fn();
+}
+
 /**
  * Runs `fn` in one transaction, so repositories and the audit writer all commit or roll back
  * together: nothing half-saved. Every service uses this asynchronous form (decision 0003): `fn`
@@ -44,6 +69,8 @@ export async function withTransactionAsync<T>(db: Db, fn: (db: Db) => Promise<T>
   client.exec('begin immediate');
   let loopTurned = false;
   const tick = setImmediate(() => (loopTurned = true));
+  const scope: TxScope = { root: db, afterCommit: [] };
+  scopes.set(db, scope);
   try {
     const out = await fn(db);
     if (loopTurned)
@@ -51,11 +78,14 @@ export async function withTransactionAsync<T>(db: Db, fn: (db: Db) => Promise<T>
         'A transaction stayed open across an event-loop turn (awaited I/O inside it)',
       );
     client.exec('commit');
+    scopes.delete(db);
+    runAfterCommit(scope);
     return out;
   } catch (e) {
     if (client.inTransaction) client.exec('rollback');
     throw e;
   } finally {
+    scopes.delete(db);
     clearImmediate(tick);
   }
 }
@@ -70,9 +100,18 @@ async function withPgTransaction<T>(db: Db, fn: (db: Db) => Promise<T>): Promise
   const pgDb = db as unknown as PgDb;
   const nested = pgDb instanceof PgTransaction;
   for (let attempt = 1; ; attempt++) {
+    // A savepoint shares its outer transaction's commit; a transaction opened elsewhere on a
+    // drizzle transaction object has no known root, so its callbacks run at its own end.
+    const scope: TxScope = (nested && scopes.get(pgDb)) || { root: db, afterCommit: [] };
     try {
-      return await pgDb.transaction((tx) => fn(tx as unknown as Db));
+      const out = await pgDb.transaction((tx) => {
+        scopes.set(tx, scope);
+        return fn(tx as unknown as Db);
+      });
+      if (!nested || scope.root === db) runAfterCommit(scope);
+      return out;
     } catch (e) {
+      if (!nested || scope.root === db) scope.afterCommit.length = 0;
       if (nested || attempt > 1 || !isRetryable(e)) throw e;
     }
   }

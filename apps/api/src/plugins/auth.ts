@@ -8,9 +8,10 @@ export const SESSION_COOKIE = 'begegnung_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
- * Resolves the session cookie on every request (a deactivated user's sessions stop at once,
- * because the lookup joins on users.active) and provides `authenticate`, which also checks
- * the CSRF token on state-changing requests.
+ * Resolves the session cookie on every request (a deactivated user's sessions stop at once:
+ * the lookup joins on users.active, and the deactivation drops the session cache's entries,
+ * see auth-cache.ts) and provides `authenticate`, which also checks the CSRF token on
+ * state-changing requests.
  */
 export const authPlugin = fp(async (app) => {
   await app.register(cookie);
@@ -21,7 +22,7 @@ export const authPlugin = fp(async (app) => {
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (!token || !request.url.startsWith('/api/')) return;
-    const resolved = await resolveSession(app.db, token);
+    const resolved = await resolveSession(app.db, token, new Date(), app.authCache);
     if (resolved === 'idle') request.sessionIdle = true;
     if (!resolved || resolved === 'idle') return;
     const { actor, ...session } = resolved;

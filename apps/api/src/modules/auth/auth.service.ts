@@ -26,6 +26,7 @@ import {
 } from './sessions.repository.ts';
 import { readSettings } from '../settings/settings.service.ts';
 import { readSsoPolicy } from './oidc.repository.ts';
+import type { AuthCache, CachedSession } from './auth-cache.ts';
 
 /** Ends every session of a user (deactivation, password reset by an admin). */
 export const endSessionsOfUser = async (db: Db, userId: number) =>
@@ -253,33 +254,91 @@ export interface ResolvedSession {
 /** Activity is written at most this often per session, so reads do not each cause a write. */
 const TOUCH_EVERY_MS = 60_000;
 
+const resolved = (e: CachedSession): ResolvedSession => ({
+  actor: { userId: e.userId, email: e.email, roles: [...e.roles], centreIds: [...e.centreIds] },
+  displayName: e.displayName,
+  locale: e.locale,
+  tokenHash: e.tokenHash,
+  csrfSecret: e.csrfSecret,
+});
+
+/** The idle timeout setting in ms, from the cache when it holds it. */
+async function idleMs(db: Db, cache: AuthCache | undefined) {
+  let minutes = cache?.idleMinutes();
+  if (minutes === undefined) {
+    const mark = cache?.mark() ?? 0;
+    if (cache) cache.stats.settingsLookups++;
+    minutes = (await readSettings(db)).sessionIdleMinutes;
+    cache?.storeIdleMinutes(minutes, mark);
+  }
+  return minutes * 60_000;
+}
+
 /**
  * The session behind a cookie, or 'idle' when it went unused longer than the idle timeout
  * (a setting; the session is then deleted), or null when there is none (or it expired).
+ *
+ * With `cache` (auth-cache.ts), a session seen in the last few seconds is answered without
+ * reading it again, its expiry and idle timeout checked against `now` all the same. A cached
+ * entry that looks idle or expired is not trusted either way: the database decides (another
+ * instance may have recorded later activity), and deletes it if it really is idle.
  */
 export async function resolveSession(
   db: Db,
   token: string,
   now = new Date(),
+  cache?: AuthCache,
 ): Promise<ResolvedSession | 'idle' | null> {
   const nowIso = now.toISOString();
-  const row = await findActiveSession(db, hashToken(token), nowIso);
+  const nowMs = now.getTime();
+  const tokenHash = hashToken(token);
+  const hit = cache?.get(tokenHash);
+  if (cache && hit) {
+    // Each await below may let an invalidation in: the entry is used only if still cached after.
+    const current = () => cache.get(tokenHash) === hit;
+    const idle = await idleMs(db, cache);
+    if (current() && hit.expiresAt > nowIso && nowMs - hit.lastSeen <= idle) {
+      if (nowMs - hit.lastSeen <= TOUCH_EVERY_MS) {
+        cache.stats.hits++;
+        return resolved(hit);
+      }
+      if ((await touchSession(db, tokenHash, nowIso)) && current()) {
+        hit.lastSeen = nowMs;
+        cache.stats.hits++;
+        return resolved(hit);
+      }
+    }
+    cache.drop(tokenHash);
+  }
+  const mark = cache?.mark() ?? 0;
+  if (cache) cache.stats.sessionLookups++;
+  const row = await findActiveSession(db, tokenHash, nowIso);
   if (!row) return null;
-  const lastSeen = Date.parse(row.lastSeenAt ?? row.createdAt);
-  const idleMs = (await readSettings(db)).sessionIdleMinutes * 60_000;
-  if (now.getTime() - lastSeen > idleMs) {
+  let lastSeen = Date.parse(row.lastSeenAt ?? row.createdAt);
+  if (nowMs - lastSeen > (await idleMs(db, cache))) {
     await deleteSession(db, row.tokenHash);
     return 'idle';
   }
-  if (now.getTime() - lastSeen > TOUCH_EVERY_MS) await touchSession(db, row.tokenHash, nowIso);
+  if (nowMs - lastSeen > TOUCH_EVERY_MS) {
+    await touchSession(db, row.tokenHash, nowIso);
+    lastSeen = nowMs;
+  }
   const { roles, centreIds } = await rolesAndCentres(db, row.userId);
-  return {
-    actor: { userId: row.userId, email: row.email, roles, centreIds },
+  const entry: CachedSession = {
+    tokenHash: row.tokenHash,
+    userId: row.userId,
+    email: row.email,
     displayName: row.displayName,
     locale: row.locale,
-    tokenHash: row.tokenHash,
+    roles,
+    centreIds,
     csrfSecret: row.csrfSecret,
+    expiresAt: row.expiresAt,
+    lastSeen,
+    loadedAt: Date.now(),
   };
+  cache?.store(entry, mark);
+  return resolved(entry);
 }
 
 export const csrfTokenFor = (secret: string) => tokens.create(secret);

@@ -2,6 +2,8 @@ import { and, eq, gt, lt, ne, sql } from 'drizzle-orm';
 import type { Role } from '@begegnung/domain';
 import { prepared, type Db } from '../../db/client.ts';
 import { sessions, userCentres, userRoles, users } from '../../db/tables.ts';
+import { withTransactionAsync } from '../../lib/tx.ts';
+import { authChanged } from './auth-cache.ts';
 
 export async function insertSession(
   db: Db,
@@ -18,38 +20,57 @@ export async function insertSession(
   await db.insert(sessions).values({ ...s, createdAt: now, lastSeenAt: now });
 }
 
-/** Records activity on a session (the caller limits this to about once a minute). */
+/**
+ * Records activity on a session (the caller limits this to about once a minute); false when
+ * the session is gone or expired, so a cached copy of it is not used again.
+ */
 export async function touchSession(db: Db, tokenHash: string, at: string) {
-  await prepared(db, 'touchSession', (d) =>
+  const rows = await prepared(db, 'touchSession', (d) =>
     d
       .update(sessions)
       .set({ lastSeenAt: sql.placeholder('at') as unknown as string })
-      .where(eq(sessions.tokenHash, sql.placeholder('tokenHash')))
+      .where(
+        and(
+          eq(sessions.tokenHash, sql.placeholder('tokenHash')),
+          gt(sessions.expiresAt, sql.placeholder('at')),
+        ),
+      )
+      .returning({ t: sessions.tokenHash })
       .prepare(),
   ).execute({ at, tokenHash });
+  return rows.length > 0;
 }
+
+// Every deletion below tells the session cache (auth-cache.ts) in the same transaction.
 
 /** Ends every session of a user except `keep` (the one making the request), returns how many. */
 export async function deleteOtherSessions(db: Db, userId: number, keep: string) {
-  return (
-    await db
+  return await withTransactionAsync(db, async (tx) => {
+    const ended = await tx
       .delete(sessions)
       .where(and(eq(sessions.userId, userId), ne(sessions.tokenHash, keep)))
-      .returning({ t: sessions.tokenHash })
-  ).length;
+      .returning({ t: sessions.tokenHash });
+    await authChanged(tx, { userId });
+    return ended.length;
+  });
 }
 
 export async function deleteSession(db: Db, tokenHash: string) {
-  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+  await withTransactionAsync(db, async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+    await authChanged(tx, { tokenHash });
+  });
 }
 
 export async function deleteSessionsOfUser(db: Db, userId: number) {
-  return (
-    await db
+  return await withTransactionAsync(db, async (tx) => {
+    const ended = await tx
       .delete(sessions)
       .where(eq(sessions.userId, userId))
-      .returning({ t: sessions.tokenHash })
-  ).length;
+      .returning({ t: sessions.tokenHash });
+    await authChanged(tx, { userId });
+    return ended.length;
+  });
 }
 
 export async function deleteExpiredSessions(db: Db, now = new Date().toISOString()) {
@@ -61,7 +82,11 @@ export async function deleteExpiredSessions(db: Db, now = new Date().toISOString
   ).length;
 }
 
-/** The session and its user, only if the session is unexpired and the user active. */
+/**
+ * The session and its user, only if the session is unexpired and the user active. Expired
+ * sessions are deleted by retention without telling the cache: a cached entry carries its
+ * expiry and is refused by it.
+ */
 export async function findActiveSession(db: Db, tokenHash: string, now = new Date().toISOString()) {
   return (
     await prepared(db, 'findActiveSession', (d) =>
@@ -69,6 +94,7 @@ export async function findActiveSession(db: Db, tokenHash: string, now = new Dat
         .select({
           tokenHash: sessions.tokenHash,
           csrfSecret: sessions.csrfSecret,
+          expiresAt: sessions.expiresAt,
           lastSeenAt: sessions.lastSeenAt,
           createdAt: sessions.createdAt,
           userId: users.id,

@@ -2,6 +2,7 @@ import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Centre, CreateCentreBody, UpdateCentreBody } from '@begegnung/domain';
 import { prepared, type Db } from '../../db/client.ts';
 import { centres, operators, userCentres } from '../../db/tables.ts';
+import { authChanged } from '../auth/auth-cache.ts';
 
 const centreColumns = {
   id: centres.id,
@@ -55,8 +56,10 @@ export async function updateCentreRow(db: Db, id: number, patch: UpdateCentreBod
     .where(eq(centres.id, id));
 }
 
+/** Deletes a centre; staff links to it go with it (cascade), so cached sessions are dropped. */
 export async function deleteCentreRow(db: Db, id: number) {
   await db.delete(centres).where(eq(centres.id, id));
+  await authChanged(db, { all: true });
 }
 
 export async function countStaffLinks(db: Db, centreId: number) {

@@ -15,6 +15,8 @@ import {
 import type { Db } from '../../db/client.ts';
 import { consentTextReviews, settings, textSettings, users } from '../../db/tables.ts';
 import { sqlNow } from '../../db/engine.ts';
+import { withTransactionAsync } from '../../lib/tx.ts';
+import { authChanged } from '../auth/auth-cache.ts';
 
 /** Stored values over the defaults; unknown keys in the table are ignored. */
 export async function readSettings(db: Db): Promise<Settings> {
@@ -25,18 +27,22 @@ export async function readSettings(db: Db): Promise<Settings> {
   return out;
 }
 
+/** Writes one setting; the session cache (which holds the idle timeout) hears of it in the same transaction. */
 export async function writeSetting(db: Db, key: SettingKey, value: number, userId: number) {
-  await db
-    .insert(settings)
-    .values({ key, value, updatedById: userId })
-    .onConflictDoUpdate({
-      target: settings.key,
-      set: {
-        value,
-        updatedById: userId,
-        updatedAt: sqlNow,
-      },
-    });
+  await withTransactionAsync(db, async (tx) => {
+    await tx
+      .insert(settings)
+      .values({ key, value, updatedById: userId })
+      .onConflictDoUpdate({
+        target: settings.key,
+        set: {
+          value,
+          updatedById: userId,
+          updatedAt: sqlNow,
+        },
+      });
+    await authChanged(tx, { settings: true });
+  });
 }
 
 /** Privacy-notice texts: stored values over PRIVACY_NOTICE_DEFAULTS. */

@@ -3,6 +3,8 @@ import type { Role, User, UserListQuery } from '@begegnung/domain';
 import type { Db } from '../../db/client.ts';
 import { userCentres, userRoles, users } from '../../db/tables.ts';
 import { ilike } from '../../db/engine.ts';
+import { withTransactionAsync } from '../../lib/tx.ts';
+import { authChanged } from '../auth/auth-cache.ts';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -94,16 +96,21 @@ export async function insertUser(
   return row.id;
 }
 
+/** Replaces a user's roles and/or centres; the session cache hears of it in the same transaction. */
 export async function replaceLinks(db: Db, userId: number, roles?: Role[], centreIds?: number[]) {
-  if (roles) {
-    await db.delete(userRoles).where(eq(userRoles.userId, userId));
-    if (roles.length) await db.insert(userRoles).values(roles.map((role) => ({ userId, role })));
-  }
-  if (centreIds) {
-    await db.delete(userCentres).where(eq(userCentres.userId, userId));
-    if (centreIds.length)
-      await db.insert(userCentres).values(centreIds.map((centreId) => ({ userId, centreId })));
-  }
+  if (!roles && !centreIds) return;
+  await withTransactionAsync(db, async (tx) => {
+    if (roles) {
+      await tx.delete(userRoles).where(eq(userRoles.userId, userId));
+      if (roles.length) await tx.insert(userRoles).values(roles.map((role) => ({ userId, role })));
+    }
+    if (centreIds) {
+      await tx.delete(userCentres).where(eq(userCentres.userId, userId));
+      if (centreIds.length)
+        await tx.insert(userCentres).values(centreIds.map((centreId) => ({ userId, centreId })));
+    }
+    await authChanged(tx, { userId });
+  });
 }
 
 /**
@@ -141,10 +148,14 @@ export async function updateUserRow(
   id: number,
   patch: Partial<Pick<UserRow, 'displayName' | 'active' | 'passwordHash' | 'email'>>,
 ) {
-  await db
-    .update(users)
-    .set({ ...patch, updatedAt: new Date().toISOString() })
-    .where(eq(users.id, id));
+  // Active, name and email are in the session cache: it hears of the change in the same transaction.
+  await withTransactionAsync(db, async (tx) => {
+    await tx
+      .update(users)
+      .set({ ...patch, updatedAt: new Date().toISOString() })
+      .where(eq(users.id, id));
+    await authChanged(tx, { userId: id });
+  });
 }
 
 export async function countActiveAdmins(db: Db) {
