@@ -19,6 +19,7 @@ export const SQLITE_ONLY: Record<string, string> = {
   'test/backup.test.ts': 'SQLite online backup API',
   'test/pg-backup.test.ts': 'pg_dump and pg_restore, run once by the SQLite lane',
   'src/lib/tx.test.ts': 'the SQLite transaction guard',
+  'test/bench-generate.test.ts': 'the benchmark generator writes a SQLite file',
   // SQLite's hash-chain writer and triggers, attacked on copies of the database file (vacuum
   // into, better-sqlite3, audit:verify CLI); the pg chain: pg-behaviour and pg-roles tests. The
   // engine-neutral DPO check (GET /api/audit/verify) runs on both lanes in audit-verify.test.ts.

@@ -1,3 +1,5 @@
+import type Database from 'better-sqlite3';
+
 /**
  * The report rollups (SQLite migration 0019, drizzle-pg/0009_rollups.sql) as the raw rows say
  * they should be: the same SELECTs the migrations used to fill them, valid on both engines.
@@ -58,3 +60,24 @@ export const ROLLUP_TRIGGERS: readonly [table: string, trigger: string][] = [
   ['encounter_attendees', 'attendees_person_month_delete'],
 ];
 export const ROLLUP_TABLES = new Set(['encounter_day_rollup', 'person_month_rollup']);
+
+/**
+ * Bulk load into a SQLite database (the benchmark generator): the rollup triggers are dropped
+ * for the load and the rollups rebuilt in one pass afterwards, all in one transaction. SQLite
+ * cannot disable a trigger, so each is re-created from its own stored SQL.
+ */
+export function bulkLoadSqlite(sqlite: Database.Database, load: () => void) {
+  const names = ROLLUP_TRIGGERS.map(([, name]) => name);
+  const saved = sqlite
+    .prepare(
+      `select name, sql from sqlite_master where type = 'trigger' and name in (${names.map(() => '?').join(', ')})`,
+    )
+    .all(...names) as { name: string; sql: string }[];
+  if (saved.length !== names.length) throw new Error('rollup triggers missing: migrate first');
+  sqlite.transaction(() => {
+    for (const t of saved) sqlite.exec(`drop trigger "${t.name}"`);
+    load();
+    for (const statement of ROLLUP_REBUILD) sqlite.exec(statement);
+    for (const t of saved) sqlite.exec(t.sql);
+  })();
+}
