@@ -104,11 +104,43 @@ BEGIN
   RETURN NULL;
 END $$;
 --> statement-breakpoint
+-- Statement level: one pass over the statement's new attendance (a logged entry's attendees,
+-- or a bulk load's batch) merges it into the person-months and the encounters' named counts.
 CREATE FUNCTION attendees_person_month_insert() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE encounters SET named_attendees = named_attendees + 1 WHERE id = NEW.encounter_id;
-  PERFORM person_month_refresh(e.centre_id, substr(e.date, 1, 7), NEW.participant_id)
-    FROM encounters e WHERE e.id = NEW.encounter_id AND e.voided_at IS NULL;
+  PERFORM rollup_lock(c) FROM (SELECT DISTINCT e.centre_id AS c FROM new_rows n
+    JOIN encounters e ON e.id = n.encounter_id ORDER BY 1) x;
+  UPDATE encounters e SET named_attendees = e.named_attendees + n.k
+    FROM (SELECT encounter_id, count(*) AS k FROM new_rows GROUP BY encounter_id) n
+    WHERE e.id = n.encounter_id;
+  INSERT INTO person_month_rollup AS t
+    SELECT e.centre_id, substr(e.date, 1, 7), n.participant_id, min(e.date), max(e.date), count(*),
+      sum(CASE WHEN e.host > 0 THEN 1 ELSE 0 END)
+    FROM new_rows n JOIN encounters e ON e.id = n.encounter_id WHERE e.voided_at IS NULL
+    GROUP BY e.centre_id, substr(e.date, 1, 7), n.participant_id
+  ON CONFLICT (centre_id, month, participant_id) DO UPDATE SET
+    first_on = least(t.first_on, excluded.first_on), last_on = greatest(t.last_on, excluded.last_on),
+    attendances = t.attendances + excluded.attendances,
+    host_attendances = t.host_attendances + excluded.host_attendances;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+-- First/last attendance (0001), per row, now takes the centre's lock before the participant's
+-- row: row triggers run before the statement trigger above, and every writer must take the
+-- centre's lock first.
+CREATE OR REPLACE FUNCTION attendees_rollup_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  d text;
+  c integer;
+BEGIN
+  SELECT date, centre_id INTO d, c FROM encounters WHERE id = NEW.encounter_id AND voided_at IS NULL;
+  IF d IS NOT NULL THEN
+    PERFORM rollup_lock(c);
+    UPDATE participants SET
+      first_attended_on = least(coalesce(first_attended_on, '9999-12-31'), d),
+      last_attended_on = greatest(coalesce(last_attended_on, ''), d)
+    WHERE id = NEW.participant_id;
+  END IF;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -144,7 +176,7 @@ CREATE TRIGGER encounters_day_rollup_delete AFTER DELETE ON encounters
   FOR EACH ROW WHEN (OLD.voided_at IS NULL) EXECUTE FUNCTION encounters_day_rollup_delete();
 --> statement-breakpoint
 CREATE TRIGGER attendees_person_month_insert AFTER INSERT ON encounter_attendees
-  FOR EACH ROW EXECUTE FUNCTION attendees_person_month_insert();
+  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION attendees_person_month_insert();
 --> statement-breakpoint
 CREATE TRIGGER attendees_person_month_delete AFTER DELETE ON encounter_attendees
   FOR EACH ROW EXECUTE FUNCTION attendees_person_month_delete();
