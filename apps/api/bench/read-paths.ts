@@ -57,20 +57,29 @@ export const READ_PATHS: ReadPath[] = [
 export function explainHeavyQueries(path: string) {
   const db = new Database(path, { readonly: true });
   const since = addDays(today(), -90);
+  const month = (d: string) => d.slice(0, 7);
+  const from = addDays(today(), -364);
   const queries: [string, string][] = [
     [
-      'Report totals per centre in a period (covering index)',
-      `select centre_id, count(*), sum(duration_minutes), sum(newcomers), sum(host > 0) from counted_encounters
-       where centre_id in (1, 2, 3) and date >= '${since}' and date <= '${today()}' group by centre_id`,
+      'Encounter totals per centre in a period (day rollup)',
+      `select centre_id, sum(encounters), sum(minutes), sum(newcomers), sum(mixed) from encounter_day_rollup
+       where centre_id in (1, 2, 3) and date >= '${from}' and date <= '${today()}' group by centre_id`,
     ],
     [
-      'People reached and new people (one pass, first attendance from the participant row)',
-      `with seen as (select e.centre_id as c, substr(e.date, 1, 7) as m, ea.participant_id as pid
-         from counted_encounters e join encounter_attendees ea on ea.encounter_id = e.id
-         where e.centre_id in (1, 2, 3) and e.date >= '${since}' and e.date <= '${today()}'
-         group by e.centre_id, m, ea.participant_id)
-       select s.c, count(distinct s.pid), count(distinct case when p.first_attended_on >= '${since}' then s.pid end)
-       from seen s join participants p on p.id = s.pid group by s.c`,
+      'People reached per centre in a period (person-month rollup, edge months by first/last day seen)',
+      `with seen as (select centre_id as c, month as m, participant_id as pid from person_month_rollup
+         where centre_id in (1, 2, 3) and month >= '${month(from)}' and month <= '${month(today())}'
+           and (month <> '${month(from)}' or last_on >= '${from}')
+           and (month <> '${month(today())}' or first_on <= '${today()}')),
+       pc as (select c, pid from seen group by c, pid)
+       select pc.c, count(*), sum(p.first_attended_on >= '${from}') from pc
+       join participants p on p.id = pc.pid group by pc.c`,
+    ],
+    [
+      'People reached per month (person-month rollup, month index)',
+      `select month, count(*) from (select month, participant_id from person_month_rollup
+         where month >= '${month(from)}' and month <= '${month(today())}'
+         group by month, participant_id) group by month`,
     ],
     [
       'Out of view (last attendance from the participant row)',
