@@ -9,6 +9,20 @@ import { openDatabase } from '../src/db/client.ts';
 import { loadConfig } from '../src/config.ts';
 const root = new URL('../../../', import.meta.url).pathname;
 copyFileSync(`${root}bench/tmp/bench-100k.db`, '/tmp/prof.db');
+if (process.env.NO_ROLLUP_TRIGGERS) {
+  // Comparison only: the write without the report-rollup triggers.
+  const raw = openDatabase('/tmp/prof.db').$client;
+  for (const t of [
+    'encounters_day_rollup_insert',
+    'encounters_day_rollup_update',
+    'attendees_person_month_insert',
+    'attendees_person_month_delete',
+    'encounters_person_month_update',
+    'encounters_day_rollup_delete',
+  ])
+    raw.exec(`drop trigger if exists ${t}`);
+  raw.close();
+}
 process.env.DATABASE_PATH = '/tmp/prof.db';
 process.env.LOG_LEVEL = 'silent';
 process.env.LOGIN_RATE_LIMIT_PER_MINUTE = '1000';
@@ -48,6 +62,8 @@ for (let i = 0; i < N; i++) {
       headcounts: { newcomers: 3, host: 2, volunteers: 1, other: 0 },
       attendeeIds: [],
       clientRequestId: randomUUID(),
+      // Same slot every time: confirm, as a second session at the same time would be.
+      confirmDuplicate: true,
     },
   });
   if (r.statusCode !== 201) {
