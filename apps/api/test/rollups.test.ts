@@ -28,17 +28,24 @@ const fromRows = async (id: number) =>
     id,
   )) as { first: string | null; last: string | null };
 
-async function log(date: string, attendeeIds: number[]) {
-  const res = await staff.request({
+/** Logs an entry through the API as `client` and expects 201; returns its id. */
+async function logAs(
+  client: typeof staff,
+  centreId: number,
+  date: string,
+  attendeeIds: number[],
+  headcounts = { newcomers: 0, host: 1, volunteers: 0, other: 0 },
+) {
+  const res = await client.request({
     method: 'POST',
     url: '/api/encounters',
     payload: {
-      centreId: centre.id,
+      centreId,
       activityId: await activityId(t.db),
       date,
-      startTime: '10:00',
+      startTime: '00:00',
       durationMinutes: 60,
-      headcounts: { newcomers: 0, host: 1, volunteers: 0, other: 0 },
+      headcounts,
       attendeeIds,
       clientRequestId: randomUUID(),
     },
@@ -46,6 +53,7 @@ async function log(date: string, attendeeIds: number[]) {
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id as number;
 }
+const log = (date: string, attendeeIds: number[]) => logAs(staff, centre.id, date, attendeeIds);
 
 describe('first and last attendance', () => {
   it('follow logging, date corrections and removal from an encounter', async () => {
@@ -218,27 +226,18 @@ describe('report rollups', () => {
     const c = await makeCentre(t.db);
     const s = await userClient(t, ['centre_staff'], [c.id]);
     const p = await makeParticipant(t.db, c.id, { consentBy: s.userId });
-    const res = await s.request({
-      method: 'POST',
-      url: '/api/encounters',
-      payload: {
-        centreId: c.id,
-        activityId: await activityId(t.db),
-        date: addDays(today(), -3),
-        startTime: '00:00',
-        durationMinutes: 60,
-        headcounts: { newcomers: 2, host: 1, volunteers: 0, other: 0 },
-        attendeeIds: [p.id],
-        clientRequestId: randomUUID(),
-      },
+    const id = await logAs(s, c.id, addDays(today(), -3), [p.id], {
+      newcomers: 2,
+      host: 1,
+      volunteers: 0,
+      other: 0,
     });
-    expect(res.statusCode, res.body).toBe(201);
     await q(t.db).run(
       'update encounter_day_rollup set encounters = encounters + 5 where centre_id = ?',
       c.id,
     );
     await q(t.db).run('delete from person_month_rollup where participant_id = ?', p.id);
-    await q(t.db).run('update encounters set named_attendees = 7 where id = ?', res.json().id);
+    await q(t.db).run('update encounters set named_attendees = 7 where id = ?', id);
     const found = await rollupDrift(t.db);
     expect(found.encounterDays).toBeGreaterThan(0);
     expect(found.personMonths).toBe(1);
@@ -337,23 +336,7 @@ describe('people seen in a period inside one month', () => {
     const s = await userClient(t, ['centre_staff'], [c.id]);
     const p = await makeParticipant(t.db, c.id, { consentBy: s.userId });
     const month = addMonths(today(), -1).slice(0, 7);
-    for (const day of ['03', '25']) {
-      const res = await s.request({
-        method: 'POST',
-        url: '/api/encounters',
-        payload: {
-          centreId: c.id,
-          activityId: await activityId(t.db),
-          date: `${month}-${day}`,
-          startTime: '00:00',
-          durationMinutes: 60,
-          headcounts: { newcomers: 0, host: 1, volunteers: 0, other: 0 },
-          attendeeIds: [p.id],
-          clientRequestId: randomUUID(),
-        },
-      });
-      expect(res.statusCode, res.body).toBe(201);
-    }
+    for (const day of ['03', '25']) await logAs(s, c.id, `${month}-${day}`, [p.id]);
     const reached = async (from: string, to: string) =>
       (await repo.peopleByCentreAndMonth(t.db, [c.id], { from, to })).byCentre[0]?.reached ?? 0;
     const mixed = async (from: string, to: string) =>
