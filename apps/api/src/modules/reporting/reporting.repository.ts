@@ -122,12 +122,11 @@ export interface PeopleRow {
 }
 
 /**
- * People reached and new people per centre and per month in one pass over the period's
- * attendance (the `seen` rows are materialised once and grouped twice), with the key sums of
- * the same people for the cell key method.
+ * People reached and new people per centre and per month, with the key sums of the same people
+ * for the cell key method. The `seen` rows are grouped by (centre, person) and by (month,
+ * person) first; only then is each distinct person joined for first attendance and key.
  */
 export async function peopleByCentreAndMonth(db: Db, centreIds: readonly number[], p: Period) {
-  // Grouped first, then each distinct person joined once per group for first attendance and key.
   const rows = await rawAll(db)<PeopleRow & { kind: 'centre' | 'month' }>(sql`
     ${seen(centreIds, p)},
     pc as (select "centreId", pid from seen group by "centreId", pid),
