@@ -230,6 +230,17 @@ test('past sessions: unknown activity, future date, missing consent and a duplic
     `Namentlich genannt ohne gültige Einwilligung (Teilnehmende (Codes)): ${anonymousOnly.code}`,
   );
   await expect(table).toContainText('Wahrscheinlich schon erfasst');
+  // The preview with its problems, kept for people to look at (as screens.spec does).
+  for (const [width, height, label] of [
+    [390, 844, 'phone'],
+    [1280, 900, 'desktop'],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({
+      path: `e2e/.artifacts/screens/import-preview-${label}.png`,
+      fullPage: true,
+    });
+  }
   await page.getByRole('button', { name: '2 gültige Zeilen importieren' }).click();
   await expect(page.getByRole('region', { name: '3. Ergebnis' }).getByRole('status')).toContainText(
     'Importiert: 2.',
