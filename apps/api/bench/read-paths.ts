@@ -56,7 +56,6 @@ export const READ_PATHS: ReadPath[] = [
 /** `EXPLAIN QUERY PLAN` for the heavy queries, read straight from SQLite. */
 export function explainHeavyQueries(path: string) {
   const db = new Database(path, { readonly: true });
-  const since = addDays(today(), -90);
   const month = (d: string) => d.slice(0, 7);
   const from = addDays(today(), -364);
   const queries: [string, string][] = [
