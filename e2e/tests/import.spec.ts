@@ -229,7 +229,10 @@ test('past sessions: unknown activity, future date, missing consent and a duplic
   await expect(table).toContainText(
     `Namentlich genannt ohne gültige Einwilligung (Teilnehmende (Codes)): ${anonymousOnly.code}`,
   );
-  await expect(table).toContainText('Wahrscheinlich schon erfasst');
+  // The session already logged is named by its date as the screen writes dates.
+  await expect(table).toContainText(
+    `Wahrscheinlich schon erfasst (Datum): ${german(yesterday)}, 15:00`,
+  );
   // The preview with its problems, kept for people to look at (as screens.spec does).
   for (const [width, height, label] of [
     [390, 844, 'phone'],

@@ -98,17 +98,26 @@ export function RefusalAlert({ error }: { error: unknown }) {
   );
 }
 
+/** A date (or date and start time) in a problem's detail, written the way the screen writes dates. */
+const DATED_DETAIL = /^(\d{4}-\d{2}-\d{2})(?: (\d{2}:\d{2}))?$/;
+
 function ProblemList({ problems }: { problems: ImportProblem[] }) {
   const { t } = useTranslation();
+  const fmt = useFormat();
   if (!problems.length) return null;
+  const detail = (p: ImportProblem) => {
+    if (p.code === 'DUPLICATE_IN_FILE') return t('imports.row', { row: p.detail });
+    const dated = DATED_DETAIL.exec(p.detail ?? '');
+    if (dated) return [fmt.date(dated[1]!), dated[2]].filter(Boolean).join(', ');
+    return p.detail;
+  };
   return (
     <ul className="import-problems">
       {problems.map((p, i) => (
         <li key={i}>
           {t(`imports.problems.${p.code}`, { defaultValue: t('imports.problems.REFUSED') })}
           {p.field && ` (${t(`imports.fields.${p.field}`, { defaultValue: p.field })})`}
-          {p.detail &&
-            `: ${p.code === 'DUPLICATE_IN_FILE' ? t('imports.row', { row: p.detail }) : p.detail}`}
+          {p.detail && `: ${detail(p)}`}
         </li>
       ))}
     </ul>
