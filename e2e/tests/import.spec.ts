@@ -231,7 +231,7 @@ test('past sessions: unknown activity, future date, missing consent and a duplic
   );
   // The session already logged is named by its date as the screen writes dates.
   await expect(table).toContainText(
-    `Wahrscheinlich schon erfasst (Datum): ${german(yesterday)}, 15:00`,
+    `Wahrscheinlich schon erfasst (Datum): ${new Date(`${yesterday}T12:00:00Z`).toLocaleDateString('de')}, 15:00`,
   );
   // The preview with its problems, kept for people to look at (as screens.spec does).
   for (const [width, height, label] of [
